@@ -1,0 +1,469 @@
+"""The small expression language of scenario files: conditions and effects.
+
+Instructors write these in YAML, for example::
+
+    when: trust.aurelia >= 50 and not relayed.ceasefire_offer
+    effect: var.talks_held += 1
+
+The language (anything else is rejected with a plain-English message and a column):
+
+* values: integers, decimals, ``true``/``false`` (``True``/``False`` too), text in quotes;
+* names: ``turn``, ``trust.aurelia`` (a dotted name is ONE name string); what a name
+  means is up to the caller's ``lookup``;
+* ``and or not``, ``== != < <= > >=`` (chains like ``0 < x < 5``), ``+ - * /``, unary
+  ``-`` (and a harmless unary ``+``), brackets, ``min max abs clamp(x, lo, hi)``;
+* an effect is one statement: ``name = expr``, ``name += expr`` or ``name -= expr``.
+
+Evaluation does not crash a running game: ``x / 0`` is 0; comparing text with a number
+is false (``!=`` is true); ``and``/``or``/``not`` give bools; bools count as 0/1 in
+arithmetic. Arithmetic on text is an author error and raises ExpressionError.
+Limits: 500 characters, 30 levels of nesting (a chain like ``a + b + c`` is one level).
+Line breaks count as spaces, so a condition may be folded over lines in YAML.
+
+Why ``ast``: the stdlib parser is exact and maintained, so we write no grammar. Its
+output is never eval'd, exec'd or compiled: a strict whitelist walk turns the Python
+AST into the frozen node classes below, and each tree is built once into nested
+closures, which evaluate several times faster than re-walking a tree. A character
+scan runs before ``ast.parse`` to word the mistakes instructors actually make
+(``=>``, ``&&``, a single ``=`` ...) better than Python's own messages would.
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import keyword
+import operator
+import re
+import warnings
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import NoReturn, cast
+
+Value = bool | int | float | str
+Lookup = Callable[[str], Value]
+Fn = Callable[[Lookup], Value]
+
+MAX_LENGTH = 500
+MAX_DEPTH = 30
+MAX_LITERAL = 10**15
+FUNCTIONS = {"min": (2, MAX_LENGTH), "max": (2, MAX_LENGTH), "abs": (1, 1), "clamp": (3, 3)}
+_CONSTANTS = {"true": True, "false": False}
+
+
+class ExpressionError(Exception):
+    """A problem in an expression, worded for an instructor; column is 1-based."""
+
+    def __init__(self, message: str, column: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.column = max(1, column)
+
+
+@dataclass(frozen=True, slots=True)
+class Const:
+    value: Value
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Unary:
+    op: str  # "not" or "-"
+    operand: Node
+
+
+@dataclass(frozen=True, slots=True)
+class Logic:
+    op: str  # "and" or "or"
+    operands: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Arith:
+    op: str  # "+", "-", "*" or "/"
+    left: Node
+    right: Node
+
+
+@dataclass(frozen=True, slots=True)
+class Compare:
+    left: Node
+    ops: tuple[str, ...]  # "==", "!=", "<", "<=", ">", ">="
+    rights: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    func: str  # a key of FUNCTIONS
+    args: tuple[Node, ...]
+
+
+Node = Const | Name | Unary | Logic | Arith | Compare | Call
+
+
+def _number(value: Value) -> float:  # bool and int are numbers too
+    if isinstance(value, str):
+        raise ExpressionError(f"the text {value!r} cannot be used in arithmetic")
+    return value
+
+
+def _div(a: float, b: float) -> float:
+    if not b:
+        return 0  # documented: authors should never see a crash mid-game
+    try:
+        return a / b
+    except OverflowError:
+        raise ExpressionError("a number became too large to divide") from None
+
+
+_ARITH: dict[str, Callable[[float, float], float]] = {
+    "+": operator.add, "-": operator.sub, "*": operator.mul, "/": _div}
+_COMPARE = {"==": operator.eq, "!=": operator.ne, "<": operator.lt,
+            "<=": operator.le, ">": operator.gt, ">=": operator.ge}
+
+
+def _build(node: Node) -> Fn:
+    """Turn a node tree into nested closures, once; evaluating is then plain calls."""
+    match node:
+        case Const(value):
+            return lambda lookup: value
+        case Name(name):
+            return lambda lookup: lookup(name)
+        case Unary(op, operand):
+            f = _build(operand)
+            if op == "not":
+                return lambda lookup: not f(lookup)
+            return lambda lookup: -_number(f(lookup))
+        case Logic(op, operands) if len(operands) == 2:
+            a, b = map(_build, operands)
+            if op == "or":
+                return lambda lookup: bool(a(lookup) or b(lookup))
+            return lambda lookup: bool(a(lookup) and b(lookup))
+        case Logic(op, operands):
+            fs, stop = tuple(map(_build, operands)), op == "or"  # stop: the deciding value
+            return lambda lookup: next((stop for f in fs if bool(f(lookup)) is stop), not stop)
+        case Arith(op, left, right):
+            fa, fb, fn = _build(left), _build(right), _ARITH[op]
+
+            def arith(lookup: Lookup) -> Value:
+                a, b = fa(lookup), fb(lookup)
+                if isinstance(a, str) or isinstance(b, str):
+                    return _number(a if isinstance(a, str) else b)  # raises ExpressionError
+                return fn(a, b)
+            return arith
+        case Compare(left, ops, rights):
+            first = _build(left)
+            pairs = tuple((_COMPARE[op], _build(r)) for op, r in zip(ops, rights, strict=True))
+
+            def compare(lookup: Lookup) -> bool:
+                a = first(lookup)
+                for test, f in pairs:
+                    b = f(lookup)
+                    try:
+                        if not test(a, b):
+                            return False
+                    except TypeError:  # text against a number: simply not true
+                        return False
+                    a = b
+                return True
+            return compare
+        case Call(func, args):
+            fs = tuple(map(_build, args))
+            if func == "abs":
+                return lambda lookup: abs(_number(fs[0](lookup)))
+            if func == "clamp":  # if lo > hi the answer is hi
+                x, lo, hi = fs
+                return lambda lookup: min(max(_number(x(lookup)), _number(lo(lookup))),
+                                          _number(hi(lookup)))
+            pick = min if func == "min" else max
+            return lambda lookup: pick([_number(f(lookup)) for f in fs])
+    raise TypeError(f"not an expression node: {node!r}")
+
+
+@dataclass(frozen=True)
+class Expression:
+    text: str
+    names: frozenset[str]  # every name read, dotted names as one string
+    node: Node = field(repr=False)
+    _fn: Fn = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_fn", _build(self.node))
+
+    def evaluate(self, lookup: Lookup) -> Value:
+        return self._fn(lookup)
+
+    def __reduce__(self) -> tuple[type, tuple[str, frozenset[str], Node]]:
+        return Expression, (self.text, self.names, self.node)  # closures rebuild on load
+
+
+@dataclass(frozen=True)
+class Effect:
+    text: str
+    target: str
+    operator: str  # "=", "+=" or "-="
+    value: Expression
+
+    @property
+    def names(self) -> frozenset[str]:
+        return self.value.names
+
+
+def parse_expression(text: str) -> Expression:
+    parser = _Parser(text, effect=False)
+    node = parser.convert(cast(ast.Expression, parser.tree).body, 1)
+    return Expression(text, frozenset(parser.names), node)
+
+
+def parse_effect(text: str) -> Effect:
+    p = _Parser(text, effect=True)
+    stmt = cast(ast.Module, p.tree).body[0]  # the scan guarantees a single line with no ';'
+    if isinstance(stmt, ast.Assign) and len(stmt.targets) > 1:
+        p.fail("only one '=' is allowed in an effect", p.col(stmt.targets[1]))
+    if isinstance(stmt, ast.Assign):
+        target_node, op = stmt.targets[0], "="
+    elif isinstance(stmt, ast.AugAssign) and isinstance(stmt.op, ast.Add | ast.Sub):
+        target_node, op = stmt.target, "+=" if isinstance(stmt.op, ast.Add) else "-="
+    else:
+        p.fail("an effect changes a value: write 'name = value', 'name += value' or "
+               "'name -= value'", p.col(stmt))
+    target = p.dotted(target_node)
+    if target is None or target in _CONSTANTS or target in FUNCTIONS:
+        p.fail("only a name can be changed, like 'var.talks_held += 1'", p.col(target_node))
+    value = p.convert(stmt.value, 1)
+    start, end = p.col(stmt.value), p.col(stmt.value, end=True)
+    return Effect(text, target, op, Expression(text[start:end], frozenset(p.names), value))
+
+
+def apply_effect(effect: Effect, current: Value, lookup: Lookup) -> Value:
+    """The new value of the target: '=' replaces, '+=' adds to and '-=' takes from current."""
+    value = effect.value.evaluate(lookup)
+    if effect.operator == "=":
+        return value
+    a, b = _number(current), _number(value)
+    return a + b if effect.operator == "+=" else a - b
+
+
+def suggest(name: str, known: Iterable[str]) -> str | None:
+    """The closest of known to name, for a "did you mean ...?" hint, or None."""
+    matches = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+_LEX = re.compile(  # text in quotes (any escape skipped), a word, or an operator/character
+    r"""(?P<text>(?P<q>'''|"{3}|'|")(?:\\.|(?!(?P=q)).)*?(?P=q))|(?P<word>\w+)"""
+    r"""|(?P<token>===|[=!<>*/+\-:]=|&&|\|\||=>|=<|<>|<<|>>|\*\*|//|.)""", re.S)
+_TOKENS = {  # messages for tokens outside quotes; None means fine
+    "===": "'===' is not an operator; use '=='",
+    "&&": "use 'and' instead of '&&'", "||": "use 'or' instead of '||'",
+    "=>": "'=>' is not an operator; did you mean '>='?",
+    "=<": "'=<' is not an operator; did you mean '<='?",
+    "<>": "'<>' is not an operator; did you mean '!='?",
+    "**": "'**' is not allowed here; use * to multiply",
+    "//": "'//' is not allowed here; use / to divide",
+    "<<": "'<<' is not allowed here", ">>": "'>>' is not allowed here",
+    ":=": "':=' is not allowed; compare with '==', or change a value in an effect",
+    "*=": "'*=' is not allowed; an effect can only use '=', '+=' or '-='",
+    "/=": "'/=' is not allowed; an effect can only use '=', '+=' or '-='",
+    "==": None, "!=": None, "<=": None, ">=": None, "+=": None, "-=": None,
+    "!": "use 'not' instead of '!'", "&": "use 'and' instead of '&'",
+    "|": "use 'or' instead of '|'", "^": "'^' is not allowed here; there are no powers",
+    "#": "'#' is not allowed here; put comments in the YAML, outside the expression",
+    "\\": "a backslash is only allowed inside quotes",
+    "[": "square brackets are not allowed here", "]": "square brackets are not allowed here",
+    "{": "curly braces are not allowed here", "}": "curly braces are not allowed here",
+    ";": "write one expression; ';' is not allowed here",
+    **dict.fromkeys("+-*/<>=.,() \t\n\r", None),
+}
+_KEYWORDS_OK = {"and", "or", "not", "True", "False", "None", "is", "in", "if", "else"}
+_NODES = {
+    "IfExp": "'if ... else' is not allowed here; write separate conditions",
+    "Tuple": "a ',' can only separate the values given to min, max, abs or clamp",
+    "JoinedStr": "f-strings are not allowed here; use plain text in quotes",
+    "GeneratorExp": "loops are not allowed here", "ListComp": "loops are not allowed here",
+    "Is": "'is' is not allowed here; compare with '==' or '!='",
+    "IsNot": "'is not' is not allowed here; compare with '!='",
+    "In": "'in' is not allowed here; compare with '==' and join the choices with 'or'",
+    "NotIn": "'not in' is not allowed here; compare with '!=' and join with 'and'",
+}
+_BINOPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
+_CMPOPS = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
+
+
+class _Parser:
+    """Checks the text, runs ast.parse and converts only the whitelisted nodes."""
+
+    def __init__(self, text: str, effect: bool) -> None:
+        if not isinstance(text, str):
+            raise ExpressionError("the expression must be text")
+        self.text, self.effect, self.names = text, effect, set[str]()
+        if not text.strip():
+            self.fail("the expression is empty", 0)
+        if len(text) > MAX_LENGTH:
+            self.fail(f"the expression is {len(text)} characters long; the limit is "
+                      f"{MAX_LENGTH}", MAX_LENGTH)
+        self.scan()
+        flat = text.replace("\n", " ").replace("\r", " ")  # same length, so columns hold
+        self.lead, self.source = len(flat) - len(flat.lstrip()), flat.strip() + "\n"
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                self.tree = ast.parse(self.source, mode="exec" if effect else "eval")
+        except SyntaxError as error:
+            self.syntax_error(error)
+        except (ValueError, RecursionError, MemoryError, OverflowError):
+            self.fail("this expression could not be read; check for unusual characters", 0)
+
+    def fail(self, message: str, index: int) -> NoReturn:
+        """Raise at 0-based index of the text (kept inside the text)."""
+        raise ExpressionError(message, min(index, len(self.text) - 1) + 1)
+
+    def col(self, node: ast.AST, end: bool = False) -> int:
+        """0-based index in the text where node starts (or ends); ast counts UTF-8 bytes."""
+        offset = getattr(node, "end_col_offset" if end else "col_offset", 0) or 0
+        head = self.source.encode("utf-8", "surrogatepass")[:offset]
+        return self.lead + len(head.decode("utf-8", "ignore"))
+
+    def scan(self) -> None:
+        """Word common mistakes for an instructor before Python's parser sees them."""
+        text, opens, effect = self.text, [], self.effect
+        for match in _LEX.finditer(text):
+            token, i, kind = match.group(), match.start(), match.lastgroup
+            if kind == "text" and (after := text[match.end():].lstrip())[:1] in ("'", '"'):
+                self.fail("two pieces of text in quotes stand next to each other; join them "
+                          "into one", len(text) - len(after))
+            if token in ("AND", "OR", "NOT", "And", "Or", "Not"):
+                self.fail(f"write '{token.lower()}' in lowercase", i)
+            if kind == "word" and keyword.iskeyword(token) and token not in _KEYWORDS_OK:
+                self.fail(f"'{token}' is a reserved word and cannot be used here; if it is "
+                          "part of a name, rename it", i)
+            if kind != "token":
+                continue
+            if token in ("'", '"'):
+                self.fail("this quote is never closed; text in quotes needs a matching quote", i)
+            if token == "(":
+                opens.append(i)
+                if len(opens) > MAX_DEPTH:
+                    self.fail(f"the expression is nested too deeply (more than {MAX_DEPTH} "
+                              "levels of brackets)", i)
+            elif token == ")" and not opens:
+                self.fail("this ')' has no matching '('", i)
+            elif token == ")":
+                opens.pop()
+            elif token == "=" and not effect:
+                self.fail("a condition compares with '==', a single '=' assigns", i)
+            elif token in ("+=", "-=") and not effect:
+                self.fail(f"'{token}' changes a value; a condition can only compare", i)
+            elif effect and (token == ";" or token in "\n\r" and not opens
+                             and text[:i].strip() and text[i:].strip()):
+                self.fail("an effect makes exactly one change; put each change in its own "
+                          "effect", i)
+            elif _TOKENS.get(token):
+                self.fail(str(_TOKENS[token]), i)
+            elif token not in _TOKENS and not ("a" + token).isidentifier():
+                shown = f"'{token}'" if token.isprintable() and not token.isspace() else \
+                    f"U+{ord(token):04X}"
+                self.fail(f"the character {shown} is not allowed here", i)
+        if opens:
+            self.fail("this '(' is never closed", opens[-1])
+
+    def syntax_error(self, error: SyntaxError) -> NoReturn:
+        message, at = error.msg or "", self.lead + (error.offset or 1) - 1  # offset: chars
+        at = len(self.text) if (error.lineno or 1) > 1 else at
+        if "literal" in message and "string" not in message:
+            self.fail("a number runs straight into a word; put a space or operator between", at)
+        if "assign" in message:
+            self.fail("only a name can be changed, like 'var.talks_held += 1'", at)
+        if "unicode error" in message or "escape" in message:
+            self.fail("a backslash in quotes starts an escape that is not valid", at)
+        if at >= len(self.text.rstrip()):
+            self.fail("the expression ends too early; something is missing at the end", at)
+        before = self.text[:at].rstrip()[-1:]
+        if (before.isalnum() or before in "_)'\"") and (self.text[at].isalnum() or
+                                                         self.text[at] in "_('\""):
+            self.fail("two values stand next to each other with nothing joining them; "
+                      "add an operator such as 'and', '+' or '=='", at)
+        self.fail(f"this is not a valid expression; the problem is near "
+                  f"'{self.text[at:at + 12].strip()}'", at)
+
+    def dotted(self, node: ast.AST) -> str | None:
+        parts = []
+        while isinstance(node, ast.Attribute):
+            parts.append(node.attr)
+            node = node.value
+        return ".".join([node.id, *reversed(parts)]) if isinstance(node, ast.Name) else None
+
+    def number(self, node: ast.AST, depth: int) -> Node:
+        converted = self.convert(node, depth)
+        if isinstance(converted, Const) and isinstance(converted.value, str):
+            self.fail("text in quotes cannot be used in arithmetic", self.col(node))
+        return converted
+
+    def convert(self, node: ast.AST, depth: int) -> Node:
+        at = self.col(node)
+        if depth > MAX_DEPTH:
+            self.fail(f"the expression is nested too deeply (more than {MAX_DEPTH} levels)", at)
+        if isinstance(node, ast.Constant):
+            value = node.value
+            if not isinstance(value, bool | int | float | str):
+                self.fail("only numbers, true, false and text in quotes are values", at)
+            if not isinstance(value, bool | str) and not abs(value) <= MAX_LITERAL:
+                self.fail("this number is too large", at)
+            return Const(value)
+        if isinstance(node, ast.Name | ast.Attribute):
+            name = self.dotted(node)
+            if name is None:
+                self.fail("a '.' can only join the parts of a name, like trust.aurelia", at)
+            if name in FUNCTIONS:
+                self.fail(f"'{name}' is a function; give it values in brackets: {name}(...)", at)
+            if name in _CONSTANTS:
+                return Const(_CONSTANTS[name])
+            self.names.add(name)
+            return Name(name)
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            return Unary("not", self.convert(node.operand, depth + 1))
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
+            operand = self.number(node.operand, depth + 1)
+            if isinstance(node.op, ast.UAdd):
+                return operand
+            if isinstance(operand, Const):  # fold -5 into a constant
+                return Const(-_number(operand.value))
+            return Unary("-", operand)
+        if isinstance(node, ast.BinOp) and type(node.op) in _BINOPS:
+            left_depth = depth if isinstance(node.left, ast.BinOp) else depth + 1  # a chain
+            return Arith(_BINOPS[type(node.op)], self.number(node.left, left_depth),
+                         self.number(node.right, depth + 1))
+        if isinstance(node, ast.BoolOp):
+            op = "and" if isinstance(node.op, ast.And) else "or"
+            return Logic(op, tuple(self.convert(value, depth + 1) for value in node.values))
+        if isinstance(node, ast.Compare):
+            for cmp, left in zip(node.ops, [node.left, *node.comparators], strict=False):
+                if type(cmp) not in _CMPOPS:
+                    word = self.col(left, end=True)
+                    word += len(self.text[word:]) - len(self.text[word:].lstrip(" \t\n\r)"))
+                    self.fail(_NODES.get(type(cmp).__name__, "this is not allowed here"), word)
+            return Compare(self.convert(node.left, depth + 1),
+                           tuple(_CMPOPS[type(op)] for op in node.ops),
+                           tuple(self.convert(right, depth + 1) for right in node.comparators))
+        if isinstance(node, ast.Call):
+            return self.call(node, depth)
+        self.fail(_NODES.get(type(node).__name__, "this is not allowed in an expression"), at)
+
+    def call(self, node: ast.Call, depth: int) -> Node:
+        name = self.dotted(node.func) or ""
+        if name not in FUNCTIONS:
+            hint = suggest(name, FUNCTIONS)
+            self.fail("only min, max, abs and clamp can be used as functions"
+                      + (f"; did you mean '{hint}'?" if hint else ""), self.col(node))
+        if node.keywords or any(isinstance(arg, ast.Starred) for arg in node.args):
+            self.fail(f"give {name}() plain values separated by commas", self.col(node))
+        low, high = FUNCTIONS[name]
+        if not low <= len(node.args) <= high:
+            self.fail({"abs": "abs() takes exactly one value, like abs(x)",
+                       "clamp": "clamp() takes three values: clamp(value, lowest, highest)"}.get(
+                name, f"{name}() needs at least two values, like {name}(a, b)"), self.col(node))
+        return Call(name, tuple(self.number(arg, depth + 1) for arg in node.args))
