@@ -1,0 +1,225 @@
+"""The scenario format as typed models: the single source of truth for what a file may say.
+
+Every field carries a description because the same models produce the JSON Schema that
+editors use to check a file while an instructor types it (`good-offices schema`).
+Models are strict: a number written as text, or a word outside the allowed list, is an
+error rather than something silently converted.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+FORMAT_VERSION = 1
+
+Identifier = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,47}$"),
+]
+"""Ids are lower-case words joined by underscores, so they read well inside expressions."""
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+Expr = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
+
+ConsentWord = Literal["none", "contact", "good_offices", "mediation"]
+MandateWord = Literal["good_offices", "mediation"]
+ChannelWord = Literal["none", "back_channel", "official", "public"]
+Tone = Literal["hostile", "firm", "neutral", "conciliatory"]
+Grade = Literal["success", "partial", "stalemate", "failure"]
+Verdict = Literal["honoured", "breached", "missed"]
+VerbName = Literal[
+    "approach",
+    "relay",
+    "propose_venue",
+    "convene",
+    "probe",
+    "consult",
+    "offer_step",
+    "public_statement",
+    "propose_formula",
+    "request_mandate",
+    "wait",
+]
+VERB_NAMES: tuple[str, ...] = VerbName.__args__  # type: ignore[attr-defined]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Envoy(Strict):
+    title: Text = Field(description="The envoy's title, e.g. 'Personal Envoy of the Secretary-General'.")
+    represents: Text = Field(description="Whom the envoy acts for: the Secretary-General, a regional organisation or a friendly state.")
+    mandate: MandateWord = Field(description="Where the envoy starts on the ladder: 'good_offices' (channel only) or 'mediation' (may suggest formulas).")
+    mandate_source: Literal[
+        "parties", "secretary_general", "security_council", "general_assembly", "regional_organisation", "friendly_state"
+    ] = Field(description="Who gave the mandate.")
+    mandate_text: Text = Field(description="The mandate in one or two sentences, as the trainee reads it in the briefing.")
+
+
+class Clock(Strict):
+    turns: int = Field(ge=4, le=200, description="How many turns the crisis lasts before time runs out.")
+    turn_label: Annotated[str, StringConstraints(min_length=1, max_length=20)] = Field(
+        default="day", description="What one turn is called in the story: 'day', 'week'."
+    )
+    escalation: Percent = Field(default=20, description="Escalation at the start, 0 (calm) to 100 (open conflict).")
+    escalation_per_turn: float = Field(
+        default=3, ge=0, le=50, allow_inf_nan=False, description="How much escalation rises each turn on its own, before the envoy's moves."
+    )
+    on_timeout: Identifier = Field(description="The ending phase reached when the last turn passes.")
+    on_escalation: Identifier = Field(description="The ending phase reached when escalation reaches 100.")
+
+
+class Party(Strict):
+    name: Text = Field(description="The party's name as players read it.")
+    leader: Text = Field(description="Who speaks for the party.")
+    capital: Text | None = Field(default=None, description="Seat of government, shown on the map.")
+    public_profile: Text = Field(description="What is publicly known of the party; shown in the briefing.")
+    trust: Percent = Field(default=40, description="Trust in the envoy, 0 to 100.")
+    consent: ConsentWord = Field(default="none", description="How far the party has accepted the envoy at the start.")
+    exposure_sensitivity: Percent = Field(default=50, description="How badly public exposure of its contacts hurts the party, 0 to 100.")
+    hardliner_pressure: Percent = Field(default=30, description="Pressure from hardliners at home, 0 to 100; spoilers act when it is high.")
+    preconditions: list[Text] = Field(default_factory=list, description="Conditions the party sets before official talks; shown to the trainee.")
+    red_lines: list[Text] = Field(default_factory=list, description="What the party will never accept; hidden until probed.")
+    venue_preferences: list[Identifier] = Field(default_factory=list, description="Venue ids the party would accept, most preferred first.")
+    faith: Literal["good", "bad"] = Field(default="good", description="Hidden: whether the party really seeks a settlement ('bad' stalls or seeks victory). Revealed by probing and in the debrief.")
+    hidden_intentions: Text = Field(description="Hidden: what the party actually wants, revealed by probing and in the debrief.")
+    map_position: tuple[Annotated[float, Field(ge=0, le=1)], Annotated[float, Field(ge=0, le=1)]] | None = Field(
+        default=None, description="Where the party sits on the schematic map, as [x, y] fractions of its width and height."
+    )
+
+
+class Venue(Strict):
+    name: Text = Field(description="The venue's name.")
+    description: Text = Field(description="One or two sentences on the place, as the trainee reads them.")
+    territory: Identifier | None = Field(default=None, description="The party on whose soil the venue lies, or nothing for neutral ground.")
+    neutrality: Percent = Field(default=50, description="How neutral the place is seen to be, 0 to 100.")
+    discretion: Percent = Field(default=50, description="How well it keeps a meeting secret, 0 to 100.")
+    symbolic_weight: Percent = Field(default=50, description="How much meeting there means in public, 0 to 100.")
+    map_position: tuple[Annotated[float, Field(ge=0, le=1)], Annotated[float, Field(ge=0, le=1)]] | None = Field(
+        default=None, description="Where the venue sits on the schematic map, as [x, y] fractions."
+    )
+
+
+class Message(Strict):
+    sender: Identifier = Field(alias="from", description="The party that sends the message.")
+    recipient: Identifier = Field(alias="to", description="The party it is meant for.")
+    summary: Text = Field(description="A short label for the inbox.")
+    substance: Text = Field(description="What the message offers or demands, in plain words: the part a faithful envoy never changes.")
+    original: Text = Field(description="The message as the sender worded it.")
+    tone: Tone = Field(description="The tone of the original wording.")
+    softened: Text | None = Field(default=None, description="The same substance in a tone the recipient can hear; offered as a relay option.")
+    distorted: Text | None = Field(default=None, description="A version that changes the substance (tempting, and a breach of fidelity); offered as a relay option.")
+    arrives_turn: int | None = Field(default=None, ge=1, le=200, description="The turn the message reaches the envoy's inbox.")
+    arrives_when: Expr | None = Field(default=None, description="Or: a condition; the message arrives the first turn it holds.")
+    on_delivered: list[Expr] = Field(default_factory=list, description="Effects when the substance reaches the recipient (verbatim or softened).")
+    on_distorted: list[Expr] = Field(default_factory=list, description="Effects when the distorted version is delivered.")
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
+
+
+class Variable(Strict):
+    initial: float | bool = Field(description="The value at the start: a number, or true/false.")
+    min: float | None = Field(default=None, allow_inf_nan=False, description="Lowest value a number may take.")
+    max: float | None = Field(default=None, allow_inf_nan=False, description="Highest value a number may take.")
+    description: Text = Field(description="What the variable stands for in the story.")
+
+
+class VerbSettings(Strict):
+    enabled: bool = Field(default=True, description="Whether the envoy may use this verb in this scenario.")
+    effects: list[Expr] = Field(default_factory=list, description="Extra effects each time the verb is used, on top of the engine's own rules.")
+
+
+class Transition(Strict):
+    to: Identifier = Field(description="The phase this transition leads to.")
+    when: Expr | None = Field(default=None, description="Condition checked after each decision; the first transition whose condition holds is taken.")
+    on: Identifier | None = Field(default=None, description="Only after this verb or choice id was used.")
+    note: Text | None = Field(default=None, description="Why this transition happens, for the author and the debrief.")
+
+
+class Ending(Strict):
+    grade: Grade = Field(description="How the crisis ended: success, partial, stalemate or failure.")
+    outcome: Text = Field(description="What the trainee reads at the end.")
+
+
+class Phase(Strict):
+    title: Text = Field(description="The phase's name as the trainee sees it.")
+    description: Text = Field(description="The situation during this phase.")
+    parent: Identifier | None = Field(default=None, description="An enclosing phase, for grouping; a nested phase inherits its parent's choices.")
+    ending: Ending | None = Field(default=None, description="Set on ending phases only: the game stops here.")
+    transitions: list[Transition] = Field(default_factory=list, description="Ways out of this phase, checked in order.")
+
+
+class PhaseMachine(Strict):
+    start: Identifier = Field(description="The phase the game starts in.")
+    phases: dict[Identifier, Phase] = Field(min_length=1, description="Every phase, by id.")
+
+
+class Annotation(Strict):
+    principle: Identifier = Field(description="A principle id from the catalogue, e.g. 'consent', 'fidelity'.")
+    verdict: Verdict = Field(description="Whether this choice honours or breaches the principle, or misses an opportunity it offered.")
+    weight: int = Field(default=2, ge=1, le=3, description="How much it counts: 1 minor, 2 clear, 3 decisive.")
+    note: Text = Field(description="Why, in a sentence the trainee reads in the debrief.")
+
+
+class Choice(Strict):
+    label: Text = Field(description="The choice as a button or numbered line.")
+    description: Text = Field(description="What the choice means, shown before confirming; never its hidden consequences.")
+    phases: list[Identifier] = Field(default_factory=list, description="Phases where it is offered; empty means every phase.")
+    when: Expr | None = Field(default=None, description="Offered only while this condition holds.")
+    once: bool = Field(default=True, description="Offered only until it has been chosen once.")
+    effects: list[Expr] = Field(default_factory=list, description="What changes when it is chosen.")
+    reply: Text | None = Field(default=None, description="What the trainee reads after choosing it.")
+    annotations: list[Annotation] = Field(default_factory=list, description="How the debrief judges the choice.")
+
+
+class Event(Strict):
+    title: Text = Field(description="The event's headline.")
+    text: Text = Field(description="What happens, as the trainee reads it.")
+    kind: Literal["leak", "incident", "spoiler", "consent_withdrawn", "approach", "council", "news"] = Field(
+        default="news", description="What sort of event it is (icons, debrief and the reveal use it)."
+    )
+    at_turn: int | None = Field(default=None, ge=1, le=200, description="Fires at the start of this turn.")
+    when: Expr | None = Field(default=None, description="Fires when this condition holds (checked each turn).")
+    chance: Expr | None = Field(default=None, description="A probability from 0 to 1 (an expression), drawn with the session's seed each turn the other conditions hold.")
+    phases: list[Identifier] = Field(default_factory=list, description="Only in these phases; empty means any.")
+    once: bool = Field(default=True, description="Fires at most once.")
+    effects: list[Expr] = Field(default_factory=list, description="What changes when it fires.")
+    reveal: Text | None = Field(default=None, description="Told in the debrief: what was behind the event.")
+
+
+class DebriefNotes(Strict):
+    summary: Text | None = Field(default=None, description="The instructor's note shown at the top of every debrief of this scenario.")
+    reveal: list[Text] = Field(default_factory=list, description="Hidden facts revealed after play.")
+
+
+class Scenario(Strict):
+    """A crisis the trainee plays as third-party envoy."""
+
+    schema_ref: str | None = Field(default=None, alias="$schema", description="Path of the JSON Schema, for editors.")
+    format: int = Field(description=f"The file format version; this program reads version {FORMAT_VERSION}.")
+    id: Identifier = Field(description="Stable id of the scenario, used in logs.")
+    title: Text = Field(description="The scenario's title.")
+    summary: Text = Field(description="One or two sentences for the scenario list.")
+    objectives: list[Text] = Field(min_length=1, description="Learning objectives, shown before play.")
+    difficulty: Literal["introductory", "intermediate", "advanced"] = Field(description="How hard it is.")
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")] = Field(default="en", description="Language code of the text.")
+    expected_minutes: int = Field(default=30, ge=5, le=240, description="Expected length of one play, in minutes.")
+    briefing: Text = Field(description="The situation, as the trainee reads it before the first turn.")
+    map_image: str | None = Field(default=None, description="Optional image file beside the scenario, drawn behind the map.")
+    envoy: Envoy
+    clock: Clock
+    parties: dict[Identifier, Party] = Field(min_length=2, description="The parties to the dispute, by id.")
+    venues: dict[Identifier, Venue] = Field(default_factory=dict, description="Places where contact can happen, by id.")
+    messages: dict[Identifier, Message] = Field(default_factory=dict, description="Messages the parties ask the envoy to carry, by id.")
+    variables: dict[Identifier, Variable] = Field(default_factory=dict, description="The scenario's own state, read in expressions as var.<id>.")
+    verbs: dict[VerbName, VerbSettings] = Field(default_factory=dict, description="Tuning of the envoy's core verbs; a verb not listed is enabled with the engine's rules.")
+    phases: PhaseMachine
+    choices: dict[Identifier, Choice] = Field(default_factory=dict, description="Scenario-specific choices, by id.")
+    events: dict[Identifier, Event] = Field(default_factory=dict, description="Things that happen to the envoy, by id.")
+    debrief: DebriefNotes = Field(default_factory=DebriefNotes, description="Notes for the debrief.")
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
