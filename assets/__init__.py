@@ -1,0 +1,1 @@
+"""Themes, fonts and images; this folder ships inside the package as game.assets."""

@@ -1,0 +1,177 @@
+"""The `good-offices` command: parse arguments, call the core, print diagnostics, set exit codes.
+
+Exit codes: 0 success, 1 the input had errors (or a replay did not match), 2 usage errors.
+No traceback reaches the user for bad input; each problem is one located line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from game import __version__
+from game.diagnostics import Diagnostic, has_errors
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"good-offices: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="good-offices", description="Play a crisis as a third-party envoy, then debrief every decision.")
+    parser.add_argument("--version", action="version", version=f"good-offices {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    commands.add_parser("list", help="list the bundled scenarios")
+
+    validate = commands.add_parser("validate", help="check scenario files and report every problem")
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders of them")
+
+    play = commands.add_parser("play", help="play a scenario (a window, or the terminal with --text)")
+    play.add_argument("scenario", nargs="?", metavar="SCENARIO", help="a bundled scenario id or a path to a scenario file")
+    play.add_argument("--text", action="store_true", help="play in the terminal instead of a window")
+    play.add_argument("--seed", type=int, default=None, help="the session's random seed (same seed and choices, same game)")
+    play.add_argument("--trainee", default=None, help="the trainee's name, written in the log")
+    play.add_argument("--log-dir", type=Path, default=None, help="where the session log is written")
+    play.add_argument("--resume", type=Path, default=None, metavar="LOG", help="continue an unfinished session from its log")
+
+    replay = commands.add_parser("replay", help="re-run a log and verify it matches exactly")
+    replay.add_argument("log", type=Path, metavar="LOG")
+    replay.add_argument("--scenario", type=Path, default=None, help="the scenario file, when it is not where the log says")
+
+    schema = commands.add_parser("schema", help="print the scenario format's JSON Schema")
+    schema.add_argument("-o", "--output", type=Path, default=None, metavar="FILE", help="write to FILE instead of the screen")
+
+    debrief = commands.add_parser("debrief", help="judge a finished session (or a class of them) against the principles")
+    debrief.add_argument("logs", nargs="+", type=Path, metavar="LOG", help="session logs, or folders of them")
+    debrief.add_argument("--format", choices=("text", "md", "html", "json"), default="text")
+    debrief.add_argument("-o", "--output", type=Path, default=None, metavar="FILE")
+    debrief.add_argument("--class", dest="as_class", action="store_true", help="one report for the whole class")
+    debrief.add_argument("--anonymous", action="store_true", help="in a class report, hide trainees' names")
+    debrief.add_argument("--scenario", type=Path, default=None, help="the scenario file, when it is not where the log says")
+    return parser
+
+
+def print_diagnostics(problems: Sequence[Diagnostic]) -> None:
+    for problem in problems:
+        print(problem.render(), file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return _COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        print("\ngood-offices: interrupted; the session log keeps every decision made so far.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _list(args: argparse.Namespace) -> int:
+    from game.scenario.bundled import bundled_paths
+    from game.scenario.loader import load_scenario
+
+    for path in bundled_paths():
+        loaded, problems = load_scenario(path)
+        if loaded is None:
+            print(f"{path.stem:<24} (does not load: {problems[0].render() if problems else 'unknown problem'})")
+            continue
+        s = loaded.scenario
+        print(f"{s.id:<24} {s.difficulty:<13} {s.expected_minutes:>3} min  {s.title}")
+        print(f"{'':<24} {s.summary}")
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from game.scenario.loader import load_scenario
+
+    files: list[Path] = []
+    for raw in args.paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+            if not found:
+                print(f"{path}: no .yaml files in this folder", file=sys.stderr)
+            files.extend(found)
+        else:
+            files.append(path)
+    if not files:
+        return EXIT_USAGE
+    failed = 0
+    for path in files:
+        loaded, problems = load_scenario(path)
+        print_diagnostics(problems)
+        errors = sum(p.is_error for p in problems)
+        warnings = len(problems) - errors
+        if loaded is None:
+            failed += 1
+            print(f"{path}: {errors} error(s), {warnings} warning(s)")
+        else:
+            print(f"{path}: ok ({loaded.scenario.id}; {len(loaded.scenario.phases.phases)} phases" + (f"; {warnings} warning(s))" if warnings else ")"))
+    return EXIT_ERRORS if failed else EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from game.scenario.jsonschema import scenario_json_schema
+
+    text = json.dumps(scenario_json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        args.output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"{args.output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERRORS
+    print(f"wrote {args.output}")
+    return EXIT_OK
+
+
+def _play(args: argparse.Namespace) -> int:
+    from game.frontends.launch import play_command
+
+    return play_command(args)
+
+
+def _replay(args: argparse.Namespace) -> int:
+    from game.sessions import open_log_for_replay
+
+    session, problems = open_log_for_replay(args.log, args.scenario)
+    print_diagnostics(problems)
+    if session is None or has_errors(problems):
+        return EXIT_ERRORS
+    state = "ended at " + session.state.ending if session.state.ending else "unfinished"
+    print(f"{args.log}: replays exactly ({len(session.history)} decisions, {state})")
+    return EXIT_OK
+
+
+def _debrief(args: argparse.Namespace) -> int:
+    from game.debrief.command import debrief_command
+
+    return debrief_command(args)
+
+
+_COMMANDS = {
+    "list": _list,
+    "validate": _validate,
+    "schema": _schema,
+    "play": _play,
+    "replay": _replay,
+    "debrief": _debrief,
+}
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,127 @@
+"""What happens between decisions: time passes, tension drifts, secrets leak, messages arrive,
+events fire, and hidden harm (a distorted or withheld message) may come to light."""
+
+from __future__ import annotations
+
+from game.engine.outcome import FiredEvent
+from game.engine.turn import Turn
+from game.engine.verbs.common import expose, one_rung_lower, phase_lineage
+
+LEAK_BASE = 2.0
+LEAK_PER_INSIDER = 1.5
+ENDLESS_AFTER = 5
+"""Turns in a back channel after which it starts to look like an endless game."""
+DISCOVERY_CHANCE = 0.25
+NEAR_MISS_MARGIN = 0.15
+
+
+def tick(turn: Turn) -> None:
+    state = turn.state
+    state.turn += 1
+    _drift_escalation(turn)
+    _back_channel_risk(turn)
+    _discoveries(turn)
+    _arrivals(turn)
+    _events(turn)
+
+
+def _drift_escalation(turn: Turn) -> None:
+    state = turn.state
+    drift = turn.loaded.scenario.clock.escalation_per_turn
+    drift += {"none": 0.0, "back_channel": -1.0, "official": -2.0, "public": 1.0}[state.channel.state]
+    average_pressure = sum(p.pressure for p in state.parties.values()) / len(state.parties)
+    drift += (average_pressure - 50) / 25
+    if drift:
+        turn.adjust("escalation", drift, "time passed" if drift > 0 else "contacts between the parties eased tension")
+
+
+def _back_channel_risk(turn: Turn) -> None:
+    state = turn.state
+    if state.channel.state != "back_channel":
+        if state.leak_risk:
+            turn.set("leak_risk", state.leak_risk / 2, "no secret channel to leak")
+        return
+    state.back_channel_turns += 1
+    growth = LEAK_BASE + LEAK_PER_INSIDER * state.circle
+    if state.back_channel_turns > ENDLESS_AFTER:
+        growth += 4
+        turn.adjust("escalation", 1, "a back channel with no end in sight frustrates both camps")
+    turn.adjust("leak_risk", growth, "secrets get harder to keep with time and with each person who knows")
+    state.leak_peak = max(state.leak_peak, state.leak_risk)
+    probability = state.leak_risk / 100
+    leaked = turn.draw("leak", probability)
+    if not leaked and probability > 0 and turn.outcome.draws[-1].roll < probability + NEAR_MISS_MARGIN:
+        state.near_misses.append(f"turn {state.turn}: the back channel nearly leaked (risk {state.leak_risk:.0f}%)")
+    if leaked:
+        _leak(turn)
+
+
+def _leak(turn: Turn) -> None:
+    scenario = turn.loaded.scenario
+    authored = next((eid for eid, event in scenario.events.items() if event.kind == "leak" and eid not in turn.state.fired and event.chance is None and event.at_turn is None and event.when is None), None)
+    if authored is not None:
+        _fire(turn, authored)
+    else:
+        turn.outcome.events.append(FiredEvent("leak", "The back channel leaks", "Reports of secret contacts appear in the press.", "leak"))
+    turn.set_channel("public", "the secret contacts leaked")
+    for pid in turn.state.parties:
+        expose(turn, pid, 30, "the secret contacts became public")
+        turn.adjust(f"trust.{pid}", -5, "the envoy's channel failed to stay secret")
+    turn.adjust("escalation", 6, "hardliners react to the revelation")
+
+
+def _discoveries(turn: Turn) -> None:
+    for pid, party in turn.state.parties.items():
+        if party.grievance <= 0:
+            continue
+        if turn.draw(f"discovery:{pid}", DISCOVERY_CHANCE * party.grievance):
+            name = turn.party_name(pid)
+            party.grievance = 0.0
+            turn.adjust(f"trust.{pid}", -25, f"{name} learned its message had not been passed on as sent")
+            turn.set_consent(pid, one_rung_lower(turn, pid), f"{name} no longer trusts the envoy's relay")
+            turn.reply(name, "Our message never reached them as we sent it. Why should we trust your channel?")
+
+
+def _arrivals(turn: Turn) -> None:
+    state = turn.state
+    for mid, message in turn.loaded.scenario.messages.items():
+        if mid in state.arrived:
+            continue
+        due = message.arrives_turn is not None and state.turn >= message.arrives_turn
+        if due or (message.arrives_when is not None and turn.holds(message.arrives_when)):
+            state.arrived.add(mid)
+            state.inbox.append(mid)
+            turn.outcome.arrivals.append(mid)
+
+
+def opening(turn: Turn) -> None:
+    """Before the first decision: messages and events due on the first turn."""
+    _arrivals(turn)
+    _events(turn)
+
+
+def _events(turn: Turn) -> None:
+    state = turn.state
+    lineage = phase_lineage(turn)
+    for eid, event in turn.loaded.scenario.events.items():
+        if event.once and eid in state.fired:
+            continue
+        if event.at_turn is None and event.when is None and event.chance is None:
+            continue
+        if event.phases and not lineage.intersection(event.phases):
+            continue
+        if event.at_turn is not None and event.at_turn != state.turn:
+            continue
+        if not turn.holds(event.when):
+            continue
+        if event.chance is not None and not turn.draw(f"event:{eid}", turn.number(event.chance)):
+            continue
+        _fire(turn, eid)
+
+
+def _fire(turn: Turn, eid: str) -> None:
+    event = turn.loaded.scenario.events[eid]
+    turn.state.fired.add(eid)
+    turn.outcome.events.append(FiredEvent(eid, event.title, event.text, event.kind))
+    turn.apply_effects(list(event.effects), event.title)
+

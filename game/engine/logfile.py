@@ -1,0 +1,144 @@
+"""Reading and writing session logs on disk.
+
+Writing flushes and syncs every line, so a crash loses nothing already chosen. Reading never
+raises: a damaged line is a diagnostic naming the file and line, and a last line cut off by a
+crash is dropped with a warning, so the session still resumes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from game.diagnostics import Diagnostic, error, warning
+from game.engine.logformat import LOG_FORMAT
+from game.scenario import codes
+
+MAX_LOG_BYTES = 20 * 1024 * 1024
+MAX_LINE_CHARS = 200_000
+
+
+@dataclass
+class LogContents:
+    file: str
+    header: dict[str, Any] = field(default_factory=dict)
+    decisions: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    end: dict[str, Any] | None = None
+    records: list[dict[str, Any]] = field(default_factory=list)
+    line_numbers: list[int] = field(default_factory=list)
+    sound_bytes: int = 0
+    """Length of the file up to the end of its last sound line; a resume truncates to it."""
+
+    @property
+    def moves(self) -> list[str]:
+        return [str(d.get("move", "")) for d in self.decisions]
+
+    @property
+    def finished(self) -> bool:
+        return self.end is not None
+
+
+class LogWriter:
+    """Appends one JSON record per line, flushed and synced as written."""
+
+    def __init__(self, path: str | os.PathLike[str], *, truncate_to: int | None = None) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if truncate_to is not None:
+            with self.path.open("r+b") as handle:
+                handle.truncate(truncate_to)
+        self._handle: IO[str] = self.path.open("a", encoding="utf-8", newline="\n")
+
+    def __call__(self, record: dict[str, Any]) -> None:
+        self._handle.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+        self._handle.flush()
+        os.fsync(self._handle.fileno())
+
+    def close(self) -> None:
+        self._handle.close()
+
+
+def read_log(path: str | os.PathLike[str]) -> tuple[LogContents | None, list[Diagnostic]]:
+    file = os.fspath(path)
+    try:
+        size = os.path.getsize(file)
+        if size > MAX_LOG_BYTES:
+            return None, [error(codes.LOG_UNREADABLE, f"the log is {size // 1024} KiB, more than a session log can be", file)]
+        raw = Path(file).read_bytes()
+    except OSError as exc:
+        return None, [error(codes.LOG_UNREADABLE, f"cannot read the log: {exc.strerror or exc}", file)]
+    return parse_log(raw, file)
+
+
+def parse_log(raw: bytes, file: str) -> tuple[LogContents | None, list[Diagnostic]]:
+    contents = LogContents(file)
+    problems: list[Diagnostic] = []
+    lines = raw.split(b"\n")
+    offset = 0
+    for number, line in enumerate(lines, start=1):
+        is_last = number == len(lines)
+        line_end = offset + len(line) + (0 if is_last else 1)
+        if not line.strip():
+            offset = line_end
+            continue
+        record = _decode(line)
+        if record is None:
+            if is_last or all(not rest.strip() for rest in lines[number:]):
+                problems.append(warning(codes.LOG_CUT_OFF, "the last line was cut off (the session was interrupted); it is dropped", file, number, 1))
+            else:
+                problems.append(error(codes.LOG_BAD_LINE, "this line is not a log record (damaged or edited by hand)", file, number, 1,
+                                      "logs are written by the program; restore the file from a copy"))
+            break
+        problem = _place(contents, record, file, number)
+        if problem is not None:
+            problems.append(problem)
+            break
+        contents.records.append(record)
+        contents.line_numbers.append(number)
+        contents.sound_bytes = line_end
+        offset = line_end
+    if not contents.header and not any(p.code == codes.LOG_UNSUPPORTED for p in problems):
+        problems.append(error(codes.LOG_NO_HEADER, "the file does not start with a Good Offices log header", file, 1, 1,
+                              "pass a .jsonl file written by 'good-offices play'"))
+        return None, problems
+    return contents, problems
+
+
+def _decode(line: bytes) -> dict[str, Any] | None:
+    if len(line) > MAX_LINE_CHARS:
+        return None
+    try:
+        record = json.loads(line.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None
+    return record if isinstance(record, dict) and isinstance(record.get("type"), str) else None
+
+
+def _place(contents: LogContents, record: dict[str, Any], file: str, number: int) -> Diagnostic | None:
+    kind = record["type"]
+    if not contents.header:
+        if kind != "header":
+            return error(codes.LOG_NO_HEADER, "the log does not start with a header line", file, number, 1)
+        if record.get("log_format") != LOG_FORMAT:
+            return error(codes.LOG_UNSUPPORTED, f"log format {record.get('log_format')!r} is not one this program reads (it reads {LOG_FORMAT})", file, number, 1)
+        if not isinstance(record.get("seed"), int) or not isinstance(record.get("scenario_id"), str):
+            return error(codes.LOG_BAD_LINE, "the header lacks a seed or a scenario id", file, number, 1)
+        contents.header = record
+        return None
+    if contents.end is not None:
+        return error(codes.LOG_BAD_LINE, "a record follows the end of the session", file, number, 1)
+    if kind == "decision":
+        if record.get("n") != len(contents.decisions) + 1 or not isinstance(record.get("move"), str):
+            return error(codes.LOG_BAD_LINE, f"decision {record.get('n')!r} is out of order or has no move", file, number, 1)
+        contents.decisions.append(record)
+    elif kind == "event":
+        contents.events.append(record)
+    elif kind == "end":
+        contents.end = record
+    else:
+        return error(codes.LOG_BAD_LINE, f"unknown record type '{kind}'", file, number, 1)
+    return None

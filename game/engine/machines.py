@@ -1,0 +1,103 @@
+"""The `transitions` machines that drive a session, built once per scenario.
+
+The machines are shared: the positions they move are `LadderPosition` objects inside a
+GameState, passed to `Event.trigger(position, ...)`. That keeps a GameState plain data (cheap
+to copy when the debrief simulates alternatives) while every ladder move still goes through a
+declared transition, so an impossible move (mediation consent from no contact) cannot happen.
+All machines use `auto_transitions=False`: only the transitions written here exist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from transitions import EventData, Machine
+
+from game.engine.state import LadderPosition
+from game.scenario.loader import LoadedScenario
+from game.scenario.names import CHANNEL_LEVELS, CONSENT_LEVELS, MANDATE_LEVELS
+from game.scenario.structure import effective_transitions
+
+ConditionCheck = Callable[[str], bool]
+"""Given an authored condition text, whether it holds now; passed as the trigger's argument."""
+
+
+def _ladder(levels: tuple[str, ...], up: str, down: str) -> Machine:
+    machine = Machine(model=None, states=list(levels), initial=levels[0], auto_transitions=False)
+    for lower, higher in zip(levels, levels[1:], strict=False):
+        machine.add_transition(up, lower, higher)
+        machine.add_transition(down, higher, lower)
+    return machine
+
+
+def consent_machine() -> Machine:
+    """none → contact → good_offices → mediation; one rung at a time, or withdrawn at once."""
+    machine = _ladder(CONSENT_LEVELS, "grant", "reduce")
+    machine.add_transition("withdraw", list(CONSENT_LEVELS[1:]), "none")
+    return machine
+
+
+def channel_machine() -> Machine:
+    machine = Machine(model=None, states=list(CHANNEL_LEVELS), initial="none", auto_transitions=False)
+    machine.add_transition("open_back_channel", "none", "back_channel")
+    machine.add_transition("go_official", ["none", "back_channel"], "official")
+    machine.add_transition("go_public", ["none", "back_channel", "official"], "public")
+    machine.add_transition("lapse", ["back_channel", "official", "public"], "none")
+    return machine
+
+
+def mandate_machine() -> Machine:
+    machine = Machine(model=None, states=list(MANDATE_LEVELS), initial="good_offices", auto_transitions=False)
+    machine.add_transition("widen", "good_offices", "mediation")
+    machine.add_transition("narrow", "mediation", "good_offices")
+    return machine
+
+
+def phase_machine(loaded: LoadedScenario) -> Machine:
+    """The authored phases; `advance(check, last_move, taken)` takes the first transition whose
+    `when` holds and whose `on` (if any) names the verb or choice just used."""
+    phases = loaded.scenario.phases.phases
+    machine = Machine(model=None, states=list(phases), initial=loaded.scenario.phases.start, auto_transitions=False, send_event=True)
+    for pid in phases:
+        for owner, index in effective_transitions(phases, pid):
+            transition = phases[owner].transitions[index]
+            reason = transition.note or (f"{transition.when}" if transition.when else f"after {transition.on}" if transition.on else "")
+            machine.add_transition("advance", pid, transition.to, conditions=[_condition(transition.when, transition.on, reason)])
+        if phases[pid].ending is None:
+            machine.add_transition("time_out", pid, loaded.scenario.clock.on_timeout)
+            machine.add_transition("boil_over", pid, loaded.scenario.clock.on_escalation)
+    return machine
+
+
+def _condition(when: str | None, on: str | None, reason: str) -> Callable[[EventData], bool]:
+    def holds(event: EventData) -> bool:
+        check, last_move, taken = event.args
+        if on is not None and on != last_move:
+            return False
+        if when is None or check(when):
+            taken.append(reason)
+            return True
+        return False
+
+    return holds
+
+
+@dataclass
+class Machines:
+    consent: Machine
+    channel: Machine
+    mandate: Machine
+    phase: Machine
+
+    def move(self, machine: Machine, trigger: str, position: LadderPosition, *args: Any) -> bool:
+        """Fire `trigger` on `position`; False (and no change) where the ladder has no such step."""
+        event = machine.events.get(trigger)
+        if event is None or position.state not in event.transitions:
+            return False
+        return bool(event.trigger(position, *args))
+
+
+def build_machines(loaded: LoadedScenario) -> Machines:
+    return Machines(consent_machine(), channel_machine(), mandate_machine(), phase_machine(loaded))

@@ -1,0 +1,107 @@
+"""What front ends see: the moves on offer and what a chosen move did."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """One thing the envoy can do now. `key` is stable and is what the log records."""
+
+    key: str
+    verb: str
+    label: str
+    description: str
+    group: str
+    party: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"key": self.key, "verb": self.verb, "label": self.label}
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One value that moved, with the reason in plain words."""
+
+    name: str
+    before: Any
+    after: Any
+    reason: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "before": _round(self.before), "after": _round(self.after), "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """What a party (or the world) said in answer."""
+
+    speaker: str
+    text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"speaker": self.speaker, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class FiredEvent:
+    id: str
+    title: str
+    text: str
+    kind: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "kind": self.kind}
+
+
+@dataclass(frozen=True, slots=True)
+class Draw:
+    """A random draw from the session's seed, logged so the debrief can show near misses."""
+
+    what: str
+    probability: float
+    roll: float
+
+    @property
+    def happened(self) -> bool:
+        return self.roll < self.probability
+
+    def to_json(self) -> dict[str, Any]:
+        return {"what": self.what, "p": round(self.probability, 4), "roll": round(self.roll, 4)}
+
+
+@dataclass(frozen=True, slots=True)
+class EndingReached:
+    phase: str
+    title: str
+    grade: str
+    outcome: str
+
+
+@dataclass(slots=True)
+class Outcome:
+    move: Move
+    turn: int
+    changes: list[Change] = field(default_factory=list)
+    replies: list[Reply] = field(default_factory=list)
+    events: list[FiredEvent] = field(default_factory=list)
+    draws: list[Draw] = field(default_factory=list)
+    arrivals: list[str] = field(default_factory=list)
+    phase_before: str = ""
+    phase_after: str = ""
+    ending: EndingReached | None = None
+
+    def change_of(self, name: str) -> Change | None:
+        for change in self.changes:
+            if change.name == name:
+                return change
+        return None
+
+
+def _round(value: Any) -> Any:
+    if isinstance(value, float):
+        rounded = round(value, 2)
+        return int(rounded) if rounded == int(rounded) else rounded
+    return value

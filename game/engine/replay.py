@@ -1,0 +1,59 @@
+"""Re-run a log's choices on its scenario and check that every record comes out the same.
+
+Replay is how a log becomes a save: resume replays, then keeps appending; the debrief replays
+to simulate alternatives. A log that does not replay exactly (a changed scenario, a hand-edited
+line) is reported at the first line that differs.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from game.diagnostics import Diagnostic, error
+from game.engine.logfile import LogContents
+from game.engine.session import MoveNotAvailable, Session
+from game.scenario import codes
+from game.scenario.loader import LoadedScenario
+
+IGNORED_HEADER_FIELDS = ("started", "scenario_file", "game_version")
+
+
+def replay(loaded: LoadedScenario, contents: LogContents, *, check_hash: bool = True) -> tuple[Session | None, list[Diagnostic]]:
+    file = contents.file
+    header = contents.header
+    if header.get("scenario_id") != loaded.scenario.id:
+        return None, [error(codes.LOG_SCENARIO_CHANGED, f"the log is of scenario '{header.get('scenario_id')}', not '{loaded.scenario.id}'", file, 1, 1)]
+    if check_hash and header.get("scenario_sha256") != loaded.sha256:
+        return None, [error(codes.LOG_SCENARIO_CHANGED, "the scenario file has changed since this session was played", file, 1, 1,
+                            "replay needs the same version of the scenario file the log names")]
+    produced: list[dict[str, Any]] = []
+    session = Session(loaded, seed=int(header["seed"]), trainee=str(header.get("trainee", "")), started=str(header.get("started", "")), sink=produced.append)
+    for decision in contents.decisions:
+        try:
+            session.choose(str(decision["move"]))
+        except MoveNotAvailable as exc:
+            index = contents.records.index(decision)
+            return None, [error(codes.LOG_MISMATCH, f"decision {decision['n']}: {exc}", file, contents.line_numbers[index], 1,
+                                "the log was edited, or it belongs to another version of the scenario")]
+    mismatch = _first_difference(contents, produced)
+    if mismatch is not None:
+        return None, [mismatch]
+    session.attach_sink(None)
+    return session, []
+
+
+def _first_difference(contents: LogContents, produced: list[dict[str, Any]]) -> Diagnostic | None:
+    for index, (logged, raw) in enumerate(zip(contents.records, produced, strict=False)):
+        fresh = json.loads(json.dumps(raw, ensure_ascii=False))
+        if logged.get("type") == "header":
+            logged = {k: v for k, v in logged.items() if k not in IGNORED_HEADER_FIELDS}
+            fresh = {k: v for k, v in fresh.items() if k not in IGNORED_HEADER_FIELDS}
+        if logged != fresh:
+            field = next((k for k in sorted(set(logged) | set(fresh)) if logged.get(k) != fresh.get(k)), "?")
+            return error(codes.LOG_MISMATCH, f"replay differs from the log at '{field}' ({logged.get('type')} record)", contents.file,
+                         contents.line_numbers[index], 1, "the log was edited, or the scenario's rules changed")
+    if len(produced) != len(contents.records):
+        line = contents.line_numbers[-1] if contents.line_numbers else 1
+        return error(codes.LOG_MISMATCH, f"replay produced {len(produced)} records, the log has {len(contents.records)}", contents.file, line, 1)
+    return None

@@ -1,0 +1,181 @@
+"""A Session is one play of one scenario: ask for the moves, choose one, read the Outcome.
+
+Front ends never change state themselves. Every decision draws from its own generator seeded
+with (seed, decision number), so replaying the same choices reproduces the same game, and a
+copy of the state can be played forward to judge an alternative without touching the original.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from typing import Any
+
+from game import __version__
+from game.engine import clock
+from game.engine.logformat import LOG_FORMAT, decision_record, end_record, event_records
+from game.engine.machines import Machines, build_machines
+from game.engine.outcome import Change, EndingReached, Move, Outcome
+from game.engine.state import GameState, initial_state
+from game.engine.turn import Turn
+from game.engine.verbs import VERB_MODULES
+from game.engine.verbs.common import tuned_effects, verb_enabled
+from game.scenario.loader import LoadedScenario
+
+Sink = Callable[[dict[str, Any]], None]
+
+OPENING_MOVE = Move("start", "start", "The crisis begins", "", "")
+
+
+class MoveNotAvailable(ValueError):
+    """The chosen move is not among `moves()` now (a stale front end, or a changed scenario)."""
+
+
+class Session:
+    def __init__(
+        self,
+        loaded: LoadedScenario,
+        *,
+        seed: int,
+        trainee: str = "",
+        started: str = "",
+        sink: Sink | None = None,
+        machines: Machines | None = None,
+    ) -> None:
+        self.loaded = loaded
+        self.seed = seed
+        self.trainee = trainee
+        self.machines = machines or build_machines(loaded)
+        self.state: GameState = initial_state(loaded)
+        self.history: list[Outcome] = []
+        self._sink = sink
+        self.header = {
+            "type": "header",
+            "log_format": LOG_FORMAT,
+            "scenario_id": loaded.scenario.id,
+            "scenario_file": loaded.file,
+            "scenario_sha256": loaded.sha256,
+            "seed": seed,
+            "trainee": trainee,
+            "game_version": __version__,
+            "started": started,
+        }
+        self._emit(self.header)
+        self.opening = self._open()
+
+    # -- reading -----------------------------------------------------------------------------
+    @property
+    def scenario(self):  # type: ignore[no-untyped-def]
+        return self.loaded.scenario
+
+    @property
+    def is_over(self) -> bool:
+        return self.state.ending is not None
+
+    @property
+    def ending(self) -> EndingReached | None:
+        return _ending_of(self.loaded, self.state)
+
+    def moves(self) -> list[Move]:
+        return available_moves(self.loaded, self.machines, self.state, self.seed)
+
+    # -- acting ------------------------------------------------------------------------------
+    def choose(self, move: Move | str) -> Outcome:
+        key = move if isinstance(move, str) else move.key
+        if self.is_over:
+            raise MoveNotAvailable("the session has ended")
+        chosen = next((m for m in self.moves() if m.key == key), None)
+        if chosen is None:
+            raise MoveNotAvailable(f"'{key}' is not available now")
+        outcome = play(self.loaded, self.machines, self.state, chosen, self.seed)
+        self.history.append(outcome)
+        number = len(self.history)
+        self._emit(decision_record(number, outcome, self.state))
+        for record in event_records(number, outcome):
+            self._emit(record)
+        if outcome.ending is not None:
+            self._emit(end_record(outcome.ending, self.state))
+        return outcome
+
+    def attach_sink(self, sink: Sink | None) -> None:
+        """Send the records of further decisions to `sink` (a resumed session keeps its log)."""
+        self._sink = sink
+
+    def _open(self) -> Outcome:
+        outcome = Outcome(OPENING_MOVE, turn=1, phase_before=self.state.phase.state, phase_after=self.state.phase.state)
+        turn = Turn(self.state, self.loaded, self.machines, _rng(self.seed, 0), outcome)
+        clock.opening(turn)
+        for record in event_records(0, outcome):
+            self._emit(record)
+        return outcome
+
+    def _emit(self, record: dict[str, Any]) -> None:
+        if self._sink is not None:
+            self._sink(record)
+
+
+def _rng(seed: int, decision: int) -> random.Random:
+    return random.Random(f"{seed}:{decision}")
+
+
+def _turn_view(loaded: LoadedScenario, machines: Machines, state: GameState, seed: int) -> Turn:
+    return Turn(state, loaded, machines, _rng(seed, -1), Outcome(OPENING_MOVE, turn=state.turn))
+
+
+def available_moves(loaded: LoadedScenario, machines: Machines, state: GameState, seed: int) -> list[Move]:
+    if state.ending is not None:
+        return []
+    view = _turn_view(loaded, machines, state, seed)
+    found: list[Move] = []
+    for verb, module in VERB_MODULES.items():
+        if verb == "choice" or verb_enabled(view, verb):
+            found.extend(module.moves(view))
+    return found
+
+
+def play(loaded: LoadedScenario, machines: Machines, state: GameState, move: Move, seed: int) -> Outcome:
+    """Apply one decision to `state` in place: the verb's rules, the clock, the phase machine."""
+    outcome = Outcome(move, turn=state.turn, phase_before=state.phase.state)
+    turn = Turn(state, loaded, machines, _rng(seed, state.decisions + 1), outcome)
+    VERB_MODULES[move.verb].apply(turn, move)
+    if move.verb != "choice":
+        turn.apply_effects(tuned_effects(turn, move.verb), f"scenario rule for '{move.verb}'")
+    state.waits_in_a_row = state.waits_in_a_row + 1 if move.verb == "wait" else 0
+    state.decisions += 1
+    clock.tick(turn)
+    _advance_phase(turn, move)
+    outcome.phase_after = state.phase.state
+    outcome.ending = _ending_of(loaded, state)
+    return outcome
+
+
+def _advance_phase(turn: Turn, move: Move) -> None:
+    state, machines, clock_spec = turn.state, turn.machines, turn.loaded.scenario.clock
+    before = state.phase.state
+    trigger = move.key.split(":")[1] if move.verb == "choice" else move.verb
+    taken: list[str] = []
+    machines.move(machines.phase, "advance", state.phase, turn.holds, trigger, taken)
+    reason = taken[0] if taken else ""
+    if not _is_ending(turn.loaded, state.phase.state):
+        if state.escalation >= 100:
+            machines.move(machines.phase, "boil_over", state.phase)
+            reason = "escalation reached 100: open conflict"
+        elif state.turn > clock_spec.turns:
+            machines.move(machines.phase, "time_out", state.phase)
+            reason = "time ran out"
+    if state.phase.state != before:
+        turn.outcome.changes.append(Change("phase", before, state.phase.state, reason))
+    if _is_ending(turn.loaded, state.phase.state):
+        state.ending = state.phase.state
+
+
+def _is_ending(loaded: LoadedScenario, phase: str) -> bool:
+    return loaded.scenario.phases.phases[phase].ending is not None
+
+
+def _ending_of(loaded: LoadedScenario, state: GameState) -> EndingReached | None:
+    if state.ending is None:
+        return None
+    phase = loaded.scenario.phases.phases[state.ending]
+    assert phase.ending is not None
+    return EndingReached(state.ending, phase.title, phase.ending.grade, phase.ending.outcome)

@@ -1,0 +1,34 @@
+"""The scenario's own choices: offered where and while the author says, judged by the
+author's annotations."""
+
+from __future__ import annotations
+
+from game.engine.outcome import Move
+from game.engine.turn import Turn
+from game.engine.verbs.common import phase_lineage
+
+VERB = "choice"
+GROUP = "Options in this situation"
+
+
+def moves(turn: Turn) -> list[Move]:
+    lineage = phase_lineage(turn)
+    found = []
+    for cid, choice in turn.loaded.scenario.choices.items():
+        if choice.once and cid in turn.state.chosen:
+            continue
+        if choice.phases and not lineage.intersection(choice.phases):
+            continue
+        if not turn.holds(choice.when):
+            continue
+        found.append(Move(f"{VERB}:{cid}", VERB, choice.label, choice.description, GROUP))
+    return found
+
+
+def apply(turn: Turn, move: Move) -> None:
+    cid = move.key.split(":")[1]
+    choice = turn.loaded.scenario.choices[cid]
+    turn.state.chosen.add(cid)
+    turn.apply_effects(list(choice.effects), choice.label)
+    if choice.reply:
+        turn.narrate(choice.reply)

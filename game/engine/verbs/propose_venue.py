@@ -1,0 +1,81 @@
+"""Propose a venue and a format. Each party weighs neutrality, whose soil it is, discretion and
+its own preferences; a venue on one side's territory asks the other to be seen coming to it."""
+
+from __future__ import annotations
+
+from game.engine.outcome import Change, Move
+from game.engine.turn import Turn
+from game.engine.verbs.common import consent_at_least, others, sensitivity
+
+VERB = "propose_venue"
+GROUP = "Venue and format"
+
+FORMATS = {
+    "secret_meeting": ("a secret meeting", "A discreet meeting of a few trusted people; nothing is announced."),
+    "proximity_talks": ("proximity talks", "Delegations in separate rooms; the envoy walks between them."),
+    "technical_delegations": ("talks between technical delegations", "Officials meet on practical matters under an official label."),
+    "leaders_meeting": ("a leaders' meeting", "The leaders meet in person: high symbolism, high stakes."),
+}
+LEADERS_TRUST = 55
+
+
+def formats_now(turn: Turn) -> list[str]:
+    channel = turn.state.channel.state
+    if channel == "none":
+        return ["secret_meeting", "proximity_talks"]
+    if channel == "back_channel":
+        return ["proximity_talks", "technical_delegations", "leaders_meeting"]
+    return ["technical_delegations", "leaders_meeting"]
+
+
+def moves(turn: Turn) -> list[Move]:
+    found = []
+    for vid, venue in turn.loaded.scenario.venues.items():
+        for fmt in formats_now(turn):
+            if turn.state.venue == vid and turn.state.venue_format == fmt:
+                continue
+            words, text = FORMATS[fmt]
+            found.append(Move(f"{VERB}:{vid}:{fmt}", VERB, f"Propose {words} in {venue.name}", f"{text} {venue.description}", GROUP))
+    return found
+
+
+def apply(turn: Turn, move: Move) -> None:
+    _, vid, fmt = move.key.split(":")
+    venue = turn.loaded.scenario.venues[vid]
+    accepted = [pid for pid in turn.state.parties if _accepts(turn, pid, vid, fmt)]
+    for pid in turn.state.parties:
+        turn.state.parties[pid].venue_accepted = f"{vid}:{fmt}" if pid in accepted else None
+    if len(accepted) == len(turn.state.parties):
+        turn.state.venue, turn.state.venue_format = vid, fmt
+        turn.outcome.changes.append(Change("venue", None, f"{vid}:{fmt}", "every party accepted the venue and format"))
+        turn.narrate(f"Both sides accept {FORMATS[fmt][0]} in {venue.name}.")
+
+
+def _accepts(turn: Turn, pid: str, vid: str, fmt: str) -> bool:
+    spec = turn.loaded.scenario.parties[pid]
+    venue = turn.loaded.scenario.venues[vid]
+    party = turn.state.parties[pid]
+    name = spec.name
+    if not consent_at_least(turn, pid, "contact"):
+        turn.reply(name, "We have not accepted any intermediary. There is nothing to discuss.")
+        return False
+    if venue.territory in others(turn, pid):
+        turn.adjust(f"trust.{pid}", -8, f"{name} was asked to go to the other side's ground")
+        turn.adjust(f"pressure.{pid}", 6, "going to the adversary's capital looks like surrender at home")
+        turn.reply(name, f"Go to {venue.name}? That would be seen as coming to ask.")
+        return False
+    if fmt == "secret_meeting" and venue.discretion < 50 and sensitivity(turn, pid) > 0.6:
+        turn.reply(name, f"{venue.name} is full of cameras. We cannot risk being seen.")
+        return False
+    if fmt == "leaders_meeting" and party.trust < LEADERS_TRUST:
+        turn.reply(name, "A meeting of leaders now? It is far too soon.")
+        return False
+    if vid in spec.venue_preferences:
+        turn.adjust(f"trust.{pid}", 2, f"the envoy proposed a venue {name} likes")
+        turn.reply(name, f"{venue.name} is acceptable to us.")
+        return True
+    if venue.territory == pid or venue.neutrality >= 50:
+        turn.reply(name, f"We can accept {venue.name}.")
+        return True
+    turn.reply(name, f"We do not consider {venue.name} neutral.")
+    return False

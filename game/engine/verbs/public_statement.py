@@ -1,0 +1,44 @@
+"""Public statements: a call for restraint is safe; announcing secret contacts exposes the
+parties; blaming one side spends the envoy's impartiality in a sentence."""
+
+from __future__ import annotations
+
+from game.engine.outcome import Move
+from game.engine.turn import Turn
+from game.engine.verbs.common import expose, one_rung_lower, others
+
+VERB = "public_statement"
+GROUP = "Public words"
+
+
+def moves(turn: Turn) -> list[Move]:
+    found = [Move(f"{VERB}:restraint", VERB, "Call publicly for restraint", "A short statement urging both sides to avoid steps that raise tension.", GROUP)]
+    if turn.state.meetings > 0 and turn.state.channel.state != "public":
+        found.append(Move(f"{VERB}:announce", VERB, "Announce that the parties are talking", "Tell the press that contacts are under way.", GROUP))
+    for pid in turn.state.parties:
+        name = turn.party_name(pid)
+        found.append(Move(f"{VERB}:blame:{pid}", VERB, f"Blame {name} for the deadlock", f"Say publicly that {name} is the obstacle to progress.", GROUP, pid))
+    return found
+
+
+def apply(turn: Turn, move: Move) -> None:
+    kind = move.key.split(":")[1]
+    if kind == "restraint":
+        turn.adjust("escalation", -2, "a call for restraint from a respected voice")
+        turn.narrate("Your statement is widely reported and changes little, which is what it was for.")
+    elif kind == "announce":
+        turn.set_channel("public", "the envoy announced the contacts")
+        for pid in turn.state.parties:
+            expose(turn, pid, 20, f"{turn.party_name(pid)}'s contacts became public without its agreement")
+            turn.adjust(f"trust.{pid}", -8, "the envoy went public without asking")
+        turn.narrate("The announcement dominates the news. Hardliners on both sides demand explanations.")
+    else:
+        pid = move.party or ""
+        name = turn.party_name(pid)
+        turn.adjust(f"trust.{pid}", -25, f"the envoy blamed {name} in public")
+        turn.set_consent(pid, one_rung_lower(turn, pid), f"{name} no longer sees the envoy as impartial")
+        turn.adjust(f"pressure.{pid}", 10, "hardliners rally against the envoy")
+        turn.adjust("escalation", 3, "a public accusation raises the temperature")
+        for other in others(turn, pid):
+            turn.adjust(f"trust.{other}", 4, f"{turn.party_name(other)} enjoys seeing its adversary blamed")
+        turn.reply(name, "The envoy has taken sides.")

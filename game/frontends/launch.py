@@ -1,0 +1,63 @@
+"""`good-offices play`: pick the scenario and the front end, start or resume the logged session."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from game.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, print_diagnostics
+from game.diagnostics import has_errors
+from game.frontends.terminal.play import TerminalPlay
+from game.scenario.bundled import bundled_paths
+from game.scenario.loader import load_scenario
+from game.sessions import LiveSession, default_log_dir, new_seed, resolve_scenario, resume_session, start_session
+
+
+def play_command(args: argparse.Namespace) -> int:
+    if not args.text:
+        print("good-offices: the game window is not available in this version; playing in the terminal.", file=sys.stderr)
+    return play_in_terminal(args)
+
+
+def play_in_terminal(args: argparse.Namespace) -> int:
+    live = _open_session(args)
+    if live is None:
+        return EXIT_ERRORS if args.scenario or args.resume else EXIT_USAGE
+    try:
+        return TerminalPlay(live.session, str(live.log_path), sys.stdin, sys.stdout).run(show_briefing=args.resume is None)
+    finally:
+        live.close()
+
+
+def _open_session(args: argparse.Namespace) -> LiveSession | None:
+    if args.resume is not None:
+        live, problems = resume_session(args.resume)
+        print_diagnostics(problems)
+        if live is not None:
+            print(f"Resuming {live.log_path} after {len(live.session.history)} decisions.")
+        return live
+    name = args.scenario
+    if name is None:
+        print("Name a scenario to play. Bundled scenarios:", file=sys.stderr)
+        for path in bundled_paths():
+            print(f"  {path.stem}", file=sys.stderr)
+        print("Example: good-offices play " + (bundled_paths()[0].stem if bundled_paths() else "PATH") + " --text", file=sys.stderr)
+        return None
+    path = resolve_scenario(name)
+    if path is None:
+        print(f"good-offices: '{name}' is neither a bundled scenario id nor an existing file (see 'good-offices list')", file=sys.stderr)
+        return None
+    loaded, problems = load_scenario(path)
+    print_diagnostics(problems)
+    if loaded is None or has_errors(problems):
+        return None
+    seed = args.seed if args.seed is not None else new_seed()
+    log_dir = args.log_dir or default_log_dir()
+    try:
+        return start_session(loaded, seed=seed, trainee=args.trainee or "trainee", log_dir=log_dir)
+    except OSError as exc:
+        print(f"good-offices: cannot write the session log in {log_dir}: {exc.strerror or exc}", file=sys.stderr)
+        return None
+
+
+__all__ = ["play_command", "EXIT_OK"]

@@ -1,0 +1,169 @@
+"""Play in the terminal: the situation, the numbered moves, one choice per line.
+
+Works through pipes and tmux: reads plain lines from `stdin`, writes plain text to `stdout`,
+and at the end of input stops cleanly (every decision is already in the log).
+"""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from typing import TextIO
+
+from game.engine.outcome import Move, Outcome
+from game.engine.session import Session
+from game.frontends.presenter import (
+    CHANNEL_WORDS,
+    clock_text,
+    grade_words,
+    inbox_lines,
+    mandate_text,
+    party_views,
+    visible_changes,
+)
+
+HELP = "Type a move's number and Enter. '? N' describes move N, 'h' shows this help, 'q' saves and quits."
+
+
+class TerminalPlay:
+    def __init__(self, session: Session, log_path: str, stdin: TextIO, stdout: TextIO) -> None:
+        self.session = session
+        self.log_path = log_path
+        self.stdin = stdin
+        self.out = stdout
+        self.width = min(max(shutil.get_terminal_size((100, 30)).columns, 60), 110)
+
+    # -- output helpers ----------------------------------------------------------------------
+    def say(self, text: str = "", indent: str = "") -> None:
+        if not text:
+            self.out.write("\n")
+            return
+        for paragraph in text.split("\n"):
+            wrapped = textwrap.fill(paragraph, self.width, initial_indent=indent, subsequent_indent=indent + "  ") if paragraph else ""
+            self.out.write(wrapped + "\n")
+
+    def rule(self, title: str) -> None:
+        self.out.write(f"\n== {title} " + "=" * max(self.width - len(title) - 4, 3) + "\n")
+
+    # -- screens -----------------------------------------------------------------------------
+    def briefing(self) -> None:
+        s = self.session.scenario
+        self.rule(s.title)
+        self.say(s.briefing)
+        self.say()
+        self.say(f"You are: {s.envoy.title}, acting for {s.envoy.represents}.")
+        self.say(f"Mandate: {s.envoy.mandate_text}")
+        self.say("Objectives: " + "; ".join(s.objectives))
+        for pid, party in s.parties.items():
+            self.say(f"{party.name} ({party.leader}): {party.public_profile}", "  ")
+            del pid
+        self.say()
+        self.say(HELP)
+
+    def status(self) -> None:
+        session = self.session
+        state = session.state
+        phase = session.scenario.phases.phases[state.phase.state]
+        self.rule(f"{clock_text(session)} \u00b7 {phase.title}")
+        self.say(phase.description)
+        bar = "#" * round(state.escalation / 5) + "." * (20 - round(state.escalation / 5))
+        self.say(f"Escalation [{bar}] {state.escalation:.0f}/100   Channel: {CHANNEL_WORDS[state.channel.state]}   Mandate: {mandate_text(session)}")
+        for view in party_views(session):
+            self.say(f"{view.name:<28} trust {view.trust:>3.0f}   consent: {view.consent:<13} exposure {view.exposure:>3.0f}", "  ")
+            if view.preconditions:
+                self.say("preconditions: " + "; ".join(view.preconditions), "      ")
+        if state.venue:
+            venue = session.scenario.venues[state.venue]
+            self.say(f"Agreed venue: {venue.name} ({(state.venue_format or '').replace('_', ' ')})")
+        inbox = inbox_lines(session)
+        self.say(f"Inbox ({len(inbox)}):" if inbox else "Inbox: empty")
+        for line in inbox:
+            self.say(f"- {line}", "  ")
+
+    def show_moves(self, moves: list[Move]) -> None:
+        self.say()
+        group = None
+        for number, move in enumerate(moves, start=1):
+            if move.group != group:
+                group = move.group
+                self.say(f"{group}:", " ")
+            self.say(f"{number:>2}. {move.label}", "   ")
+
+    def show_outcome(self, outcome: Outcome) -> None:
+        self.rule(f"You chose: {outcome.move.label}")
+        for reply in outcome.replies:
+            self.say(f"{reply.speaker}: {reply.text}" if reply.speaker else reply.text, "  ")
+        for line in visible_changes(self.session, outcome):
+            self.say(f"* {line}", "  ")
+        self.show_events(outcome)
+
+    def show_events(self, outcome: Outcome) -> None:
+        for event in outcome.events:
+            self.say(f"! {event.title.upper()}: {event.text}", "  ")
+        for mid in outcome.arrivals:
+            message = self.session.scenario.messages[mid]
+            self.say(f"> New message for relay: {message.summary}", "  ")
+
+    def ending(self) -> None:
+        ending = self.session.ending
+        assert ending is not None
+        self.rule(f"The end: {ending.title}")
+        self.say(f"Outcome: {grade_words(ending.grade)}")
+        self.say(ending.outcome)
+        state = self.session.state
+        self.say()
+        self.say(f"Decisions: {len(self.session.history)}   Meetings held: {state.meetings}   Final escalation: {state.escalation:.0f}/100")
+        for view in party_views(self.session):
+            self.say(f"{view.name}: trust {view.trust:.0f}, consent {view.consent}", "  ")
+        self.say()
+        self.say(f"Session log: {self.log_path}")
+        self.say(f"For the full debrief: good-offices debrief {self.log_path}")
+
+    # -- the loop ----------------------------------------------------------------------------
+    def run(self, *, show_briefing: bool = True) -> int:
+        if show_briefing:
+            self.briefing()
+            self.show_events(self.session.opening)
+        while not self.session.is_over:
+            self.status()
+            moves = self.session.moves()
+            self.show_moves(moves)
+            move = self.ask(moves)
+            if move is None:
+                self.say()
+                self.say(f"Session saved: {self.log_path}")
+                self.say(f"Resume with: good-offices play --resume {self.log_path}")
+                return 0
+            self.show_outcome(self.session.choose(move))
+        self.ending()
+        return 0
+
+    def ask(self, moves: list[Move]) -> Move | None:
+        while True:
+            self.out.write(f"\nYour move (1-{len(moves)}, h for help, q to quit): ")
+            self.out.flush()
+            line = self.stdin.readline()
+            if not line:
+                self.say()
+                self.say("End of input.")
+                return None
+            text = line.strip().lower()
+            if text in ("q", "quit", "exit"):
+                return None
+            if text in ("h", "help", "?"):
+                self.say(HELP)
+                continue
+            if text.startswith("?"):
+                move = _pick(text[1:].strip(), moves)
+                self.say(f"{move.label}: {move.description}" if move else f"There is no move {text[1:].strip()}.")
+                continue
+            move = _pick(text, moves)
+            if move is not None:
+                return move
+            self.say(f"'{line.strip()}' is not a move. Type a number from 1 to {len(moves)} ('h' for help).")
+
+
+def _pick(text: str, moves: list[Move]) -> Move | None:
+    if text.isdigit() and 1 <= int(text) <= len(moves):
+        return moves[int(text) - 1]
+    return None

@@ -1,0 +1,245 @@
+"""Resolve every reference and expression in a schema-valid scenario before anything is built.
+
+The result keeps the parsed expressions so the engine never parses text during play.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.diagnostics import Diagnostic, error, warning
+from game.principles import principle_ids
+from game.scenario import codes
+from game.scenario.expressions import Effect, Expression, ExpressionError, parse_effect, parse_expression, suggest
+from game.scenario.model import VERB_NAMES, Scenario
+from game.scenario.names import readable_names, writable_names
+from game.scenario.yaml_source import SourceMap
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class CompiledExpressions:
+    """Parsed conditions and effects, keyed by the text the author wrote."""
+
+    conditions: dict[str, Expression] = field(default_factory=dict)
+    effects: dict[str, Effect] = field(default_factory=dict)
+
+
+class _Checker:
+    def __init__(self, scenario: Scenario, source: SourceMap, file: str, folder: Path | None) -> None:
+        self.scenario = scenario
+        self.source = source
+        self.file = file
+        self.folder = folder
+        self.problems: list[Diagnostic] = []
+        self.compiled = CompiledExpressions()
+        self.readable = readable_names(scenario)
+        self.writable = writable_names(scenario)
+        self.referenced_names: set[str] = set()
+
+    # -- reporting -------------------------------------------------------------------------
+    def report(self, code: str, message: str, path: Path_, hint: str = "", *, is_warning: bool = False, key: bool = False) -> None:
+        where = (self.source.key(path) if key else self.source.value(path)) or self.source.nearest(path)
+        make = warning if is_warning else error
+        self.problems.append(make(code, message, self.file, where.line, where.col, hint))
+
+    def reference(self, code: str, kind: str, value: str | None, known: Iterable[str], path: Path_) -> None:
+        known = list(known)
+        if value is None or value in known:
+            return
+        guess = suggest(value, known)
+        hint = f"did you mean '{guess}'?" if guess else (f"declared {kind}s: {', '.join(known)}" if known else f"no {kind}s are declared")
+        self.report(code, f"'{value}' is not a declared {kind}", path, hint)
+
+    # -- expressions -----------------------------------------------------------------------
+    def condition(self, text: str | None, path: Path_) -> None:
+        if text is None:
+            return
+        try:
+            expression = parse_expression(text)
+        except ExpressionError as exc:
+            self._syntax(exc, path)
+            return
+        self.compiled.conditions[text] = expression
+        self._names(expression.names, path)
+
+    def effects(self, texts: list[str], path: Path_) -> None:
+        for index, text in enumerate(texts):
+            item_path = (*path, index)
+            try:
+                effect = parse_effect(text)
+            except ExpressionError as exc:
+                self._syntax(exc, item_path)
+                continue
+            self.compiled.effects[text] = effect
+            if effect.target not in self.writable:
+                if effect.target in self.readable:
+                    self.report(codes.UNKNOWN_NAME, f"'{effect.target}' can be read but not changed by an effect", item_path,
+                                "effects may change: " + ", ".join(sorted(n for n in self.writable if "." not in n)) + ", trust/consent/exposure/pressure of a party, and var.<name>")
+                else:
+                    self._unknown_name(effect.target, item_path, self.writable)
+            self._names(effect.names, item_path)
+
+    def _names(self, names: Iterable[str], path: Path_) -> None:
+        for name in names:
+            self.referenced_names.add(name)
+            if name not in self.readable:
+                self._unknown_name(name, path, self.readable)
+
+    def _unknown_name(self, name: str, path: Path_, known: set[str]) -> None:
+        guess = suggest(name, known)
+        if guess:
+            hint = f"did you mean '{guess}'?"
+        elif "." not in name and f"var.{name}" in known:
+            hint = f"the scenario's own variables are read as 'var.{name}'"
+        else:
+            hint = "see 'Names in expressions' in docs/authoring.md"
+        self.report(codes.UNKNOWN_NAME, f"'{name}' is not a name this scenario declares", path, hint)
+
+    def _syntax(self, exc: ExpressionError, path: Path_) -> None:
+        where = self.source.value(path) or self.source.nearest(path)
+        col = where.col + max(exc.column - 1, 0)
+        self.problems.append(error(codes.EXPRESSION_SYNTAX, exc.message, self.file, where.line, col))
+
+    # -- the checks ------------------------------------------------------------------------
+    def run(self) -> None:
+        s = self.scenario
+        parties, venues, phases = list(s.parties), list(s.venues), list(s.phases.phases)
+        self.reference(codes.UNKNOWN_PHASE, "phase", s.clock.on_timeout, phases, ("clock", "on_timeout"))
+        self.reference(codes.UNKNOWN_PHASE, "phase", s.clock.on_escalation, phases, ("clock", "on_escalation"))
+        for attr in ("on_timeout", "on_escalation"):
+            target = s.phases.phases.get(getattr(s.clock, attr))
+            if target is not None and target.ending is None:
+                self.report(codes.INVALID_VALUE, f"clock.{attr} must name an ending phase; '{getattr(s.clock, attr)}' has no 'ending'", ("clock", attr),
+                            "add an 'ending' with a grade and an outcome to that phase")
+        for pid, party in s.parties.items():
+            for i, vid in enumerate(party.venue_preferences):
+                self.reference(codes.UNKNOWN_VENUE, "venue", vid, venues, ("parties", pid, "venue_preferences", i))
+        for vid, venue in s.venues.items():
+            self.reference(codes.UNKNOWN_PARTY, "party", venue.territory, parties, ("venues", vid, "territory"))
+        self._messages(parties)
+        for name, variable in s.variables.items():
+            self._variable(name, variable)
+        for verb, settings in s.verbs.items():
+            self.effects(settings.effects, ("verbs", verb, "effects"))
+        self._phases(phases)
+        self._choices(phases)
+        self._events(phases)
+        self._assets()
+        self._unused()
+
+    def _messages(self, parties: list[str]) -> None:
+        for mid, message in self.scenario.messages.items():
+            base: Path_ = ("messages", mid)
+            self.reference(codes.UNKNOWN_PARTY, "party", message.sender, parties, (*base, "from"))
+            self.reference(codes.UNKNOWN_PARTY, "party", message.recipient, parties, (*base, "to"))
+            if message.sender == message.recipient:
+                self.report(codes.INVALID_VALUE, f"message '{mid}' is sent by {message.sender} to itself", (*base, "to"), "'to' names the other party")
+            if message.arrives_turn is not None and message.arrives_turn > self.scenario.clock.turns:
+                self.report(codes.OUT_OF_RANGE, f"message '{mid}' arrives on turn {message.arrives_turn}, after the last turn ({self.scenario.clock.turns})", (*base, "arrives_turn"))
+            self.condition(message.arrives_when, (*base, "arrives_when"))
+            self.effects(message.on_delivered, (*base, "on_delivered"))
+            self.effects(message.on_distorted, (*base, "on_distorted"))
+
+    def _variable(self, name: str, variable) -> None:  # type: ignore[no-untyped-def]
+        low, high, start = variable.min, variable.max, variable.initial
+        path: Path_ = ("variables", name)
+        if low is not None and high is not None and low > high:
+            self.report(codes.OUT_OF_RANGE, f"variable '{name}' has min {low} above max {high}", (*path, "min"))
+        if isinstance(start, bool):
+            if low is not None or high is not None:
+                self.report(codes.INVALID_VALUE, f"variable '{name}' is true/false, so it cannot have min or max", path)
+            return
+        if (low is not None and start < low) or (high is not None and start > high):
+            self.report(codes.OUT_OF_RANGE, f"variable '{name}' starts at {start}, outside its range", (*path, "initial"))
+
+    def _phases(self, phases: list[str]) -> None:
+        machine = self.scenario.phases
+        self.reference(codes.UNKNOWN_PHASE, "phase", machine.start, phases, ("phases", "start"))
+        triggers = set(VERB_NAMES) | set(self.scenario.choices)
+        for pid, phase in machine.phases.items():
+            base: Path_ = ("phases", "phases", pid)
+            self.reference(codes.UNKNOWN_PHASE, "phase", phase.parent, phases, (*base, "parent"))
+            if phase.parent == pid:
+                self.report(codes.INVALID_VALUE, f"phase '{pid}' names itself as its parent", (*base, "parent"))
+            for i, transition in enumerate(phase.transitions):
+                tpath: Path_ = (*base, "transitions", i)
+                self.reference(codes.UNKNOWN_PHASE, "phase", transition.to, phases, (*tpath, "to"))
+                if transition.on is not None and transition.on not in triggers:
+                    guess = suggest(transition.on, triggers)
+                    self.report(codes.UNKNOWN_CHOICE, f"'{transition.on}' is neither a verb nor a declared choice", (*tpath, "on"),
+                                f"did you mean '{guess}'?" if guess else "verbs: " + ", ".join(VERB_NAMES))
+                self.condition(transition.when, (*tpath, "when"))
+        self._parent_cycles()
+
+    def _parent_cycles(self) -> None:
+        phases = self.scenario.phases.phases
+        for pid in phases:
+            seen = {pid}
+            current = phases[pid].parent
+            while current is not None and current in phases:
+                if current in seen:
+                    self.report(codes.INVALID_VALUE, f"phase '{pid}' is inside itself through its parents", ("phases", "phases", pid, "parent"))
+                    break
+                seen.add(current)
+                current = phases[current].parent
+
+    def _choices(self, phases: list[str]) -> None:
+        catalogue = principle_ids()
+        for cid, choice in self.scenario.choices.items():
+            base: Path_ = ("choices", cid)
+            if cid in VERB_NAMES:
+                self.report(codes.DUPLICATE_ID, f"choice id '{cid}' is also the name of a verb", base, "choose another id", key=True)
+            for i, pid in enumerate(choice.phases):
+                self.reference(codes.UNKNOWN_PHASE, "phase", pid, phases, (*base, "phases", i))
+            self.condition(choice.when, (*base, "when"))
+            self.effects(choice.effects, (*base, "effects"))
+            for i, note in enumerate(choice.annotations):
+                self.reference(codes.UNKNOWN_PRINCIPLE, "principle", note.principle, catalogue, (*base, "annotations", i, "principle"))
+
+    def _events(self, phases: list[str]) -> None:
+        for eid, event in self.scenario.events.items():
+            base: Path_ = ("events", eid)
+            if event.at_turn is None and event.when is None and event.chance is None:
+                self.report(codes.MISSING_FIELD, f"event '{eid}' never fires: give it at_turn, when or chance", base,
+                            "e.g. 'at_turn: 5', or 'when: escalation > 60', or 'chance: leak_risk / 100'", key=True)
+            if event.at_turn is not None and event.at_turn > self.scenario.clock.turns:
+                self.report(codes.OUT_OF_RANGE, f"event '{eid}' is set for turn {event.at_turn}, after the last turn ({self.scenario.clock.turns})", (*base, "at_turn"))
+            for i, pid in enumerate(event.phases):
+                self.reference(codes.UNKNOWN_PHASE, "phase", pid, phases, (*base, "phases", i))
+            self.condition(event.when, (*base, "when"))
+            self.condition(event.chance, (*base, "chance"))
+            self.effects(event.effects, (*base, "effects"))
+
+    def _assets(self) -> None:
+        image = self.scenario.map_image
+        if image is None or self.folder is None:
+            return
+        folder = self.folder.resolve()
+        target = (folder / image).resolve()
+        if Path(image).is_absolute() or not target.is_relative_to(folder):
+            self.report(codes.ASSET_OUTSIDE, f"map_image '{image}' points outside the scenario's folder", ("map_image",),
+                        "put the image beside the scenario file and give its name, e.g. 'map.png'")
+        elif not target.is_file():
+            self.report(codes.ASSET_MISSING, f"map_image '{image}' does not exist beside the scenario", ("map_image",))
+
+    def _unused(self) -> None:
+        s = self.scenario
+        preferred = {vid for party in s.parties.values() for vid in party.venue_preferences}
+        for vid in s.venues:
+            if vid not in preferred and f"venue.{vid}" not in self.referenced_names:
+                self.report(codes.UNUSED_VENUE, f"venue '{vid}' is in no party's venue_preferences and no expression", ("venues", vid),
+                            "add it to a party's venue_preferences, or remove it", is_warning=True, key=True)
+        for mid, message in s.messages.items():
+            if message.arrives_turn is None and message.arrives_when is None:
+                self.report(codes.UNUSED_MESSAGE, f"message '{mid}' never arrives in the inbox", ("messages", mid),
+                            "give it 'arrives_turn' or 'arrives_when'", is_warning=True, key=True)
+
+
+def crosscheck(scenario: Scenario, source: SourceMap, file: str, folder: Path | None) -> tuple[CompiledExpressions, list[Diagnostic]]:
+    checker = _Checker(scenario, source, file, folder)
+    checker.run()
+    return checker.compiled, checker.problems

@@ -1,0 +1,71 @@
+"""Load → check → ready: the one entry point that turns a scenario file into something playable.
+
+Nothing here raises for bad input; all problems come back as diagnostics, errors and warnings
+together, sorted by position so an instructor can fix the file top to bottom.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from game.diagnostics import Diagnostic, has_errors, sort_key
+from game.scenario.crosscheck import CompiledExpressions, crosscheck
+from game.scenario.model import Scenario
+from game.scenario.schema_check import validate_schema
+from game.scenario.structure import check_structure
+from game.scenario.yaml_source import read_yaml_file, read_yaml_text
+
+
+@dataclass(frozen=True)
+class LoadedScenario:
+    """A scenario that passed every check, with its expressions already parsed."""
+
+    scenario: Scenario
+    expressions: CompiledExpressions
+    file: str
+    sha256: str
+    folder: Path | None
+
+
+def load_scenario(path: str | os.PathLike[str]) -> tuple[LoadedScenario | None, list[Diagnostic]]:
+    file = os.fspath(path)
+    document, problems = read_yaml_file(file)
+    digest = _digest_file(file) if document is not None else ""
+    return _finish(document, problems, file, Path(file).parent, digest)
+
+
+def load_scenario_text(text: str | bytes, file: str = "<text>", folder: Path | None = None) -> tuple[LoadedScenario | None, list[Diagnostic]]:
+    document, problems = read_yaml_text(text, file)
+    raw = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+    return _finish(document, problems, file, folder, hashlib.sha256(raw).hexdigest())
+
+
+def _finish(document, problems: list[Diagnostic], file: str, folder: Path | None, digest: str) -> tuple[LoadedScenario | None, list[Diagnostic]]:  # type: ignore[no-untyped-def]
+    problems = list(problems)
+    if document is None or has_errors(problems):
+        return None, sorted(problems, key=sort_key)
+    scenario, schema_problems = validate_schema(document)
+    problems += schema_problems
+    if scenario is None:
+        return None, sorted(problems, key=sort_key)
+    compiled, reference_problems = crosscheck(scenario, document.source, file, folder)
+    problems += reference_problems
+    problems += check_structure(scenario, document.source, file)
+    problems.sort(key=sort_key)
+    if has_errors(problems):
+        return None, problems
+    return LoadedScenario(scenario, compiled, file, digest, folder), problems
+
+
+def _digest_file(file: str) -> str:
+    try:
+        return hashlib.sha256(Path(file).read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def file_sha256(path: str | os.PathLike[str]) -> str:
+    return _digest_file(os.fspath(path))

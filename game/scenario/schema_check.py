@@ -1,0 +1,200 @@
+"""Turn pydantic's validation errors into located diagnostics an instructor can act on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from game.diagnostics import Diagnostic, error
+from game.scenario import codes
+from game.scenario.expressions import suggest
+from game.scenario.model import FORMAT_VERSION, Scenario
+from game.scenario.yaml_source import SourceMap, YamlDocument
+
+_TYPE_WORDS = {
+    "int_type": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "string_type": "text",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping of names to values",
+    "model_type": "a mapping of names to values",
+    "tuple_type": "a list of two numbers",
+    "none_required": "nothing",
+}
+
+
+def validate_schema(document: YamlDocument) -> tuple[Scenario | None, list[Diagnostic]]:
+    data = document.data
+    version_problem = _check_format_version(data, document)
+    if version_problem:
+        return None, [version_problem]
+    try:
+        return Scenario.model_validate(data), []
+    except ValidationError as exc:
+        problems = [_diagnostic(item, document) for item in exc.errors(include_url=False)]
+        return None, _dedupe(problems)
+
+
+def _check_format_version(data: Any, document: YamlDocument) -> Diagnostic | None:
+    version = data.get("format") if isinstance(data, dict) else None
+    if version is None or version == FORMAT_VERSION or not isinstance(version, int):
+        return None
+    where = document.source.nearest(("format",))
+    return error(
+        codes.UNSUPPORTED_FORMAT,
+        f"this file is format {version}; this program reads format {FORMAT_VERSION}",
+        document.file,
+        where.line,
+        where.col,
+        hint=f"write 'format: {FORMAT_VERSION}' and check the file against docs/authoring.md",
+    )
+
+
+def _diagnostic(item: Any, document: YamlDocument) -> Diagnostic:
+    loc = tuple(part for part in item["loc"] if not _is_union_branch(part))
+    kind = item["type"]
+    source: SourceMap = document.source
+    field = _describe(loc)
+    if kind == "extra_forbidden":
+        where = source.key(loc) or source.nearest(loc)
+        allowed = _allowed_keys(loc[:-1])
+        guess = suggest(str(loc[-1]), allowed) if allowed else None
+        hint = f"did you mean '{guess}'?" if guess else _list_hint(allowed)
+        return error(codes.UNKNOWN_KEY, f"unknown key '{loc[-1]}' in {_describe(loc[:-1])}", document.file, where.line, where.col, hint)
+    if kind == "missing":
+        where = source.nearest(loc[:-1])
+        return error(
+            codes.MISSING_FIELD,
+            f"{_describe(loc[:-1])} needs '{loc[-1]}'",
+            document.file,
+            where.line,
+            where.col,
+            hint=_field_hint(loc),
+        )
+    if loc and loc[-1] == "[key]":
+        loc = loc[:-1]
+        where = source.key(loc) or source.nearest(loc)
+        return error(
+            codes.INVALID_VALUE,
+            f"'{loc[-1]}' is not a valid id",
+            document.file,
+            where.line,
+            where.col,
+            hint="ids are lower-case letters, digits and underscores, starting with a letter (up to 48 characters)",
+        )
+    where = source.value(loc) or source.nearest(loc)
+    if kind in _TYPE_WORDS:
+        got = _type_name(item.get("input"))
+        return error(codes.WRONG_TYPE, f"{field} should be {_TYPE_WORDS[kind]}, not {got}", document.file, where.line, where.col, _field_hint(loc))
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than", "too_short", "too_long", "finite_number"):
+        return error(codes.OUT_OF_RANGE, f"{field}: {_lower(item['msg'])}", document.file, where.line, where.col, _field_hint(loc))
+    if kind in ("literal_error", "enum"):
+        expected = item.get("ctx", {}).get("expected", "")
+        guess = suggest(str(item.get("input")), [w.strip(" '") for w in expected.replace(" or ", ",").split(",")])
+        hint = f"did you mean '{guess}'?" if guess else f"write one of {expected}"
+        return error(codes.INVALID_CHOICE, f"{field} is '{item.get('input')}', which is not one of {expected}", document.file, where.line, where.col, hint)
+    if kind == "string_pattern_mismatch":
+        return error(
+            codes.INVALID_VALUE,
+            f"{field} '{item.get('input')}' is not in the expected form",
+            document.file,
+            where.line,
+            where.col,
+            hint="ids are lower-case letters, digits and underscores, starting with a letter",
+        )
+    return error(codes.INVALID_VALUE, f"{field}: {_lower(item['msg'])}", document.file, where.line, where.col, _field_hint(loc))
+
+
+def _is_union_branch(part: Any) -> bool:
+    return isinstance(part, str) and (part in ("float", "bool", "int", "str", "none") or part.startswith(("function-", "tuple[", "list[", "dict[")))
+
+
+def _describe(loc: tuple[Any, ...]) -> str:
+    if not loc:
+        return "the scenario"
+    text = ""
+    for part in loc:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return f"'{text}'"
+
+
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}'"
+    if isinstance(value, str):
+        return f"the text '{value[:40]}'"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model class that validates the mapping found at `loc`, walking the field annotations."""
+    model: Any = Scenario
+    for part in loc:
+        if isinstance(part, int) or model is None:
+            continue
+        info = _fields(model).get(part)
+        if info is None:
+            # a dict key (party id, phase id...): the model stays the dict's value type
+            continue
+        model = _inner_model(info.annotation)
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+def _fields(model: Any) -> dict[str, Any]:
+    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        return {}
+    fields: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        fields[info.alias or name] = info
+    return fields
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _allowed_keys(loc: tuple[Any, ...]) -> list[str]:
+    return list(_fields(_model_at(loc)))
+
+
+def _list_hint(allowed: list[str]) -> str:
+    return f"allowed here: {', '.join(allowed)}" if allowed else ""
+
+
+def _field_hint(loc: tuple[Any, ...]) -> str:
+    if not loc:
+        return ""
+    info = _fields(_model_at(loc[:-1])).get(loc[-1])
+    return info.description or "" if info is not None else ""
+
+
+def _dedupe(problems: list[Diagnostic]) -> list[Diagnostic]:
+    seen: set[tuple[str, int, int, str]] = set()
+    unique = []
+    for problem in problems:
+        key = (problem.code, problem.line, problem.col, problem.message)
+        if key not in seen:
+            seen.add(key)
+            unique.append(problem)
+    return unique

@@ -1,0 +1,143 @@
+"""Sessions on disk: where logs live, starting a logged session, finding and resuming one.
+
+This sits above the core: it touches the file system and the wall clock (for the start time
+written in the header), which the engine itself never does.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+from game.diagnostics import Diagnostic, error, has_errors
+from game.engine.logfile import LogContents, LogWriter, read_log
+from game.engine.replay import replay
+from game.engine.session import Session
+from game.scenario import codes
+from game.scenario.bundled import find_bundled
+from game.scenario.loader import LoadedScenario, load_scenario
+
+
+def default_log_dir() -> Path:
+    return user_data_path("good-offices", appauthor=False) / "logs"
+
+
+def resolve_scenario(name: str) -> Path | None:
+    """A bundled id, or a path to a file."""
+    bundled = find_bundled(name)
+    if bundled is not None:
+        return bundled
+    path = Path(name)
+    return path.resolve() if path.exists() else None
+
+
+def new_seed() -> int:
+    return secrets.randbelow(1_000_000)
+
+
+def now_text() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:30] or "trainee"
+
+
+@dataclass
+class LiveSession:
+    """A session and the log it writes to."""
+
+    session: Session
+    writer: LogWriter
+    log_path: Path
+
+    def close(self) -> None:
+        self.writer.close()
+
+
+def start_session(loaded: LoadedScenario, *, seed: int, trainee: str, log_dir: Path) -> LiveSession:
+    started = now_text()
+    stamp = started.replace(":", "").replace("-", "")[:15]
+    path = log_dir / f"{loaded.scenario.id}-{_slug(trainee)}-{stamp}-{seed}.jsonl"
+    counter = 1
+    while path.exists():
+        counter += 1
+        path = path.with_name(f"{path.stem}-{counter}.jsonl")
+    writer = LogWriter(path)
+    session = Session(loaded, seed=seed, trainee=trainee, started=started, sink=writer)
+    return LiveSession(session, writer, path)
+
+
+def scenario_for_log(contents: LogContents, override: Path | None) -> tuple[LoadedScenario | None, list[Diagnostic]]:
+    """The scenario a log was played on: the override, else the file it names, else the bundled one by id."""
+    header = contents.header
+    candidates: list[Path] = []
+    if override is not None:
+        candidates.append(override)
+    else:
+        named = header.get("scenario_file")
+        if isinstance(named, str) and named and Path(named).is_file():
+            candidates.append(Path(named))
+        bundled = find_bundled(str(header.get("scenario_id", "")))
+        if bundled is not None:
+            candidates.append(bundled)
+    if not candidates:
+        return None, [error(codes.LOG_SCENARIO_MISSING, f"cannot find scenario '{header.get('scenario_id')}' that this log was played on", contents.file, 1, 1,
+                            "pass the scenario file with --scenario PATH")]
+    problems: list[Diagnostic] = []
+    for path in candidates:
+        loaded, found = load_scenario(path)
+        if loaded is not None and (loaded.sha256 == header.get("scenario_sha256") or path == candidates[-1]):
+            return loaded, [p for p in found if p.is_error]
+        problems += found
+    return None, problems
+
+
+def open_log_for_replay(log: Path, scenario_override: Path | None = None) -> tuple[Session | None, list[Diagnostic]]:
+    contents, problems = read_log(log)
+    if contents is None or has_errors(problems):
+        return None, problems
+    loaded, scenario_problems = scenario_for_log(contents, scenario_override)
+    problems += scenario_problems
+    if loaded is None:
+        return None, problems
+    session, replay_problems = replay(loaded, contents)
+    return session, problems + replay_problems
+
+
+def resume_session(log: Path, scenario_override: Path | None = None) -> tuple[LiveSession | None, list[Diagnostic]]:
+    contents, problems = read_log(log)
+    if contents is None or has_errors(problems):
+        return None, problems
+    if contents.finished:
+        return None, problems + [error(codes.LOG_FINISHED, "this session has already ended; there is nothing to resume", os.fspath(log), 1, 1,
+                                       "start a new session with 'good-offices play', or debrief this one")]
+    loaded, scenario_problems = scenario_for_log(contents, scenario_override)
+    problems += scenario_problems
+    if loaded is None:
+        return None, problems
+    session, replay_problems = replay(loaded, contents)
+    problems += replay_problems
+    if session is None:
+        return None, problems
+    writer = LogWriter(log, truncate_to=contents.sound_bytes)
+    session.attach_sink(writer)
+    return LiveSession(session, writer, Path(log)), problems
+
+
+def unfinished_logs(log_dir: Path) -> list[Path]:
+    """Logs in the folder whose session has not reached an ending, newest first."""
+    if not log_dir.is_dir():
+        return []
+    found = []
+    for path in sorted(log_dir.glob("*.jsonl"), key=lambda p: p.stat().st_mtime, reverse=True):
+        contents, problems = read_log(path)
+        if contents is not None and not contents.finished and not has_errors(problems):
+            found.append(path)
+    return found
