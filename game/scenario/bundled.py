@@ -1,13 +1,14 @@
-"""The scenarios that ship with the program, found beside the package whether installed or not."""
+"""The scenarios that ship with the program."""
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
+
+from game.resources import scenarios_folder
 
 
 def bundled_folder() -> Path:
-    return Path(str(resources.files("game.bundled_scenarios")))
+    return scenarios_folder()
 
 
 def bundled_paths() -> list[Path]:

@@ -1,0 +1,28 @@
+"""Folders that ship inside the package but live at the top of the source tree.
+
+`scenarios/` and `assets/` are installed as `game.bundled_scenarios` and `game.assets`
+(see pyproject.toml). Run from a source checkout without installing, those names do not
+exist, so we fall back to the folders beside the package.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+_SOURCE_ROOT = Path(__file__).resolve().parent.parent
+
+
+def shipped_folder(package: str, source_folder: str) -> Path:
+    try:
+        return Path(str(resources.files(package)))
+    except ModuleNotFoundError:
+        return _SOURCE_ROOT / source_folder
+
+
+def scenarios_folder() -> Path:
+    return shipped_folder("game.bundled_scenarios", "scenarios")
+
+
+def assets_folder() -> Path:
+    return shipped_folder("game.assets", "assets")
