@@ -7,6 +7,7 @@ No traceback reaches the user for bad input; each problem is one located line.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Sequence
@@ -65,7 +66,16 @@ def print_diagnostics(problems: Sequence[Diagnostic]) -> None:
         print(problem.render(), file=sys.stderr)
 
 
+def _tolerate_encodings() -> None:
+    """A console that cannot show '→' or 'è' (a cp1252 or ASCII terminal) gets a '?' instead of
+    a traceback, and typed bytes it cannot decode are read as replacement characters."""
+    for stream in (sys.stdin, sys.stdout):
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerate_encodings()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -120,7 +130,10 @@ def _validate(args: argparse.Namespace) -> int:
             failed += 1
             print(f"{path}: {errors} error(s), {warnings} warning(s)")
         else:
-            print(f"{path}: ok ({loaded.scenario.id}; {len(loaded.scenario.phases.phases)} phases" + (f"; {warnings} warning(s))" if warnings else ")"))
+            print(
+                f"{path}: ok ({loaded.scenario.id}; {len(loaded.scenario.phases.phases)} phases"
+                + (f"; {warnings} warning(s))" if warnings else ")")
+            )
     return EXIT_ERRORS if failed else EXIT_OK
 
 

@@ -12,6 +12,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_data_path
 
@@ -88,8 +89,16 @@ def scenario_for_log(contents: LogContents, override: Path | None) -> tuple[Load
         if bundled is not None:
             candidates.append(bundled)
     if not candidates:
-        return None, [error(codes.LOG_SCENARIO_MISSING, f"cannot find scenario '{header.get('scenario_id')}' that this log was played on", contents.file, 1, 1,
-                            "pass the scenario file with --scenario PATH")]
+        return None, [
+            error(
+                codes.LOG_SCENARIO_MISSING,
+                f"cannot find scenario '{header.get('scenario_id')}' that this log was played on",
+                contents.file,
+                1,
+                1,
+                "pass the scenario file with --scenario PATH",
+            )
+        ]
     problems: list[Diagnostic] = []
     for path in candidates:
         loaded, found = load_scenario(path)
@@ -116,17 +125,28 @@ def resume_session(log: Path, scenario_override: Path | None = None) -> tuple[Li
     if contents is None or has_errors(problems):
         return None, problems
     if contents.finished:
-        return None, problems + [error(codes.LOG_FINISHED, "this session has already ended; there is nothing to resume", os.fspath(log), 1, 1,
-                                       "start a new session with 'good-offices play', or debrief this one")]
+        return None, problems + [
+            error(
+                codes.LOG_FINISHED,
+                "this session has already ended; there is nothing to resume",
+                os.fspath(log),
+                1,
+                1,
+                "start a new session with 'good-offices play', or debrief this one",
+            )
+        ]
     loaded, scenario_problems = scenario_for_log(contents, scenario_override)
     problems += scenario_problems
     if loaded is None:
         return None, problems
-    session, replay_problems = replay(loaded, contents)
+    unlogged: list[dict[str, Any]] = []
+    session, replay_problems = replay(loaded, contents, unlogged=unlogged)
     problems += replay_problems
     if session is None:
         return None, problems
     writer = LogWriter(log, truncate_to=contents.sound_bytes)
+    for record in unlogged:  # what the interrupted session had no time to write
+        writer(record)
     session.attach_sink(writer)
     return LiveSession(session, writer, Path(log)), problems
 

@@ -38,11 +38,13 @@ def _drift_escalation(turn: Turn) -> None:
 def _back_channel_risk(turn: Turn) -> None:
     state = turn.state
     if state.channel.state != "back_channel":
+        state.back_channel_turns = 0
         if state.leak_risk:
-            turn.set("leak_risk", state.leak_risk / 2, "no secret channel to leak")
+            # halve, down to zero (not forever smaller fractions, each one a logged change)
+            turn.set("leak_risk", state.leak_risk / 2 if state.leak_risk >= 1 else 0.0, "no secret channel to leak")
         return
     state.back_channel_turns += 1
-    growth = LEAK_BASE + LEAK_PER_INSIDER * state.circle
+    growth = (LEAK_BASE + LEAK_PER_INSIDER * state.circle) * _discretion_factor(turn)
     if state.back_channel_turns > ENDLESS_AFTER:
         growth += 4
         turn.adjust("escalation", 1, "a back channel with no end in sight frustrates both camps")
@@ -56,9 +58,27 @@ def _back_channel_risk(turn: Turn) -> None:
         _leak(turn)
 
 
+def _discretion_factor(turn: Turn) -> float:
+    """A discreet venue slows the growth of leak risk (x0.75 at full discretion, x1.25 at none)."""
+    if turn.state.venue is None:
+        return 1.0
+    return 1.25 - turn.loaded.scenario.venues[turn.state.venue].discretion / 200
+
+
 def _leak(turn: Turn) -> None:
     scenario = turn.loaded.scenario
-    authored = next((eid for eid, event in scenario.events.items() if event.kind == "leak" and eid not in turn.state.fired and event.chance is None and event.at_turn is None and event.when is None), None)
+    authored = next(
+        (
+            eid
+            for eid, event in scenario.events.items()
+            if event.kind == "leak"
+            and eid not in turn.state.fired
+            and event.chance is None
+            and event.at_turn is None
+            and event.when is None
+        ),
+        None,
+    )
     if authored is not None:
         _fire(turn, authored)
     else:
@@ -124,4 +144,3 @@ def _fire(turn: Turn, eid: str) -> None:
     turn.state.fired.add(eid)
     turn.outcome.events.append(FiredEvent(eid, event.title, event.text, event.kind))
     turn.apply_effects(list(event.effects), event.title)
-

@@ -52,6 +52,9 @@ class LogWriter:
             with self.path.open("r+b") as handle:
                 handle.truncate(truncate_to)
         self._handle: IO[str] = self.path.open("a", encoding="utf-8", newline="\n")
+        if _ends_without_newline(self.path):  # a last record cut just before its "\n"
+            self._handle.write("\n")
+            self._handle.flush()
 
     def __call__(self, record: dict[str, Any]) -> None:
         self._handle.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
@@ -60,6 +63,14 @@ class LogWriter:
 
     def close(self) -> None:
         self._handle.close()
+
+
+def _ends_without_newline(path: Path) -> bool:
+    with path.open("rb") as handle:
+        if handle.seek(0, os.SEEK_END) == 0:
+            return False
+        handle.seek(-1, os.SEEK_END)
+        return handle.read(1) != b"\n"
 
 
 def read_log(path: str | os.PathLike[str]) -> tuple[LogContents | None, list[Diagnostic]]:
@@ -88,10 +99,20 @@ def parse_log(raw: bytes, file: str) -> tuple[LogContents | None, list[Diagnosti
         record = _decode(line)
         if record is None:
             if is_last or all(not rest.strip() for rest in lines[number:]):
-                problems.append(warning(codes.LOG_CUT_OFF, "the last line was cut off (the session was interrupted); it is dropped", file, number, 1))
+                problems.append(
+                    warning(codes.LOG_CUT_OFF, "the last line was cut off (the session was interrupted); it is dropped", file, number, 1)
+                )
             else:
-                problems.append(error(codes.LOG_BAD_LINE, "this line is not a log record (damaged or edited by hand)", file, number, 1,
-                                      "logs are written by the program; restore the file from a copy"))
+                problems.append(
+                    error(
+                        codes.LOG_BAD_LINE,
+                        "this line is not a log record (damaged or edited by hand)",
+                        file,
+                        number,
+                        1,
+                        "logs are written by the program; restore the file from a copy",
+                    )
+                )
             break
         problem = _place(contents, record, file, number)
         if problem is not None:
@@ -102,8 +123,16 @@ def parse_log(raw: bytes, file: str) -> tuple[LogContents | None, list[Diagnosti
         contents.sound_bytes = line_end
         offset = line_end
     if not contents.header and not any(p.code == codes.LOG_UNSUPPORTED for p in problems):
-        problems.append(error(codes.LOG_NO_HEADER, "the file does not start with a Good Offices log header", file, 1, 1,
-                              "pass a .jsonl file written by 'good-offices play'"))
+        problems.append(
+            error(
+                codes.LOG_NO_HEADER,
+                "the file does not start with a Good Offices log header",
+                file,
+                1,
+                1,
+                "pass a .jsonl file written by 'good-offices play'",
+            )
+        )
         return None, problems
     return contents, problems
 
@@ -124,7 +153,13 @@ def _place(contents: LogContents, record: dict[str, Any], file: str, number: int
         if kind != "header":
             return error(codes.LOG_NO_HEADER, "the log does not start with a header line", file, number, 1)
         if record.get("log_format") != LOG_FORMAT:
-            return error(codes.LOG_UNSUPPORTED, f"log format {record.get('log_format')!r} is not one this program reads (it reads {LOG_FORMAT})", file, number, 1)
+            return error(
+                codes.LOG_UNSUPPORTED,
+                f"log format {record.get('log_format')!r} is not one this program reads (it reads {LOG_FORMAT})",
+                file,
+                number,
+                1,
+            )
         if not isinstance(record.get("seed"), int) or not isinstance(record.get("scenario_id"), str):
             return error(codes.LOG_BAD_LINE, "the header lacks a seed or a scenario id", file, number, 1)
         contents.header = record

@@ -10,7 +10,7 @@ All machines use `auto_transitions=False`: only the transitions written here exi
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from transitions import EventData, Machine
@@ -90,6 +90,9 @@ class Machines:
     channel: Machine
     mandate: Machine
     phase: Machine
+    phase_guards: dict[str, tuple[tuple[str | None, str | None], ...]] = field(default_factory=dict)
+    """Per phase, the (when, on) of every transition out of it, in order: most turns no transition
+    holds, and checking that directly is cheaper than a `transitions` trigger that finds nothing."""
 
     def move(self, machine: Machine, trigger: str, position: LadderPosition, *args: Any) -> bool:
         """Fire `trigger` on `position`; False (and no change) where the ladder has no such step."""
@@ -100,4 +103,9 @@ class Machines:
 
 
 def build_machines(loaded: LoadedScenario) -> Machines:
-    return Machines(consent_machine(), channel_machine(), mandate_machine(), phase_machine(loaded))
+    phases = loaded.scenario.phases.phases
+    guards = {
+        pid: tuple((phases[owner].transitions[i].when, phases[owner].transitions[i].on) for owner, i in effective_transitions(phases, pid))
+        for pid in phases
+    }
+    return Machines(consent_machine(), channel_machine(), mandate_machine(), phase_machine(loaded), guards)

@@ -19,27 +19,60 @@ from game.scenario.loader import LoadedScenario
 IGNORED_HEADER_FIELDS = ("started", "scenario_file", "game_version")
 
 
-def replay(loaded: LoadedScenario, contents: LogContents, *, check_hash: bool = True) -> tuple[Session | None, list[Diagnostic]]:
+def replay(
+    loaded: LoadedScenario, contents: LogContents, *, check_hash: bool = True, unlogged: list[dict[str, Any]] | None = None
+) -> tuple[Session | None, list[Diagnostic]]:
+    """Replay the log's moves. Records that follow from the last logged move but are missing from
+    the log (a session cut off between a decision's lines) are not an error: they are appended
+    to `unlogged`, when given, for a resume to write."""
     file = contents.file
     header = contents.header
     if header.get("scenario_id") != loaded.scenario.id:
-        return None, [error(codes.LOG_SCENARIO_CHANGED, f"the log is of scenario '{header.get('scenario_id')}', not '{loaded.scenario.id}'", file, 1, 1)]
+        return None, [
+            error(
+                codes.LOG_SCENARIO_CHANGED, f"the log is of scenario '{header.get('scenario_id')}', not '{loaded.scenario.id}'", file, 1, 1
+            )
+        ]
     if check_hash and header.get("scenario_sha256") != loaded.sha256:
-        return None, [error(codes.LOG_SCENARIO_CHANGED, "the scenario file has changed since this session was played", file, 1, 1,
-                            "replay needs the same version of the scenario file the log names")]
+        return None, [
+            error(
+                codes.LOG_SCENARIO_CHANGED,
+                "the scenario file has changed since this session was played",
+                file,
+                1,
+                1,
+                "replay needs the same version of the scenario file the log names",
+            )
+        ]
     produced: list[dict[str, Any]] = []
-    session = Session(loaded, seed=int(header["seed"]), trainee=str(header.get("trainee", "")), started=str(header.get("started", "")), sink=produced.append)
+    session = Session(
+        loaded,
+        seed=int(header["seed"]),
+        trainee=str(header.get("trainee", "")),
+        started=str(header.get("started", "")),
+        sink=produced.append,
+    )
     for decision in contents.decisions:
         try:
             session.choose(str(decision["move"]))
         except MoveNotAvailable as exc:
             index = contents.records.index(decision)
-            return None, [error(codes.LOG_MISMATCH, f"decision {decision['n']}: {exc}", file, contents.line_numbers[index], 1,
-                                "the log was edited, or it belongs to another version of the scenario")]
+            return None, [
+                error(
+                    codes.LOG_MISMATCH,
+                    f"decision {decision['n']}: {exc}",
+                    file,
+                    contents.line_numbers[index],
+                    1,
+                    "the log was edited, or it belongs to another version of the scenario",
+                )
+            ]
     mismatch = _first_difference(contents, produced)
     if mismatch is not None:
         return None, [mismatch]
     session.attach_sink(None)
+    if unlogged is not None:
+        unlogged.extend(produced[len(contents.records) :])
     return session, []
 
 
@@ -51,9 +84,17 @@ def _first_difference(contents: LogContents, produced: list[dict[str, Any]]) -> 
             fresh = {k: v for k, v in fresh.items() if k not in IGNORED_HEADER_FIELDS}
         if logged != fresh:
             field = next((k for k in sorted(set(logged) | set(fresh)) if logged.get(k) != fresh.get(k)), "?")
-            return error(codes.LOG_MISMATCH, f"replay differs from the log at '{field}' ({logged.get('type')} record)", contents.file,
-                         contents.line_numbers[index], 1, "the log was edited, or the scenario's rules changed")
-    if len(produced) != len(contents.records):
+            return error(
+                codes.LOG_MISMATCH,
+                f"replay differs from the log at '{field}' ({logged.get('type')} record)",
+                contents.file,
+                contents.line_numbers[index],
+                1,
+                "the log was edited, or the scenario's rules changed",
+            )
+    if len(produced) < len(contents.records):
         line = contents.line_numbers[-1] if contents.line_numbers else 1
-        return error(codes.LOG_MISMATCH, f"replay produced {len(produced)} records, the log has {len(contents.records)}", contents.file, line, 1)
+        return error(
+            codes.LOG_MISMATCH, f"replay produced {len(produced)} records, the log has {len(contents.records)}", contents.file, line, 1
+        )
     return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from game import __version__
 from game.engine import clock
@@ -49,6 +49,7 @@ class Session:
         self.state: GameState = initial_state(loaded)
         self.history: list[Outcome] = []
         self._sink = sink
+        self._moves: list[Move] | None = None
         self.header = {
             "type": "header",
             "log_format": LOG_FORMAT,
@@ -77,7 +78,10 @@ class Session:
         return _ending_of(self.loaded, self.state)
 
     def moves(self) -> list[Move]:
-        return available_moves(self.loaded, self.machines, self.state, self.seed)
+        """The moves on offer now; computed once per decision, since front ends ask often."""
+        if self._moves is None:
+            self._moves = available_moves(self.loaded, self.machines, self.state, self.seed)
+        return self._moves
 
     # -- acting ------------------------------------------------------------------------------
     def choose(self, move: Move | str) -> Outcome:
@@ -88,13 +92,15 @@ class Session:
         if chosen is None:
             raise MoveNotAvailable(f"'{key}' is not available now")
         outcome = play(self.loaded, self.machines, self.state, chosen, self.seed)
+        self._moves = None
         self.history.append(outcome)
-        number = len(self.history)
-        self._emit(decision_record(number, outcome, self.state))
-        for record in event_records(number, outcome):
-            self._emit(record)
-        if outcome.ending is not None:
-            self._emit(end_record(outcome.ending, self.state))
+        if self._sink is not None:  # building the records costs as much as the clock: only for a log
+            number = len(self.history)
+            self._emit(decision_record(number, outcome, self.state))
+            for record in event_records(number, outcome):
+                self._emit(record)
+            if outcome.ending is not None:
+                self._emit(end_record(outcome.ending, self.state))
         return outcome
 
     def attach_sink(self, sink: Sink | None) -> None:
@@ -114,12 +120,38 @@ class Session:
             self._sink(record)
 
 
+_NO_DRAWS = random.Random(0)
+"""Listing moves never draws; a shared generator saves seeding one per call."""
+
+
+class _LazyRandom:
+    """`random.Random(f"{seed}:{n}")`, seeded on the first draw: seeding costs more than a whole
+    quiet turn, and most turns draw nothing. The numbers drawn are exactly the same."""
+
+    __slots__ = ("_seed", "_real")
+
+    def __init__(self, seed: str) -> None:
+        self._seed = seed
+        self._real: random.Random | None = None
+
+    def _generator(self) -> random.Random:
+        if self._real is None:
+            self._real = random.Random(self._seed)
+        return self._real
+
+    def random(self) -> float:
+        return self._generator().random()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._generator(), name)
+
+
 def _rng(seed: int, decision: int) -> random.Random:
-    return random.Random(f"{seed}:{decision}")
+    return cast(random.Random, _LazyRandom(f"{seed}:{decision}"))
 
 
 def _turn_view(loaded: LoadedScenario, machines: Machines, state: GameState, seed: int) -> Turn:
-    return Turn(state, loaded, machines, _rng(seed, -1), Outcome(OPENING_MOVE, turn=state.turn))
+    return Turn(state, loaded, machines, _NO_DRAWS, Outcome(OPENING_MOVE, turn=state.turn))
 
 
 def available_moves(loaded: LoadedScenario, machines: Machines, state: GameState, seed: int) -> list[Move]:
@@ -154,7 +186,9 @@ def _advance_phase(turn: Turn, move: Move) -> None:
     before = state.phase.state
     trigger = move.key.split(":")[1] if move.verb == "choice" else move.verb
     taken: list[str] = []
-    machines.move(machines.phase, "advance", state.phase, turn.holds, trigger, taken)
+    guards = machines.phase_guards.get(before)
+    if guards is None or any((on is None or on == trigger) and turn.holds(when) for when, on in guards):
+        machines.move(machines.phase, "advance", state.phase, turn.holds, trigger, taken)
     reason = taken[0] if taken else ""
     if not _is_ending(turn.loaded, state.phase.state):
         if state.escalation >= 100:

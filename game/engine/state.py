@@ -8,6 +8,7 @@ copied to simulate an alternative move without copying any machine.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from game.scenario.loader import LoadedScenario
@@ -34,6 +35,8 @@ class PartyState:
     probed: bool = False
     contacts: int = 0
     venue_accepted: str | None = None
+    venues_proposed: set[str] = field(default_factory=set)
+    consultations: int = 0
     grievance: float = 0.0
     """Hidden harm the party has not yet discovered (a distorted or withheld message); the
     clock draws each turn whether it comes to light."""
@@ -96,28 +99,54 @@ def initial_state(loaded: LoadedScenario) -> GameState:
 
 def lookup(state: GameState, loaded: LoadedScenario, name: str) -> Value:
     """The value of an expression name; the loader guarantees only declared names reach here."""
+    getter = _GETTERS.get(name)
+    if getter is None:
+        getter = _GETTERS[name] = _getter(name)
+    return getter(state, loaded)
+
+
+Getter = Callable[[GameState, LoadedScenario], Value]
+_GETTERS: dict[str, Getter] = {}
+"""name -> how to read it. Expressions are evaluated thousands of times a game, so each name is
+resolved once (the same name means the same thing in every scenario) instead of on every read."""
+
+_RELAYED = ("verbatim", "softened", "distorted")
+
+
+def reader(state: GameState, loaded: LoadedScenario) -> Callable[[str], Value]:
+    """`lookup` bound to one state: the lookup function expressions are evaluated with."""
+
+    def read(name: str) -> Value:
+        getter = _GETTERS.get(name)
+        return getter(state, loaded) if getter is not None else lookup(state, loaded, name)
+
+    return read
+
+
+def _getter(name: str) -> Getter:
     if name in _GLOBALS:
-        return _GLOBALS[name](state, loaded)
+        return _GLOBALS[name]
     if name in CONSTANTS:
-        return CONSTANTS[name]
+        constant = CONSTANTS[name]
+        return lambda st, ld: constant
     prefix, _, key = name.partition(".")
     if prefix == "var":
-        return state.variables[key]
+        return lambda st, ld: st.variables[key]
     if prefix in _PARTY:
-        return _PARTY[prefix](state.parties[key], loaded, key)
+        read = _PARTY[prefix]
+        return lambda st, ld: read(st.parties[key], ld, key)
     if prefix == "chosen":
-        return key in state.chosen
+        return lambda st, ld: key in st.chosen
     if prefix == "fired":
-        return key in state.fired
+        return lambda st, ld: key in st.fired
     if prefix == "venue":
-        return state.venue == key
+        return lambda st, ld: st.venue == key
     if prefix == "arrived":
-        return key in state.arrived
-    if prefix in ("relayed", "softened", "distorted", "withheld", "published"):
-        status = state.message_status.get(key)
-        if prefix == "relayed":
-            return status in ("verbatim", "softened", "distorted")
-        return status == prefix
+        return lambda st, ld: key in st.arrived
+    if prefix == "relayed":
+        return lambda st, ld: st.message_status.get(key) in _RELAYED
+    if prefix in ("softened", "distorted", "withheld", "published"):
+        return lambda st, ld: st.message_status.get(key) == prefix
     raise KeyError(name)
 
 

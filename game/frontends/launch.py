@@ -15,8 +15,15 @@ from game.sessions import LiveSession, default_log_dir, new_seed, resolve_scenar
 
 def play_command(args: argparse.Namespace) -> int:
     if not args.text:
-        print("good-offices: the game window is not available in this version; playing in the terminal.", file=sys.stderr)
+        return play_in_window(args)
     return play_in_terminal(args)
+
+
+def play_in_window(args: argparse.Namespace) -> int:
+    """The game window; pygame is imported only here, so `--text` works without a display."""
+    from game.frontends.gui import run_window
+
+    return run_window(args)
 
 
 def play_in_terminal(args: argparse.Namespace) -> int:
@@ -39,8 +46,8 @@ def _open_session(args: argparse.Namespace) -> LiveSession | None:
     name = args.scenario
     if name is None:
         print("Name a scenario to play. Bundled scenarios:", file=sys.stderr)
-        for path in bundled_paths():
-            print(f"  {path.stem}", file=sys.stderr)
+        for bundled in bundled_paths():
+            print(f"  {bundled.stem}", file=sys.stderr)
         print("Example: good-offices play " + (bundled_paths()[0].stem if bundled_paths() else "PATH") + " --text", file=sys.stderr)
         return None
     path = resolve_scenario(name)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.engine.outcome import Change, Outcome
+from game.engine.outcome import Change, Move, Outcome
 from game.engine.session import Session
+from game.principles import catalogue
 
 CONSENT_WORDS = {"none": "no consent", "contact": "contact", "good_offices": "good offices", "mediation": "mediation"}
 CHANNEL_WORDS = {"none": "no channel", "back_channel": "back channel", "official": "official talks", "public": "in public"}
@@ -114,3 +115,102 @@ def inbox_lines(session: Session) -> list[str]:
 
 def grade_words(grade: str) -> str:
     return {"success": "Success", "partial": "Partial success", "stalemate": "Stalemate", "failure": "Failure"}[grade]
+
+
+# -- for the game window: moves as a menu, and terms explained --------------------------------
+
+RELAY_MODE_WORDS = {
+    "verbatim": "Word for word",
+    "softened": "In a softer tone, same substance",
+    "distorted": "Reworded to make it acceptable",
+    "withhold": "Hold it back for now",
+    "publish": "Make it public",
+}
+FORMAT_WORDS = {
+    "secret_meeting": "A secret meeting",
+    "proximity_talks": "Proximity talks",
+    "technical_delegations": "Talks between technical delegations",
+    "leaders_meeting": "A leaders' meeting",
+}
+CONSENT_LADDER = ("none", "contact", "good_offices", "mediation")
+CHANNEL_LADDER = ("none", "back_channel", "official", "public")
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    """One line of the moves menu: a move to confirm, or a heading that opens more entries."""
+
+    label: str
+    detail: str = ""
+    move: Move | None = None
+    children: tuple[MenuEntry, ...] = ()
+
+
+def move_menu(session: Session, moves: list[Move] | None = None) -> list[MenuEntry]:
+    """The moves grouped by verb group, then by message (relay) or venue (propose venue)."""
+    moves = session.moves() if moves is None else moves
+    groups: dict[str, list[Move]] = {}
+    for move in moves:
+        groups.setdefault(move.group, []).append(move)
+    entries = []
+    for group, members in groups.items():
+        children = _sub_entries(session, members)
+        count = len(members)
+        entries.append(MenuEntry(group, f"{count} choice" + ("" if count == 1 else "s"), None, children))
+    return entries
+
+
+def _sub_entries(session: Session, members: list[Move]) -> tuple[MenuEntry, ...]:
+    scenario = session.scenario
+    by_target: dict[str, list[Move]] = {}
+    for move in members:
+        parts = move.key.split(":")
+        if move.verb in ("relay", "propose_venue") and len(parts) == 3:
+            by_target.setdefault(parts[1], []).append(move)
+    if not by_target:
+        return tuple(MenuEntry(m.label, "", m) for m in members)
+    entries = []
+    for target, moves in by_target.items():
+        verb = moves[0].verb
+        if verb == "relay":
+            message = scenario.messages[target]
+            sender = scenario.parties[message.sender].name
+            recipient = scenario.parties[message.recipient].name
+            label, detail = message.summary, f"From {sender} to {recipient} \u00b7 {message.tone} tone"
+            leaves = tuple(MenuEntry(RELAY_MODE_WORDS.get(m.key.split(":")[2], m.label), "", m) for m in moves)
+        else:
+            venue = scenario.venues[target]
+            label, detail = venue.name[:1].upper() + venue.name[1:], venue.description
+            leaves = tuple(MenuEntry(FORMAT_WORDS.get(m.key.split(":")[2], m.label), "", m) for m in moves)
+        entries.append(MenuEntry(label, detail, None, leaves))
+    return tuple(entries)
+
+
+def term_tooltip(principle_id: str, lead: str = "") -> str:
+    """A diplomatic term explained from the principles catalogue (plain text)."""
+    principle = catalogue().get(principle_id)
+    if principle is None:
+        return lead
+    text = f"{principle.name}: {principle.explanation}"
+    return f"{lead}\n\n{text}" if lead else text
+
+
+def venue_text(session: Session) -> str:
+    state = session.state
+    if not state.venue:
+        return ""
+    venue = session.scenario.venues[state.venue]
+    words = FORMAT_WORDS.get(state.venue_format or "", (state.venue_format or "").replace("_", " "))
+    return f"{words} in {venue.name}"
+
+
+def outcome_lines(session: Session, outcome: Outcome) -> list[tuple[str, str]]:
+    """What a decision did, as (kind, text) pairs: kinds 'reply', 'change', 'event', 'arrival'."""
+    lines: list[tuple[str, str]] = []
+    for reply in outcome.replies:
+        lines.append(("reply", f"{reply.speaker}: {reply.text}" if reply.speaker else reply.text))
+    lines += [("change", text) for text in visible_changes(session, outcome)]
+    lines += [("event", f"{event.title}: {event.text}") for event in outcome.events]
+    for mid in outcome.arrivals:
+        lines.append(("arrival", f"New message for relay: {session.scenario.messages[mid].summary}"))
+    return lines

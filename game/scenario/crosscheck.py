@@ -12,12 +12,21 @@ from pathlib import Path
 from game.diagnostics import Diagnostic, error, warning
 from game.principles import principle_ids
 from game.scenario import codes
-from game.scenario.expressions import Effect, Expression, ExpressionError, parse_effect, parse_expression, suggest
+from game.scenario.expressions import Const, Effect, Expression, ExpressionError, parse_effect, parse_expression, suggest
 from game.scenario.model import VERB_NAMES, Scenario
-from game.scenario.names import readable_names, writable_names
+from game.scenario.names import MESSAGE_FLAGS, PARTY_READABLE, readable_names, writable_names
 from game.scenario.yaml_source import SourceMap
 
 Path_ = tuple[str | int, ...]
+
+_REFERENCE_PREFIXES: dict[str, tuple[str, str]] = {
+    **{prefix: (codes.UNKNOWN_PARTY, "party") for prefix in PARTY_READABLE},
+    "venue": (codes.UNKNOWN_VENUE, "venue"),
+    **{prefix: (codes.UNKNOWN_MESSAGE, "message") for prefix in MESSAGE_FLAGS},
+    "chosen": (codes.UNKNOWN_CHOICE, "choice"),
+}
+"""Expression names such as trust.<party> or relayed.<message>: an undeclared id after the dot
+is reported with the code for that kind of reference, as it would be anywhere else in the file."""
 
 
 @dataclass
@@ -47,8 +56,10 @@ class _Checker:
         self.problems.append(make(code, message, self.file, where.line, where.col, hint))
 
     def reference(self, code: str, kind: str, value: str | None, known: Iterable[str], path: Path_) -> None:
+        if value is None or (isinstance(known, set | dict) and value in known):
+            return
         known = list(known)
-        if value is None or value in known:
+        if value in known:
             return
         guess = suggest(value, known)
         hint = f"did you mean '{guess}'?" if guess else (f"declared {kind}s: {', '.join(known)}" if known else f"no {kind}s are declared")
@@ -75,10 +86,23 @@ class _Checker:
                 self._syntax(exc, item_path)
                 continue
             self.compiled.effects[text] = effect
+            if isinstance(effect.value.node, Const) and isinstance(effect.value.node.value, str):
+                self.report(
+                    codes.WRONG_TYPE,
+                    f"an effect sets a number or true/false, not the text {effect.value.node.value!r}",
+                    item_path,
+                    "remove the quotes around ladder words (consent.aurelia = contact), or give a number",
+                )
             if effect.target not in self.writable:
                 if effect.target in self.readable:
-                    self.report(codes.UNKNOWN_NAME, f"'{effect.target}' can be read but not changed by an effect", item_path,
-                                "effects may change: " + ", ".join(sorted(n for n in self.writable if "." not in n)) + ", trust/consent/exposure/pressure of a party, and var.<name>")
+                    self.report(
+                        codes.UNKNOWN_NAME,
+                        f"'{effect.target}' can be read but not changed by an effect",
+                        item_path,
+                        "effects may change: "
+                        + ", ".join(sorted(n for n in self.writable if "." not in n))
+                        + ", trust/consent/exposure/pressure of a party, and var.<name>",
+                    )
                 else:
                     self._unknown_name(effect.target, item_path, self.writable)
             self._names(effect.names, item_path)
@@ -97,24 +121,34 @@ class _Checker:
             hint = f"the scenario's own variables are read as 'var.{name}'"
         else:
             hint = "see 'Names in expressions' in docs/authoring.md"
+        prefix, _, key = name.partition(".")
+        kind = _REFERENCE_PREFIXES.get(prefix) if key else None
+        if kind is not None:  # a known kind of name whose id is not declared: say which kind
+            code, word = kind
+            self.report(code, f"'{key}' in '{name}' is not a declared {word}", path, hint)
+            return
         self.report(codes.UNKNOWN_NAME, f"'{name}' is not a name this scenario declares", path, hint)
 
     def _syntax(self, exc: ExpressionError, path: Path_) -> None:
-        where = self.source.value(path) or self.source.nearest(path)
+        where = self.source.text_start(path) or self.source.nearest(path)
         col = where.col + max(exc.column - 1, 0)
         self.problems.append(error(codes.EXPRESSION_SYNTAX, exc.message, self.file, where.line, col))
 
     # -- the checks ------------------------------------------------------------------------
     def run(self) -> None:
         s = self.scenario
-        parties, venues, phases = list(s.parties), list(s.venues), list(s.phases.phases)
+        parties, venues, phases = s.parties, s.venues, s.phases.phases  # dicts: O(1) membership, ids in order
         self.reference(codes.UNKNOWN_PHASE, "phase", s.clock.on_timeout, phases, ("clock", "on_timeout"))
         self.reference(codes.UNKNOWN_PHASE, "phase", s.clock.on_escalation, phases, ("clock", "on_escalation"))
         for attr in ("on_timeout", "on_escalation"):
             target = s.phases.phases.get(getattr(s.clock, attr))
             if target is not None and target.ending is None:
-                self.report(codes.INVALID_VALUE, f"clock.{attr} must name an ending phase; '{getattr(s.clock, attr)}' has no 'ending'", ("clock", attr),
-                            "add an 'ending' with a grade and an outcome to that phase")
+                self.report(
+                    codes.INVALID_VALUE,
+                    f"clock.{attr} must name an ending phase; '{getattr(s.clock, attr)}' has no 'ending'",
+                    ("clock", attr),
+                    "add an 'ending' with a grade and an outcome to that phase",
+                )
         for pid, party in s.parties.items():
             for i, vid in enumerate(party.venue_preferences):
                 self.reference(codes.UNKNOWN_VENUE, "venue", vid, venues, ("parties", pid, "venue_preferences", i))
@@ -131,15 +165,24 @@ class _Checker:
         self._assets()
         self._unused()
 
-    def _messages(self, parties: list[str]) -> None:
+    def _messages(self, parties: Iterable[str]) -> None:
         for mid, message in self.scenario.messages.items():
             base: Path_ = ("messages", mid)
             self.reference(codes.UNKNOWN_PARTY, "party", message.sender, parties, (*base, "from"))
             self.reference(codes.UNKNOWN_PARTY, "party", message.recipient, parties, (*base, "to"))
             if message.sender == message.recipient:
-                self.report(codes.INVALID_VALUE, f"message '{mid}' is sent by {message.sender} to itself", (*base, "to"), "'to' names the other party")
+                self.report(
+                    codes.INVALID_VALUE,
+                    f"message '{mid}' is sent by {message.sender} to itself",
+                    (*base, "to"),
+                    "'to' names the other party",
+                )
             if message.arrives_turn is not None and message.arrives_turn > self.scenario.clock.turns:
-                self.report(codes.OUT_OF_RANGE, f"message '{mid}' arrives on turn {message.arrives_turn}, after the last turn ({self.scenario.clock.turns})", (*base, "arrives_turn"))
+                self.report(
+                    codes.OUT_OF_RANGE,
+                    f"message '{mid}' arrives on turn {message.arrives_turn}, after the last turn ({self.scenario.clock.turns})",
+                    (*base, "arrives_turn"),
+                )
             self.condition(message.arrives_when, (*base, "arrives_when"))
             self.effects(message.on_delivered, (*base, "on_delivered"))
             self.effects(message.on_distorted, (*base, "on_distorted"))
@@ -156,7 +199,7 @@ class _Checker:
         if (low is not None and start < low) or (high is not None and start > high):
             self.report(codes.OUT_OF_RANGE, f"variable '{name}' starts at {start}, outside its range", (*path, "initial"))
 
-    def _phases(self, phases: list[str]) -> None:
+    def _phases(self, phases: Iterable[str]) -> None:
         machine = self.scenario.phases
         self.reference(codes.UNKNOWN_PHASE, "phase", machine.start, phases, ("phases", "start"))
         triggers = set(VERB_NAMES) | set(self.scenario.choices)
@@ -170,8 +213,12 @@ class _Checker:
                 self.reference(codes.UNKNOWN_PHASE, "phase", transition.to, phases, (*tpath, "to"))
                 if transition.on is not None and transition.on not in triggers:
                     guess = suggest(transition.on, triggers)
-                    self.report(codes.UNKNOWN_CHOICE, f"'{transition.on}' is neither a verb nor a declared choice", (*tpath, "on"),
-                                f"did you mean '{guess}'?" if guess else "verbs: " + ", ".join(VERB_NAMES))
+                    self.report(
+                        codes.UNKNOWN_CHOICE,
+                        f"'{transition.on}' is neither a verb nor a declared choice",
+                        (*tpath, "on"),
+                        f"did you mean '{guess}'?" if guess else "verbs: " + ", ".join(VERB_NAMES),
+                    )
                 self.condition(transition.when, (*tpath, "when"))
         self._parent_cycles()
 
@@ -182,12 +229,14 @@ class _Checker:
             current = phases[pid].parent
             while current is not None and current in phases:
                 if current in seen:
-                    self.report(codes.INVALID_VALUE, f"phase '{pid}' is inside itself through its parents", ("phases", "phases", pid, "parent"))
+                    self.report(
+                        codes.INVALID_VALUE, f"phase '{pid}' is inside itself through its parents", ("phases", "phases", pid, "parent")
+                    )
                     break
                 seen.add(current)
                 current = phases[current].parent
 
-    def _choices(self, phases: list[str]) -> None:
+    def _choices(self, phases: Iterable[str]) -> None:
         catalogue = principle_ids()
         for cid, choice in self.scenario.choices.items():
             base: Path_ = ("choices", cid)
@@ -200,14 +249,25 @@ class _Checker:
             for i, note in enumerate(choice.annotations):
                 self.reference(codes.UNKNOWN_PRINCIPLE, "principle", note.principle, catalogue, (*base, "annotations", i, "principle"))
 
-    def _events(self, phases: list[str]) -> None:
+    def _events(self, phases: Iterable[str]) -> None:
         for eid, event in self.scenario.events.items():
             base: Path_ = ("events", eid)
-            if event.at_turn is None and event.when is None and event.chance is None:
-                self.report(codes.MISSING_FIELD, f"event '{eid}' never fires: give it at_turn, when or chance", base,
-                            "e.g. 'at_turn: 5', or 'when: escalation > 60', or 'chance: leak_risk / 100'", key=True)
+            # a 'leak' event with no trigger is the story told when the back channel leaks (clock.py)
+            if event.at_turn is None and event.when is None and event.chance is None and event.kind != "leak":
+                self.report(
+                    codes.MISSING_FIELD,
+                    f"event '{eid}' never fires: give it at_turn, when or chance",
+                    base,
+                    "e.g. 'at_turn: 5', or 'when: escalation > 60', or 'chance: leak_risk / 100'; "
+                    "or make it 'kind: leak' to tell it when the back channel leaks",
+                    key=True,
+                )
             if event.at_turn is not None and event.at_turn > self.scenario.clock.turns:
-                self.report(codes.OUT_OF_RANGE, f"event '{eid}' is set for turn {event.at_turn}, after the last turn ({self.scenario.clock.turns})", (*base, "at_turn"))
+                self.report(
+                    codes.OUT_OF_RANGE,
+                    f"event '{eid}' is set for turn {event.at_turn}, after the last turn ({self.scenario.clock.turns})",
+                    (*base, "at_turn"),
+                )
             for i, pid in enumerate(event.phases):
                 self.reference(codes.UNKNOWN_PHASE, "phase", pid, phases, (*base, "phases", i))
             self.condition(event.when, (*base, "when"))
@@ -221,8 +281,12 @@ class _Checker:
         folder = self.folder.resolve()
         target = (folder / image).resolve()
         if Path(image).is_absolute() or not target.is_relative_to(folder):
-            self.report(codes.ASSET_OUTSIDE, f"map_image '{image}' points outside the scenario's folder", ("map_image",),
-                        "put the image beside the scenario file and give its name, e.g. 'map.png'")
+            self.report(
+                codes.ASSET_OUTSIDE,
+                f"map_image '{image}' points outside the scenario's folder",
+                ("map_image",),
+                "put the image beside the scenario file and give its name, e.g. 'map.png'",
+            )
         elif not target.is_file():
             self.report(codes.ASSET_MISSING, f"map_image '{image}' does not exist beside the scenario", ("map_image",))
 
@@ -231,12 +295,24 @@ class _Checker:
         preferred = {vid for party in s.parties.values() for vid in party.venue_preferences}
         for vid in s.venues:
             if vid not in preferred and f"venue.{vid}" not in self.referenced_names:
-                self.report(codes.UNUSED_VENUE, f"venue '{vid}' is in no party's venue_preferences and no expression", ("venues", vid),
-                            "add it to a party's venue_preferences, or remove it", is_warning=True, key=True)
+                self.report(
+                    codes.UNUSED_VENUE,
+                    f"venue '{vid}' is in no party's venue_preferences and no expression",
+                    ("venues", vid),
+                    "add it to a party's venue_preferences, or remove it",
+                    is_warning=True,
+                    key=True,
+                )
         for mid, message in s.messages.items():
             if message.arrives_turn is None and message.arrives_when is None:
-                self.report(codes.UNUSED_MESSAGE, f"message '{mid}' never arrives in the inbox", ("messages", mid),
-                            "give it 'arrives_turn' or 'arrives_when'", is_warning=True, key=True)
+                self.report(
+                    codes.UNUSED_MESSAGE,
+                    f"message '{mid}' never arrives in the inbox",
+                    ("messages", mid),
+                    "give it 'arrives_turn' or 'arrives_when'",
+                    is_warning=True,
+                    key=True,
+                )
 
 
 def crosscheck(scenario: Scenario, source: SourceMap, file: str, folder: Path | None) -> tuple[CompiledExpressions, list[Diagnostic]]:

@@ -37,13 +37,17 @@ def load_scenario(path: str | os.PathLike[str]) -> tuple[LoadedScenario | None, 
     return _finish(document, problems, file, Path(file).parent, digest)
 
 
-def load_scenario_text(text: str | bytes, file: str = "<text>", folder: Path | None = None) -> tuple[LoadedScenario | None, list[Diagnostic]]:
+def load_scenario_text(
+    text: str | bytes, file: str = "<text>", folder: Path | None = None
+) -> tuple[LoadedScenario | None, list[Diagnostic]]:
     document, problems = read_yaml_text(text, file)
     raw = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
     return _finish(document, problems, file, folder, hashlib.sha256(raw).hexdigest())
 
 
-def _finish(document, problems: list[Diagnostic], file: str, folder: Path | None, digest: str) -> tuple[LoadedScenario | None, list[Diagnostic]]:  # type: ignore[no-untyped-def]
+def _finish(
+    document, problems: list[Diagnostic], file: str, folder: Path | None, digest: str
+) -> tuple[LoadedScenario | None, list[Diagnostic]]:  # type: ignore[no-untyped-def]
     problems = list(problems)
     if document is None or has_errors(problems):
         return None, sorted(problems, key=sort_key)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import Strict as NoConversion
 
 FORMAT_VERSION = 1
 
@@ -23,6 +24,10 @@ Identifier = Annotated[
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
 Expr = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
+Fraction = Annotated[float, NoConversion(), Field(ge=0, le=1, allow_inf_nan=False)]
+MapPosition = tuple[Fraction, Fraction]
+"""[x, y] on the map. YAML has lists, not tuples, so the pair itself is validated leniently
+(`strict=False` on the field); each number stays strict."""
 
 ConsentWord = Literal["none", "contact", "good_offices", "mediation"]
 MandateWord = Literal["good_offices", "mediation"]
@@ -53,7 +58,9 @@ class Strict(BaseModel):
 class Envoy(Strict):
     title: Text = Field(description="The envoy's title, e.g. 'Personal Envoy of the Secretary-General'.")
     represents: Text = Field(description="Whom the envoy acts for: the Secretary-General, a regional organisation or a friendly state.")
-    mandate: MandateWord = Field(description="Where the envoy starts on the ladder: 'good_offices' (channel only) or 'mediation' (may suggest formulas).")
+    mandate: MandateWord = Field(
+        description="Where the envoy starts on the ladder: 'good_offices' (channel only) or 'mediation' (may suggest formulas)."
+    )
     mandate_source: Literal[
         "parties", "secretary_general", "security_council", "general_assembly", "regional_organisation", "friendly_state"
     ] = Field(description="Who gave the mandate.")
@@ -82,13 +89,20 @@ class Party(Strict):
     consent: ConsentWord = Field(default="none", description="How far the party has accepted the envoy at the start.")
     exposure_sensitivity: Percent = Field(default=50, description="How badly public exposure of its contacts hurts the party, 0 to 100.")
     hardliner_pressure: Percent = Field(default=30, description="Pressure from hardliners at home, 0 to 100; spoilers act when it is high.")
-    preconditions: list[Text] = Field(default_factory=list, description="Conditions the party sets before official talks; shown to the trainee.")
+    preconditions: list[Text] = Field(
+        default_factory=list, description="Conditions the party sets before official talks; shown to the trainee."
+    )
     red_lines: list[Text] = Field(default_factory=list, description="What the party will never accept; hidden until probed.")
     venue_preferences: list[Identifier] = Field(default_factory=list, description="Venue ids the party would accept, most preferred first.")
-    faith: Literal["good", "bad"] = Field(default="good", description="Hidden: whether the party really seeks a settlement ('bad' stalls or seeks victory). Revealed by probing and in the debrief.")
+    faith: Literal["good", "bad"] = Field(
+        default="good",
+        description="Hidden: whether the party really seeks a settlement ('bad' stalls or seeks victory). Revealed by probing and in the debrief.",
+    )
     hidden_intentions: Text = Field(description="Hidden: what the party actually wants, revealed by probing and in the debrief.")
-    map_position: tuple[Annotated[float, Field(ge=0, le=1)], Annotated[float, Field(ge=0, le=1)]] | None = Field(
-        default=None, description="Where the party sits on the schematic map, as [x, y] fractions of its width and height."
+    map_position: MapPosition | None = Field(
+        default=None,
+        strict=False,
+        description="Where the party sits on the schematic map, as [x, y] fractions of its width and height.",
     )
 
 
@@ -99,8 +113,10 @@ class Venue(Strict):
     neutrality: Percent = Field(default=50, description="How neutral the place is seen to be, 0 to 100.")
     discretion: Percent = Field(default=50, description="How well it keeps a meeting secret, 0 to 100.")
     symbolic_weight: Percent = Field(default=50, description="How much meeting there means in public, 0 to 100.")
-    map_position: tuple[Annotated[float, Field(ge=0, le=1)], Annotated[float, Field(ge=0, le=1)]] | None = Field(
-        default=None, description="Where the venue sits on the schematic map, as [x, y] fractions."
+    map_position: MapPosition | None = Field(
+        default=None,
+        strict=False,
+        description="Where the venue sits on the schematic map, as [x, y] fractions.",
     )
 
 
@@ -111,11 +127,17 @@ class Message(Strict):
     substance: Text = Field(description="What the message offers or demands, in plain words: the part a faithful envoy never changes.")
     original: Text = Field(description="The message as the sender worded it.")
     tone: Tone = Field(description="The tone of the original wording.")
-    softened: Text | None = Field(default=None, description="The same substance in a tone the recipient can hear; offered as a relay option.")
-    distorted: Text | None = Field(default=None, description="A version that changes the substance (tempting, and a breach of fidelity); offered as a relay option.")
+    softened: Text | None = Field(
+        default=None, description="The same substance in a tone the recipient can hear; offered as a relay option."
+    )
+    distorted: Text | None = Field(
+        default=None, description="A version that changes the substance (tempting, and a breach of fidelity); offered as a relay option."
+    )
     arrives_turn: int | None = Field(default=None, ge=1, le=200, description="The turn the message reaches the envoy's inbox.")
     arrives_when: Expr | None = Field(default=None, description="Or: a condition; the message arrives the first turn it holds.")
-    on_delivered: list[Expr] = Field(default_factory=list, description="Effects when the substance reaches the recipient (verbatim or softened).")
+    on_delivered: list[Expr] = Field(
+        default_factory=list, description="Effects when the substance reaches the recipient (verbatim or softened)."
+    )
     on_distorted: list[Expr] = Field(default_factory=list, description="Effects when the distorted version is delivered.")
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
@@ -130,12 +152,16 @@ class Variable(Strict):
 
 class VerbSettings(Strict):
     enabled: bool = Field(default=True, description="Whether the envoy may use this verb in this scenario.")
-    effects: list[Expr] = Field(default_factory=list, description="Extra effects each time the verb is used, on top of the engine's own rules.")
+    effects: list[Expr] = Field(
+        default_factory=list, description="Extra effects each time the verb is used, on top of the engine's own rules."
+    )
 
 
 class Transition(Strict):
     to: Identifier = Field(description="The phase this transition leads to.")
-    when: Expr | None = Field(default=None, description="Condition checked after each decision; the first transition whose condition holds is taken.")
+    when: Expr | None = Field(
+        default=None, description="Condition checked after each decision; the first transition whose condition holds is taken."
+    )
     on: Identifier | None = Field(default=None, description="Only after this verb or choice id was used.")
     note: Text | None = Field(default=None, description="Why this transition happens, for the author and the debrief.")
 
@@ -148,7 +174,9 @@ class Ending(Strict):
 class Phase(Strict):
     title: Text = Field(description="The phase's name as the trainee sees it.")
     description: Text = Field(description="The situation during this phase.")
-    parent: Identifier | None = Field(default=None, description="An enclosing phase, for grouping; a nested phase inherits its parent's choices.")
+    parent: Identifier | None = Field(
+        default=None, description="An enclosing phase, for grouping; a nested phase inherits its parent's choices."
+    )
     ending: Ending | None = Field(default=None, description="Set on ending phases only: the game stops here.")
     transitions: list[Transition] = Field(default_factory=list, description="Ways out of this phase, checked in order.")
 
@@ -184,7 +212,10 @@ class Event(Strict):
     )
     at_turn: int | None = Field(default=None, ge=1, le=200, description="Fires at the start of this turn.")
     when: Expr | None = Field(default=None, description="Fires when this condition holds (checked each turn).")
-    chance: Expr | None = Field(default=None, description="A probability from 0 to 1 (an expression), drawn with the session's seed each turn the other conditions hold.")
+    chance: Expr | None = Field(
+        default=None,
+        description="A probability from 0 to 1 (an expression), drawn with the session's seed each turn the other conditions hold.",
+    )
     phases: list[Identifier] = Field(default_factory=list, description="Only in these phases; empty means any.")
     once: bool = Field(default=True, description="Fires at most once.")
     effects: list[Expr] = Field(default_factory=list, description="What changes when it fires.")
@@ -206,18 +237,24 @@ class Scenario(Strict):
     summary: Text = Field(description="One or two sentences for the scenario list.")
     objectives: list[Text] = Field(min_length=1, description="Learning objectives, shown before play.")
     difficulty: Literal["introductory", "intermediate", "advanced"] = Field(description="How hard it is.")
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")] = Field(default="en", description="Language code of the text.")
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")] = Field(
+        default="en", description="Language code of the text."
+    )
     expected_minutes: int = Field(default=30, ge=5, le=240, description="Expected length of one play, in minutes.")
     briefing: Text = Field(description="The situation, as the trainee reads it before the first turn.")
     map_image: str | None = Field(default=None, description="Optional image file beside the scenario, drawn behind the map.")
-    envoy: Envoy
-    clock: Clock
+    envoy: Envoy = Field(description="The trainee's role: who the envoy is, for whom, and under which mandate.")
+    clock: Clock = Field(description="How long the crisis lasts and how it ends when time or patience runs out.")
     parties: dict[Identifier, Party] = Field(min_length=2, description="The parties to the dispute, by id.")
     venues: dict[Identifier, Venue] = Field(default_factory=dict, description="Places where contact can happen, by id.")
     messages: dict[Identifier, Message] = Field(default_factory=dict, description="Messages the parties ask the envoy to carry, by id.")
-    variables: dict[Identifier, Variable] = Field(default_factory=dict, description="The scenario's own state, read in expressions as var.<id>.")
-    verbs: dict[VerbName, VerbSettings] = Field(default_factory=dict, description="Tuning of the envoy's core verbs; a verb not listed is enabled with the engine's rules.")
-    phases: PhaseMachine
+    variables: dict[Identifier, Variable] = Field(
+        default_factory=dict, description="The scenario's own state, read in expressions as var.<id>."
+    )
+    verbs: dict[VerbName, VerbSettings] = Field(
+        default_factory=dict, description="Tuning of the envoy's core verbs; a verb not listed is enabled with the engine's rules."
+    )
+    phases: PhaseMachine = Field(description="The phases of the crisis and the transitions between them.")
     choices: dict[Identifier, Choice] = Field(default_factory=dict, description="Scenario-specific choices, by id.")
     events: dict[Identifier, Event] = Field(default_factory=dict, description="Things that happen to the envoy, by id.")
     debrief: DebriefNotes = Field(default_factory=DebriefNotes, description="Notes for the debrief.")

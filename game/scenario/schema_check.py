@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -9,8 +10,10 @@ from pydantic import BaseModel, ValidationError
 from game.diagnostics import Diagnostic, error
 from game.scenario import codes
 from game.scenario.expressions import suggest
-from game.scenario.model import FORMAT_VERSION, Scenario
+from game.scenario.model import FORMAT_VERSION, VERB_NAMES, Scenario
 from game.scenario.yaml_source import SourceMap, YamlDocument
+
+_ID_PATTERN = r"^[a-z][a-z0-9_]{0,47}$"  # model.Identifier
 
 _TYPE_WORDS = {
     "int_type": "a whole number",
@@ -68,15 +71,26 @@ def _diagnostic(item: Any, document: YamlDocument) -> Diagnostic:
         where = source.nearest(loc[:-1])
         return error(
             codes.MISSING_FIELD,
-            f"{_describe(loc[:-1])} needs '{loc[-1]}'",
+            f"{_describe(loc[:-1])} needs '{loc[-1]}'" if not isinstance(loc[-1], int) else
+            f"{_describe(loc[:-1])} needs {loc[-1] + 1} values",
             document.file,
             where.line,
             where.col,
-            hint=_field_hint(loc),
+            hint=_field_hint(loc) if not isinstance(loc[-1], int) else _field_hint(loc[:-1]),
         )
     if loc and loc[-1] == "[key]":
         loc = loc[:-1]
         where = source.key(loc) or source.nearest(loc)
+        if loc[:-1] == ("verbs",):  # the keys under 'verbs' are the engine's verb names
+            guess = suggest(str(loc[-1]), VERB_NAMES)
+            return error(
+                codes.UNKNOWN_VERB,
+                f"'{loc[-1]}' is not one of the envoy's verbs",
+                document.file,
+                where.line,
+                where.col,
+                hint=f"did you mean '{guess}'?" if guess else "verbs: " + ", ".join(VERB_NAMES),
+            )
         return error(
             codes.INVALID_VALUE,
             f"'{loc[-1]}' is not a valid id",
@@ -88,14 +102,23 @@ def _diagnostic(item: Any, document: YamlDocument) -> Diagnostic:
     where = source.value(loc) or source.nearest(loc)
     if kind in _TYPE_WORDS:
         got = _type_name(item.get("input"))
-        return error(codes.WRONG_TYPE, f"{field} should be {_TYPE_WORDS[kind]}, not {got}", document.file, where.line, where.col, _field_hint(loc))
+        return error(
+            codes.WRONG_TYPE, f"{field} should be {_TYPE_WORDS[kind]}, not {got}", document.file, where.line, where.col, _field_hint(loc)
+        )
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than", "too_short", "too_long", "finite_number"):
         return error(codes.OUT_OF_RANGE, f"{field}: {_lower(item['msg'])}", document.file, where.line, where.col, _field_hint(loc))
     if kind in ("literal_error", "enum"):
         expected = item.get("ctx", {}).get("expected", "")
         guess = suggest(str(item.get("input")), [w.strip(" '") for w in expected.replace(" or ", ",").split(",")])
         hint = f"did you mean '{guess}'?" if guess else f"write one of {expected}"
-        return error(codes.INVALID_CHOICE, f"{field} is '{item.get('input')}', which is not one of {expected}", document.file, where.line, where.col, hint)
+        return error(
+            codes.INVALID_CHOICE,
+            f"{field} is '{item.get('input')}', which is not one of {expected}",
+            document.file,
+            where.line,
+            where.col,
+            hint,
+        )
     if kind == "string_pattern_mismatch":
         return error(
             codes.INVALID_VALUE,
@@ -103,13 +126,17 @@ def _diagnostic(item: Any, document: YamlDocument) -> Diagnostic:
             document.file,
             where.line,
             where.col,
-            hint="ids are lower-case letters, digits and underscores, starting with a letter",
+            hint="ids are lower-case letters, digits and underscores, starting with a letter"
+            if item.get("ctx", {}).get("pattern") == _ID_PATTERN
+            else _field_hint(loc),
         )
     return error(codes.INVALID_VALUE, f"{field}: {_lower(item['msg'])}", document.file, where.line, where.col, _field_hint(loc))
 
 
 def _is_union_branch(part: Any) -> bool:
-    return isinstance(part, str) and (part in ("float", "bool", "int", "str", "none") or part.startswith(("function-", "tuple[", "list[", "dict[")))
+    return isinstance(part, str) and (
+        part in ("float", "bool", "int", "str", "none") or part.startswith(("function-", "tuple[", "list[", "dict["))
+    )
 
 
 def _describe(loc: tuple[Any, ...]) -> str:
@@ -190,11 +217,26 @@ def _field_hint(loc: tuple[Any, ...]) -> str:
 
 
 def _dedupe(problems: list[Diagnostic]) -> list[Diagnostic]:
+    """One line per problem: a value that fits no branch of 'a number or true/false' gets one
+    complaint naming both, not one per branch."""
     seen: set[tuple[str, int, int, str]] = set()
-    unique = []
+    unique: list[Diagnostic] = []
     for problem in problems:
         key = (problem.code, problem.line, problem.col, problem.message)
-        if key not in seen:
-            seen.add(key)
-            unique.append(problem)
+        if key in seen:
+            continue
+        seen.add(key)
+        if problem.code == codes.WRONG_TYPE:
+            field, _, rest = problem.message.partition(" should be ")
+            wanted, _, got = rest.rpartition(", not ")
+            for index, earlier in enumerate(unique):
+                before, _, earlier_rest = earlier.message.partition(" should be ")
+                earlier_wanted, _, earlier_got = earlier_rest.rpartition(", not ")
+                if (earlier.code, earlier.line, earlier.col, before, earlier_got) == (problem.code, problem.line, problem.col, field, got):
+                    unique[index] = replace(earlier, message=f"{field} should be {earlier_wanted} or {wanted}, not {got}")
+                    break
+            else:
+                unique.append(problem)
+            continue
+        unique.append(problem)
     return unique

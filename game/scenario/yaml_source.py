@@ -86,14 +86,26 @@ class SourceMap:
     """Where each value (and each mapping key) of the document stood in the file."""
 
     def __init__(self) -> None:
-        self._values: dict[Path, Position] = {}
-        self._keys: dict[Path, Position] = {}
+        # plain (line, col) tuples: a file has tens of thousands of values, few are ever asked for
+        self._values: dict[Path, At] = {}
+        self._keys: dict[Path, At] = {}
+        self._quoted: set[Path] = set()
+
+    def text_start(self, path: Path) -> Position | None:
+        """Where the text of a value begins: after the opening quote of a quoted value, so a
+        column inside the text (an expression's error) lands on the right character."""
+        found = self._values.get(tuple(path))
+        if found is None:
+            return None
+        return Position(found[0], found[1] + (1 if tuple(path) in self._quoted else 0))
 
     def value(self, path: Path) -> Position | None:
-        return self._values.get(tuple(path))
+        found = self._values.get(tuple(path))
+        return Position(*found) if found is not None else None
 
     def key(self, path: Path) -> Position | None:
-        return self._keys.get(tuple(path))
+        found = self._keys.get(tuple(path))
+        return Position(*found) if found is not None else None
 
     def nearest(self, path: Path) -> Position:
         """Later checks complain about values that may be missing; point at the closest parent."""
@@ -101,7 +113,7 @@ class SourceMap:
         while True:
             found = self._values.get(path) or self._keys.get(path)
             if found is not None or not path:
-                return found or Position(1, 1)
+                return Position(*found) if found is not None else Position(1, 1)
             path = path[:-1]
 
 
@@ -166,6 +178,7 @@ class _Reader:
         self.spans: list[tuple[int, int]] = []
         self.scalars: dict[int, Any] = {}
         self.flat: dict[int, list[tuple[str, _Node, _Node]]] = {}
+        self.quoted: set[int] = set()
 
     def diag(self, code: str, message: str, at: At = (0, 0), hint: str = "") -> Diagnostic:
         return error(code, message, self.file, at[0], at[1], hint or _HINTS.get(code, ""))
@@ -312,9 +325,13 @@ class _Reader:
             self.err(codes.FILE_TOO_LARGE, f"this value is longer than {MAX_SCALAR} characters", at)
             return _Node("scalar", STR, event.value, at)
         if event.tag is None:
-            return _Node("scalar", _RESOLVER.resolve(ScalarNode, event.value, event.implicit),
+            node = _Node("scalar", _RESOLVER.resolve(ScalarNode, event.value, event.implicit),
                          event.value, at)
-        return _Node("scalar", self.tag(event.tag, "scalar", at), event.value, at)
+        else:
+            node = _Node("scalar", self.tag(event.tag, "scalar", at), event.value, at)
+        if event.style in ("'", '"'):
+            self.quoted.add(id(node))
+        return node
 
     def tag(self, tag: str | None, kind: str, at: At) -> str:
         if tag in (None, "!"):
@@ -335,10 +352,12 @@ class _Reader:
 
     def walk(self, node: _Node, path: Path, via: At | None) -> Any:
         self.tick()
-        self.source._values[path] = Position(*node.at)
+        self.source._values[path] = node.at
         if node.kind == "alias":
             via, node = via or node.at, _deref(node)
         if node.kind == "scalar":
+            if id(node) in self.quoted and via is None:  # an alias's text stands elsewhere
+                self.source._quoted.add(path)
             return self.scalar(node)
         if len(path) >= MAX_DEPTH:
             raise _Stop(self.diag(codes.TOO_DEEP, f"this value is nested more than {MAX_DEPTH} "
@@ -348,7 +367,7 @@ class _Reader:
         out: dict[str, Any] = {}
         for key, key_node, value_node in self.entries(node, 0):
             self.tick()
-            self.source._keys[(*path, key)] = Position(*key_node.at)
+            self.source._keys[(*path, key)] = key_node.at
             out[key] = self.walk(value_node, (*path, key), via)
         return out
 
@@ -461,6 +480,8 @@ class _Reader:
             self.diags.append(stop.diagnostic)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
+            if exc.context_mark is not None and "end of stream" in str(exc.problem):
+                mark = exc.context_mark  # the quote or bracket never closed, not the end of the file
             at = (mark.line + 1, mark.column + 1) if mark else (0, 0)
             message = f"the YAML cannot be read here: {exc.problem or 'it is not valid YAML'}"
             if exc.context:

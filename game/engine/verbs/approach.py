@@ -9,6 +9,8 @@ from __future__ import annotations
 from game.engine.outcome import Move
 from game.engine.turn import Turn
 from game.engine.verbs.common import bad_faith, others
+from game.engine.verbs.judgement import Judgement, Situation, number
+from game.scenario.names import CONSENT_LEVELS
 
 VERB = "approach"
 GROUP = "Consent"
@@ -16,6 +18,7 @@ GROUP = "Consent"
 CONTACT_TRUST = 25
 GOOD_OFFICES_TRUST = 40
 SIDELINED_GAP = 3
+CONSULT_GAINS = (3, 2, 1, 0)
 
 
 def moves(turn: Turn) -> list[Move]:
@@ -60,10 +63,89 @@ def apply(turn: Turn, move: Move) -> None:
             reason = "Our hardliners would not accept it now." if blocked else "It is too early. Show us the other side is serious."
             turn.reply(name, reason)
     else:
-        turn.adjust(f"trust.{pid}", 3, "the party was kept informed")
-        turn.adjust(f"pressure.{pid}", -2, "a visible process calms hardliners a little")
-        turn.reply(name, "We appreciate being consulted.")
+        # Keeping a party informed matters, but repeating it has diminishing returns.
+        gain = CONSULT_GAINS[min(party.consultations, len(CONSULT_GAINS) - 1)]
+        party.consultations += 1
+        if gain:
+            turn.adjust(f"trust.{pid}", gain, "the party was kept informed")
+        if party.consultations <= 2:
+            turn.adjust(f"pressure.{pid}", -2, "a visible process calms hardliners a little")
+        turn.reply(name, "We appreciate being consulted." if gain else "You have told us this already.")
     for other in others(turn, pid):
         gap = party.contacts - turn.state.parties[other].contacts
         if gap >= SIDELINED_GAP:
             turn.adjust(f"trust.{other}", -6, f"{turn.party_name(other)} sees the envoy spending far more time with {name}")
+
+
+# -- debrief judgement ---------------------------------------------------------------------------
+def judge(s: Situation) -> list[Judgement]:
+    pid = s.move.party or ""
+    name, level, after = s.name(pid), s.consent(pid), s.consent(pid, "after")
+    trust = number(s.trust(pid))
+    found: list[Judgement] = []
+    if _pulled_back(s, pid):
+        found.append(Judgement("consent", "honoured", 2,
+                               f"{name} had just pulled back its consent; you went straight back to "
+                               f"it instead of acting as if nothing had changed.", "Guidance"))
+    elif level == "none":
+        result = ("it accepted contact" if after != "none"
+                  else f"it declined for now, but its trust rose to {number(s.trust(pid, 'after'))}")
+        found.append(Judgement("consent", "honoured", 2,
+                               f"You asked {name} to accept you before acting on its behalf "
+                               f"(trust {trust}); {result}.", "Article 33"))
+        if s.before.escalation < 50 and all(p.contacts == 0 for p in s.before.parties.values()):
+            found.append(Judgement("timing", "honoured", 1,
+                                   f"You made your first contact while escalation was still "
+                                   f"{number(s.before.escalation)}/100, before positions hardened.",
+                                   "Article 2(3)"))
+    elif level == "contact":
+        result = ("it accepted your good offices" if after == "good_offices"
+                  else "it was not ready yet (" + _last_reply(s, name) + ")")
+        found.append(Judgement("consent", "honoured", 2,
+                               f"You widened {name}'s consent one rung at a time, from contact "
+                               f"towards good offices; {result}.", "Guidance"))
+    else:
+        found.append(Judgement("channel", "honoured", 1,
+                               f"You kept {name} informed ({s.consent_words(pid)} consent, trust "
+                               f"{trust}), which keeps the line warm between rounds.", "Paris"))
+    found.extend(_balance(s, pid))
+    return found
+
+
+def _balance(s: Situation, pid: str) -> list[Judgement]:
+    others_ = s.others(pid)
+    if not others_:
+        return []
+    mine = s.party(pid).contacts + 1
+    least = min(s.party(o).contacts for o in others_)
+    name = s.name(pid)
+    if mine - least >= SIDELINED_GAP:
+        neglected = [o for o in others_ if s.party(o).contacts == least]
+        return [Judgement("impartiality", "breached", 2,
+                          f"This was your {_ordinal(mine)} approach to {name}, while "
+                          f"{s.names(neglected)} had seen you {least} time(s); the imbalance "
+                          f"reads as favouring {name}.", "Guidance")]
+    before_gap = max(s.party(o).contacts for o in others_) - s.party(pid).contacts
+    if before_gap >= 2:
+        return [Judgement("impartiality", "honoured", 1,
+                          f"You turned to {name}, which had seen less of you than the other side, "
+                          f"evening out your contacts.", "Guidance")]
+    return []
+
+
+def _pulled_back(s: Situation, pid: str) -> bool:
+    if s.previous is None:
+        return False
+    change = s.previous.change_of(f"consent.{pid}")
+    return change is not None and CONSENT_LEVELS.index(str(change.after)) < CONSENT_LEVELS.index(
+        str(change.before))
+
+
+def _last_reply(s: Situation, name: str) -> str:
+    said = [r.text for r in s.outcome.replies if r.speaker == name]
+    return f"\u201c{said[-1]}\u201d" if said else "no answer"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

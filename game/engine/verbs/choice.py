@@ -6,6 +6,7 @@ from __future__ import annotations
 from game.engine.outcome import Move
 from game.engine.turn import Turn
 from game.engine.verbs.common import phase_lineage
+from game.engine.verbs.judgement import Judgement, Situation
 
 VERB = "choice"
 GROUP = "Options in this situation"
@@ -32,3 +33,11 @@ def apply(turn: Turn, move: Move) -> None:
     turn.apply_effects(list(choice.effects), choice.label)
     if choice.reply:
         turn.narrate(choice.reply)
+
+
+# -- debrief judgement ---------------------------------------------------------------------------
+def judge(s: Situation) -> list[Judgement]:
+    """Scenario choices are judged by their author's annotations."""
+    cid = s.move.key.split(":")[1]
+    choice = s.loaded.scenario.choices[cid]
+    return [Judgement(a.principle, a.verdict, a.weight, a.note) for a in choice.annotations]

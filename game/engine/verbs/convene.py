@@ -10,6 +10,7 @@ from __future__ import annotations
 from game.engine.outcome import Change, Move
 from game.engine.turn import Turn
 from game.engine.verbs.common import all_consent_at_least, bad_faith, consent_at_least, one_rung_lower
+from game.engine.verbs.judgement import Judgement, Situation, join_words, moved, number
 from game.engine.verbs.propose_venue import FORMATS
 
 VERB = "convene"
@@ -56,19 +57,87 @@ def _talks(turn: Turn) -> None:
         return
     fmt = state.venue_format or "proximity_talks"
     state.meetings += 1
-    relief = 8 + (4 if "standby_experts" in state.consulted else 0)
+    relief = 8.0 + (4.0 if "standby_experts" in state.consulted else 0.0)
     if any(bad_faith(turn, pid) for pid in state.parties):
         relief /= 2
     turn.outcome.changes.append(Change("meetings", state.meetings - 1, state.meetings, "the parties met"))
     turn.adjust("escalation", -relief, "the parties are talking")
     for pid in state.parties:
         turn.adjust(f"trust.{pid}", 4, "the envoy brought the sides together on equal terms")
-    if fmt == "secret_meeting":
+    if fmt == "secret_meeting" and state.channel.state in ("none", "back_channel"):
         turn.set_channel("back_channel", "a secret meeting opened a back channel")
         turn.adjust("circle", 2, "more people now know of the secret contacts")
         turn.adjust("leak_risk", 5, "every secret meeting is one more chance to be seen")
+    elif fmt == "secret_meeting":
+        turn.narrate("The contacts are no longer secret; the meeting is reported like any other.")
     else:
         turn.set_channel("official", "the talks put contact on an official track")
     venue = turn.loaded.scenario.venues[state.venue or ""]
     turn.narrate(f"The delegations meet in {venue.name} ({FORMATS[fmt][0]}). Meeting {state.meetings}.")
 
+
+
+# -- debrief judgement ---------------------------------------------------------------------------
+BIG_CIRCLE = 6
+_LINE = "a working line between capitals lowers the risk of miscalculation"
+
+
+def judge(s: Situation) -> list[Judgement]:
+    if s.move.key.endswith(":shuttle"):
+        return [Judgement("channel", "honoured", 2,
+                          f"Shuttling kept a working line between {s.names(s.all_parties())} "
+                          f"without asking anyone to be seen talking; "
+                          f"{moved('escalation', s.delta('escalation', _LINE))}.", "Paris")]
+    venue = s.loaded.scenario.venues[s.before.venue or ""]
+    absent = [pid for pid in s.all_parties() if s.consent_index(pid) < 2]
+    if absent:
+        levels: dict[str, list[str]] = {}
+        for pid in absent:
+            levels.setdefault(s.consent_words(pid), []).append(s.name(pid))
+        given = join_words([f"{join_words(names)} had given {words}" for words, names in levels.items()])
+        return [Judgement("consent", "breached", 3,
+                          f"You convened talks in {venue.name} although {given}; an invitation a "
+                          f"party never agreed to is one it must refuse in public.", "Article 33")]
+    fmt = s.before.venue_format or "proximity_talks"
+    found = [Judgement("consent", "honoured", 1,
+                       f"Every party had accepted your good offices before you convened them "
+                       f"in {venue.name}.", "Guidance")]
+    found.extend(_faith(s))
+    if s.before.meetings == 0 and not s.before.consulted and not any(
+            p.probed for p in s.before.parties.values()):
+        found.append(Judgement("preparedness", "breached", 1,
+                               "You convened the first talks without consulting analysts or "
+                               "probing either side: you went in without knowing what each "
+                               "really wanted.", "Mediation Support Unit"))
+    if fmt == "secret_meeting":
+        found.extend(_secret(s, venue.name))
+    elif s.before.channel.state == "back_channel":
+        found.append(Judgement("backchannel", "honoured", 2,
+                               f"After {s.before.back_channel_turns} turn(s) of secret contacts "
+                               f"you moved the parties onto an official track in {venue.name}, "
+                               f"before the secret could leak (risk "
+                               f"{number(s.before.leak_risk)}%).", "Oslo"))
+    return found
+
+
+def _faith(s: Situation) -> list[Judgement]:
+    unprobed = [pid for pid in s.all_parties() if s.bad_faith(pid) and not s.party(pid).probed]
+    if not unprobed:
+        return []
+    return [Judgement("good_faith", "breached", 2,
+                      f"You gave {s.names(unprobed)} the prestige of talks without testing its "
+                      f"intentions; a party stalling for time is glad of a process as cover.",
+                      "Oslo")]
+
+
+def _secret(s: Situation, venue: str) -> list[Judgement]:
+    circle = s.after.circle
+    if circle > BIG_CIRCLE:
+        return [Judgement("backchannel", "breached", 2,
+                          f"Another secret meeting in {venue} brought the circle of people in the "
+                          f"know to {circle}; the leak risk now stands at "
+                          f"{number(s.after.leak_risk)}%.", "Oslo")]
+    return [Judgement("backchannel", "honoured", 1,
+                      f"A secret meeting in {venue} let the parties test each other's intentions "
+                      f"inside a small circle ({circle} people) before any public commitment.",
+                      "Cuban")]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from game.engine.outcome import Move
 from game.engine.turn import Turn
 from game.engine.verbs.common import consent_at_least
+from game.engine.verbs.judgement import Judgement, Situation, moved, number
 
 VERB = "offer_step"
 GROUP = "Confidence building"
@@ -33,3 +34,28 @@ def apply(turn: Turn, move: Move) -> None:
         turn.adjust(f"trust.{pid}", 3, "a step with no political price")
         turn.adjust(f"pressure.{pid}", -3, "a visible humanitarian gain quiets hardliners")
     turn.narrate("Both sides accept. " + STEPS[step][1])
+
+
+# -- debrief judgement ---------------------------------------------------------------------------
+_EASED = "a practical step reduced the risk of miscalculation"
+
+
+def judge(s: Situation) -> list[Judgement]:
+    step = s.move.key.split(":")[1]
+    what = "an incident hotline" if step == "hotline" else "a humanitarian pause"
+    refusing = [pid for pid in s.all_parties() if s.consent(pid) == "none"]
+    if refusing:
+        return [Judgement("consent", "breached", 1,
+                          f"You proposed {what} through a channel {s.names(refusing)} had never "
+                          f"accepted; it would not answer an intermediary it had not agreed to.",
+                          "Article 33")]
+    early = s.before.meetings == 0 or s.before.escalation >= 50
+    when = (f"before any talks (escalation {number(s.before.escalation)})"
+            if s.before.meetings == 0 else f"with escalation at {number(s.before.escalation)}")
+    found = [Judgement("timing", "honoured", 2 if early else 1,
+                       f"You offered {what} {when}: a small, practical step first; "
+                       f"{moved('escalation', s.delta('escalation', _EASED))}.", "Article 2(3)")]
+    found.append(Judgement("channel", "honoured", 1,
+                           f"{what[0].upper()}{what[1:]} lowers the risk that an incident is "
+                           f"mistaken for an attack, whatever happens to the talks.", "Cuban"))
+    return found

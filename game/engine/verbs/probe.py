@@ -6,6 +6,7 @@ from __future__ import annotations
 from game.engine.outcome import Change, Move
 from game.engine.turn import Turn
 from game.engine.verbs.common import consent_at_least
+from game.engine.verbs.judgement import Judgement, Situation
 
 VERB = "probe"
 GROUP = "Analysis"
@@ -33,3 +34,21 @@ def apply(turn: Turn, move: Move) -> None:
     else:
         turn.narrate(f"Your judgement: {spec.name} wants a way out, if it can be taken without losing face.")
 
+
+
+# -- debrief judgement ---------------------------------------------------------------------------
+def judge(s: Situation) -> list[Judgement]:
+    pid = s.move.party or ""
+    name = s.name(pid)
+    if s.bad_faith(pid):
+        return [Judgement("good_faith", "honoured", 3,
+                          f"You probed {name} and found out it was not negotiating in good faith, "
+                          f"before your process could serve it as cover.", "advisory")]
+    return [
+        Judgement("good_faith", "honoured", 1,
+                  f"You tested {name}'s intentions before investing further; it turned out to "
+                  f"want a way out it could take without losing face.", "advisory"),
+        Judgement("preparedness", "honoured", 1,
+                  f"Probing {name} meant you acted knowing its red lines rather than guessing "
+                  f"them.", "Mediation Support Unit"),
+    ]

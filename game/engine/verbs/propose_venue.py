@@ -6,6 +6,7 @@ from __future__ import annotations
 from game.engine.outcome import Change, Move
 from game.engine.turn import Turn
 from game.engine.verbs.common import consent_at_least, others, sensitivity
+from game.engine.verbs.judgement import Judgement, Situation, number
 
 VERB = "propose_venue"
 GROUP = "Venue and format"
@@ -70,8 +71,11 @@ def _accepts(turn: Turn, pid: str, vid: str, fmt: str) -> bool:
     if fmt == "leaders_meeting" and party.trust < LEADERS_TRUST:
         turn.reply(name, "A meeting of leaders now? It is far too soon.")
         return False
+    first_time = vid not in party.venues_proposed
+    party.venues_proposed.add(vid)
     if vid in spec.venue_preferences:
-        turn.adjust(f"trust.{pid}", 2, f"the envoy proposed a venue {name} likes")
+        if first_time:
+            turn.adjust(f"trust.{pid}", 2, f"the envoy proposed a venue {name} likes")
         turn.reply(name, f"{venue.name} is acceptable to us.")
         return True
     if venue.territory == pid or venue.neutrality >= 50:
@@ -79,3 +83,66 @@ def _accepts(turn: Turn, pid: str, vid: str, fmt: str) -> bool:
         return True
     turn.reply(name, f"We do not consider {venue.name} neutral.")
     return False
+
+
+# -- debrief judgement ---------------------------------------------------------------------------
+def judge(s: Situation) -> list[Judgement]:
+    _, vid, fmt = s.move.key.split(":")
+    venue = s.loaded.scenario.venues[vid]
+    words = FORMATS[fmt][0]
+    agreed = s.after.venue == vid and s.after.venue_format == fmt
+    found: list[Judgement] = []
+    strangers = [pid for pid in s.all_parties() if s.consent(pid) == "none"]
+    if strangers:
+        found.append(Judgement("consent", "breached", 1,
+                               f"You proposed {words} in {venue.name} to "
+                               f"{s.names(strangers)}, which had not accepted you as an "
+                               f"intermediary.", "Article 33"))
+    if venue.territory in s.before.parties:
+        host = s.name(venue.territory)
+        guests = s.others(venue.territory)
+        refused = [pid for pid in guests if s.after.parties[pid].venue_accepted is None]
+        answer = f"; {s.names(refused)} refused" if refused else ""
+        found.append(Judgement("face", "breached", 2,
+                               f"{venue.name} is on {host}'s ground: {s.names(guests)} would have "
+                               f"had to be seen coming to ask{answer}.", "Portsmouth"))
+    elif venue.neutrality >= 50 and _already_neutral(s):
+        pass  # moving between neutral venues is neither here nor there for face
+    elif venue.neutrality >= 50:
+        result = "both sides accepted" if agreed else "not every side accepted yet"
+        found.append(Judgement("face", "honoured", 2 if agreed else 1,
+                               f"{venue.name} is neutral ground (neutrality "
+                               f"{number(venue.neutrality)}/100), so neither side had to come to "
+                               f"the other; {result}.", "Portsmouth"))
+    else:
+        found.append(Judgement("face", "breached", 1,
+                               f"{venue.name} is seen as hardly neutral (neutrality "
+                               f"{number(venue.neutrality)}/100); one side would appear to give "
+                               f"way by going there.", "Tashkent"))
+    if fmt == "secret_meeting":
+        if venue.discretion >= 50:
+            found.append(Judgement("discretion", "honoured", 1,
+                                   f"A secret meeting in {venue.name} (discretion "
+                                   f"{number(venue.discretion)}/100) keeps the contacts quiet "
+                                   f"while the leaders test their options.", "Cuban"))
+        else:
+            found.append(Judgement("discretion", "breached", 1,
+                                   f"You chose {venue.name} for a secret meeting though it keeps "
+                                   f"little secret (discretion {number(venue.discretion)}/100).",
+                                   "Paris"))
+    if fmt == "leaders_meeting":
+        wary = [pid for pid in s.all_parties() if s.trust(pid) < LEADERS_TRUST]
+        if wary:
+            found.append(Judgement("timing", "breached", 1,
+                                   "A leaders' meeting was premature: "
+                                   + ", ".join(f"{s.name(p)}'s trust was {number(s.trust(p))}"
+                                               for p in wary)
+                                   + f", below the {LEADERS_TRUST} such a meeting needs.",
+                                   "Department"))
+    return found
+
+
+def _already_neutral(s: Situation) -> bool:
+    """A neutral venue was already agreed before this proposal."""
+    current = s.loaded.scenario.venues.get(s.before.venue or "")
+    return current is not None and current.territory is None and current.neutrality >= 50

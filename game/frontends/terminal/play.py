@@ -42,6 +42,10 @@ class TerminalPlay:
             wrapped = textwrap.fill(paragraph, self.width, initial_indent=indent, subsequent_indent=indent + "  ") if paragraph else ""
             self.out.write(wrapped + "\n")
 
+    def verbatim(self, text: str) -> None:
+        """One line, never wrapped: paths and commands must survive copy and paste."""
+        self.out.write(text + "\n")
+
     def rule(self, title: str) -> None:
         self.out.write(f"\n== {title} " + "=" * max(self.width - len(title) - 4, 3) + "\n")
 
@@ -67,7 +71,9 @@ class TerminalPlay:
         self.rule(f"{clock_text(session)} \u00b7 {phase.title}")
         self.say(phase.description)
         bar = "#" * round(state.escalation / 5) + "." * (20 - round(state.escalation / 5))
-        self.say(f"Escalation [{bar}] {state.escalation:.0f}/100   Channel: {CHANNEL_WORDS[state.channel.state]}   Mandate: {mandate_text(session)}")
+        self.say(
+            f"Escalation [{bar}] {state.escalation:.0f}/100   Channel: {CHANNEL_WORDS[state.channel.state]}   Mandate: {mandate_text(session)}"
+        )
         for view in party_views(session):
             self.say(f"{view.name:<28} trust {view.trust:>3.0f}   consent: {view.consent:<13} exposure {view.exposure:>3.0f}", "  ")
             if view.preconditions:
@@ -116,8 +122,8 @@ class TerminalPlay:
         for view in party_views(self.session):
             self.say(f"{view.name}: trust {view.trust:.0f}, consent {view.consent}", "  ")
         self.say()
-        self.say(f"Session log: {self.log_path}")
-        self.say(f"For the full debrief: good-offices debrief {self.log_path}")
+        self.verbatim(f"Session log: {self.log_path}")
+        self.verbatim(f"For the full debrief: good-offices debrief {self.log_path}")
 
     # -- the loop ----------------------------------------------------------------------------
     def run(self, *, show_briefing: bool = True) -> int:
@@ -131,8 +137,8 @@ class TerminalPlay:
             move = self.ask(moves)
             if move is None:
                 self.say()
-                self.say(f"Session saved: {self.log_path}")
-                self.say(f"Resume with: good-offices play --resume {self.log_path}")
+                self.verbatim(f"Session saved: {self.log_path}")
+                self.verbatim(f"Resume with: good-offices play --resume {self.log_path}")
                 return 0
             self.show_outcome(self.session.choose(move))
         self.ending()

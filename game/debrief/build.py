@@ -1,0 +1,131 @@
+"""Walk a session's decisions again, judging each from the state it was taken in.
+
+The walk replays the moves on a fresh Session with the same seed (so every state before a
+decision is exactly the one the trainee faced), judges each decision with its verb's judge,
+looks for a stronger move by simulation, and gathers the timeline and the hidden facts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from game.debrief.alternatives import Position, stronger_move
+from game.debrief.judging import judge_situation, to_findings
+from game.debrief.model import Alternative, Debrief, Finding, TimelinePoint
+from game.debrief.reveal import Hidden, reveal
+from game.debrief.scoring import conduct_score, overall_score, principle_scores
+from game.engine.machines import Machines
+from game.engine.outcome import Outcome
+from game.engine.session import Session
+from game.engine.state import GameState
+from game.engine.verbs.judgement import Situation
+from game.principles import catalogue
+from game.scenario.loader import LoadedScenario
+
+
+def debrief_session(session: Session, *, suggest: bool = True) -> Debrief:
+    """The debrief of a live Session, finished or not (the GUI calls this at the end)."""
+    return walk(
+        session.loaded, session.seed, session.trainee, [o.move.key for o in session.history], machines=session.machines, suggest=suggest
+    )
+
+
+def walk(
+    loaded: LoadedScenario,
+    seed: int,
+    trainee: str,
+    keys: list[str],
+    *,
+    machines: Machines | None = None,
+    suggest: bool = True,
+    warnings: list[str] | None = None,
+    started: str = "",
+    log_file: str = "",
+) -> Debrief:
+    replay = Session(loaded, seed=seed, trainee=trainee, machines=machines)
+    hidden = Hidden()
+    _note_events(loaded, hidden, replay.opening, replay.state.turn)
+    timeline = [_point(0, replay.state, "Start", "", replay.opening, replay.state.turn)]
+    findings: list[Finding] = []
+    alternatives: list[Alternative] = []
+    previous: Outcome | None = None
+    for number, key in enumerate(keys, start=1):
+        before = replay.state.copy()
+        outcome = replay.choose(key)
+        situation = Situation(loaded, before, replay.state, outcome.move, outcome, previous)
+        found = to_findings(situation, number, judge_situation(situation))
+        if suggest:
+            position = Position(loaded, replay.machines, seed, before, previous)
+            alternative = stronger_move(position, key, number)
+            if alternative is not None:
+                alternatives.append(alternative)
+                found = [replace(f, stronger=alternative.text) for f in found]
+        findings.extend(found)
+        _note_hidden(loaded, hidden, situation, number)
+        timeline.append(_point(number, replay.state, outcome.move.label, key, outcome, outcome.turn))
+        previous = outcome
+    scores = principle_scores(findings)
+    conduct = conduct_score(findings, scores)
+    ending = replay.ending
+    s = loaded.scenario
+    return Debrief(
+        scenario_id=s.id,
+        scenario_title=s.title,
+        trainee=trainee,
+        seed=seed,
+        ending=ending,
+        overall=overall_score(conduct, ending.grade if ending else None),
+        scores=scores,
+        findings=findings,
+        reveal=reveal(loaded, replay.state, hidden),
+        timeline=timeline,
+        decisions=len(keys),
+        scenario_sha256=loaded.sha256,
+        summary=s.debrief.summary,
+        conduct=conduct,
+        parties={pid: p.name for pid, p in s.parties.items()},
+        principle_names={pid: p.name for pid, p in catalogue().items()},
+        alternatives=alternatives,
+        warnings=list(warnings or []),
+        started=started,
+        log_file=log_file,
+        mandate=s.envoy.mandate_text,
+        turn_label=s.clock.turn_label,
+        language=s.language,
+        endings=[(pid, ph.title, ph.ending.grade) for pid, ph in s.phases.phases.items() if ph.ending is not None],
+    )
+
+
+def _point(number: int, state: GameState, label: str, key: str, outcome: Outcome, turn: int) -> TimelinePoint:
+    return TimelinePoint(
+        decision=number,
+        turn=turn,
+        escalation=round(state.escalation, 1),
+        trust={pid: round(p.trust, 1) for pid, p in state.parties.items()},
+        move_label=label,
+        move_key=key,
+        leak_risk=round(state.leak_risk, 1),
+        events=tuple(e.title for e in outcome.events),
+    )
+
+
+def _note_events(loaded: LoadedScenario, hidden: Hidden, outcome: Outcome, turn: int) -> None:
+    for event in outcome.events:
+        if event.id in loaded.scenario.events:
+            hidden.events.append((turn, event.id))
+
+
+def _note_hidden(loaded: LoadedScenario, hidden: Hidden, s: Situation, number: int) -> None:
+    move = s.move
+    if move.verb == "probe" and move.party:
+        hidden.probed_at.setdefault(move.party, number)
+    if move.verb == "relay":
+        _, mid, mode = move.key.split(":")
+        if mode in ("distorted", "withhold"):
+            message = loaded.scenario.messages[mid]
+            hidden.harmed.setdefault(message.sender, []).append(message.summary)
+    for draw in s.outcome.draws:
+        if draw.what.startswith("discovery:") and draw.happened:
+            pid = draw.what.partition(":")[2]
+            hidden.discovered.setdefault(pid, (number, s.after.turn))
+    _note_events(loaded, hidden, s.outcome, s.after.turn)

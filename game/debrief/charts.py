@@ -1,0 +1,193 @@
+"""Inline SVG charts for the HTML reports: no scripts, no external files, every label escaped.
+
+Each function returns `Markup` so Jinja (autoescaping on) inserts the SVG as is; every piece
+of scenario or trainee text inside goes through `escape` first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markupsafe import Markup, escape
+
+from game.debrief.classreport import SplitPoint, Spread
+from game.debrief.model import Finding, TimelinePoint
+
+INK = "#1c2430"
+MUTED = "#5b6470"
+GRID = "#d9dde3"
+HONOURED = "#1b7f5b"
+BREACHED = "#b3261e"
+MISSED = "#a35f00"
+ESCALATION = "#b3261e"
+PARTY_COLOURS = ("#1f5fa8", "#7b3fa0", "#0f7c7c", "#a65e00", "#55606e", "#8a2f5c")
+PARTY_DASHES = ("", "7 4", "2 3", "10 3 2 3", "4 4", "1 2")
+TEXT_SCALE = 1.2
+"""Chart text is set a little larger than body text would need: reports are projected."""
+CHART_WIDTH = 900
+"""Every chart has the same viewBox width, so text comes out the same size in all of them."""
+SHARE_COLOURS = ("#1f5fa8", "#4f86c6", "#8fb3dd", "#c9daee", "#e6ecf3")
+
+
+def score_colour(score: float) -> str:
+    return HONOURED if score >= 70 else MISSED if score >= 40 else BREACHED
+
+
+def _svg(width: int, height: int, body: list[str], label: str) -> Markup:
+    head = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
+        f'role="img" aria-label="{escape(label)}" class="chart" preserveAspectRatio="xMinYMin meet">'
+    )
+    return Markup(head + "<title>" + str(escape(label)) + "</title>" + "".join(body) + "</svg>")
+
+
+def _text(x: float, y: float, text: str, *, size: int = 13, anchor: str = "start", fill: str = INK, weight: str = "normal") -> str:
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size * TEXT_SCALE:.0f}" text-anchor="{anchor}" fill="{fill}" '
+        f'font-weight="{weight}">{escape(text)}</text>'
+    )
+
+
+def score_bars(scores: dict[str, int | None], names: dict[str, str]) -> Markup:
+    """Horizontal bars, one per principle, 0 to 100; untouched principles say so."""
+    label_w, bar_w, row, top = 260, 570, 32, 28
+    width, height = CHART_WIDTH, top + row * len(scores) + 8
+    body = []
+    for tick in (0, 25, 50, 75, 100):
+        x = label_w + bar_w * tick / 100
+        body.append(f'<line x1="{x:.1f}" y1="{top - 6}" x2="{x:.1f}" y2="{height - 6}" stroke="{GRID}" stroke-width="1"/>')
+        body.append(_text(x, top - 10, str(tick), size=11, anchor="middle", fill=MUTED))
+    for i, (pid, score) in enumerate(scores.items()):
+        y = top + i * row
+        body.append(_text(label_w - 10, y + 20, names.get(pid, pid), anchor="end"))
+        if score is None:
+            body.append(f'<rect x="{label_w}" y="{y + 5}" width="{bar_w}" height="20" fill="none" stroke="{GRID}" stroke-dasharray="4 3"/>')
+            body.append(_text(label_w + 8, y + 20, "not engaged", size=12, fill=MUTED))
+            continue
+        w = max(bar_w * score / 100, 2)
+        body.append(f'<rect x="{label_w}" y="{y + 5}" width="{w:.1f}" height="20" rx="2" fill="{score_colour(score)}"/>')
+        body.append(_text(label_w + bar_w + 10, y + 21, str(score), weight="600"))
+    return _svg(width, height, body, "Score per principle, 0 to 100")
+
+
+def timeline_chart(points: Sequence[TimelinePoint], parties: dict[str, str], findings: Sequence[Finding]) -> Markup:
+    """Escalation and each party's trust after every decision, decisions marked by verdict."""
+    left, right, top, plot_h = 48, 24, 70, 300
+    n = max(len(points) - 1, 1)
+    plot_w = CHART_WIDTH - left - right
+    width, height = CHART_WIDTH, top + plot_h + 74
+
+    def x(i: int) -> float:
+        return left + plot_w * i / n
+
+    def y(v: float) -> float:
+        return top + plot_h * (1 - v / 100)
+
+    body = []
+    for v in (0, 25, 50, 75, 100):
+        body.append(f'<line x1="{left}" y1="{y(v):.1f}" x2="{left + plot_w}" y2="{y(v):.1f}" stroke="{GRID}"/>')
+        body.append(_text(left - 8, y(v) + 4, str(v), size=11, anchor="end", fill=MUTED))
+    series = [("Escalation", [p.escalation for p in points], ESCALATION, "", 3.5)]
+    for i, (pid, name) in enumerate(parties.items()):
+        series.append((f"{name} trust", [p.trust.get(pid, 0.0) for p in points], PARTY_COLOURS[i % 6], PARTY_DASHES[i % 6], 2.2))
+    legend_x = float(left)
+    for label, values, colour, dash, stroke in series:
+        path = " ".join(f"{'M' if i == 0 else 'L'}{x(i):.1f},{y(v):.1f}" for i, v in enumerate(values))
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        body.append(f'<path d="{path}" fill="none" stroke="{colour}" stroke-width="{stroke}" stroke-linejoin="round"{dash_attr}/>')
+        body.append(
+            f'<line x1="{legend_x:.1f}" y1="18" x2="{legend_x + 26:.1f}" y2="18" stroke="{colour}" stroke-width="{stroke}"{dash_attr}/>'
+        )
+        body.append(_text(legend_x + 32, 23, label, size=12))
+        legend_x += 44 + 7.2 * TEXT_SCALE * len(label)
+    verdicts = _verdict_by_decision(findings)
+    base = top + plot_h
+    for p in points[1:]:
+        colour = verdicts.get(p.decision, MUTED)
+        body.append(
+            f'<a href="#decision-{p.decision}"><circle cx="{x(p.decision):.1f}" cy="{base + 18}" r="7" fill="{colour}">'
+            f"<title>{escape(f'Decision {p.decision}: {p.move_label}')}</title></circle></a>"
+        )
+        if n <= 30 or p.decision % 5 == 0:
+            body.append(_text(x(p.decision), base + 42, str(p.decision), size=11, anchor="middle", fill=MUTED))
+        if p.events:
+            body.append(
+                f'<path d="M{x(p.decision) - 5:.1f},{top - 12} l5,8 l5,-8 z" fill="{INK}">'
+                f"<title>{escape('; '.join(p.events))}</title></path>"
+            )
+    body.append(_text(left + plot_w / 2, height - 4, "decision", size=11, anchor="middle", fill=MUTED))
+    body.append(_legend_dots(left, 48))
+    return _svg(width, height, body, "Escalation and each party's trust after every decision")
+
+
+def _legend_dots(x0: float, y0: float) -> str:
+    parts, x = [], x0
+    for label, colour in (("breached", BREACHED), ("missed", MISSED), ("honoured only", HONOURED), ("no finding", MUTED)):
+        parts.append(f'<circle cx="{x + 5}" cy="{y0 - 4}" r="5" fill="{colour}"/>')
+        parts.append(_text(x + 14, y0, label, size=11, fill=MUTED))
+        x += 26 + 6.6 * TEXT_SCALE * len(label)
+    parts.append(_text(x + 8, y0, "\u25bc event", size=11, fill=MUTED))
+    return "".join(parts)
+
+
+def _verdict_by_decision(findings: Sequence[Finding]) -> dict[int, str]:
+    worst: dict[int, str] = {}
+    rank = {"honoured": 0, "missed": 1, "breached": 2}
+    for f in findings:
+        if f.decision not in worst or rank[f.verdict] > rank[worst[f.decision]]:
+            worst[f.decision] = f.verdict
+    colours = {"honoured": HONOURED, "missed": MISSED, "breached": BREACHED}
+    return {d: colours[v] for d, v in worst.items()}
+
+
+def spread_chart(spreads: Sequence[Spread]) -> Markup:
+    """Per score: the trainees as dots (a strip) over a box from the first to the third quartile."""
+    label_w, plot_w, row, top = 260, 490, 36, 28
+    width, height = CHART_WIDTH, top + row * len(spreads) + 10
+    body = []
+
+    def x(v: float) -> float:
+        return label_w + plot_w * v / 100
+
+    for tick in (0, 25, 50, 75, 100):
+        body.append(f'<line x1="{x(tick):.1f}" y1="{top - 6}" x2="{x(tick):.1f}" y2="{height - 6}" stroke="{GRID}"/>')
+        body.append(_text(x(tick), top - 10, str(tick), size=11, anchor="middle", fill=MUTED))
+    for i, s in enumerate(spreads):
+        mid = top + i * row + row / 2
+        body.append(_text(label_w - 10, mid + 5, s.name, anchor="end", weight="600" if s.key == "overall" else "normal"))
+        if not s.values:
+            body.append(_text(x(0) + 6, mid + 4, "not engaged by anyone", size=12, fill=MUTED))
+            continue
+        q1, med, q3 = s.quantile(0.25), s.median, s.quantile(0.75)
+        lo, hi = min(s.values), max(s.values)
+        body.append(f'<line x1="{x(lo):.1f}" y1="{mid}" x2="{x(hi):.1f}" y2="{mid}" stroke="{MUTED}" stroke-width="1.5"/>')
+        body.append(
+            f'<rect x="{x(q1):.1f}" y="{mid - 9}" width="{max(x(q3) - x(q1), 1.5):.1f}" height="18" fill="#e3ebf5" stroke="#1f5fa8"/>'
+        )
+        body.append(f'<line x1="{x(med):.1f}" y1="{mid - 11}" x2="{x(med):.1f}" y2="{mid + 11}" stroke="{INK}" stroke-width="2.5"/>')
+        radius = 3.2 if len(s.values) <= 40 else 2.2
+        for j, v in enumerate(s.values):
+            jitter = ((j * 7919) % 13 - 6) * 0.9
+            body.append(f'<circle cx="{x(v):.1f}" cy="{mid + jitter:.1f}" r="{radius}" fill="{score_colour(v)}" fill-opacity="0.65"/>')
+        body.append(_text(x(100) + 12, mid + 5, f"median {med:.0f} \u00b7 n={len(s.values)}", size=11, fill=MUTED))
+    return _svg(width, height, body, "Distribution of each score across the class")
+
+
+def split_bar(point: SplitPoint, shown: int = 4) -> Markup:
+    """One decision point: a stacked bar of the shares of each move chosen."""
+    width, height = CHART_WIDTH, 30
+    body, x = [], 0.0
+    moves = list(point.moves[:shown])
+    rest = sum(m.share for m in point.moves[shown:])
+    for i, m in enumerate(moves):
+        w = width * m.share
+        body.append(
+            f'<rect x="{x:.1f}" y="2" width="{w:.1f}" height="26" fill="{SHARE_COLOURS[i]}" stroke="#fff">'
+            f"<title>{escape(f'{m.share:.0%} {m.label}')}</title></rect>"
+        )
+        if w > 34:
+            body.append(_text(x + w / 2, 21, f"{m.share:.0%}", size=12, anchor="middle", fill="#fff" if i < 2 else INK, weight="600"))
+        x += w
+    if rest > 0:
+        body.append(f'<rect x="{x:.1f}" y="2" width="{width * rest:.1f}" height="26" fill="{SHARE_COLOURS[-1]}" stroke="#fff"/>')
+    return _svg(width, height, body, f"Decision {point.decision}: shares of each move")

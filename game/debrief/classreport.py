@@ -1,0 +1,239 @@
+"""The class view: many debriefs of one scenario side by side.
+
+Debriefs are grouped into cohorts by scenario id and content hash: logs of another scenario,
+or of another version of the same file, are never mixed into one set of figures; each group
+gets its own section, and the report says so.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from game.debrief.model import Debrief, Finding
+from game.principles import catalogue
+
+SPLIT_LIMIT = 12
+BREACH_LIMIT = 8
+
+
+@dataclass(frozen=True)
+class EndingCount:
+    phase: str
+    title: str
+    grade: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Spread:
+    """How one score is distributed over the class."""
+
+    key: str
+    name: str
+    values: tuple[int, ...]
+    untouched: int = 0
+
+    def quantile(self, q: float) -> float:
+        data = sorted(self.values)
+        if not data:
+            return 0.0
+        position = (len(data) - 1) * q
+        low = int(position)
+        high = min(low + 1, len(data) - 1)
+        return data[low] + (data[high] - data[low]) * (position - low)
+
+    @property
+    def median(self) -> float:
+        return self.quantile(0.5)
+
+    @property
+    def mean(self) -> float:
+        return sum(self.values) / len(self.values) if self.values else 0.0
+
+
+@dataclass(frozen=True)
+class Share:
+    key: str
+    label: str
+    count: int
+    share: float
+
+
+@dataclass(frozen=True)
+class SplitPoint:
+    """Decision n across the class: what share chose each move, and each verb."""
+
+    decision: int
+    reached: int
+    moves: tuple[Share, ...]
+    verbs: tuple[Share, ...]
+
+    @property
+    def agreement(self) -> float:
+        return self.moves[0].share if self.moves else 1.0
+
+
+@dataclass(frozen=True)
+class BreachPattern:
+    principle: str
+    principle_name: str
+    verdict: str
+    move_key: str
+    move_label: str
+    trainees: int
+    occurrences: int
+    example: Finding
+    example_trainee: str
+
+
+@dataclass(frozen=True)
+class TraineeLine:
+    label: str
+    ending: str
+    grade: str | None
+    overall: int
+    conduct: int
+    decisions: int
+    scores: dict[str, int | None]
+    breaches: int
+    honoured: int
+    top_breach: str | None
+    warnings: int
+
+
+@dataclass(frozen=True)
+class Cohort:
+    scenario_id: str
+    scenario_title: str
+    scenario_sha256: str
+    size: int
+    endings: tuple[EndingCount, ...]
+    unfinished: int
+    overall: Spread
+    spreads: tuple[Spread, ...]
+    splits: tuple[SplitPoint, ...]
+    breaches: tuple[BreachPattern, ...]
+    trainees: tuple[TraineeLine, ...]
+    summary: str | None = None
+
+
+@dataclass(frozen=True)
+class ClassReport:
+    cohorts: tuple[Cohort, ...]
+    anonymous: bool = False
+    notes: tuple[str, ...] = field(default_factory=tuple)
+    """Problems the instructor should know of: mixed scenarios, logs that could not be read."""
+
+    @property
+    def size(self) -> int:
+        return sum(c.size for c in self.cohorts)
+
+
+def class_report(debriefs: list[Debrief], *, anonymous: bool = False, notes: list[str] | tuple[str, ...] = ()) -> ClassReport:
+    labelled = [(d.anonymised(f"Trainee {i}") if anonymous else d) for i, d in enumerate(debriefs, start=1)]
+    labelled = [d if d.trainee else d.anonymised(f"Trainee {i}") for i, d in enumerate(labelled, start=1)]
+    groups: dict[tuple[str, str], list[Debrief]] = defaultdict(list)
+    for d in labelled:
+        groups[(d.scenario_id, d.scenario_sha256)].append(d)
+    cohorts = tuple(_cohort(group) for group in sorted(groups.values(), key=lambda g: (-len(g), g[0].scenario_id, g[0].scenario_sha256)))
+    all_notes = list(notes)
+    if len(cohorts) > 1:
+        ids = {c.scenario_id for c in cohorts}
+        what = "scenarios" if len(ids) == len(cohorts) else "scenarios or versions of a scenario file"
+        all_notes.insert(
+            0,
+            f"These logs were played on {len(cohorts)} different {what}; "
+            "each is reported in its own section and their figures are never combined.",
+        )
+    return ClassReport(cohorts, anonymous, tuple(all_notes))
+
+
+def _cohort(group: list[Debrief]) -> Cohort:
+    first = group[0]
+    names = {pid: p.name for pid, p in catalogue().items()}
+    reached = Counter(d.ending.phase for d in group if d.ending is not None)
+    endings = tuple(EndingCount(phase, title, grade, reached.get(phase, 0)) for phase, title, grade in first.endings)
+    spreads = []
+    for pid, name in names.items():
+        values = tuple(d.scores.get(pid) for d in group)
+        touched = tuple(v for v in values if v is not None)
+        spreads.append(Spread(pid, name, touched, len(values) - len(touched)))
+    return Cohort(
+        scenario_id=first.scenario_id,
+        scenario_title=first.scenario_title,
+        scenario_sha256=first.scenario_sha256,
+        size=len(group),
+        endings=endings,
+        unfinished=sum(1 for d in group if d.ending is None),
+        overall=Spread("overall", "Overall", tuple(d.overall for d in group)),
+        spreads=tuple(spreads),
+        splits=_splits(group),
+        breaches=_breaches(group),
+        trainees=tuple(_line(d) for d in group),
+        summary=first.summary,
+    )
+
+
+def _splits(group: list[Debrief]) -> tuple[SplitPoint, ...]:
+    longest = max((d.decisions for d in group), default=0)
+    points = []
+    for n in range(1, longest + 1):
+        chosen = [d.timeline[n] for d in group if len(d.timeline) > n]
+        if len(chosen) < 2:
+            continue
+        moves = Counter(p.move_key for p in chosen)
+        if len(moves) < 2:
+            continue
+        labels = {p.move_key: p.move_label for p in chosen}
+        verbs = Counter(p.move_key.split(":")[0] for p in chosen)
+        total = len(chosen)
+        points.append(
+            SplitPoint(
+                n,
+                total,
+                tuple(Share(k, labels[k], c, c / total) for k, c in sorted(moves.items(), key=lambda kv: (-kv[1], kv[0]))),
+                tuple(Share(v, v.replace("_", " "), c, c / total) for v, c in sorted(verbs.items(), key=lambda kv: (-kv[1], kv[0]))),
+            )
+        )
+    most_divided = sorted(points, key=lambda p: (p.agreement, p.decision))[:SPLIT_LIMIT]
+    return tuple(sorted(most_divided, key=lambda p: p.decision))
+
+
+def _breaches(group: list[Debrief]) -> tuple[BreachPattern, ...]:
+    seen: dict[tuple[str, str, str], list[tuple[Debrief, Finding]]] = defaultdict(list)
+    for d in group:
+        for f in d.findings:
+            if f.verdict != "honoured":
+                seen[(f.principle, f.verdict, f.move_key)].append((d, f))
+    patterns = []
+    for (principle, verdict, key), hits in seen.items():
+        trainees = len({id(d) for d, _ in hits})
+        example_d, example = max(hits, key=lambda h: (h[1].stronger is not None, h[1].weight, -h[1].decision))
+        patterns.append(
+            BreachPattern(
+                principle, example.principle_name, verdict, key, example.move_label, trainees, len(hits), example, example_d.trainee
+            )
+        )
+    order = list(catalogue())
+    patterns.sort(key=lambda p: (-p.trainees, -p.example.weight, order.index(p.principle), p.move_key))
+    return tuple(patterns[:BREACH_LIMIT])
+
+
+def _line(d: Debrief) -> TraineeLine:
+    against = [f for f in d.findings if f.verdict != "honoured"]
+    worst = max(against, key=lambda f: (f.weight, -f.decision), default=None)
+    top = f"{worst.principle_name} {worst.verdict} at decision {worst.decision} ({worst.move_label})" if worst else None
+    return TraineeLine(
+        label=d.trainee,
+        ending=d.ending.title if d.ending else "unfinished",
+        grade=d.grade,
+        overall=d.overall,
+        conduct=d.conduct,
+        decisions=d.decisions,
+        scores=dict(d.scores),
+        breaches=sum(1 for f in d.findings if f.verdict == "breached"),
+        honoured=sum(1 for f in d.findings if f.verdict == "honoured"),
+        top_breach=top,
+        warnings=len(d.warnings),
+    )

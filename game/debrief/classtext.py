@@ -1,0 +1,133 @@
+"""A class report as terminal text and as Markdown."""
+
+from __future__ import annotations
+
+from game.debrief.classreport import ClassReport, Cohort, Spread
+from game.debrief.words import GRADE_WORDS, md, wrap
+
+
+def render_class_text(report: ClassReport) -> str:
+    out: list[str] = []
+    title = f"CLASS DEBRIEF \u2014 {report.size} session(s)"
+    out += [title, "=" * len(title)]
+    for note in report.notes:
+        out.append(wrap(f"Note: {note}"))
+    for cohort in report.cohorts:
+        out += [""] + _cohort_text(cohort, len(report.cohorts) > 1)
+    return "\n".join(out) + "\n"
+
+
+def _cohort_text(c: Cohort, several: bool) -> list[str]:
+    head = f"{c.scenario_title} ({c.scenario_id}" + (f", version {c.scenario_sha256[:12]})" if several else ")")
+    out = [head, "-" * len(head), f"{c.size} trainee(s)."]
+    if c.summary:
+        out.append(wrap(f"Instructor's note: {c.summary}"))
+    out += ["", "ENDINGS"]
+    for e in c.endings:
+        out.append(f"  {e.count:>4}  {e.title} ({GRADE_WORDS[e.grade]})")
+    if c.unfinished:
+        out.append(f"  {c.unfinished:>4}  unfinished")
+    out += ["", "SCORES ACROSS THE CLASS (min / quartiles / max; n = trainees who engaged the principle)"]
+    out.append("  " + _spread_line(c.overall))
+    out += ["  " + _spread_line(s) for s in c.spreads]
+    out += ["", "WHERE THE CLASS SPLIT"]
+    if not c.splits:
+        out.append("  Everyone chose the same moves.")
+    for p in c.splits:
+        out.append(f"  Decision {p.decision} ({p.reached} trainee(s)):")
+        for m in p.moves[:5]:
+            out.append(wrap(f"{m.share:>5.0%}  {m.label}", indent=6, hang=13))
+        if len(p.moves) > 5:
+            out.append(f"        ... and {len(p.moves) - 5} other move(s)")
+    out += ["", "MOST FREQUENT BREACHES AND MISSED OPPORTUNITIES"]
+    if not c.breaches:
+        out.append("  None.")
+    for b in c.breaches:
+        out.append(
+            wrap(f"{b.trainees} trainee(s): {b.principle_name} {b.verdict} by '{b.move_label}' ({b.occurrences} time(s))", indent=2, hang=6)
+        )
+        out.append(wrap(f"e.g. {b.example_trainee}, decision {b.example.decision}: {b.example.explanation}", indent=6))
+        if b.example.stronger:
+            out.append(wrap(f"Stronger: {b.example.stronger}", indent=6))
+    out += ["", "TRAINEES"]
+    for t in c.trainees:
+        grade = GRADE_WORDS[t.grade] if t.grade else "unfinished"
+        out.append(
+            wrap(
+                f"{t.label}: {t.overall}/100 \u00b7 {t.ending} ({grade}) \u00b7 {t.decisions} decisions \u00b7 "
+                f"{t.honoured} honoured, {t.breaches} breached" + (f" \u00b7 worst: {t.top_breach}" if t.top_breach else ""),
+                indent=2,
+                hang=6,
+            )
+        )
+    return out
+
+
+def _spread_line(s: Spread) -> str:
+    if not s.values:
+        return f"{s.name:<28} not engaged by anyone"
+    return (
+        f"{s.name:<28} {min(s.values):>3} / {s.quantile(0.25):>5.1f} {s.median:>5.1f} {s.quantile(0.75):>5.1f} / "
+        f"{max(s.values):>3}   n={len(s.values)}"
+    )
+
+
+def render_class_markdown(report: ClassReport) -> str:
+    out = [f"# Class debrief: {report.size} session(s)", ""]
+    for note in report.notes:
+        out += [f"> **Note:** {md(note)}", ""]
+    for c in report.cohorts:
+        several = len(report.cohorts) > 1
+        out += [f"## {md(c.scenario_title)} ({md(c.scenario_id)}" + (f", version {c.scenario_sha256[:12]})" if several else ")"), ""]
+        out.append(f"{c.size} trainee(s).")
+        if c.summary:
+            out += ["", f"> {md(c.summary)}"]
+        out += ["", "### Endings", "", "| Ending | Grade | Trainees |", "|---|---|---:|"]
+        out += [f"| {md(e.title)} | {GRADE_WORDS[e.grade]} | {e.count} |" for e in c.endings]
+        if c.unfinished:
+            out.append(f"| unfinished | | {c.unfinished} |")
+        out += [
+            "",
+            "### Scores across the class",
+            "",
+            "| Score | n | min | Q1 | median | Q3 | max |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+        ]
+        for s in (c.overall, *c.spreads):
+            if s.values:
+                out.append(
+                    f"| {md(s.name)} | {len(s.values)} | {min(s.values)} | {s.quantile(0.25):.1f} | {s.median:.1f} | "
+                    f"{s.quantile(0.75):.1f} | {max(s.values)} |"
+                )
+            else:
+                out.append(f"| {md(s.name)} | 0 | | | | | |")
+        out += ["", "### Where the class split", ""]
+        if not c.splits:
+            out.append("Everyone chose the same moves.")
+        for p in c.splits:
+            out.append(
+                f"- **Decision {p.decision}** ({p.reached} trainees): " + "; ".join(f"{m.share:.0%} {md(m.label)}" for m in p.moves[:5])
+            )
+        out += ["", "### Most frequent breaches and missed opportunities", ""]
+        if not c.breaches:
+            out.append("None.")
+        for b in c.breaches:
+            out.append(
+                f"- **{md(b.principle_name)} {b.verdict}** by _{md(b.move_label)}_: {b.trainees} trainee(s), {b.occurrences} time(s).  \n"
+                f"  Example ({md(b.example_trainee)}, decision {b.example.decision}): {md(b.example.explanation)}"
+            )
+        out += [
+            "",
+            "### Trainees",
+            "",
+            "| Trainee | Overall | Ending | Decisions | Honoured | Breached | Worst |",
+            "|---|---:|---|---:|---:|---:|---|",
+        ]
+        for t in c.trainees:
+            grade = GRADE_WORDS[t.grade] if t.grade else "unfinished"
+            out.append(
+                f"| {md(t.label)} | {t.overall} | {md(t.ending)} ({grade}) | {t.decisions} | {t.honoured} | {t.breaches} | "
+                f"{md(t.top_breach or '')} |"
+            )
+        out.append("")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,152 @@
+"""`good-offices debrief LOG... [--format text|md|html|json] [-o FILE] [--class] [--anonymous]`.
+
+One log gives one debrief. Several logs give one debrief each (text, Markdown and JSON one
+after another; HTML needs -o FOLDER, one file per log). `--class`, or any folder among the
+arguments, gives one class report. Exit codes: 0 done, 1 bad input (each problem printed as
+`file:line:col: CODE severity: message`), 2 usage. A class report is still written when some
+logs are bad, and the exit code is then 1 so scripts notice.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from game.debrief.classreport import class_report
+from game.debrief.classtext import render_class_markdown, render_class_text
+from game.debrief.html import render_class_html, render_html
+from game.debrief.jsonout import class_to_json, to_json
+from game.debrief.logs import ScenarioCache, debrief_log
+from game.debrief.model import Debrief
+from game.debrief.text import render_markdown, render_text
+from game.diagnostics import Diagnostic, error
+from game.scenario import codes
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+LOG_SUFFIXES = (".jsonl", ".log")
+
+SINGLE: dict[str, Callable[[Debrief], str]] = {
+    "text": render_text,
+    "md": render_markdown,
+    "html": render_html,
+    "json": lambda d: _dump(to_json(d)),
+}
+EXTENSIONS = {"text": ".txt", "md": ".md", "html": ".html", "json": ".json"}
+
+
+def debrief_command(args: argparse.Namespace) -> int:
+    fmt: str = args.format
+    paths, problems, saw_folder = collect_logs([Path(p) for p in args.logs])
+    _print(problems)
+    if not paths:
+        print("good-offices debrief: no session logs to debrief", file=sys.stderr)
+        return EXIT_ERRORS
+    as_class = bool(args.as_class) or saw_folder
+    if not as_class and len(paths) > 1 and fmt == "html" and (args.output is None or not args.output.is_dir()):
+        print(
+            "good-offices debrief: several logs as HTML need -o FOLDER (one report each), or --class for one class report", file=sys.stderr
+        )
+        return EXIT_USAGE
+    cache = ScenarioCache()
+    debriefs: list[Debrief] = []
+    failed = len(problems)
+    for path in paths:
+        debrief, found = debrief_log(path, args.scenario, suggest=not as_class, cache=cache)
+        _print(found)
+        if debrief is None:
+            failed += 1
+        else:
+            debriefs.append(debrief)
+    if as_class:
+        return _write_class(args, debriefs, failed)
+    if not debriefs:
+        return EXIT_ERRORS
+    if args.anonymous:
+        debriefs = [d.anonymised(f"Trainee {i}") for i, d in enumerate(debriefs, start=1)]
+    status = _write_single(args, fmt, debriefs)
+    return status if status != EXIT_OK else (EXIT_ERRORS if failed else EXIT_OK)
+
+
+def collect_logs(arguments: list[Path]) -> tuple[list[Path], list[Diagnostic], bool]:
+    """Files as given; folders expanded to the logs inside them, in name order."""
+    paths: list[Path] = []
+    problems: list[Diagnostic] = []
+    saw_folder = False
+    for argument in arguments:
+        if argument.is_dir():
+            saw_folder = True
+            found = sorted(p for p in argument.rglob("*") if p.is_file() and p.suffix in LOG_SUFFIXES)
+            if not found:
+                problems.append(error(codes.LOG_UNREADABLE, "no session logs (.jsonl) in this folder", str(argument)))
+            paths.extend(found)
+        elif argument.is_file():
+            paths.append(argument)
+        else:
+            problems.append(error(codes.LOG_UNREADABLE, "no such file or folder", str(argument)))
+    return paths, problems, saw_folder
+
+
+def _write_single(args: argparse.Namespace, fmt: str, debriefs: list[Debrief]) -> int:
+    output: Path | None = args.output
+    if fmt == "html" and len(debriefs) > 1 and output is not None:
+        for d in debriefs:
+            name = Path(d.log_file).stem if d.log_file else d.trainee.replace(" ", "-")
+            status = _write(output / f"{name}.html", render_html(d))
+            if status != EXIT_OK:
+                return status
+        return EXIT_OK
+    if fmt == "json":
+        data: Any = to_json(debriefs[0]) if len(debriefs) == 1 else [to_json(d) for d in debriefs]
+        return _emit(output, _dump(data))
+    render = SINGLE[fmt]
+    separator = "\n" + ("-" * 92 if fmt == "text" else "---") + "\n\n"
+    return _emit(output, separator.join(render(d) for d in debriefs))
+
+
+def _write_class(args: argparse.Namespace, debriefs: list[Debrief], failed: int) -> int:
+    notes = []
+    if failed:
+        notes.append(f"{failed} log(s) could not be debriefed and are left out; the messages printed with this report say why.")
+    if not debriefs:
+        return EXIT_ERRORS
+    report = class_report(debriefs, anonymous=bool(args.anonymous), notes=notes)
+    if len(report.cohorts) > 1:
+        print(f"good-offices debrief: note: {report.notes[0]}", file=sys.stderr)
+    renderers: dict[str, Callable[[], str]] = {
+        "text": lambda: render_class_text(report),
+        "md": lambda: render_class_markdown(report),
+        "html": lambda: render_class_html(report),
+        "json": lambda: _dump(class_to_json(report)),
+    }
+    status = _emit(args.output, renderers[args.format]())
+    return status if status != EXIT_OK else (EXIT_ERRORS if failed else EXIT_OK)
+
+
+def _emit(output: Path | None, text: str) -> int:
+    if output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    return _write(output, text)
+
+
+def _write(path: Path, text: str) -> int:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"{path}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERRORS
+    print(f"wrote {path}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _dump(data: Any) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _print(problems: list[Diagnostic]) -> None:
+    for problem in problems:
+        print(problem.render(), file=sys.stderr)

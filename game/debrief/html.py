@@ -1,0 +1,82 @@
+"""HTML reports: one self-contained file each, through Jinja2 with autoescaping on.
+
+CSS is inline, charts are inline SVG, there are no scripts and no network fonts, so a report
+opens offline, prints cleanly and can be mailed as one file. Every piece of scenario or
+trainee text is escaped by Jinja or, inside charts, by `markupsafe.escape`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from game import __version__
+from game.debrief import charts
+from game.debrief.classreport import ClassReport
+from game.debrief.model import Debrief
+from game.debrief.words import GRADE_WORDS, VERDICT_WORDS, played_on
+from game.principles import catalogue
+
+WEIGHT_WORDS = {1: "weight 1 \u00b7 minor", 2: "weight 2 \u00b7 clear", 3: "weight 3 \u00b7 decisive"}
+
+
+@cache
+def environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("game.debrief", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_html(d: Debrief) -> str:
+    counts = Counter(f.verdict for f in d.findings)
+    return (
+        environment()
+        .get_template("debrief.html.j2")
+        .render(
+            d=d,
+            points=d.timeline[1:],
+            bars=charts.score_bars(d.scores, d.principle_names),
+            timeline=charts.timeline_chart(d.timeline, d.parties, d.findings),
+            counts={v: counts.get(v, 0) for v in ("honoured", "breached", "missed")},
+            principles=list(catalogue().values()),
+            grade_words=GRADE_WORDS,
+            verdict_words=VERDICT_WORDS,
+            weight_words=WEIGHT_WORDS,
+            turn_label=d.turn_label[:1].upper() + d.turn_label[1:],
+            played=played_on(d.started) if d.started else "",
+            language=d.language,
+            version=__version__,
+        )
+    )
+
+
+def render_class_html(report: ClassReport, *, language: str = "en") -> str:
+    cohorts = [
+        {
+            "c": c,
+            "spread": charts.spread_chart((c.overall, *c.spreads)),
+            "splits": [(p, charts.split_bar(p)) for p in c.splits],
+            "most": max((e.count for e in c.endings), default=0) or 1,
+        }
+        for c in report.cohorts
+    ]
+    return (
+        environment()
+        .get_template("class.html.j2")
+        .render(
+            report=report,
+            cohorts=cohorts,
+            grade_words=GRADE_WORDS,
+            verdict_words=VERDICT_WORDS,
+            share_colours=charts.SHARE_COLOURS,
+            language=language,
+            version=__version__,
+        )
+    )

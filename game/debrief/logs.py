@@ -1,0 +1,126 @@
+"""Debrief a session log on disk: read it, find its scenario, check it replays, then walk it.
+
+A log cut off by a crash, or damaged part-way, is debriefed up to its last sound line, with a
+warning naming the file and the line. A log whose scenario cannot be found, or was played on
+another version of the scenario file, is refused with a located error: replaying it on other
+rules would judge decisions the trainee never faced.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.debrief.build import walk
+from game.debrief.model import Debrief
+from game.diagnostics import Diagnostic, error, warning
+from game.engine.logfile import LogContents, read_log
+from game.engine.machines import Machines, build_machines
+from game.engine.replay import replay
+from game.scenario import codes
+from game.scenario.bundled import find_bundled
+from game.scenario.loader import LoadedScenario, file_sha256, load_scenario
+
+
+@dataclass
+class ScenarioCache:
+    """Scenarios (and their machines) already loaded, so a class of 200 logs loads each once."""
+
+    loaded: dict[tuple[str, str], tuple[LoadedScenario | None, list[Diagnostic]]] = field(default_factory=dict)
+    machines: dict[int, Machines] = field(default_factory=dict)
+
+    def load(self, path: Path) -> tuple[LoadedScenario | None, list[Diagnostic]]:
+        key = (os.fspath(path), file_sha256(path))
+        if key not in self.loaded:
+            self.loaded[key] = load_scenario(path)
+        return self.loaded[key]
+
+    def machines_for(self, loaded: LoadedScenario) -> Machines:
+        key = id(loaded)
+        if key not in self.machines:
+            self.machines[key] = build_machines(loaded)
+        return self.machines[key]
+
+
+def debrief_log(
+    path: str | os.PathLike[str],
+    scenario_override: str | os.PathLike[str] | None = None,
+    *,
+    suggest: bool = True,
+    cache: ScenarioCache | None = None,
+) -> tuple[Debrief | None, list[Diagnostic]]:
+    cache = cache if cache is not None else ScenarioCache()
+    contents, problems = read_log(path)
+    if contents is None or not contents.header:
+        return None, problems
+    problems = [_as_damage_warning(p, contents) if p.is_error else p for p in problems]
+    override = Path(scenario_override) if scenario_override is not None else None
+    loaded, found = _scenario_for(contents, override, cache)
+    problems += found
+    if loaded is None:
+        return None, problems
+    checked, replay_problems = replay(loaded, contents)
+    problems += replay_problems
+    if checked is None:
+        return None, problems
+    header = contents.header
+    debrief = walk(
+        loaded,
+        int(header["seed"]),
+        str(header.get("trainee", "")),
+        contents.moves,
+        machines=cache.machines_for(loaded),
+        suggest=suggest,
+        warnings=[p.render() for p in problems if not p.is_error],
+        started=str(header.get("started", "")),
+        log_file=contents.file,
+    )
+    return debrief, problems
+
+
+def _as_damage_warning(problem: Diagnostic, contents: LogContents) -> Diagnostic:
+    last = contents.line_numbers[-1] if contents.line_numbers else 1
+    count = len(contents.decisions)
+    return warning(
+        problem.code,
+        f"{problem.message}; the debrief covers the {count} decision(s) before it (up to line {last})",
+        problem.file,
+        problem.line,
+        problem.col,
+        problem.hint,
+    )
+
+
+def _scenario_for(contents: LogContents, override: Path | None, cache: ScenarioCache) -> tuple[LoadedScenario | None, list[Diagnostic]]:
+    """The scenario the log was played on: the override, else the file it names, else the
+    bundled one with its id; the first whose content hash matches the log wins."""
+    header = contents.header
+    candidates: list[Path] = []
+    if override is not None:
+        candidates.append(override)
+    else:
+        named = header.get("scenario_file")
+        if isinstance(named, str) and named and Path(named).is_file():
+            candidates.append(Path(named))
+        bundled = find_bundled(str(header.get("scenario_id", "")))
+        if bundled is not None:
+            candidates.append(bundled)
+    if not candidates:
+        return None, [
+            error(
+                codes.LOG_SCENARIO_MISSING,
+                f"cannot find scenario '{header.get('scenario_id')}' that this log was played on",
+                contents.file,
+                1,
+                1,
+                "pass the scenario file with --scenario PATH",
+            )
+        ]
+    problems: list[Diagnostic] = []
+    for path in candidates:
+        loaded, found = cache.load(path)
+        if loaded is not None and (loaded.sha256 == header.get("scenario_sha256") or path == candidates[-1]):
+            return loaded, [p for p in found if p.is_error]
+        problems += found
+    return None, problems

@@ -1,0 +1,118 @@
+"""The debrief as values: findings per decision, scores per principle, the timeline, the reveal.
+
+These are what renderers (text, Markdown, HTML, JSON) and the GUI read. They are frozen and
+hold only plain data, so the same log always yields an equal Debrief.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from game.engine.outcome import EndingReached
+
+VerdictWord = Literal["honoured", "breached", "missed"]
+VERDICTS: tuple[VerdictWord, ...] = ("honoured", "breached", "missed")
+GRADES = ("success", "partial", "stalemate", "failure")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One principle honoured, breached or missed by one decision."""
+
+    decision: int
+    turn: int
+    move_key: str
+    move_label: str
+    principle: str
+    principle_name: str
+    verdict: VerdictWord
+    weight: int
+    explanation: str
+    source: str
+    stronger: str | None
+    """The stronger move available at this decision, found by simulation, or None."""
+
+
+@dataclass(frozen=True)
+class TimelinePoint:
+    """The situation after a decision (decision 0 is the start, before any decision)."""
+
+    decision: int
+    turn: int
+    escalation: float
+    trust: dict[str, float]
+    move_label: str
+    move_key: str = ""
+    leak_risk: float = 0.0
+    events: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """The simulated stronger move at one decision, with why it is stronger."""
+
+    decision: int
+    move_key: str
+    move_label: str
+    text: str
+    margin: float
+
+
+@dataclass(frozen=True)
+class Debrief:
+    scenario_id: str
+    scenario_title: str
+    trainee: str
+    seed: int
+    ending: EndingReached | None
+    overall: int
+    scores: dict[str, int | None]
+    findings: list[Finding]
+    reveal: list[str]
+    timeline: list[TimelinePoint]
+    decisions: int
+    # -- beyond the core API: what reports show around it ------------------------------------
+    scenario_sha256: str = ""
+    summary: str | None = None
+    conduct: int = 0
+    """The principles part of the overall score, before the ending is weighed in."""
+    parties: dict[str, str] = field(default_factory=dict)
+    """Party id -> name, in the scenario's order (for legends and tables)."""
+    principle_names: dict[str, str] = field(default_factory=dict)
+    alternatives: list[Alternative] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """Rendered diagnostics about the log (a cut-off or damaged line), shown in the report."""
+    started: str = ""
+    log_file: str = ""
+    mandate: str = ""
+    turn_label: str = "turn"
+    language: str = "en"
+    endings: list[tuple[str, str, str]] = field(default_factory=list)
+    """Every ending the scenario has, as (phase id, title, grade), for class tallies."""
+
+    @property
+    def grade(self) -> str | None:
+        return self.ending.grade if self.ending is not None else None
+
+    def findings_for(self, decision: int) -> list[Finding]:
+        return [f for f in self.findings if f.decision == decision]
+
+    def alternative_for(self, decision: int) -> Alternative | None:
+        return next((a for a in self.alternatives if a.decision == decision), None)
+
+    def anonymised(self, label: str) -> Debrief:
+        """The same debrief with the trainee's name (and the log's file name) replaced."""
+        from dataclasses import replace
+
+        return replace(self, trainee=label, log_file="", warnings=[_strip_file(w) for w in self.warnings])
+
+
+def _strip_file(text: str) -> str:
+    """Diagnostics start with the file name, which may carry the trainee's name."""
+    head, sep, rest = text.partition(": ")
+    if not sep:
+        return text
+    parts = head.rsplit(":", 2)
+    where = f"line {parts[1]}" if len(parts) == 3 and parts[1].isdigit() else "log"
+    return f"{where}: {rest}"

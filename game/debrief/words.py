@@ -1,0 +1,39 @@
+"""Words shared by the renderers, and escaping for Markdown."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from datetime import datetime
+
+WIDTH = 92
+MARK = {"honoured": "+", "breached": "x", "missed": "o"}
+VERDICT_WORDS = {"honoured": "Honoured", "breached": "Breached", "missed": "Missed"}
+GRADE_WORDS = {"success": "success", "partial": "partial success", "stalemate": "stalemate", "failure": "failure"}
+
+
+def played_on(started: str) -> str:
+    """The log's start time as people write it ('6 January 2025, 09:00 UTC'), or as given."""
+    try:
+        moment = datetime.fromisoformat(started)
+    except ValueError:
+        return started
+    zone = "UTC" if moment.utcoffset() is not None and not moment.utcoffset() else moment.strftime("%z")
+    return f"{moment.day} {moment:%B %Y, %H:%M} {zone}".strip()
+
+
+def wrap(text: str, indent: int = 0, hang: int | None = None) -> str:
+    return textwrap.fill(
+        text, WIDTH, initial_indent=" " * indent, subsequent_indent=" " * (indent if hang is None else hang), break_on_hyphens=False
+    )
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_MD_LEADING = re.compile(r"^([#+=-]|\d+(?=[.)]))")
+
+
+def md(text: str) -> str:
+    """Scenario or trainee text made inert in Markdown: no HTML, no links, no emphasis."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = " ".join(_MD_SPECIAL.sub(r"\\\1", text).split())
+    return _MD_LEADING.sub(lambda m: m.group(1) + "\\" if m.group(1)[0].isdigit() else "\\" + m.group(1), text, count=1)

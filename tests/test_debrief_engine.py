@@ -1,0 +1,239 @@
+"""The debrief's machinery: stronger moves by simulation, scores, the reveal, the timeline,
+reproducibility, and the API the GUI codes against."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from pathlib import Path
+
+import pytest
+
+from game.debrief import Debrief, Finding, debrief_log, debrief_session, to_json
+from game.debrief.fastcopy import copy_state
+from game.debrief.model import TimelinePoint
+from game.debrief.scoring import overall_score, principle_scores
+from game.debrief.scripted import play_randomly, play_script
+from game.principles import principle_ids
+from game.scenario.loader import LoadedScenario, load_scenario
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BOTH_CONTACT = ["approach:upper", "approach:lower"]
+CONVENE_TOO_SOON = [*BOTH_CONTACT, "propose_venue:mill:proximity_talks", "convene:talks"]
+
+
+@pytest.fixture(scope="module")
+def minimal() -> LoadedScenario:
+    loaded, problems = load_scenario(FIXTURES / "minimal.yaml")
+    assert loaded is not None, problems
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def channel() -> LoadedScenario:
+    loaded, problems = load_scenario(FIXTURES / "debrief_channel.yaml")
+    assert loaded is not None, problems
+    return loaded
+
+
+def _finding(decision: int, principle: str, verdict: str, weight: int) -> Finding:
+    return Finding(decision, decision, "k", "label", principle, principle, verdict, weight, "x", "s", None)  # type: ignore[arg-type]
+
+
+# -- API shape -------------------------------------------------------------------------------
+def test_public_dataclasses_have_the_agreed_fields():
+    assert [f.name for f in fields(Finding)] == [
+        "decision",
+        "turn",
+        "move_key",
+        "move_label",
+        "principle",
+        "principle_name",
+        "verdict",
+        "weight",
+        "explanation",
+        "source",
+        "stronger",
+    ]
+    names = [f.name for f in fields(Debrief)]
+    for wanted in (
+        "scenario_id",
+        "scenario_title",
+        "trainee",
+        "seed",
+        "ending",
+        "overall",
+        "scores",
+        "findings",
+        "reveal",
+        "timeline",
+        "decisions",
+    ):
+        assert wanted in names
+    assert {"decision", "turn", "escalation", "trust", "move_label"} <= {f.name for f in fields(TimelinePoint)}
+
+
+def test_a_debrief_of_a_live_unfinished_session(minimal):
+    session = play_script(minimal, ["approach:upper"], seed=5, trainee="Ines")
+    d = debrief_session(session)
+    assert d.trainee == "Ines" and d.seed == 5 and d.decisions == 1 and d.ending is None
+    assert set(d.scores) == set(principle_ids())
+    assert d.scores["consent"] is not None and d.scores["mandate"] is None
+    assert [p.decision for p in d.timeline] == [0, 1]
+    assert d.timeline[1].move_label == "Offer good offices to Upper Valley"
+    assert set(d.timeline[1].trust) == {"upper", "lower"}
+
+
+# -- stronger moves ----------------------------------------------------------------------------
+def test_a_weak_move_gets_a_stronger_alternative_found_by_simulation(minimal):
+    d = debrief_session(play_script(minimal, CONVENE_TOO_SOON, seed=1))
+    alternative = d.alternative_for(4)
+    assert alternative is not None and alternative.move_key != "convene:talks"
+    found = d.findings_for(4)
+    assert found and all(f.stronger == alternative.text for f in found)
+    assert alternative.text.startswith(alternative.move_label)
+    assert "same seed" in alternative.text and "instead of" in alternative.text
+
+
+def test_the_stronger_move_is_reproducible(minimal):
+    first = debrief_session(play_script(minimal, CONVENE_TOO_SOON, seed=1))
+    second = debrief_session(play_script(minimal, CONVENE_TOO_SOON, seed=1))
+    assert first.alternatives == second.alternatives
+
+
+def test_no_stronger_move_is_suggested_when_the_chosen_one_was_as_good(minimal):
+    d = debrief_session(play_script(minimal, ["approach:upper"], seed=1))
+    assert d.alternative_for(1) is None
+    assert all(f.stronger is None for f in d.findings)
+
+
+def test_the_suggested_move_breaches_nothing_itself(minimal):
+    d = debrief_session(play_randomly(minimal, seed=11, trainee="x", style=2))
+    assert d.alternatives, "a careless simulated trainee should leave room for stronger moves"
+    for alternative in d.alternatives:
+        before = d.timeline[alternative.decision - 1]
+        assert alternative.move_key != d.timeline[alternative.decision].move_key
+        assert before.decision == alternative.decision - 1
+
+
+def test_judging_alternatives_leaves_the_trainees_game_untouched(minimal):
+    session = play_script(minimal, CONVENE_TOO_SOON, seed=1)
+    snapshot = session.state.copy()
+    debrief_session(session)
+    assert session.state == snapshot
+
+
+def test_fast_copy_equals_the_engines_copy(minimal, channel):
+    for loaded in (minimal, channel):
+        session = play_randomly(loaded, seed=4, trainee="x", limit=9)
+        copied = copy_state(session.state)
+        assert copied == session.state.copy()
+        assert copied.parties["east" if "east" in copied.parties else "upper"] is not next(iter(session.state.parties.values()))
+        copied.parties[next(iter(copied.parties))].consent.state = "mediation"
+        copied.chosen.add("something")
+        assert copied != session.state
+
+
+# -- scores ------------------------------------------------------------------------------------
+def test_principle_scores_follow_the_documented_formula():
+    scores = principle_scores(
+        [
+            _finding(1, "consent", "honoured", 2),
+            _finding(2, "fidelity", "breached", 3),
+            _finding(3, "timing", "missed", 2),
+            _finding(4, "face", "honoured", 2),
+            _finding(5, "face", "breached", 2),
+        ]
+    )
+    assert scores["consent"] == 75  # 100 * (2 + 1) / (2 + 2)
+    assert scores["fidelity"] == 20  # 100 * 1 / (3 + 2)
+    assert scores["timing"] == 33  # 100 * 1 / (1 + 2)
+    assert scores["face"] == 50
+    assert scores["mandate"] is None
+
+
+def test_the_overall_score_weighs_in_the_ending():
+    assert overall_score(80, None) == 80
+    assert overall_score(80, "success") == 85
+    assert overall_score(80, "failure") == 63
+
+
+def test_a_clean_success_scores_higher_than_a_careless_failure(minimal):
+    good = debrief_session(
+        play_script(
+            minimal,
+            [
+                "approach:upper",
+                "approach:lower",
+                "relay:sluice_offer:softened",
+                "propose_venue:mill:proximity_talks",
+                "offer_step:hotline",
+                "offer_step:humanitarian",
+                "approach:upper",
+                "approach:lower",
+            ],
+            seed=2,
+        ),
+        suggest=False,
+    )
+    bad = debrief_session(
+        play_script(
+            minimal, ["public_statement:blame:lower", "propose_formula:terms", "approach:upper", "relay:sluice_offer:publish"], seed=2
+        ),
+        suggest=False,
+    )
+    assert good.overall > bad.overall + 30
+
+
+# -- reveal and timeline -----------------------------------------------------------------------
+def test_the_reveal_tells_faith_intentions_red_lines_leaks_and_grievances(channel):
+    keys = [
+        "approach:east",
+        "approach:west",
+        "approach:east",
+        "approach:west",
+        "propose_venue:inn:secret_meeting",
+        "convene:talks",
+        *["wait:"] * 6,
+    ]
+    session = play_script(channel, keys, seed=3)
+    d = debrief_session(session, suggest=False)
+    text = "\n".join(d.reveal)
+    assert "East Town was negotiating in good faith" in text
+    assert "Wants the ferry running again by summer." in text and "No tolls collected by West Town" in text
+    assert "You never probed it." in text
+    assert session.state.leak_peak > 20
+    assert f"leak risk peaked at {session.state.leak_peak:.0f}%" in text
+    harmed = debrief_session(play_script(channel, ["approach:east", "relay:fare_offer:distorted", *["wait:"] * 8], seed=3), suggest=False)
+    assert any("East offers to share the fares" in line and "passed on as sent" in line for line in harmed.reveal)
+
+
+def test_the_reveal_includes_event_reveals_and_the_scenarios_notes():
+    loaded, _ = load_scenario(FIXTURES / "strait.yaml")
+    assert loaded is not None
+    session = play_randomly(loaded, seed=2, trainee="x", limit=12)
+    d = debrief_session(session, suggest=False)
+    fired = [e for o in session.history for e in o.events if e.id in loaded.scenario.events and loaded.scenario.events[e.id].reveal]
+    for event in fired:
+        assert any(str(loaded.scenario.events[event.id].reveal) in line for line in d.reveal)
+    for note in loaded.scenario.debrief.reveal:
+        assert note in d.reveal
+
+
+def test_the_timeline_follows_every_decision(minimal):
+    session = play_script(minimal, CONVENE_TOO_SOON, seed=1)
+    d = debrief_session(session, suggest=False)
+    assert len(d.timeline) == d.decisions + 1
+    assert d.timeline[-1].escalation == round(session.state.escalation, 1)
+    assert d.timeline[-1].trust["lower"] == round(session.state.parties["lower"].trust, 1)
+
+
+# -- reproducibility ---------------------------------------------------------------------------
+def test_the_same_log_always_gives_the_same_debrief(minimal, tmp_path):
+    log = tmp_path / "run.jsonl"
+    play_script(minimal, CONVENE_TOO_SOON, seed=9, trainee="Ada", log=log, started="2025-01-01T00:00:00+00:00")
+    first, problems = debrief_log(log)
+    second, _ = debrief_log(log)
+    assert first is not None and not problems
+    assert to_json(first) == to_json(second)
+    live = debrief_session(play_script(minimal, CONVENE_TOO_SOON, seed=9, trainee="Ada"))
+    assert first.findings == live.findings and first.scores == live.scores and first.alternatives == live.alternatives

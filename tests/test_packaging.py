@@ -1,0 +1,126 @@
+"""What gets installed: every package folder, the bundled scenarios, the principles catalogue and
+the other data files. The project source is copied to tmp_path first, so building never leaves
+`build/` or `*.egg-info` behind in the working tree."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+import sys
+import tomllib
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+SETUPTOOLS = PYPROJECT["tool"]["setuptools"]
+
+
+def package_folders() -> set[str]:
+    found = set()
+    for path in (ROOT / "game").rglob("*.py"):
+        if "__pycache__" not in path.parts:
+            found.add(".".join(path.parent.relative_to(ROOT).parts))
+    return found
+
+
+def test_every_folder_with_python_files_is_a_listed_package() -> None:
+    listed = set(SETUPTOOLS["packages"])
+    missing = package_folders() - listed
+    assert not missing, f"add to [tool.setuptools] packages in pyproject.toml: {sorted(missing)}"
+
+
+def test_every_listed_package_exists_with_an_init() -> None:
+    mapped = {name: ROOT / folder for name, folder in SETUPTOOLS.get("package-dir", {}).items()}
+    for name in SETUPTOOLS["packages"]:
+        folder = mapped.get(name, ROOT.joinpath(*name.split(".")))
+        assert (folder / "__init__.py").is_file(), f"{name}: {folder}/__init__.py"
+
+
+def data_files() -> set[str]:
+    """Every non-Python file the installed game needs, as it will sit in the wheel."""
+    mapped = {folder: name for name, folder in SETUPTOOLS.get("package-dir", {}).items()}
+    found = set()
+    for top in ("game", *mapped):
+        for path in (ROOT / top).rglob("*"):
+            if path.is_file() and path.suffix not in (".py", ".pyc") and "__pycache__" not in path.parts:
+                inside = path.relative_to(ROOT / top).as_posix()
+                package = mapped.get(top, "game").replace(".", "/")
+                found.add(f"{package}/{inside}" if top in mapped else f"game/{inside}")
+    return found
+
+
+@pytest.fixture(scope="module")
+def source_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("source")
+    for name in ("pyproject.toml", "README.md", "LICENSE", "CHANGELOG.md"):
+        if (ROOT / name).exists():
+            shutil.copy(ROOT / name, target / name)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
+    for folder in ("game", *SETUPTOOLS.get("package-dir", {}).values()):
+        shutil.copytree(ROOT / folder, target / folder, ignore=ignore)
+    return target
+
+
+def check_contents(names: set[str]) -> None:
+    bundled = {p.name for p in (ROOT / "scenarios").glob("*.yaml")}
+    assert {f"game/bundled_scenarios/{name}" for name in bundled} <= names
+    assert "game/principles/catalogue.yaml" in names
+    assert "game/__init__.py" in names and "game/bundled_scenarios/__init__.py" in names
+    missing = data_files() - names
+    assert not missing, f"data files left out of the build (add them to package-data): {sorted(missing)}"
+
+
+def test_build_copies_scenarios_catalogue_and_data_files(source_copy: Path, tmp_path: Path) -> None:
+    """setuptools' build_py is what a wheel is made of; it runs offline with any setuptools."""
+    out = tmp_path / "lib"
+    script = "import sys\nfrom setuptools import setup\nsys.argv = ['setup.py', '-q', 'build_py', '--build-lib', sys.argv[1]]\nsetup()\n"
+    result = subprocess.run([sys.executable, "-c", script, str(out)], cwd=source_copy, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    check_contents({p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()})
+
+
+def wheel_support() -> str | None:
+    """Why a wheel cannot be built offline here, or None."""
+    import setuptools
+
+    major_minor = tuple(int(part) for part in setuptools.__version__.split(".")[:2])
+    if importlib.util.find_spec("wheel") is None and major_minor < (70, 1):
+        return (
+            f"building a wheel needs the 'wheel' package or setuptools >= 70.1 (this environment has setuptools "
+            f"{setuptools.__version__} and no 'wheel'); installing them needs a package index"
+        )
+    return None
+
+
+@pytest.mark.slow
+def test_wheel_contains_scenarios_and_catalogue(source_copy: Path, tmp_path: Path) -> None:
+    reason = wheel_support()
+    if reason:
+        pytest.skip(reason)
+    command = [
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "--no-deps",
+        "--no-build-isolation",
+        "--no-index",
+        "-w",
+        str(tmp_path),
+        str(source_copy),
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    if result.returncode != 0 and any(
+        word in result.stdout + result.stderr for word in ("No matching distribution", "Could not find a version")
+    ):
+        pytest.skip("building the wheel needs packages from the network")
+    assert result.returncode == 0, result.stdout + result.stderr
+    [wheel] = tmp_path.glob("good_offices-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    assert any(name.endswith(".dist-info/entry_points.txt") for name in names)
+    check_contents(names)
