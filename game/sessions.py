@@ -17,12 +17,13 @@ from typing import Any
 from platformdirs import user_data_path
 
 from game.diagnostics import Diagnostic, error, has_errors
-from game.engine.logfile import LogContents, LogWriter, read_log
+from game.engine.logfile import LogWriter, read_log
+from game.engine.logscenario import scenario_for_log
 from game.engine.replay import replay
 from game.engine.session import Session
 from game.scenario import codes
 from game.scenario.bundled import find_bundled
-from game.scenario.loader import LoadedScenario, load_scenario
+from game.scenario.loader import LoadedScenario
 
 
 def default_log_dir() -> Path:
@@ -73,39 +74,6 @@ def start_session(loaded: LoadedScenario, *, seed: int, trainee: str, log_dir: P
     writer = LogWriter(path)
     session = Session(loaded, seed=seed, trainee=trainee, started=started, sink=writer)
     return LiveSession(session, writer, path)
-
-
-def scenario_for_log(contents: LogContents, override: Path | None) -> tuple[LoadedScenario | None, list[Diagnostic]]:
-    """The scenario a log was played on: the override, else the file it names, else the bundled one by id."""
-    header = contents.header
-    candidates: list[Path] = []
-    if override is not None:
-        candidates.append(override)
-    else:
-        named = header.get("scenario_file")
-        if isinstance(named, str) and named and Path(named).is_file():
-            candidates.append(Path(named))
-        bundled = find_bundled(str(header.get("scenario_id", "")))
-        if bundled is not None:
-            candidates.append(bundled)
-    if not candidates:
-        return None, [
-            error(
-                codes.LOG_SCENARIO_MISSING,
-                f"cannot find scenario '{header.get('scenario_id')}' that this log was played on",
-                contents.file,
-                1,
-                1,
-                "pass the scenario file with --scenario PATH",
-            )
-        ]
-    problems: list[Diagnostic] = []
-    for path in candidates:
-        loaded, found = load_scenario(path)
-        if loaded is not None and (loaded.sha256 == header.get("scenario_sha256") or path == candidates[-1]):
-            return loaded, [p for p in found if p.is_error]
-        problems += found
-    return None, problems
 
 
 def open_log_for_replay(log: Path, scenario_override: Path | None = None) -> tuple[Session | None, list[Diagnostic]]:

@@ -14,12 +14,11 @@ from pathlib import Path
 
 from game.debrief.build import walk
 from game.debrief.model import Debrief
-from game.diagnostics import Diagnostic, error, warning
+from game.diagnostics import Diagnostic, warning
 from game.engine.logfile import LogContents, read_log
+from game.engine.logscenario import scenario_for_log
 from game.engine.machines import Machines, build_machines
 from game.engine.replay import replay
-from game.scenario import codes
-from game.scenario.bundled import find_bundled
 from game.scenario.loader import LoadedScenario, file_sha256, load_scenario
 
 
@@ -56,7 +55,7 @@ def debrief_log(
         return None, problems
     problems = [_as_damage_warning(p, contents) if p.is_error else p for p in problems]
     override = Path(scenario_override) if scenario_override is not None else None
-    loaded, found = _scenario_for(contents, override, cache)
+    loaded, found = scenario_for_log(contents, override, cache.load)
     problems += found
     if loaded is None:
         return None, problems
@@ -90,37 +89,3 @@ def _as_damage_warning(problem: Diagnostic, contents: LogContents) -> Diagnostic
         problem.col,
         problem.hint,
     )
-
-
-def _scenario_for(contents: LogContents, override: Path | None, cache: ScenarioCache) -> tuple[LoadedScenario | None, list[Diagnostic]]:
-    """The scenario the log was played on: the override, else the file it names, else the
-    bundled one with its id; the first whose content hash matches the log wins."""
-    header = contents.header
-    candidates: list[Path] = []
-    if override is not None:
-        candidates.append(override)
-    else:
-        named = header.get("scenario_file")
-        if isinstance(named, str) and named and Path(named).is_file():
-            candidates.append(Path(named))
-        bundled = find_bundled(str(header.get("scenario_id", "")))
-        if bundled is not None:
-            candidates.append(bundled)
-    if not candidates:
-        return None, [
-            error(
-                codes.LOG_SCENARIO_MISSING,
-                f"cannot find scenario '{header.get('scenario_id')}' that this log was played on",
-                contents.file,
-                1,
-                1,
-                "pass the scenario file with --scenario PATH",
-            )
-        ]
-    problems: list[Diagnostic] = []
-    for path in candidates:
-        loaded, found = cache.load(path)
-        if loaded is not None and (loaded.sha256 == header.get("scenario_sha256") or path == candidates[-1]):
-            return loaded, [p for p in found if p.is_error]
-        problems += found
-    return None, problems
