@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.debrief.fastcopy import copy_state
 from game.debrief.judging import judge_situation, principle_value
 from game.debrief.model import Alternative
 from game.engine.machines import Machines
@@ -91,7 +90,7 @@ def outcome_value(loaded: LoadedScenario, before: GameState, after: GameState, o
 
 def play_from(position: Position, move: Move, state: GameState | None = None, previous: Outcome | None = None) -> Played:
     start = state if state is not None else position.before
-    after = copy_state(start)
+    after = start.copy()
     outcome = play(position.loaded, position.machines, after, move, position.seed)
     situation = Situation(position.loaded, start, after, move, outcome, previous if state is not None else position.previous)
     judged = judge_situation(situation)

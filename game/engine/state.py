@@ -7,10 +7,10 @@ copied to simulate an alternative move without copying any machine.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from game.engine.statecopy import copy_state
 from game.scenario.loader import LoadedScenario
 from game.scenario.names import CHANNEL_LEVELS, CONSENT_LEVELS, CONSTANTS
 
@@ -71,7 +71,7 @@ class GameState:
     near_misses: list[str] = field(default_factory=list)
 
     def copy(self) -> GameState:
-        return copy.deepcopy(self)
+        return copy_state(self)
 
 
 def initial_state(loaded: LoadedScenario) -> GameState:

@@ -96,7 +96,10 @@ class Party(Strict):
     venue_preferences: list[Identifier] = Field(default_factory=list, description="Venue ids the party would accept, most preferred first.")
     faith: Literal["good", "bad"] = Field(
         default="good",
-        description="Hidden: whether the party really seeks a settlement ('bad' stalls or seeks victory). Revealed by probing and in the debrief.",
+        description=(
+            "Hidden: whether the party really seeks a settlement ('bad' stalls or seeks victory). "
+            "Revealed by probing and in the debrief."
+        ),
     )
     hidden_intentions: Text = Field(description="Hidden: what the party actually wants, revealed by probing and in the debrief.")
     map_position: MapPosition | None = Field(

@@ -29,7 +29,10 @@ def moves(turn: Turn) -> list[Move]:
         if level == "none":
             label, text = f"Offer good offices to {name}", f"Ask {name} to accept you as a channel to the other side."
         elif level == "contact":
-            label, text = f"Seek {name}'s consent to good offices", f"Ask {name} to let you arrange contact and carry messages on its behalf."
+            label, text = (
+                f"Seek {name}'s consent to good offices",
+                f"Ask {name} to let you arrange contact and carry messages on its behalf.",
+            )
         else:
             label, text = f"Consult {name} on the process", f"Meet {name}'s leadership to keep them informed and hear their concerns."
         found.append(Move(f"{VERB}:{pid}", VERB, label, text, GROUP, pid))
@@ -84,30 +87,57 @@ def judge(s: Situation) -> list[Judgement]:
     trust = number(s.trust(pid))
     found: list[Judgement] = []
     if _pulled_back(s, pid):
-        found.append(Judgement("consent", "honoured", 2,
-                               f"{name} had just pulled back its consent; you went straight back to "
-                               f"it instead of acting as if nothing had changed.", "Guidance"))
+        found.append(
+            Judgement(
+                "consent",
+                "honoured",
+                2,
+                f"{name} had just pulled back its consent; you went straight back to it instead of acting as if nothing had changed.",
+                "Guidance",
+            )
+        )
     elif level == "none":
-        result = ("it accepted contact" if after != "none"
-                  else f"it declined for now, but its trust rose to {number(s.trust(pid, 'after'))}")
-        found.append(Judgement("consent", "honoured", 2,
-                               f"You asked {name} to accept you before acting on its behalf "
-                               f"(trust {trust}); {result}.", "Article 33"))
+        result = "it accepted contact" if after != "none" else f"it declined for now, but its trust rose to {number(s.trust(pid, 'after'))}"
+        found.append(
+            Judgement(
+                "consent",
+                "honoured",
+                2,
+                f"You asked {name} to accept you before acting on its behalf (trust {trust}); {result}.",
+                "Article 33",
+            )
+        )
         if s.before.escalation < 50 and all(p.contacts == 0 for p in s.before.parties.values()):
-            found.append(Judgement("timing", "honoured", 1,
-                                   f"You made your first contact while escalation was still "
-                                   f"{number(s.before.escalation)}/100, before positions hardened.",
-                                   "Article 2(3)"))
+            found.append(
+                Judgement(
+                    "timing",
+                    "honoured",
+                    1,
+                    f"You made your first contact while escalation was still {number(s.before.escalation)}/100, before positions hardened.",
+                    "Article 2(3)",
+                )
+            )
     elif level == "contact":
-        result = ("it accepted your good offices" if after == "good_offices"
-                  else "it was not ready yet (" + _last_reply(s, name) + ")")
-        found.append(Judgement("consent", "honoured", 2,
-                               f"You widened {name}'s consent one rung at a time, from contact "
-                               f"towards good offices; {result}.", "Guidance"))
+        result = "it accepted your good offices" if after == "good_offices" else "it was not ready yet (" + _last_reply(s, name) + ")"
+        found.append(
+            Judgement(
+                "consent",
+                "honoured",
+                2,
+                f"You widened {name}'s consent one rung at a time, from contact towards good offices; {result}.",
+                "Guidance",
+            )
+        )
     else:
-        found.append(Judgement("channel", "honoured", 1,
-                               f"You kept {name} informed ({s.consent_words(pid)} consent, trust "
-                               f"{trust}), which keeps the line warm between rounds.", "Paris"))
+        found.append(
+            Judgement(
+                "channel",
+                "honoured",
+                1,
+                f"You kept {name} informed ({s.consent_words(pid)} consent, trust {trust}), which keeps the line warm between rounds.",
+                "Paris",
+            )
+        )
     found.extend(_balance(s, pid))
     return found
 
@@ -121,15 +151,28 @@ def _balance(s: Situation, pid: str) -> list[Judgement]:
     name = s.name(pid)
     if mine - least >= SIDELINED_GAP:
         neglected = [o for o in others_ if s.party(o).contacts == least]
-        return [Judgement("impartiality", "breached", 2,
-                          f"This was your {_ordinal(mine)} approach to {name}, while "
-                          f"{s.names(neglected)} had seen you {least} time(s); the imbalance "
-                          f"reads as favouring {name}.", "Guidance")]
+        return [
+            Judgement(
+                "impartiality",
+                "breached",
+                2,
+                f"This was your {_ordinal(mine)} approach to {name}, while "
+                f"{s.names(neglected)} had seen you {least} time(s); the imbalance "
+                f"reads as favouring {name}.",
+                "Guidance",
+            )
+        ]
     before_gap = max(s.party(o).contacts for o in others_) - s.party(pid).contacts
     if before_gap >= 2:
-        return [Judgement("impartiality", "honoured", 1,
-                          f"You turned to {name}, which had seen less of you than the other side, "
-                          f"evening out your contacts.", "Guidance")]
+        return [
+            Judgement(
+                "impartiality",
+                "honoured",
+                1,
+                f"You turned to {name}, which had seen less of you than the other side, evening out your contacts.",
+                "Guidance",
+            )
+        ]
     return []
 
 
@@ -137,8 +180,7 @@ def _pulled_back(s: Situation, pid: str) -> bool:
     if s.previous is None:
         return False
     change = s.previous.change_of(f"consent.{pid}")
-    return change is not None and CONSENT_LEVELS.index(str(change.after)) < CONSENT_LEVELS.index(
-        str(change.before))
+    return change is not None and CONSENT_LEVELS.index(str(change.after)) < CONSENT_LEVELS.index(str(change.before))
 
 
 def _last_reply(s: Situation, name: str) -> str:

@@ -14,13 +14,21 @@ VERB = "consult"
 GROUP = "Analysis"
 
 TOPICS = {
-    "analysts": ("Ask political analysts for an assessment", "Desk officers assess each side's domestic pressure and the risk that contacts leak."),
-    "standby_experts": ("Call in the standby mediation experts", "Specialists on cease-fires, power-sharing and related issues join your team for the next talks."),
+    "analysts": (
+        "Ask political analysts for an assessment",
+        "Desk officers assess each side's domestic pressure and the risk that contacts leak.",
+    ),
+    "standby_experts": (
+        "Call in the standby mediation experts",
+        "Specialists on cease-fires, power-sharing and related issues join your team for the next talks.",
+    ),
 }
 
 
 def moves(turn: Turn) -> list[Move]:
-    return [Move(f"{VERB}:{topic}", VERB, label, text, GROUP) for topic, (label, text) in TOPICS.items() if topic not in turn.state.consulted]
+    return [
+        Move(f"{VERB}:{topic}", VERB, label, text, GROUP) for topic, (label, text) in TOPICS.items() if topic not in turn.state.consulted
+    ]
 
 
 def apply(turn: Turn, move: Move) -> None:
@@ -29,7 +37,9 @@ def apply(turn: Turn, move: Move) -> None:
     turn.outcome.changes.append(Change(f"consulted.{topic}", False, True, "the envoy prepared"))
     if topic == "analysts":
         for pid, party in turn.state.parties.items():
-            mood = "very high" if party.pressure >= 70 else "high" if party.pressure >= 50 else "moderate" if party.pressure >= 30 else "low"
+            mood = (
+                "very high" if party.pressure >= 70 else "high" if party.pressure >= 50 else "moderate" if party.pressure >= 30 else "low"
+            )
             turn.narrate(f"Analysts: hardliner pressure in {turn.party_name(pid)} is {mood} ({party.pressure:.0f}/100).")
         turn.narrate(f"Analysts: the risk that secret contacts leak this turn is about {turn.state.leak_risk:.0f}%.")
     else:
@@ -40,11 +50,24 @@ def apply(turn: Turn, move: Move) -> None:
 def judge(s: Situation) -> list[Judgement]:
     topic = s.move.key.split(":")[1]
     if topic == "analysts":
-        return [Judgement("preparedness", "honoured", 2,
-                          "You asked the analysts for an assessment of each side's pressure at "
-                          f"home and of the leak risk (then {number(s.before.leak_risk)}%) before "
-                          "acting on it.", "Mediation Support Unit")]
+        return [
+            Judgement(
+                "preparedness",
+                "honoured",
+                2,
+                "You asked the analysts for an assessment of each side's pressure at "
+                f"home and of the leak risk (then {number(s.before.leak_risk)}%) before "
+                "acting on it.",
+                "Mediation Support Unit",
+            )
+        ]
     ahead = "before the talks" if s.before.meetings == 0 else "for the next round of talks"
-    return [Judgement("preparedness", "honoured", 2,
-                      f"You called in the standby mediation experts {ahead}, so specialised "
-                      f"issues are not improvised.", "Standby Team")]
+    return [
+        Judgement(
+            "preparedness",
+            "honoured",
+            2,
+            f"You called in the standby mediation experts {ahead}, so specialised issues are not improvised.",
+            "Standby Team",
+        )
+    ]

@@ -20,13 +20,21 @@ GROUP = "Talks"
 def moves(turn: Turn) -> list[Move]:
     found = []
     if all_consent_at_least(turn, "contact"):
-        found.append(Move(f"{VERB}:shuttle", VERB, "Shuttle between the parties",
-                          "Travel between the capitals carrying positions by hand; no meeting, no cameras.", GROUP))
+        found.append(
+            Move(
+                f"{VERB}:shuttle",
+                VERB,
+                "Shuttle between the parties",
+                "Travel between the capitals carrying positions by hand; no meeting, no cameras.",
+                GROUP,
+            )
+        )
     if turn.state.venue and turn.state.venue_format:
         venue = turn.loaded.scenario.venues[turn.state.venue]
         words = FORMATS[turn.state.venue_format][0]
-        found.append(Move(f"{VERB}:talks", VERB, f"Convene {words} in {venue.name}",
-                          f"Invite both delegations at once to {venue.name}.", GROUP))
+        found.append(
+            Move(f"{VERB}:talks", VERB, f"Convene {words} in {venue.name}", f"Invite both delegations at once to {venue.name}.", GROUP)
+        )
     return found
 
 
@@ -76,7 +84,6 @@ def _talks(turn: Turn) -> None:
     turn.narrate(f"The delegations meet in {venue.name} ({FORMATS[fmt][0]}). Meeting {state.meetings}.")
 
 
-
 # -- debrief judgement ---------------------------------------------------------------------------
 BIG_CIRCLE = 6
 _LINE = "a working line between capitals lowers the risk of miscalculation"
@@ -84,10 +91,17 @@ _LINE = "a working line between capitals lowers the risk of miscalculation"
 
 def judge(s: Situation) -> list[Judgement]:
     if s.move.key.endswith(":shuttle"):
-        return [Judgement("channel", "honoured", 2,
-                          f"Shuttling kept a working line between {s.names(s.all_parties())} "
-                          f"without asking anyone to be seen talking; "
-                          f"{moved('escalation', s.delta('escalation', _LINE))}.", "Paris")]
+        return [
+            Judgement(
+                "channel",
+                "honoured",
+                2,
+                f"Shuttling kept a working line between {s.names(s.all_parties())} "
+                f"without asking anyone to be seen talking; "
+                f"{moved('escalation', s.delta('escalation', _LINE))}.",
+                "Paris",
+            )
+        ]
     venue = s.loaded.scenario.venues[s.before.venue or ""]
     absent = [pid for pid in s.all_parties() if s.consent_index(pid) < 2]
     if absent:
@@ -95,28 +109,50 @@ def judge(s: Situation) -> list[Judgement]:
         for pid in absent:
             levels.setdefault(s.consent_words(pid), []).append(s.name(pid))
         given = join_words([f"{join_words(names)} had given {words}" for words, names in levels.items()])
-        return [Judgement("consent", "breached", 3,
-                          f"You convened talks in {venue.name} although {given}; an invitation a "
-                          f"party never agreed to is one it must refuse in public.", "Article 33")]
+        return [
+            Judgement(
+                "consent",
+                "breached",
+                3,
+                f"You convened talks in {venue.name} although {given}; an invitation a "
+                f"party never agreed to is one it must refuse in public.",
+                "Article 33",
+            )
+        ]
     fmt = s.before.venue_format or "proximity_talks"
-    found = [Judgement("consent", "honoured", 1,
-                       f"Every party had accepted your good offices before you convened them "
-                       f"in {venue.name}.", "Guidance")]
+    found = [
+        Judgement(
+            "consent", "honoured", 1, f"Every party had accepted your good offices before you convened them in {venue.name}.", "Guidance"
+        )
+    ]
     found.extend(_faith(s))
-    if s.before.meetings == 0 and not s.before.consulted and not any(
-            p.probed for p in s.before.parties.values()):
-        found.append(Judgement("preparedness", "breached", 1,
-                               "You convened the first talks without consulting analysts or "
-                               "probing either side: you went in without knowing what each "
-                               "really wanted.", "Mediation Support Unit"))
+    if s.before.meetings == 0 and not s.before.consulted and not any(p.probed for p in s.before.parties.values()):
+        found.append(
+            Judgement(
+                "preparedness",
+                "breached",
+                1,
+                "You convened the first talks without consulting analysts or "
+                "probing either side: you went in without knowing what each "
+                "really wanted.",
+                "Mediation Support Unit",
+            )
+        )
     if fmt == "secret_meeting":
         found.extend(_secret(s, venue.name))
     elif s.before.channel.state == "back_channel":
-        found.append(Judgement("backchannel", "honoured", 2,
-                               f"After {s.before.back_channel_turns} turn(s) of secret contacts "
-                               f"you moved the parties onto an official track in {venue.name}, "
-                               f"before the secret could leak (risk "
-                               f"{number(s.before.leak_risk)}%).", "Oslo"))
+        found.append(
+            Judgement(
+                "backchannel",
+                "honoured",
+                2,
+                f"After {s.before.back_channel_turns} turn(s) of secret contacts "
+                f"you moved the parties onto an official track in {venue.name}, "
+                f"before the secret could leak (risk "
+                f"{number(s.before.leak_risk)}%).",
+                "Oslo",
+            )
+        )
     return found
 
 
@@ -124,20 +160,39 @@ def _faith(s: Situation) -> list[Judgement]:
     unprobed = [pid for pid in s.all_parties() if s.bad_faith(pid) and not s.party(pid).probed]
     if not unprobed:
         return []
-    return [Judgement("good_faith", "breached", 2,
-                      f"You gave {s.names(unprobed)} the prestige of talks without testing its "
-                      f"intentions; a party stalling for time is glad of a process as cover.",
-                      "Oslo")]
+    return [
+        Judgement(
+            "good_faith",
+            "breached",
+            2,
+            f"You gave {s.names(unprobed)} the prestige of talks without testing its "
+            f"intentions; a party stalling for time is glad of a process as cover.",
+            "Oslo",
+        )
+    ]
 
 
 def _secret(s: Situation, venue: str) -> list[Judgement]:
     circle = s.after.circle
     if circle > BIG_CIRCLE:
-        return [Judgement("backchannel", "breached", 2,
-                          f"Another secret meeting in {venue} brought the circle of people in the "
-                          f"know to {circle}; the leak risk now stands at "
-                          f"{number(s.after.leak_risk)}%.", "Oslo")]
-    return [Judgement("backchannel", "honoured", 1,
-                      f"A secret meeting in {venue} let the parties test each other's intentions "
-                      f"inside a small circle ({circle} people) before any public commitment.",
-                      "Cuban")]
+        return [
+            Judgement(
+                "backchannel",
+                "breached",
+                2,
+                f"Another secret meeting in {venue} brought the circle of people in the "
+                f"know to {circle}; the leak risk now stands at "
+                f"{number(s.after.leak_risk)}%.",
+                "Oslo",
+            )
+        ]
+    return [
+        Judgement(
+            "backchannel",
+            "honoured",
+            1,
+            f"A secret meeting in {venue} let the parties test each other's intentions "
+            f"inside a small circle ({circle} people) before any public commitment.",
+            "Cuban",
+        )
+    ]

@@ -19,8 +19,7 @@ from game.scenario.names import CONSENT_LEVELS
 
 VerdictWord = Literal["honoured", "breached", "missed"]
 
-CONSENT_WORDS = {"none": "no consent", "contact": "contact only", "good_offices": "good offices",
-                 "mediation": "mediation"}
+CONSENT_WORDS = {"none": "no consent", "contact": "contact only", "good_offices": "good offices", "mediation": "mediation"}
 
 
 @dataclass(frozen=True, slots=True)

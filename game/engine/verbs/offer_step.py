@@ -12,8 +12,14 @@ VERB = "offer_step"
 GROUP = "Confidence building"
 
 STEPS = {
-    "hotline": ("Propose an incident hotline between the militaries", "A direct line so that an incident at the line of contact is not mistaken for an attack."),
-    "humanitarian": ("Propose a humanitarian pause and exchange of detainees", "A short pause for aid convoys and the return of detainees, with no political conditions."),
+    "hotline": (
+        "Propose an incident hotline between the militaries",
+        "A direct line so that an incident at the line of contact is not mistaken for an attack.",
+    ),
+    "humanitarian": (
+        "Propose a humanitarian pause and exchange of detainees",
+        "A short pause for aid convoys and the return of detainees, with no political conditions.",
+    ),
 }
 
 
@@ -45,17 +51,38 @@ def judge(s: Situation) -> list[Judgement]:
     what = "an incident hotline" if step == "hotline" else "a humanitarian pause"
     refusing = [pid for pid in s.all_parties() if s.consent(pid) == "none"]
     if refusing:
-        return [Judgement("consent", "breached", 1,
-                          f"You proposed {what} through a channel {s.names(refusing)} had never "
-                          f"accepted; it would not answer an intermediary it had not agreed to.",
-                          "Article 33")]
+        return [
+            Judgement(
+                "consent",
+                "breached",
+                1,
+                f"You proposed {what} through a channel {s.names(refusing)} had never "
+                f"accepted; it would not answer an intermediary it had not agreed to.",
+                "Article 33",
+            )
+        ]
     early = s.before.meetings == 0 or s.before.escalation >= 50
-    when = (f"before any talks (escalation {number(s.before.escalation)})"
-            if s.before.meetings == 0 else f"with escalation at {number(s.before.escalation)}")
-    found = [Judgement("timing", "honoured", 2 if early else 1,
-                       f"You offered {what} {when}: a small, practical step first; "
-                       f"{moved('escalation', s.delta('escalation', _EASED))}.", "Article 2(3)")]
-    found.append(Judgement("channel", "honoured", 1,
-                           f"{what[0].upper()}{what[1:]} lowers the risk that an incident is "
-                           f"mistaken for an attack, whatever happens to the talks.", "Cuban"))
+    when = (
+        f"before any talks (escalation {number(s.before.escalation)})"
+        if s.before.meetings == 0
+        else f"with escalation at {number(s.before.escalation)}"
+    )
+    found = [
+        Judgement(
+            "timing",
+            "honoured",
+            2 if early else 1,
+            f"You offered {what} {when}: a small, practical step first; {moved('escalation', s.delta('escalation', _EASED))}.",
+            "Article 2(3)",
+        )
+    ]
+    found.append(
+        Judgement(
+            "channel",
+            "honoured",
+            1,
+            f"{what[0].upper()}{what[1:]} lowers the risk that an incident is mistaken for an attack, whatever happens to the talks.",
+            "Cuban",
+        )
+    )
     return found

@@ -14,8 +14,14 @@ GROUP = "Analysis"
 
 def moves(turn: Turn) -> list[Move]:
     return [
-        Move(f"{VERB}:{pid}", VERB, f"Probe {turn.party_name(pid)}'s intentions",
-             f"Test in private what {turn.party_name(pid)} really wants and how far it would go.", GROUP, pid)
+        Move(
+            f"{VERB}:{pid}",
+            VERB,
+            f"Probe {turn.party_name(pid)}'s intentions",
+            f"Test in private what {turn.party_name(pid)} really wants and how far it would go.",
+            GROUP,
+            pid,
+        )
         for pid, party in turn.state.parties.items()
         if not party.probed and consent_at_least(turn, pid, "contact")
     ]
@@ -35,20 +41,33 @@ def apply(turn: Turn, move: Move) -> None:
         turn.narrate(f"Your judgement: {spec.name} wants a way out, if it can be taken without losing face.")
 
 
-
 # -- debrief judgement ---------------------------------------------------------------------------
 def judge(s: Situation) -> list[Judgement]:
     pid = s.move.party or ""
     name = s.name(pid)
     if s.bad_faith(pid):
-        return [Judgement("good_faith", "honoured", 3,
-                          f"You probed {name} and found out it was not negotiating in good faith, "
-                          f"before your process could serve it as cover.", "advisory")]
+        return [
+            Judgement(
+                "good_faith",
+                "honoured",
+                3,
+                f"You probed {name} and found out it was not negotiating in good faith, before your process could serve it as cover.",
+                "advisory",
+            )
+        ]
     return [
-        Judgement("good_faith", "honoured", 1,
-                  f"You tested {name}'s intentions before investing further; it turned out to "
-                  f"want a way out it could take without losing face.", "advisory"),
-        Judgement("preparedness", "honoured", 1,
-                  f"Probing {name} meant you acted knowing its red lines rather than guessing "
-                  f"them.", "Mediation Support Unit"),
+        Judgement(
+            "good_faith",
+            "honoured",
+            1,
+            f"You tested {name}'s intentions before investing further; it turned out to want a way out it could take without losing face.",
+            "advisory",
+        ),
+        Judgement(
+            "preparedness",
+            "honoured",
+            1,
+            f"Probing {name} meant you acted knowing its red lines rather than guessing them.",
+            "Mediation Support Unit",
+        ),
     ]

@@ -13,8 +13,7 @@ GROUP = "Substance"
 
 
 def moves(turn: Turn) -> list[Move]:
-    return [Move(f"{VERB}:terms", VERB, "Propose terms for a settlement",
-                 "Put your own compromise formula on the table.", GROUP)]
+    return [Move(f"{VERB}:terms", VERB, "Propose terms for a settlement", "Put your own compromise formula on the table.", GROUP)]
 
 
 def apply(turn: Turn, move: Move) -> None:
@@ -46,29 +45,53 @@ def judge(s: Situation) -> list[Judgement]:
     found: list[Judgement] = []
     if s.before.mandate.state != "mediation":
         found += [
-            Judgement("mandate", "breached", 3,
-                      f"You proposed terms while your mandate covered good offices only, and "
-                      f"{parties} had not authorised substantive proposals.", "Article 33"),
-            Judgement("ownership", "breached", 2,
-                      f"The terms were yours, not theirs: {parties} were asked to react to an "
-                      f"outsider's plan instead of shaping their own.", "Portsmouth"),
+            Judgement(
+                "mandate",
+                "breached",
+                3,
+                f"You proposed terms while your mandate covered good offices only, and {parties} had not authorised substantive proposals.",
+                "Article 33",
+            ),
+            Judgement(
+                "ownership",
+                "breached",
+                2,
+                f"The terms were yours, not theirs: {parties} were asked to react to an outsider's plan instead of shaping their own.",
+                "Portsmouth",
+            ),
         ]
     elif s.before.meetings == 0:
         found += [
-            Judgement("timing", "breached", 2,
-                      "You pushed a settlement formula before the parties had met even once; "
-                      "a grand design before any channel exists looks imposed.", "Department"),
-            Judgement("ownership", "breached", 1,
-                      f"Without talks, the formula could only be yours, not {parties}'.",
-                      "Cordovez"),
+            Judgement(
+                "timing",
+                "breached",
+                2,
+                "You pushed a settlement formula before the parties had met even once; "
+                "a grand design before any channel exists looks imposed.",
+                "Department",
+            ),
+            Judgement("ownership", "breached", 1, f"Without talks, the formula could only be yours, not {parties}'.", "Cordovez"),
         ]
     else:
-        found.append(Judgement("mandate", "honoured", 2,
-                               f"With a mediation mandate from {parties} and "
-                               f"{s.before.meetings} meeting(s) held, a formula was within your "
-                               f"role and gave the talks something to work on.", "Tashkent"))
+        found.append(
+            Judgement(
+                "mandate",
+                "honoured",
+                2,
+                f"With a mediation mandate from {parties} and "
+                f"{s.before.meetings} meeting(s) held, a formula was within your "
+                f"role and gave the talks something to work on.",
+                "Tashkent",
+            )
+        )
     if "standby_experts" not in s.before.consulted:
-        found.append(Judgement("preparedness", "breached", 1,
-                               "You drafted terms on specialised issues without the standby "
-                               "experts: an improvised formula.", "Standby Team"))
+        found.append(
+            Judgement(
+                "preparedness",
+                "breached",
+                1,
+                "You drafted terms on specialised issues without the standby experts: an improvised formula.",
+                "Standby Team",
+            )
+        )
     return found

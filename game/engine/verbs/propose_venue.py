@@ -94,51 +94,94 @@ def judge(s: Situation) -> list[Judgement]:
     found: list[Judgement] = []
     strangers = [pid for pid in s.all_parties() if s.consent(pid) == "none"]
     if strangers:
-        found.append(Judgement("consent", "breached", 1,
-                               f"You proposed {words} in {venue.name} to "
-                               f"{s.names(strangers)}, which had not accepted you as an "
-                               f"intermediary.", "Article 33"))
+        found.append(
+            Judgement(
+                "consent",
+                "breached",
+                1,
+                f"You proposed {words} in {venue.name} to {s.names(strangers)}, which had not accepted you as an intermediary.",
+                "Article 33",
+            )
+        )
     if venue.territory in s.before.parties:
         host = s.name(venue.territory)
         guests = s.others(venue.territory)
         refused = [pid for pid in guests if s.after.parties[pid].venue_accepted is None]
         answer = f"; {s.names(refused)} refused" if refused else ""
-        found.append(Judgement("face", "breached", 2,
-                               f"{venue.name} is on {host}'s ground: {s.names(guests)} would have "
-                               f"had to be seen coming to ask{answer}.", "Portsmouth"))
+        found.append(
+            Judgement(
+                "face",
+                "breached",
+                2,
+                f"{venue.name} is on {host}'s ground: {s.names(guests)} would have had to be seen coming to ask{answer}.",
+                "Portsmouth",
+            )
+        )
     elif venue.neutrality >= 50 and _already_neutral(s):
         pass  # moving between neutral venues is neither here nor there for face
     elif venue.neutrality >= 50:
         result = "both sides accepted" if agreed else "not every side accepted yet"
-        found.append(Judgement("face", "honoured", 2 if agreed else 1,
-                               f"{venue.name} is neutral ground (neutrality "
-                               f"{number(venue.neutrality)}/100), so neither side had to come to "
-                               f"the other; {result}.", "Portsmouth"))
+        found.append(
+            Judgement(
+                "face",
+                "honoured",
+                2 if agreed else 1,
+                f"{venue.name} is neutral ground (neutrality "
+                f"{number(venue.neutrality)}/100), so neither side had to come to "
+                f"the other; {result}.",
+                "Portsmouth",
+            )
+        )
     else:
-        found.append(Judgement("face", "breached", 1,
-                               f"{venue.name} is seen as hardly neutral (neutrality "
-                               f"{number(venue.neutrality)}/100); one side would appear to give "
-                               f"way by going there.", "Tashkent"))
+        found.append(
+            Judgement(
+                "face",
+                "breached",
+                1,
+                f"{venue.name} is seen as hardly neutral (neutrality "
+                f"{number(venue.neutrality)}/100); one side would appear to give "
+                f"way by going there.",
+                "Tashkent",
+            )
+        )
     if fmt == "secret_meeting":
         if venue.discretion >= 50:
-            found.append(Judgement("discretion", "honoured", 1,
-                                   f"A secret meeting in {venue.name} (discretion "
-                                   f"{number(venue.discretion)}/100) keeps the contacts quiet "
-                                   f"while the leaders test their options.", "Cuban"))
+            found.append(
+                Judgement(
+                    "discretion",
+                    "honoured",
+                    1,
+                    f"A secret meeting in {venue.name} (discretion "
+                    f"{number(venue.discretion)}/100) keeps the contacts quiet "
+                    f"while the leaders test their options.",
+                    "Cuban",
+                )
+            )
         else:
-            found.append(Judgement("discretion", "breached", 1,
-                                   f"You chose {venue.name} for a secret meeting though it keeps "
-                                   f"little secret (discretion {number(venue.discretion)}/100).",
-                                   "Paris"))
+            found.append(
+                Judgement(
+                    "discretion",
+                    "breached",
+                    1,
+                    f"You chose {venue.name} for a secret meeting though it keeps "
+                    f"little secret (discretion {number(venue.discretion)}/100).",
+                    "Paris",
+                )
+            )
     if fmt == "leaders_meeting":
         wary = [pid for pid in s.all_parties() if s.trust(pid) < LEADERS_TRUST]
         if wary:
-            found.append(Judgement("timing", "breached", 1,
-                                   "A leaders' meeting was premature: "
-                                   + ", ".join(f"{s.name(p)}'s trust was {number(s.trust(p))}"
-                                               for p in wary)
-                                   + f", below the {LEADERS_TRUST} such a meeting needs.",
-                                   "Department"))
+            found.append(
+                Judgement(
+                    "timing",
+                    "breached",
+                    1,
+                    "A leaders' meeting was premature: "
+                    + ", ".join(f"{s.name(p)}'s trust was {number(s.trust(p))}" for p in wary)
+                    + f", below the {LEADERS_TRUST} such a meeting needs.",
+                    "Department",
+                )
+            )
     return found
 
 

@@ -13,12 +13,31 @@ GROUP = "Public words"
 
 
 def moves(turn: Turn) -> list[Move]:
-    found = [Move(f"{VERB}:restraint", VERB, "Call publicly for restraint", "A short statement urging both sides to avoid steps that raise tension.", GROUP)]
+    found = [
+        Move(
+            f"{VERB}:restraint",
+            VERB,
+            "Call publicly for restraint",
+            "A short statement urging both sides to avoid steps that raise tension.",
+            GROUP,
+        )
+    ]
     if turn.state.meetings > 0 and turn.state.channel.state != "public":
-        found.append(Move(f"{VERB}:announce", VERB, "Announce that the parties are talking", "Tell the press that contacts are under way.", GROUP))
+        found.append(
+            Move(f"{VERB}:announce", VERB, "Announce that the parties are talking", "Tell the press that contacts are under way.", GROUP)
+        )
     for pid in turn.state.parties:
         name = turn.party_name(pid)
-        found.append(Move(f"{VERB}:blame:{pid}", VERB, f"Blame {name} for the deadlock", f"Say publicly that {name} is the obstacle to progress.", GROUP, pid))
+        found.append(
+            Move(
+                f"{VERB}:blame:{pid}",
+                VERB,
+                f"Blame {name} for the deadlock",
+                f"Say publicly that {name} is the obstacle to progress.",
+                GROUP,
+                pid,
+            )
+        )
     return found
 
 
@@ -49,25 +68,47 @@ def apply(turn: Turn, move: Move) -> None:
 def judge(s: Situation) -> list[Judgement]:
     kind = s.move.key.split(":")[1]
     if kind == "restraint":
-        return [Judgement("impartiality", "honoured", 1,
-                          f"Your call for restraint addressed {s.names(s.all_parties())} alike "
-                          f"and named no culprit.", "Article 3")]
+        return [
+            Judgement(
+                "impartiality",
+                "honoured",
+                1,
+                f"Your call for restraint addressed {s.names(s.all_parties())} alike and named no culprit.",
+                "Article 3",
+            )
+        ]
     if kind == "announce":
         parties = s.all_parties()
         exposure = ", ".join(f"{s.name(p)} {number(s.after.parties[p].exposure)}" for p in parties)
-        return [Judgement("discretion", "breached", 3,
-                          f"You announced the contacts without the parties' agreement; going "
-                          f"public was their decision. Exposure rose ({exposure}) and every "
-                          f"side's trust fell.", "Paris")]
+        return [
+            Judgement(
+                "discretion",
+                "breached",
+                3,
+                f"You announced the contacts without the parties' agreement; going "
+                f"public was their decision. Exposure rose ({exposure}) and every "
+                f"side's trust fell.",
+                "Paris",
+            )
+        ]
     pid = s.move.party or ""
     name = s.name(pid)
     return [
-        Judgement("impartiality", "breached", 3,
-                  f"You blamed {name} in public for the deadlock. Its trust fell by "
-                  f"{number(-s.delta(f'trust.{pid}', f'the envoy blamed {name} in public'))} and it "
-                  f"narrowed its consent to {s.consent_words(pid, 'after')}: it no longer sees you "
-                  f"as fair.", "Guidance"),
-        Judgement("ownership", "breached", 2,
-                  f"Declaring which side is in the wrong takes the merits out of the parties' "
-                  f"hands; judging {name} was not yours to do.", "Cordovez"),
+        Judgement(
+            "impartiality",
+            "breached",
+            3,
+            f"You blamed {name} in public for the deadlock. Its trust fell by "
+            f"{number(-s.delta(f'trust.{pid}', f'the envoy blamed {name} in public'))} and it "
+            f"narrowed its consent to {s.consent_words(pid, 'after')}: it no longer sees you "
+            f"as fair.",
+            "Guidance",
+        ),
+        Judgement(
+            "ownership",
+            "breached",
+            2,
+            f"Declaring which side is in the wrong takes the merits out of the parties' hands; judging {name} was not yours to do.",
+            "Cordovez",
+        ),
     ]

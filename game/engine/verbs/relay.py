@@ -25,12 +25,24 @@ def moves(turn: Turn) -> list[Move]:
         message = turn.loaded.scenario.messages[mid]
         sender, recipient = turn.party_name(message.sender), turn.party_name(message.recipient)
         options = [
-            ("verbatim", f"Deliver '{message.summary}' word for word", f"Pass {sender}'s message to {recipient} exactly as worded ({message.tone} tone)."),
+            (
+                "verbatim",
+                f"Deliver '{message.summary}' word for word",
+                f"Pass {sender}'s message to {recipient} exactly as worded ({message.tone} tone).",
+            ),
         ]
         if message.softened:
-            options.append(("softened", f"Deliver '{message.summary}' in a softer tone", f"Same substance, gentler words: \u201c{message.softened}\u201d"))
+            options.append(
+                (
+                    "softened",
+                    f"Deliver '{message.summary}' in a softer tone",
+                    f"Same substance, gentler words: \u201c{message.softened}\u201d",
+                )
+            )
         if message.distorted:
-            options.append(("distorted", f"Reword '{message.summary}' to make it acceptable", f"Deliver this instead: \u201c{message.distorted}\u201d"))
+            options.append(
+                ("distorted", f"Reword '{message.summary}' to make it acceptable", f"Deliver this instead: \u201c{message.distorted}\u201d")
+            )
         options.append(("withhold", f"Hold back '{message.summary}'", f"Do not pass {sender}'s message on for now."))
         options.append(("publish", f"Make '{message.summary}' public", f"Release {sender}'s message to the press."))
         found += [Move(f"{VERB}:{mid}:{mode}", VERB, label, text, GROUP, message.sender) for mode, label, text in options]
@@ -78,7 +90,6 @@ def apply(turn: Turn, move: Move) -> None:
         turn.reply(sender_name, "That message was for your ears and theirs alone.")
 
 
-
 # -- debrief judgement ---------------------------------------------------------------------------
 def judge(s: Situation) -> list[Judgement]:
     _, mid, mode = s.move.key.split(":")
@@ -86,52 +97,100 @@ def judge(s: Situation) -> list[Judgement]:
     sender, recipient = s.name(message.sender), s.name(message.recipient)
     what = f"{sender}'s message '{message.summary}'"
     if mode == "verbatim":
-        found = [Judgement("fidelity", "honoured", 2,
-                           f"You delivered {what} to {recipient} word for word: the substance "
-                           f"(\u201c{message.substance}\u201d) arrived intact.", "Hague")]
+        found = [
+            Judgement(
+                "fidelity",
+                "honoured",
+                2,
+                f"You delivered {what} to {recipient} word for word: the substance (\u201c{message.substance}\u201d) arrived intact.",
+                "Hague",
+            )
+        ]
         found.append(_ownership(s, sender))
         if message.tone == "hostile" and message.softened:
-            found.append(Judgement("face", "missed", 1,
-                                   f"The wording was hostile and a softer version with the same "
-                                   f"substance was at hand; delivered raw it raised escalation "
-                                   f"{signed(s.delta('escalation', 'a hostile message delivered raw'))} "
-                                   f"and stiffened {recipient}'s hardliners.", "Tashkent"))
+            found.append(
+                Judgement(
+                    "face",
+                    "missed",
+                    1,
+                    f"The wording was hostile and a softer version with the same "
+                    f"substance was at hand; delivered raw it raised escalation "
+                    f"{signed(s.delta('escalation', 'a hostile message delivered raw'))} "
+                    f"and stiffened {recipient}'s hardliners.",
+                    "Tashkent",
+                )
+            )
         return found
     if mode == "softened":
-        found = [Judgement("fidelity", "honoured", 2,
-                           f"You softened the tone of {what} and kept its substance "
-                           f"(\u201c{message.substance}\u201d); "
-                           f"{moved(recipient + chr(39) + 's trust', s.delta(f'trust.{message.recipient}', _HEARD))}.",
-                           "Hague")]
+        found = [
+            Judgement(
+                "fidelity",
+                "honoured",
+                2,
+                f"You softened the tone of {what} and kept its substance "
+                f"(\u201c{message.substance}\u201d); "
+                f"{moved(recipient + chr(39) + 's trust', s.delta(f'trust.{message.recipient}', _HEARD))}.",
+                "Hague",
+            )
+        ]
         found.append(_ownership(s, sender))
         if message.tone in ("hostile", "firm"):
-            found.append(Judgement("face", "honoured", 1,
-                                   f"The original was {message.tone}; the gentler wording let "
-                                   f"{recipient} receive it without losing face.", "Portsmouth"))
+            found.append(
+                Judgement(
+                    "face",
+                    "honoured",
+                    1,
+                    f"The original was {message.tone}; the gentler wording let {recipient} receive it without losing face.",
+                    "Portsmouth",
+                )
+            )
         return found
     if mode == "distorted":
         gain = signed(s.delta(f"trust.{message.recipient}", "the reworded message pleased the recipient"))
-        return [Judgement("fidelity", "breached", 3,
-                          f"You told {recipient} \u201c{message.distorted}\u201d, but {sender} had "
-                          f"offered only this: \u201c{message.substance}\u201d. It pleased "
-                          f"{recipient} (trust {gain}), and it changed the substance: once {sender} "
-                          f"finds out, your channel is worth nothing.", "Guidance")]
+        return [
+            Judgement(
+                "fidelity",
+                "breached",
+                3,
+                f"You told {recipient} \u201c{message.distorted}\u201d, but {sender} had "
+                f"offered only this: \u201c{message.substance}\u201d. It pleased "
+                f"{recipient} (trust {gain}), and it changed the substance: once {sender} "
+                f"finds out, your channel is worth nothing.",
+                "Guidance",
+            )
+        ]
     if mode == "withhold":
         return [
-            Judgement("fidelity", "breached", 2,
-                      f"You kept {what} from {recipient}. A message the envoy was asked to carry "
-                      f"and did not is a breach, and {sender} may learn of it on any later turn.",
-                      "Hague"),
-            Judgement("impartiality", "breached", 2,
-                      f"By sitting on {sender}'s message you decided for {recipient} what it "
-                      f"would hear, and left {sender} believing it had been heard.", "Guidance"),
+            Judgement(
+                "fidelity",
+                "breached",
+                2,
+                f"You kept {what} from {recipient}. A message the envoy was asked to carry "
+                f"and did not is a breach, and {sender} may learn of it on any later turn.",
+                "Hague",
+            ),
+            Judgement(
+                "impartiality",
+                "breached",
+                2,
+                f"By sitting on {sender}'s message you decided for {recipient} what it "
+                f"would hear, and left {sender} believing it had been heard.",
+                "Guidance",
+            ),
         ]
     exposed = number(s.after.parties[message.sender].exposure)
-    return [Judgement("discretion", "breached", 3,
-                      f"You released {what} to the press. It was a private move; {sender}'s "
-                      f"exposure rose to {exposed}, {moved('its trust', s.delta(f'trust.{message.sender}', _EXPOSED))} "
-                      f"and it pulled back to "
-                      f"{s.consent_words(message.sender, 'after')}.", "Cuban")]
+    return [
+        Judgement(
+            "discretion",
+            "breached",
+            3,
+            f"You released {what} to the press. It was a private move; {sender}'s "
+            f"exposure rose to {exposed}, {moved('its trust', s.delta(f'trust.{message.sender}', _EXPOSED))} "
+            f"and it pulled back to "
+            f"{s.consent_words(message.sender, 'after')}.",
+            "Cuban",
+        )
+    ]
 
 
 _HEARD = "the message arrived in a form that could be heard"
@@ -139,5 +198,4 @@ _EXPOSED = "the envoy exposed a private message"
 
 
 def _ownership(s: Situation, sender: str) -> Judgement:
-    return Judgement("ownership", "honoured", 1,
-                     f"The message travelled as {sender}'s own, with nothing of yours added.", "Portsmouth")
+    return Judgement("ownership", "honoured", 1, f"The message travelled as {sender}'s own, with nothing of yours added.", "Portsmouth")

@@ -17,8 +17,15 @@ MEDIATION_TRUST = 60
 def moves(turn: Turn) -> list[Move]:
     if turn.state.mandate.state != "good_offices" or not all_consent_at_least(turn, "contact"):
         return []
-    return [Move(f"{VERB}:mediation", VERB, "Ask the parties to let you mediate",
-                 "Request authority to suggest terms, not only to carry messages.", GROUP)]
+    return [
+        Move(
+            f"{VERB}:mediation",
+            VERB,
+            "Ask the parties to let you mediate",
+            "Request authority to suggest terms, not only to carry messages.",
+            GROUP,
+        )
+    ]
 
 
 def apply(turn: Turn, move: Move) -> None:
@@ -44,11 +51,14 @@ def judge(s: Situation) -> list[Judgement]:
     granted = s.after.mandate.state == "mediation"
     if granted:
         return [
-            Judgement("mandate", "honoured", 2,
-                      f"You asked {s.names(s.all_parties())} before taking on substance, and they "
-                      f"authorised you to mediate.", "43/51"),
-            Judgement("consent", "honoured", 1,
-                      "The wider role rests on the parties' explicit authorisation.", "Guidance"),
+            Judgement(
+                "mandate",
+                "honoured",
+                2,
+                f"You asked {s.names(s.all_parties())} before taking on substance, and they authorised you to mediate.",
+                "43/51",
+            ),
+            Judgement("consent", "honoured", 1, "The wider role rests on the parties' explicit authorisation.", "Guidance"),
         ]
     reasons = []
     for pid in s.all_parties():
@@ -58,10 +68,15 @@ def judge(s: Situation) -> list[Judgement]:
         elif party.consent.state != "good_offices":
             reasons.append(f"{s.name(pid)} had given {s.consent_words(pid)}")
         elif party.trust < MEDIATION_TRUST:
-            reasons.append(f"{s.name(pid)}'s trust was {number(party.trust)}, short of "
-                           f"{MEDIATION_TRUST}")
+            reasons.append(f"{s.name(pid)}'s trust was {number(party.trust)}, short of {MEDIATION_TRUST}")
         elif party.pressure >= 70:
             reasons.append(f"{s.name(pid)}'s hardliners were too strong")
-    return [Judgement("mandate", "honoured", 1,
-                      "You asked rather than overstepped, though the parties were not ready: "
-                      + "; ".join(reasons) + ".", "43/51")]
+    return [
+        Judgement(
+            "mandate",
+            "honoured",
+            1,
+            "You asked rather than overstepped, though the parties were not ready: " + "; ".join(reasons) + ".",
+            "43/51",
+        )
+    ]

@@ -33,30 +33,53 @@ def judge(s: Situation) -> list[Judgement]:
     label = s.loaded.scenario.clock.turn_label
     ready = all(s.consent_index(p) >= 2 and s.trust(p) >= READY_TRUST for p in parties)
     if ready and s.before.meetings == 0:
-        return [Judgement("timing", "missed", 2,
-                          "Both sides were ready ("
-                          + "; ".join(f"{s.name(p)}: {s.consent_words(p)}, trust "
-                                      f"{number(s.trust(p))}" for p in parties)
-                          + f") and no meeting had been held, yet you waited a {label}.",
-                          "43/51")]
+        return [
+            Judgement(
+                "timing",
+                "missed",
+                2,
+                "Both sides were ready ("
+                + "; ".join(f"{s.name(p)}: {s.consent_words(p)}, trust {number(s.trust(p))}" for p in parties)
+                + f") and no meeting had been held, yet you waited a {label}.",
+                "43/51",
+            )
+        ]
     if s.before.channel.state == "public" and s.before.waits_in_a_row == 0:
-        return [Judgement("channel", "honoured", 1,
-                          f"With the contacts in the open, a quiet {label} let the public storm "
-                          f"pass before the next step.", "Paris")]
+        return [
+            Judgement(
+                "channel",
+                "honoured",
+                1,
+                f"With the contacts in the open, a quiet {label} let the public storm pass before the next step.",
+                "Paris",
+            )
+        ]
     if s.before.escalation >= LATE_ESCALATION:
-        return [Judgement("timing", "breached", 2,
-                          f"You waited with escalation at {number(s.before.escalation)}/100; "
-                          f"by the time violence breaks out, prevention is over.", "Article 2(3)")]
+        return [
+            Judgement(
+                "timing",
+                "breached",
+                2,
+                f"You waited with escalation at {number(s.before.escalation)}/100; by the time violence breaks out, prevention is over.",
+                "Article 2(3)",
+            )
+        ]
     setback = _setback(s)
     if setback:
-        return [Judgement("channel", "breached", 1,
-                          f"Right after a setback ({setback}) you stepped back instead of "
-                          f"keeping contact.", "Paris")]
+        return [
+            Judgement("channel", "breached", 1, f"Right after a setback ({setback}) you stepped back instead of keeping contact.", "Paris")
+        ]
     if s.before.waits_in_a_row >= 2:
-        return [Judgement("mandate", "missed", 1,
-                          f"This was your {s.before.waits_in_a_row + 1}th {label} in a row without "
-                          f"an initiative, while your role allowed steps that could move things.",
-                          "Article 33")]
+        return [
+            Judgement(
+                "mandate",
+                "missed",
+                1,
+                f"This was your {s.before.waits_in_a_row + 1}th {label} in a row without "
+                f"an initiative, while your role allowed steps that could move things.",
+                "Article 33",
+            )
+        ]
     return []
 
 

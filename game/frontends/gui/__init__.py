@@ -1,0 +1,95 @@
+"""The game window (pygame-ce + pygame_gui): the only package that imports pygame.
+
+`run_window(args)` is what `good-offices play` calls without `--text`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+NO_DISPLAY = "good-offices: no display is available for the game window ({reason}); play in the terminal with --text"
+
+
+def run_window(args: argparse.Namespace) -> int:
+    from game.cli import EXIT_ERRORS, print_diagnostics
+    from game.diagnostics import has_errors
+    from game.scenario.loader import load_scenario
+    from game.sessions import resolve_scenario, resume_session
+
+    start_live = None
+    folder: str | None = None
+    entry = None
+    if args.resume is not None:
+        start_live, problems = resume_session(args.resume)
+        print_diagnostics(problems)
+        if start_live is None:
+            return EXIT_ERRORS
+    elif args.scenario:
+        candidate = Path(args.scenario)
+        if candidate.is_dir():
+            folder = str(candidate.resolve())
+        else:
+            path = resolve_scenario(args.scenario)
+            if path is None:
+                print(
+                    f"good-offices: '{args.scenario}' is neither a bundled scenario id nor an existing file (see 'good-offices list')",
+                    file=sys.stderr,
+                )
+                return EXIT_ERRORS
+            loaded, problems = load_scenario(path)
+            print_diagnostics(problems)
+            if loaded is None or has_errors(problems):
+                return EXIT_ERRORS
+            from game.frontends.gui.catalog import CatalogEntry
+
+            entry = CatalogEntry(path, loaded)
+    try:
+        from game.frontends.gui.app import App, NoDisplay
+    except ImportError as exc:  # pragma: no cover - a broken install
+        print(f"good-offices: the game window needs pygame-ce and pygame_gui ({exc}); play in the terminal with --text", file=sys.stderr)
+        if start_live is not None:
+            start_live.close()
+        return EXIT_ERRORS
+    try:
+        app = App(log_dir=args.log_dir, seed=args.seed)
+    except NoDisplay as exc:
+        print(NO_DISPLAY.format(reason=str(exc).strip().rstrip(".") or "no video device"), file=sys.stderr)
+        if start_live is not None:
+            start_live.close()
+        return EXIT_ERRORS
+    try:
+        start(app, live=start_live, folder=folder, entry=entry, trainee=args.trainee)
+        return app.run()
+    finally:
+        app.shutdown()
+
+
+def start(app, *, live=None, folder=None, entry=None, trainee=None) -> None:  # type: ignore[no-untyped-def]
+    """Put the first screen on the stack: play (resume), name (a scenario given), picker, or title."""
+    from game.frontends.gui import scene_ending, scene_history, scene_pause, scene_settings  # noqa: F401  (loaded now, not mid-game)
+    from game.frontends.gui.scene_picker import PickerScene
+    from game.frontends.gui.scene_title import TitleScene
+
+    if live is not None:
+        from game.frontends.gui.scene_play import PlayScene
+
+        app.live = live
+        app.push(PlayScene(app, show_opening=False))
+        return
+    app.push(TitleScene(app))
+    if folder is not None:
+        app.push(PickerScene(app, folder))
+    elif entry is not None:
+        from game.frontends.gui.scene_name import NameScene
+
+        if trainee:
+            app.remember(trainee=trainee)
+        app.push(NameScene(app, entry))
+
+
+__all__ = ["run_window", "start", "NO_DISPLAY"]

@@ -71,9 +71,8 @@ class TerminalPlay:
         self.rule(f"{clock_text(session)} \u00b7 {phase.title}")
         self.say(phase.description)
         bar = "#" * round(state.escalation / 5) + "." * (20 - round(state.escalation / 5))
-        self.say(
-            f"Escalation [{bar}] {state.escalation:.0f}/100   Channel: {CHANNEL_WORDS[state.channel.state]}   Mandate: {mandate_text(session)}"
-        )
+        channel = CHANNEL_WORDS[state.channel.state]
+        self.say(f"Escalation [{bar}] {state.escalation:.0f}/100   Channel: {channel}   Mandate: {mandate_text(session)}")
         for view in party_views(session):
             self.say(f"{view.name:<28} trust {view.trust:>3.0f}   consent: {view.consent:<13} exposure {view.exposure:>3.0f}", "  ")
             if view.preconditions:

@@ -1,9 +1,9 @@
-"""A faster copy of a GameState for the many alternatives the debrief plays.
+"""Copy a GameState for the many alternatives the debrief plays forward.
 
-`GameState.copy()` is a `copy.deepcopy`, general and slow (it memoises every object). The
-state is plain data (dataclasses, dicts, lists, sets of words and numbers), so a walk over the
-dataclass fields does the same job several times faster. It follows whatever fields the
-dataclasses declare, and a test checks it against `GameState.copy()` on a played state.
+`copy.deepcopy` is general and slow (it memoises every object). The state is plain data
+(dataclasses, dicts, lists, sets of words and numbers), so a walk over the dataclass fields
+does the same job several times faster. It follows whatever fields the dataclasses declare;
+a test checks it against `copy.deepcopy` on a played state.
 """
 
 from __future__ import annotations
@@ -12,15 +12,13 @@ import copy
 from dataclasses import fields, is_dataclass
 from typing import TypeVar
 
-from game.engine.state import GameState
-
 T = TypeVar("T")
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
 _ATOM_TYPES = frozenset((str, int, float, bool, type(None)))
 
 
-def copy_state(state: GameState) -> GameState:
+def copy_state(state: T) -> T:
     return _copy(state)
 
 

@@ -1,0 +1,247 @@
+"""The game window: one pygame display, one pygame_gui manager, a stack of scenes.
+
+`step()` runs exactly one frame (events, update, draw) without waiting, so tests and the
+benchmark drive the window frame by frame; `run()` is the same loop paced at 60 frames a second.
+The session log is the save: closing the window at any moment loses nothing already chosen.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UITextEntryLine
+
+from game.frontends.gui.settings import Settings, load_settings, save_settings, settings_path
+from game.frontends.gui.text import Fonts
+from game.frontends.gui.theme import palette, theme_data
+from game.sessions import LiveSession, default_log_dir
+
+if TYPE_CHECKING:
+    from game.frontends.gui.scene import Scene
+
+DEFAULT_SIZE = (1280, 720)
+MINIMUM_SIZE = (1024, 600)
+UI_EVENTS = {
+    pygame_gui.UI_BUTTON_PRESSED,
+    pygame_gui.UI_TEXT_ENTRY_FINISHED,
+    pygame_gui.UI_TEXT_ENTRY_CHANGED,
+    pygame_gui.UI_FILE_DIALOG_PATH_PICKED,
+    pygame_gui.UI_WINDOW_CLOSE,
+}
+
+
+HEADLESS_DRIVERS = ("offscreen", "dummy")
+
+
+class NoDisplay(RuntimeError):
+    """No screen to open a window on (a server, an SSH session without X forwarding)."""
+
+
+def check_display() -> None:
+    """On Linux and the BSDs, a window needs X11 or Wayland; say so before SDL probes (and
+    prints its own noise) when neither is there. An explicit SDL_VIDEODRIVER is trusted."""
+    if os.environ.get("SDL_VIDEODRIVER"):
+        return
+    if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            raise NoDisplay("neither DISPLAY nor WAYLAND_DISPLAY is set")
+
+
+class App:
+    def __init__(
+        self,
+        *,
+        settings_file: Path | None = None,
+        log_dir: Path | None = None,
+        seed: int | None = None,
+        size: tuple[int, int] | None = None,
+    ) -> None:
+        self.settings_file = settings_file or settings_path()
+        self.settings: Settings = load_settings(self.settings_file)
+        self.log_dir = log_dir or default_log_dir()
+        self.seed = seed
+        self.live: LiveSession | None = None
+        self.notice = ""
+        self.scenes: list[Scene] = []
+        self.running = True
+        self.frames = 0
+        os.environ.setdefault("SDL_VIDEO_WINDOW_POS", "centered")
+        check_display()
+        try:
+            pygame.display.init()
+            if pygame.display.get_driver() in HEADLESS_DRIVERS and os.environ.get("SDL_VIDEODRIVER") != pygame.display.get_driver():
+                pygame.display.quit()
+                raise NoDisplay("only an off-screen video driver was found")
+            pygame.font.init()
+            self.screen = self._open_window(size or DEFAULT_SIZE)
+        except pygame.error as exc:
+            raise NoDisplay(str(exc) or "no video device") from None
+        pygame.display.set_caption("Good Offices")
+        pygame.key.set_repeat(400, 40)
+        self.clock = pygame.time.Clock()
+        self._style()
+
+    # -- window and style ----------------------------------------------------------------------
+    def _open_window(self, size: tuple[int, int]) -> pygame.Surface:
+        if self.settings.fullscreen and os.environ.get("SDL_VIDEODRIVER") != "dummy":
+            screen = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        else:
+            size = (max(size[0], MINIMUM_SIZE[0]), max(size[1], MINIMUM_SIZE[1]))
+            screen = pygame.display.set_mode(size, pygame.RESIZABLE)
+            with warnings.catch_warnings():  # the only way to reach the display's window in 2.5
+                warnings.simplefilter("ignore", DeprecationWarning)
+                with contextlib.suppress(AttributeError, pygame.error):
+                    pygame.Window.from_display_module().minimum_size = MINIMUM_SIZE
+        return screen
+
+    def _style(self) -> None:
+        scale = self.settings.text_scale
+        self.fonts = Fonts(scale)
+        self.pal = palette(self.settings.high_contrast)
+        self.manager = pygame_gui.UIManager(
+            self.screen.get_size(), theme_data(self.settings.high_contrast, scale), enable_live_theme_updates=False
+        )
+        self.fonts.preload()  # a font loaded on first use would stall the frame that needs it
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.screen.get_size()
+
+    def u(self, pixels: float) -> int:
+        """A spacing that grows (gently) with the text size."""
+        return round(pixels * self.fonts.space)
+
+    def apply_settings(self, new: Settings) -> None:
+        old, self.settings = self.settings, new
+        problem = save_settings(new, self.settings_file)
+        if problem:
+            self.notice = problem
+        if (old.text_size, old.high_contrast, old.fullscreen) == (new.text_size, new.high_contrast, new.fullscreen):
+            return
+        if old.fullscreen != new.fullscreen:
+            self.screen = self._open_window(DEFAULT_SIZE)
+        focused = [scene.focus.index for scene in self.scenes]
+        for scene in self.scenes:
+            scene.clear()
+        self._style()
+        for scene, index in zip(self.scenes, focused, strict=True):
+            scene.build()
+            scene.restore_focus(index)
+            if scene.hidden:
+                scene.set_hidden(True)
+
+    def remember(self, **changes: object) -> None:
+        """Remember a value (trainee name, scenario folder) without touching the look."""
+        self.settings = self.settings.with_changes(**changes)
+        save_settings(self.settings, self.settings_file)
+
+    def resize(self, size: tuple[int, int]) -> None:
+        size = (max(size[0], MINIMUM_SIZE[0]), max(size[1], MINIMUM_SIZE[1]))
+        if size != self.screen.get_size():
+            self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.manager.set_window_resolution(size)
+        for scene in list(self.scenes):
+            scene.rebuild()
+
+    # -- the scene stack -------------------------------------------------------------------------
+    @property
+    def top(self) -> Scene:
+        return self.scenes[-1]
+
+    def push(self, scene: Scene) -> None:
+        if self.scenes and not scene.overlay:
+            for below in self.scenes:
+                below.set_hidden(True)
+        scene.base = len(self.scenes) * 10
+        self.scenes.append(scene)
+        scene.enter()
+
+    def pop(self) -> None:
+        gone = self.scenes.pop()
+        gone.exit()
+        if not self.scenes:
+            return
+        if not gone.overlay:
+            base = len(self.scenes) - 1
+            while base > 0 and self.scenes[base].overlay:
+                base -= 1
+            for scene in self.scenes[base:]:
+                scene.set_hidden(False)
+        self.top.resume()
+
+    def replace(self, scene: Scene) -> None:
+        """Replace every scene (the screen changes; overlays above it go too)."""
+        while self.scenes:
+            self.scenes.pop().exit()
+        self.push(scene)
+
+    def scene_names(self) -> list[str]:
+        return [scene.name for scene in self.scenes]
+
+    # -- the loop --------------------------------------------------------------------------------
+    def step(self, dt: float = 1 / 60) -> bool:
+        """One frame: handle waiting events, update, draw. Returns False once the app has quit."""
+        for event in pygame.event.get():
+            self._dispatch(event)
+            if not self.running:
+                return False
+        if self.scenes:
+            self.top.update(dt)
+        self.manager.update(dt)
+        self.draw()
+        pygame.display.flip()
+        self.frames += 1
+        return self.running
+
+    def run(self) -> int:
+        while self.running:
+            dt = self.clock.tick(60) / 1000.0
+            self.step(dt)
+        return 0
+
+    def draw(self) -> None:
+        base = len(self.scenes) - 1
+        while base > 0 and self.scenes[base].overlay:
+            base -= 1
+        if not self.scenes:
+            self.screen.fill(self.pal.bg)
+        for scene in self.scenes[base:]:
+            scene.draw(self.screen)
+        self.manager.draw_ui(self.screen)
+
+    def _dispatch(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.quit()
+            return
+        if event.type == pygame.VIDEORESIZE:
+            self.resize((event.w, event.h))
+            return
+        consumed = self.manager.process_events(event)
+        if not self.scenes:
+            return
+        if event.type == pygame.KEYDOWN and not consumed:
+            typing = any(isinstance(element, UITextEntryLine) and element.is_focused for element in self.top.ui)
+            if not typing or event.key in (pygame.K_TAB, pygame.K_ESCAPE):
+                self.top.key(event)
+        elif event.type in UI_EVENTS:
+            self.top.ui_event(event)
+
+    def close_session(self) -> None:
+        if self.live is not None:
+            self.live.close()
+            self.live = None
+
+    def quit(self) -> None:
+        self.close_session()
+        self.running = False
+
+    def shutdown(self) -> None:
+        self.close_session()
+        pygame.display.quit()

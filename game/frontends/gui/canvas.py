@@ -1,0 +1,237 @@
+"""Canvas: a pygame_gui element that shows a painted Sheet, scrolls it, and reports clicks.
+
+It follows pygame_gui's contract (process_event / update / drawn by the manager), so it
+layers, hovers and consumes clicks like any stock widget. Its image is recomposed only when the
+content, the scroll position, the hovered region or the keyboard focus changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+from pygame_gui.core import UIElement
+from pygame_gui.core.interfaces import IUIManagerInterface
+
+from game.frontends.gui.sheet import Region
+from game.frontends.gui.theme import Palette
+
+SCROLLBAR = 6
+
+
+_PLAIN: dict[tuple[tuple[int, int], tuple[int, ...]], pygame.Surface] = {}
+
+
+def _plain(size: tuple[int, int], colour: tuple[int, ...]) -> pygame.Surface:
+    """A surface of one colour (a scrim, a stripe), made once per size and colour."""
+    key = (size, colour)
+    if key not in _PLAIN:
+        if len(_PLAIN) > 32:
+            _PLAIN.clear()
+        surface = pygame.Surface(size, pygame.SRCALPHA)
+        surface.fill(colour)
+        _PLAIN[key] = surface.premul_alpha()
+    return _PLAIN[key]
+
+
+class Canvas(UIElement):
+    def __init__(
+        self,
+        rect: pygame.Rect,
+        manager: IUIManagerInterface,
+        pal: Palette,
+        *,
+        background: pygame.Color | None = None,
+        layer: int = 1,
+        on_click: Callable[[str], None] | None = None,
+        blocking: bool = False,
+        tooltip_width: int | None = None,
+    ) -> None:
+        super().__init__(pygame.Rect(rect), manager, None, starting_height=layer, layer_thickness=1, element_id=["canvas"])
+        self.pal = pal
+        self.background = background
+        self.on_click = on_click
+        self.blocking = blocking
+        self.tooltip_width = tooltip_width
+        self.content = pygame.Surface((1, 1), pygame.SRCALPHA)
+        self.regions: list[Region] = []
+        self.scroll = 0
+        self.focus_key: str | None = None
+        self.hover_key: str | None = None
+        self._tip_region: Region | None = None
+        self._tip_time = 0.0
+        self._drag: int | None = None
+        self._dirty = True
+        self._set_image(pygame.Surface((1, 1), pygame.SRCALPHA))
+
+    # -- content -------------------------------------------------------------------------------
+    def set_content(self, content: pygame.Surface, regions: list[Region], *, keep_scroll: bool = True) -> None:
+        self.content = content
+        self.regions = regions
+        if not keep_scroll:
+            self.scroll = 0
+        self.scroll = self._clamped(self.scroll)
+        self._kill_tip()
+        self._dirty = True
+
+    def place(self, rect: pygame.Rect) -> None:
+        """Move and resize (the owner paints new content for the new width afterwards)."""
+        self.set_relative_position(rect.topleft)
+        self.set_dimensions(rect.size)
+        self._dirty = True
+
+    @property
+    def view_width(self) -> int:
+        """The width content should be painted at, leaving room for the scroll bar."""
+        return self.rect.width - SCROLLBAR - 4
+
+    def max_scroll(self) -> int:
+        return max(0, self.content.get_height() - self.rect.height)
+
+    def scroll_by(self, pixels: int) -> None:
+        new = self._clamped(self.scroll + pixels)
+        if new != self.scroll:
+            self.scroll = new
+            self._kill_tip()
+            self._dirty = True
+
+    def scroll_to(self, pixels: int) -> None:
+        self.scroll_by(pixels - self.scroll)
+
+    def set_focus(self, key: str | None) -> None:
+        if key != self.focus_key:
+            self.focus_key = key
+            self._dirty = True
+            region = self.region_of(key)
+            if region is not None:
+                self.reveal(region.rect)
+
+    def reveal(self, rect: pygame.Rect) -> None:
+        margin = 8
+        if rect.top - margin < self.scroll:
+            self.scroll_to(rect.top - margin)
+        elif rect.bottom + margin > self.scroll + self.rect.height:
+            self.scroll_to(rect.bottom + margin - self.rect.height)
+
+    def region_of(self, key: str | None) -> Region | None:
+        if key is None:
+            return None
+        return next((r for r in self.regions if r.key == key), None)
+
+    def action_keys(self) -> list[str]:
+        return [r.key for r in self.regions if r.key is not None]
+
+    # -- pygame_gui contract ---------------------------------------------------------------------
+    def process_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEWHEEL and self.hovered and self.max_scroll():
+            self.scroll_by(-event.y * 48)
+            return True
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self._drag is not None:
+            self._drag = None
+            return True
+        if event.type == pygame.MOUSEMOTION and self._drag is not None:
+            self._drag_to(event.pos[1])
+            return True
+        if event.type != pygame.MOUSEBUTTONDOWN or event.button not in (1, 3):
+            return False
+        if not self.rect.collidepoint(event.pos):
+            return False
+        local = (event.pos[0] - self.rect.x, event.pos[1] - self.rect.y + self.scroll)
+        if self.max_scroll() and event.pos[0] >= self.rect.right - SCROLLBAR - 6:
+            self._drag = event.pos[1]
+            self._drag_to(event.pos[1])
+            return True
+        for region in reversed(self.regions):
+            if region.key is not None and region.rect.collidepoint(local) and event.button == 1:
+                if self.on_click is not None:
+                    self.on_click(region.key)
+                return True
+        if self.blocking and self.on_click is not None and event.button == 1:
+            self.on_click("")
+        return self.blocking or self.background is not None
+
+    def while_hovering(self, time_delta: float, mouse_pos: pygame.math.Vector2 | tuple[float, float]) -> None:
+        local = (int(mouse_pos[0]) - self.rect.x, int(mouse_pos[1]) - self.rect.y + self.scroll)
+        under = None
+        for region in reversed(self.regions):
+            if region.rect.collidepoint(local) and (region.key is not None or region.tooltip):
+                under = region
+                break
+        hover_key = under.key if under is not None else None
+        if hover_key != self.hover_key:
+            self.hover_key = hover_key
+            self._dirty = True
+        if under is not self._tip_region:
+            self._kill_tip()
+            self._tip_region = under
+            self._tip_time = 0.0
+        elif under is not None and under.tooltip and self.tool_tip is None:
+            self._tip_time += time_delta
+            if self._tip_time > 0.5:
+                top = self.rect.y + under.rect.y - self.scroll
+                self.tool_tip = self.ui_manager.create_tool_tip(
+                    text=under.tooltip,
+                    position=(int(mouse_pos[0]), top + under.rect.height // 2),
+                    hover_distance=(0, under.rect.height // 2 + 4),
+                    parent_element=self,
+                    object_id=None,
+                    wrap_width=self.tooltip_width,
+                )
+
+    def on_unhovered(self) -> None:
+        self._kill_tip()
+        self._tip_region = None
+        if self.hover_key is not None:
+            self.hover_key = None
+            self._dirty = True
+
+    def update(self, time_delta: float) -> None:
+        super().update(time_delta)
+        if self._dirty:
+            self._compose()
+
+    def kill(self) -> None:
+        self._kill_tip()
+        super().kill()
+
+    # -- drawing ---------------------------------------------------------------------------------
+    def _compose(self) -> None:
+        self._dirty = False
+        size = (max(self.rect.width, 1), max(self.rect.height, 1))
+        if not self.regions and self.content.get_height() <= 1 and self.background is not None:
+            self._set_image(_plain(size, tuple(self.background)))
+            return
+        image = pygame.Surface(size, pygame.SRCALPHA)
+        if self.background is not None:
+            image.fill(self.background)
+        image.blit(self.content, (0, -self.scroll))
+        hover = self.region_of(self.hover_key)
+        if hover is not None and self.hover_key != self.focus_key:
+            pygame.draw.rect(image, self.pal.accent, hover.rect.move(0, -self.scroll), 1, border_radius=6)
+        focus = self.region_of(self.focus_key)
+        if focus is not None:
+            pygame.draw.rect(image, self.pal.focus, focus.rect.move(0, -self.scroll).inflate(4, 4), 3, border_radius=10)
+        if self.max_scroll():
+            self._draw_scrollbar(image)
+        self._set_image(image.premul_alpha())
+
+    def _draw_scrollbar(self, image: pygame.Surface) -> None:
+        height = self.rect.height
+        track = pygame.Rect(self.rect.width - SCROLLBAR - 2, 2, SCROLLBAR, height - 4)
+        pygame.draw.rect(image, self.pal.track, track, border_radius=SCROLLBAR // 2)
+        total = self.content.get_height()
+        thumb_h = max(24, round(track.height * height / total))
+        thumb_y = track.y + round((track.height - thumb_h) * self.scroll / max(self.max_scroll(), 1))
+        pygame.draw.rect(image, self.pal.muted, (track.x, thumb_y, SCROLLBAR, thumb_h), border_radius=SCROLLBAR // 2)
+
+    def _drag_to(self, screen_y: int) -> None:
+        fraction = (screen_y - self.rect.y) / max(self.rect.height, 1)
+        self.scroll_to(round(fraction * self.max_scroll()))
+
+    def _clamped(self, value: int) -> int:
+        return max(0, min(value, self.max_scroll()))
+
+    def _kill_tip(self) -> None:
+        if self.tool_tip is not None:
+            self.tool_tip.kill()
+            self.tool_tip = None

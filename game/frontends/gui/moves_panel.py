@@ -1,0 +1,209 @@
+"""The envoy's moves as a menu: groups (Move.group), then the choices inside them (which
+message and how to relay it, which venue and which format), then a confirmation that shows the
+move's plain description. Numbers pick an entry, Backspace goes back, Enter confirms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from game.engine.outcome import Move
+from game.engine.session import Session
+from game.frontends.gui.canvas import Canvas
+from game.frontends.gui.sheet import Sheet, tip
+from game.frontends.presenter import MenuEntry, move_menu, term_tooltip
+
+GROUP_TERMS = {
+    "Consent": "consent",
+    "Messages": "fidelity",
+    "Venue and format": "face",
+    "Talks": "channel",
+    "Confidence building": "timing",
+    "Analysis": "preparedness",
+    "Public words": "discretion",
+    "Mandate": "mandate",
+    "Substance": "ownership",
+    "Time": "timing",
+}
+
+
+class MovesPanel:
+    def __init__(self, session: Session, canvas: Canvas, sheet_for: Callable[[int], Sheet], on_choose: Callable[[Move], None]) -> None:
+        self.session = session
+        self.canvas = canvas
+        self.sheet_for = sheet_for
+        self.on_choose = on_choose
+        self.menu: list[MenuEntry] = []
+        self.path: list[int] = []
+        self.refresh()
+
+    # -- state ---------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """New moves (a turn has passed): back to the top of the menu."""
+        self.menu = move_menu(self.session)
+        self.path = []
+
+    @property
+    def entries(self) -> list[MenuEntry]:
+        entries = self.menu
+        for index in self.path:
+            entries = list(entries[index].children)
+        return entries
+
+    @property
+    def chosen(self) -> MenuEntry | None:
+        """The entry whose move is waiting for confirmation, if any."""
+        if not self.path:
+            return None
+        entries = self.menu
+        entry = None
+        for index in self.path:
+            entry = entries[index]
+            entries = list(entry.children)
+        return entry if entry is not None and entry.move is not None else None
+
+    def open(self, index: int) -> bool:
+        if self.chosen is not None or not 0 <= index < len(self.entries):
+            return False
+        self.path.append(index)
+        return True
+
+    def back(self) -> bool:
+        if not self.path:
+            return False
+        self.path.pop()
+        return True
+
+    def open_path(self, labels: list[str]) -> None:
+        """Open the menu along entry labels (e.g. a click on an inbox message)."""
+        self.path = []
+        for label in labels:
+            found = next((i for i, e in enumerate(self.entries) if e.label == label), None)
+            if found is None:
+                return
+            self.path.append(found)
+
+    def confirm(self) -> bool:
+        entry = self.chosen
+        if entry is None or entry.move is None:
+            return False
+        self.on_choose(entry.move)
+        return True
+
+    def click(self, key: str) -> None:
+        if key == "back":
+            self.back()
+        elif key == "confirm":
+            self.confirm()
+        elif key.startswith("entry:"):
+            self.open(int(key.split(":")[1]))
+
+    def keys(self) -> list[str]:
+        return self.canvas.action_keys()
+
+    # -- painting --------------------------------------------------------------------------------
+    def paint(self) -> None:
+        sheet = self.sheet_for(self.canvas.view_width)
+        fonts, pal = sheet.fonts, sheet.pal
+        self._header(sheet)
+        chosen = self.chosen
+        if chosen is not None and chosen.move is not None:
+            self._confirmation(sheet, chosen.move)
+        else:
+            for index, entry in enumerate(self.entries):
+                self._entry(sheet, index, entry)
+            if not self.entries:
+                sheet.text("body", "No moves are open now.", pal.muted)
+        self.canvas.set_content(sheet.paint(pal.bg, self.canvas.rect.height), sheet.regions, keep_scroll=False)
+        del fonts
+
+    def _header(self, sheet: Sheet) -> None:
+        pal = sheet.pal
+        if not self.path:
+            sheet.text("caps", "YOUR MOVES", pal.muted)
+            sheet.text("small", "Pick a kind of move with its number, or Tab and Enter.", pal.muted)
+            sheet.space(10)
+            return
+        trail, entries = [], self.menu
+        for index in self.path:
+            trail.append(entries[index].label)
+            entries = list(entries[index].children)
+        top = sheet.y
+        sheet.text("small_b", "\u2039 Back  (Backspace)", pal.accent)
+        back_rect = pygame.Rect(
+            sheet.pad, top - sheet.u(4), sheet.fonts.width("small_b", "\u2039 Back  (Backspace)") + sheet.u(12), sheet.y - top + sheet.u(8)
+        )
+        sheet.region(back_rect, key="back")
+        sheet.space(6)
+        sheet.text("caps", " \u203a ".join(t.upper() for t in trail[:-1]) or "YOUR MOVES", pal.muted)
+        sheet.text("h2", trail[-1], pal.heading)
+        sheet.space(10)
+
+    def _entry(self, sheet: Sheet, index: int, entry: MenuEntry) -> None:
+        fonts, pal = sheet.fonts, sheet.pal
+        pad = sheet.u(10)
+        top = sheet.y
+        under = sheet.mark()
+        number_w = fonts.width("small_b", "9") + sheet.u(14)
+        text_x = sheet.pad + pad + number_w + sheet.u(8)
+        arrow_w = fonts.width("h3", "\u203a") + pad if entry.move is None else 0
+        text_w = sheet.width - sheet.pad - text_x - pad - arrow_w
+        sheet.y += pad
+        sheet.text("body_b", entry.label, pal.text, x=text_x, width=text_w)
+        if entry.detail:
+            sheet.text("small", entry.detail, pal.muted, x=text_x, width=text_w)
+        sheet.y += pad
+        card = pygame.Rect(sheet.pad, top, sheet.inner, sheet.y - top)
+        sheet.box(card, pal.panel, radius=8, at=under)
+        sheet.box(card, pal.border, radius=8, border=1)
+        if index < 9:
+            chip = pygame.Rect(sheet.pad + pad, top + pad, number_w, fonts.line_height("small_b") + sheet.u(4))
+            sheet.box(chip, pal.accent_soft, radius=6)
+            sheet.line_text(
+                "small_b",
+                str(index + 1),
+                pal.accent,
+                (chip.x + (number_w - fonts.width("small_b", str(index + 1))) // 2, chip.y + sheet.u(2)),
+            )
+        if entry.move is None:
+            arrow = fonts.render("h3", "\u203a", pal.muted)
+            sheet.line_text("h3", "\u203a", pal.muted, (card.right - pad - arrow.get_width(), card.centery - arrow.get_height() // 2))
+        tooltip = None
+        if not self.path and entry.label in GROUP_TERMS:
+            tooltip = tip(term_tooltip(GROUP_TERMS[entry.label]))
+        sheet.region(card, key=f"entry:{index}", tooltip=tooltip)
+        sheet.space(8)
+
+    def _confirmation(self, sheet: Sheet, move: Move) -> None:
+        fonts, pal = sheet.fonts, sheet.pal
+        pad = sheet.u(14)
+        top = sheet.y
+        under = sheet.mark()
+        x, width = sheet.pad + pad, sheet.inner - 2 * pad
+        sheet.y += pad
+        sheet.text("caps", "YOU ARE ABOUT TO", pal.muted, x=x, width=width)
+        sheet.space(2)
+        sheet.text("h3", move.label, pal.heading, x=x, width=width)
+        sheet.space(8)
+        sheet.text("body", move.description, pal.text, x=x, width=width)
+        sheet.space(14)
+        height = fonts.line_height("body_b") + sheet.u(16)
+        confirm_w = fonts.width("body_b", "Confirm  (Enter)") + sheet.u(32)
+        back_w = fonts.width("body_b", "Back") + sheet.u(32)
+        confirm = pygame.Rect(x, sheet.y, min(confirm_w, width), height)
+        back = pygame.Rect(confirm.right + sheet.u(10), sheet.y, back_w, height)
+        if back.right > x + width:
+            back.topleft = (x, confirm.bottom + sheet.u(8))
+        sheet.box(confirm, pal.accent, radius=6)
+        sheet.text("body_b", "Confirm  (Enter)", pal.on_accent, x=confirm.x, width=confirm.width, align="center", y=confirm.y + sheet.u(8))
+        sheet.box(back, pal.panel, radius=6)
+        sheet.box(back, pal.border, radius=6, border=1)
+        sheet.text("body_b", "Back", pal.text, x=back.x, width=back.width, align="center", y=back.y + sheet.u(8))
+        sheet.region(confirm, key="confirm")
+        sheet.region(back, key="back")
+        sheet.y = back.bottom + pad
+        card = pygame.Rect(sheet.pad, top, sheet.inner, sheet.y - top)
+        sheet.box(card, pal.panel, radius=8, at=under)
+        sheet.box(card, pal.accent, radius=8, border=2)

@@ -1,0 +1,163 @@
+"""Scenes: one screen each, kept on a stack (push an overlay, pop it, replace the screen).
+
+A scene builds its widgets for the window's current size in `build()` and kills them in
+`clear()`; the app calls `rebuild()` on resize and on a settings change, never per frame.
+`draw()` paints only what lies under the widgets and never changes game state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pygame
+import pygame_gui
+from pygame_gui.core import UIElement
+from pygame_gui.elements import UIButton
+
+from game.frontends.gui.canvas import Canvas
+from game.frontends.gui.focus import FocusRing, Stop
+from game.frontends.gui.sheet import Sheet
+
+if TYPE_CHECKING:
+    from game.frontends.gui.app import App
+
+
+class Scene:
+    name = "scene"
+    overlay = False
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.ui: list[UIElement] = []
+        self.actions: dict[UIElement, Callable[[], None]] = {}
+        self.focus = FocusRing()
+        self.hidden = False
+        self.base = 0
+        """Layer of this scene's widgets: each scene on the stack draws above the ones below."""
+
+    # -- life cycle ----------------------------------------------------------------------------
+    def enter(self) -> None:
+        self.build()
+
+    def exit(self) -> None:
+        self.clear()
+
+    def resume(self) -> None:
+        """The overlay above was popped; this scene is on top again."""
+
+    def build(self) -> None:
+        """Create the widgets for `self.app.size`."""
+
+    def clear(self) -> None:
+        for element in self.ui:
+            element.kill()
+        self.ui = []
+        self.actions = {}
+        self.focus = FocusRing()
+
+    def rebuild(self) -> None:
+        index = self.focus.index
+        self.clear()
+        self.build()
+        self.restore_focus(index)
+        if self.hidden:
+            self.set_hidden(True)
+
+    def set_hidden(self, hidden: bool) -> None:
+        """Hide the widgets while a full screen is pushed over this one (shown again on return)."""
+        self.hidden = hidden
+        for element in self.ui:
+            if hidden:
+                element.hide()
+            else:
+                element.show()
+
+    def restore_focus(self, index: int) -> None:
+        if 0 <= index < len(self.focus.stops) and self.focus.index != index:
+            self.focus.move(index - self.focus.index if self.focus.index >= 0 else index + 1)
+
+    # -- input -----------------------------------------------------------------------------------
+    def key(self, event: pygame.event.Event) -> bool:
+        """A key press no widget took; returns True when the scene used it."""
+        shift = bool(event.mod & pygame.KMOD_SHIFT)
+        if event.key == pygame.K_TAB:
+            self.focus.move(-1 if shift else 1)
+            return True
+        if event.key in (pygame.K_DOWN, pygame.K_RIGHT):
+            self.focus.move(1)
+            return True
+        if event.key in (pygame.K_UP, pygame.K_LEFT):
+            self.focus.move(-1)
+            return True
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            return self.focus.activate() or self.default_action()
+        if event.key == pygame.K_ESCAPE:
+            return self.escape()
+        return False
+
+    def default_action(self) -> bool:
+        """Enter with nothing focused."""
+        return False
+
+    def escape(self) -> bool:
+        return False
+
+    def ui_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element in self.actions:
+            self.actions[event.ui_element]()
+
+    def update(self, dt: float) -> None:
+        """Per-frame work; small by design (no widget rebuilds here)."""
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if not self.overlay:
+            surface.fill(self.app.pal.bg)
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def add_button(
+        self,
+        rect: pygame.Rect,
+        text: str,
+        action: Callable[[], None],
+        *,
+        kind: str | None = None,
+        tooltip: str | None = None,
+        layer: int = 1,
+        focus: bool = True,
+    ) -> UIButton:
+        button = UIButton(
+            rect,
+            text,
+            self.app.manager,
+            tool_tip_text=tooltip,
+            starting_height=self.base + layer,
+            object_id=f"#{kind}" if kind else None,
+        )
+        self.ui.append(button)
+        self.actions[button] = action
+        if focus:
+            self._pending_stops.append(Stop(f"button:{text}", action, button=button))
+        return button
+
+    def add_canvas(self, rect: pygame.Rect, *, layer: int = 1, **kwargs: object) -> Canvas:
+        canvas = Canvas(rect, self.app.manager, self.app.pal, layer=self.base + layer, **kwargs)  # type: ignore[arg-type]
+        self.ui.append(canvas)
+        return canvas
+
+    def sheet(self, width: int, pad: float = 0) -> Sheet:
+        return Sheet(self.app.fonts, self.app.pal, width, self.app.u(pad))
+
+    def button_width(self, text: str) -> int:
+        return self.app.fonts.width("body_b", text) + self.app.u(36)
+
+    @property
+    def _pending_stops(self) -> list[Stop]:
+        if not hasattr(self, "_stops_buffer"):
+            self._stops_buffer: list[Stop] = []
+        return self._stops_buffer
+
+    def take_button_stops(self) -> list[Stop]:
+        stops = list(self._pending_stops)
+        self._pending_stops.clear()
+        return stops

@@ -1,0 +1,207 @@
+"""The debrief: the overall score, a chart of scores per principle, the hidden facts revealed,
+and the findings decision by decision; one button writes the HTML report beside the log."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.engine.session import Session
+from game.frontends.gui.scene import Scene
+from game.frontends.gui.scene_ending import grade_colour
+from game.frontends.gui.sheet import Sheet, tip
+from game.frontends.presenter import grade_words, term_tooltip
+
+if TYPE_CHECKING:
+    from game.debrief import Debrief
+    from game.frontends.gui.app import App
+
+VERDICT_WORDS = {"honoured": "Honoured", "breached": "Breached", "missed": "Missed"}
+
+
+class DebriefScene(Scene):
+    name = "debrief"
+
+    def __init__(self, app: App, session: Session, log_path: Path) -> None:
+        super().__init__(app)
+        self.session = session
+        self.log_path = log_path
+        self.debrief: Debrief | None = None
+        self.report = ""
+        self.waited = 0
+
+    def update(self, dt: float) -> None:
+        if self.debrief is None:
+            self.waited += 1
+            if self.waited >= 2:
+                from game.debrief import debrief_session
+
+                self.debrief = debrief_session(self.session)
+                self.rebuild()
+
+    def build(self) -> None:
+        app = self.app
+        pal = app.pal
+        width, height = app.size
+        gap = app.u(16)
+        button_h = app.fonts.line_height("body_b") + app.u(18)
+        foot_h = button_h + app.u(24)
+        head = self.sheet(width, 0)
+        head.y = app.u(14)
+        head.text("caps", "DEBRIEF", pal.bar_muted, x=gap, width=width - 2 * gap)
+        head.text("h2", f"{self.session.scenario.title} \u00b7 {self.session.trainee}", pal.bar_text, x=gap, width=width - 2 * gap)
+        head.space(12)
+        self.add_canvas(pygame.Rect(0, 0, width, head.height()), background=pal.bar_bg).set_content(head.paint(pal.bar_bg), [])
+        top = head.height() + gap
+        body_h = height - top - foot_h
+        foot = self.add_canvas(pygame.Rect(0, height - foot_h, width, foot_h), background=pal.bar_bg)
+        note = Sheet(app.fonts, pal, width)
+        if self.report:
+            note.text("small", self.report, pal.bar_text, x=gap, width=width // 2, y=app.u(6))
+        foot.set_content(note.paint(pal.bar_bg), [])
+        if self.debrief is None:
+            wait = self.sheet(width - 2 * gap)
+            wait.text("h2", "Preparing the debrief\u2026", pal.heading)
+            wait.text("body", "Every decision is being weighed against the principles, and stronger moves looked for.", pal.muted)
+            self.add_canvas(pygame.Rect(gap, top, width - 2 * gap, body_h)).set_content(wait.paint(None), [])
+            return
+        left_w = max(app.u(300), min(width * 2 // 5, app.u(460)))
+        self.scores = self.add_canvas(pygame.Rect(gap, top, left_w, body_h - gap), background=pal.panel)
+        sheet = self.sheet(self.scores.view_width, 20)
+        self.paint_scores(sheet, self.debrief)
+        self.scores.set_content(sheet.paint(pal.panel, self.scores.rect.height), sheet.regions)
+        x = gap + left_w + gap
+        self.findings = self.add_canvas(pygame.Rect(x, top, width - x - gap, body_h - gap), background=pal.panel)
+        sheet = self.sheet(self.findings.view_width, 20)
+        self.paint_findings(sheet, self.debrief)
+        self.findings.set_content(sheet.paint(pal.panel, self.findings.rect.height), sheet.regions)
+        bx = width - gap
+        for label, action, kind in (
+            ("Write the HTML report", self.write_report, "primary"),
+            ("Return to the title screen", self.to_title, None),
+        ):
+            w = self.button_width(label)
+            bx -= w
+            self.add_button(pygame.Rect(bx, height - foot_h + (foot_h - button_h) // 2, w, button_h), label, action, kind=kind, layer=2)
+            bx -= app.u(10)
+        self.focus.set(self.take_button_stops())
+
+    def paint_scores(self, sheet: Sheet, d: Debrief) -> None:
+        pal, fonts = sheet.pal, sheet.fonts
+        colour = grade_colour(pal, d.grade or "")
+        sheet.text("caps", "OUTCOME", pal.muted)
+        sheet.text("h2", (d.ending.title if d.ending else "Unfinished"), pal.heading)
+        if d.grade:
+            sheet.text("body_b", grade_words(d.grade), colour)
+        sheet.space(12)
+        sheet.text("caps", "OVERALL", pal.muted)
+        top = sheet.y
+        sheet.text("title", str(d.overall), pal.heading, advance=False)
+        sheet.line_text(
+            "body",
+            "/ 100",
+            pal.muted,
+            (
+                sheet.pad + fonts.width("title", str(d.overall)) + sheet.u(8),
+                top + fonts.line_height("title") - fonts.line_height("body") - sheet.u(8),
+            ),
+        )
+        sheet.y = top + fonts.line_height("title")
+        sheet.space(16)
+        sheet.text("caps", "SCORES PER PRINCIPLE", pal.muted)
+        sheet.space(6)
+        names = d.principle_names
+        label_w = min(max((fonts.width("small", names.get(p, p)) for p in d.scores), default=0) + sheet.u(12), sheet.inner // 2)
+        bar_h = max(8, sheet.u(10))
+        for pid, score in d.scores.items():
+            name = names.get(pid, pid)
+            top = sheet.y
+            rect = sheet.text("small", name, pal.text, width=label_w - sheet.u(8))
+            bar_x = sheet.pad + label_w
+            bar_w = sheet.inner - label_w - fonts.width("small_b", "100") - sheet.u(8)
+            bar_y = top + (fonts.line_height("small") - bar_h) // 2
+            sheet.box(pygame.Rect(bar_x, bar_y, bar_w, bar_h), pal.track, radius=bar_h // 2)
+            if score is None:
+                sheet.line_text("small", "not tested", pal.muted, (bar_x + sheet.u(6), top))
+            else:
+                fill = pal.good if score >= 70 else pal.warn if score >= 40 else pal.danger
+                sheet.box(pygame.Rect(bar_x, bar_y, max(bar_h, round(bar_w * score / 100)), bar_h), fill, radius=bar_h // 2)
+                text = str(score)
+                sheet.line_text("small_b", text, pal.text, (sheet.pad + sheet.inner - fonts.width("small_b", text), top))
+            sheet.y = max(sheet.y, rect.bottom) + sheet.u(6)
+            sheet.region(pygame.Rect(sheet.pad, top, sheet.inner, sheet.y - top), tooltip=tip(term_tooltip(pid)))
+        if d.reveal:
+            sheet.space(14)
+            sheet.text("caps", "WHAT YOU COULD NOT SEE", pal.muted)
+            sheet.space(4)
+            for fact in d.reveal:
+                sheet.text("small", "\u2022 " + fact, pal.text)
+                sheet.space(4)
+
+    def paint_findings(self, sheet: Sheet, d: Debrief) -> None:
+        pal = sheet.pal
+        colours = {"honoured": pal.good, "breached": pal.danger, "missed": pal.warn}
+        sheet.text("caps", "DECISION BY DECISION", pal.muted)
+        sheet.space(4)
+        if d.summary:
+            sheet.text("italic", d.summary, pal.text)
+            sheet.space(8)
+        label = d.turn_label.upper()
+        timeline = {p.decision: p for p in d.timeline}
+        for number in range(1, d.decisions + 1):
+            found = d.findings_for(number)
+            point = timeline.get(number)
+            sheet.rule()
+            sheet.space(10)
+            turn = found[0].turn if found else (point.turn if point else 0)
+            move = found[0].move_label if found else (point.move_label if point else "")
+            sheet.text("caps", f"DECISION {number} \u00b7 {label} {turn}", pal.muted)
+            sheet.text("body_b", move, pal.heading)
+            sheet.space(4)
+            if not found:
+                sheet.text("small", "No principle was at stake in this decision.", pal.muted)
+            indent = sheet.pad + sheet.u(14)
+            for finding in found:
+                chip_top = sheet.y
+                verdict = VERDICT_WORDS[finding.verdict]
+                sheet.text("small_b", f"{verdict} \u00b7 {finding.principle_name}", colours[finding.verdict], x=indent)
+                sheet.box(
+                    pygame.Rect(sheet.pad, chip_top + sheet.u(3), max(3, sheet.u(4)), sheet.y - chip_top - sheet.u(4)),
+                    colours[finding.verdict],
+                    radius=2,
+                )
+                sheet.text("small", finding.explanation, pal.text, x=indent)
+                if finding.source:
+                    sheet.text("small", finding.source, pal.muted, x=indent)
+                if finding.stronger:
+                    sheet.text("small", "Stronger: " + finding.stronger, pal.accent, x=indent)
+                sheet.space(6)
+            sheet.space(6)
+
+    def write_report(self) -> None:
+        if self.debrief is None:
+            return
+        from game.debrief import render_html
+
+        target = self.log_path.with_suffix(".html")
+        try:
+            target.write_text(render_html(self.debrief), encoding="utf-8")
+        except OSError as exc:
+            self.report = f"Could not write the report: {exc.strerror or exc}"
+        else:
+            self.report = f"Report written: {target}"
+        self.rebuild()
+
+    def to_title(self) -> None:
+        from game.frontends.gui.scene_title import TitleScene
+
+        self.app.replace(TitleScene(self.app))
+
+    def key(self, event: pygame.event.Event) -> bool:
+        if self.debrief is not None and event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP, pygame.K_DOWN, pygame.K_UP):
+            step = self.findings.rect.height * 2 // 3 if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP) else 48
+            self.findings.scroll_by(step if event.key in (pygame.K_PAGEDOWN, pygame.K_DOWN) else -step)
+            return True
+        return super().key(event)

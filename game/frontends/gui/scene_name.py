@@ -1,0 +1,121 @@
+"""Who is playing: the trainee's name (remembered), written in the log and on the debrief."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UITextEntryLine
+
+from game.frontends.gui.catalog import CatalogEntry
+from game.frontends.gui.scene import Scene
+from game.frontends.gui.scene_dialog import DialogScene
+from game.sessions import new_seed, start_session
+
+if TYPE_CHECKING:
+    from game.frontends.gui.app import App
+
+
+class NameScene(Scene):
+    name = "name"
+
+    def __init__(self, app: App, entry: CatalogEntry) -> None:
+        super().__init__(app)
+        self.entry = entry
+        self.typed = app.settings.trainee
+
+    def build(self) -> None:
+        app = self.app
+        pal = app.pal
+        width, height = app.size
+        pad = app.u(32)
+        card_w = min(width - app.u(60), app.u(620))
+        sheet = self.sheet(card_w, 0)
+        sheet.y = pad
+        assert self.entry.loaded is not None
+        sheet.text("caps", self.entry.loaded.scenario.title.upper(), pal.accent, x=pad, width=card_w - 2 * pad)
+        sheet.text("h1", "Who is playing?", pal.heading, x=pad, width=card_w - 2 * pad)
+        sheet.space(6)
+        sheet.text(
+            "body",
+            "Your name is written in the session log and on the debrief report, so your instructor can find your run.",
+            pal.text,
+            x=pad,
+            width=card_w - 2 * pad,
+        )
+        sheet.space(16)
+        entry_h = app.fonts.line_height("body") + app.u(22)
+        entry_y = sheet.y
+        sheet.y += entry_h + app.u(20)
+        button_h = app.fonts.line_height("body_b") + app.u(18)
+        buttons_y = sheet.y
+        sheet.y += button_h + pad
+        card = pygame.Rect((width - card_w) // 2, max(app.u(10), (height - sheet.y) // 2), card_w, sheet.y)
+
+        def frame(surface: pygame.Surface) -> None:
+            pygame.draw.rect(surface, pal.border, surface.get_rect(), 1, border_radius=6)
+            pygame.draw.rect(surface, pal.accent, (0, 0, card_w, max(4, app.u(5))))
+
+        sheet.draw(frame)
+        self.add_canvas(card, background=pal.panel).set_content(sheet.paint(pal.panel, card.height), [])
+        self.field = UITextEntryLine(
+            pygame.Rect(card.x + pad, card.y + entry_y, card_w - 2 * pad, entry_h), app.manager, placeholder_text="Your name"
+        )
+        self.field.length_limit = 60
+        self.field.change_layer(self.base + 2)
+        self.field.set_text(self.typed)
+        self.ui.append(self.field)
+        x = card.right - pad
+        for label, action, kind in (("Continue", self.accept, "primary"), ("Back", self.back, None)):
+            w = self.button_width(label)
+            x -= w
+            self.add_button(pygame.Rect(x, card.y + buttons_y, w, button_h), label, action, kind=kind, layer=2)
+            x -= app.u(10)
+        self.focus.set(list(reversed(self.take_button_stops())))
+        app.manager.set_focus_set(self.field)
+        self.field.edit_position = len(self.typed)
+
+    def ui_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and event.ui_element is self.field:
+            self.typed = self.field.get_text()
+        elif event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and event.ui_element is self.field:
+            self.accept()
+        else:
+            super().ui_event(event)
+
+    def accept(self) -> None:
+        if self.app.top is not self:
+            return
+        name = " ".join(self.field.get_text().split())[:60] or "trainee"
+        self.app.remember(trainee=name)
+        assert self.entry.loaded is not None
+        seed = self.app.seed if self.app.seed is not None else new_seed()
+        try:
+            live = start_session(self.entry.loaded, seed=seed, trainee=name, log_dir=self.app.log_dir)
+        except OSError as exc:
+            self.app.push(
+                DialogScene(
+                    self.app,
+                    "CANNOT START",
+                    "The session log cannot be written",
+                    f"{self.app.log_dir}: {exc.strerror or exc}",
+                    [("Close", lambda: None)],
+                )
+            )
+            return
+        from game.frontends.gui.scene_briefing import BriefingScene
+
+        self.app.live = live
+        self.app.replace(BriefingScene(self.app))
+
+    def back(self) -> None:
+        self.app.pop()
+
+    def default_action(self) -> bool:
+        self.accept()
+        return True
+
+    def escape(self) -> bool:
+        self.back()
+        return True

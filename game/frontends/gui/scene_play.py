@@ -1,0 +1,291 @@
+"""The play screen: top bar, parties, map, situation and inbox, and the envoy's moves.
+
+The only way this screen changes the game is `session.choose()`, after a confirmation. The
+widgets are created once per layout (resize, settings) and their content is repainted only when
+a turn passes or the trainee moves through the menu.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.engine.outcome import FiredEvent, Move
+from game.frontends.gui.focus import Stop
+from game.frontends.gui.map_view import paint_map
+from game.frontends.gui.moves_panel import MovesPanel
+from game.frontends.gui.party_panel import paint_parties
+from game.frontends.gui.scene import Scene
+from game.frontends.gui.scene_dialog import KIND_WORDS, DialogScene
+from game.frontends.gui.situation_panel import paint_situation
+from game.frontends.gui.top_bar import paint_top_bar
+
+if TYPE_CHECKING:
+    from game.frontends.gui.app import App
+
+WIDE_UNITS = 1000
+"""Below this window width (in pixels at 100 % text) the play screen uses the compact layout."""
+TABS = (("situation", "Situation"), ("parties", "Parties"), ("map", "Map"))
+TAB_KEYS = {pygame.K_s: "situation", pygame.K_p: "parties", pygame.K_m: "map"}
+DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)}
+
+
+class PlayScene(Scene):
+    name = "play"
+
+    def __init__(self, app: App, *, show_opening: bool = True) -> None:
+        super().__init__(app)
+        assert app.live is not None
+        self.session = app.live.session
+        self.events: list[FiredEvent] = list(self.session.opening.events) if show_opening else []
+        self.path: list[int] = []
+        self.panel: MovesPanel | None = None
+        self.tab = "situation"
+        self.tabs = None
+        self.compact = False
+        self.dialog_frame: int | None = None
+        self.bar_compact = False
+
+    # -- layout ----------------------------------------------------------------------------------
+    def build(self) -> None:
+        app = self.app
+        width, height = app.size
+        gap = app.u(12)
+        self.compact = width / app.fonts.scale < WIDE_UNITS
+        for short, bar_compact in ((False, False), (True, False), (True, True)):
+            if self.compact and not bar_compact:
+                continue
+            buttons = [
+                ("History" if short else "History  (H)", self.open_history, "Every decision so far (H)"),
+                ("Menu" if short else "Menu  (Esc)", self.open_pause, "Pause, settings, save and quit (Esc)"),
+            ]
+            self.reserve = sum(self.button_width(label) for label, _, _ in buttons) + gap * (len(buttons) + 1)
+            self.bar_compact = bar_compact
+            bar = self.sheet(width)
+            paint_top_bar(bar, self.session, reserve=self.reserve, compact=bar_compact)
+            bar_h = bar.height()
+            if len({r.rect.y for r in bar.regions}) <= 2 and not bar_compact:
+                break
+        self.bar = self.add_canvas(pygame.Rect(0, 0, width, bar_h), background=app.pal.bar_bg)
+        self.bar.set_content(bar.paint(app.pal.bar_bg), bar.regions)
+        button_h = app.fonts.line_height("body_b") + app.u(14)
+        first_row = app.fonts.line_height("h3") + (0 if self.bar_compact else app.fonts.line_height("caps")) + app.u(18)
+        x = width - gap
+        for label, action, tooltip in reversed(buttons):
+            w = self.button_width(label)
+            x -= w
+            self.add_button(
+                pygame.Rect(x, max(app.u(6), (first_row - button_h) // 2), w, button_h), label, action, kind="bar_button", tooltip=tooltip
+            )
+            x -= gap
+        top = bar_h + gap
+        body_h = height - top - gap
+        if self.compact:
+            right_w = max(round(width * 0.44), 300)
+            main_w = width - 3 * gap - right_w
+            tabs_h = self.tab_layout(main_w)[1]
+            self.tabs = self.add_canvas(pygame.Rect(gap, top, main_w, tabs_h), on_click=self.click_tab)
+            area = pygame.Rect(gap, top + tabs_h + app.u(6), main_w, body_h - tabs_h - app.u(6))
+            self.parties = self.add_canvas(area)
+            self.map = self.add_canvas(area)
+            self.situation = self.add_canvas(area, on_click=self.click_situation)
+        else:
+            self.tabs = None
+            left_w = max(250, min(round(width * 0.24), 340))
+            right_w = max(300, min(round(width * 0.30), 430))
+            centre_x = gap + left_w + gap
+            centre_w = width - centre_x - gap - right_w - gap
+            self.parties = self.add_canvas(pygame.Rect(gap, top, left_w, body_h))
+            map_h = max(150, min(round(body_h * 0.40), 300))
+            self.map = self.add_canvas(pygame.Rect(centre_x, top, centre_w, map_h))
+            situation_top = top + map_h + gap
+            self.situation = self.add_canvas(
+                pygame.Rect(centre_x, situation_top, centre_w, height - situation_top - gap), on_click=self.click_situation
+            )
+        self.moves = self.add_canvas(pygame.Rect(width - gap - right_w, top, right_w, body_h), on_click=self.click_move)
+        self.panel = MovesPanel(self.session, self.moves, lambda w: self.sheet(w), self.choose)
+        self.panel.path = list(self.path)
+        self.paint_turn()
+        if self.events and self.app.top is self:
+            self.app.push(self._event_dialog(self.events.pop(0)))
+
+    def show_tab(self, tab: str) -> None:
+        """In the compact layout one of situation, parties and map fills the left side."""
+        self.tab = tab
+        if self.tabs is None:
+            return
+        for name, canvas in (("situation", self.situation), ("parties", self.parties), ("map", self.map)):
+            if name == tab:
+                canvas.show()
+            else:
+                canvas.hide()
+        sheet = self.sheet(self.tabs.rect.width)
+        pal = sheet.pal
+        places, height = self.tab_layout(self.tabs.rect.width)
+        for (name, _), (rect, text) in zip(TABS, places, strict=True):
+            w = rect.width
+            active = name == tab
+            sheet.box(rect, pal.panel if active else pal.bg, radius=6)
+            sheet.box(rect, pal.accent if active else pal.border, radius=6, border=2 if active else 1)
+            sheet.text("body_b", text, pal.accent if active else pal.muted, x=rect.x, width=w, align="center", y=rect.y + sheet.u(8))
+            sheet.region(rect, key=f"tab:{name}")
+        self.tabs.set_content(sheet.paint(None, height), sheet.regions)
+
+    def tab_layout(self, width: int) -> tuple[list[tuple[pygame.Rect, str]], int]:
+        """Where the tabs go: with their key in the label if that fits, on two rows if need be."""
+        fonts = self.app.fonts
+        row_h = fonts.line_height("body_b") + self.app.u(16)
+        gap = self.app.u(6)
+        for with_keys in (True, False):
+            texts = [f"{label} ({label[0]})" if with_keys else label for _, label in TABS]
+            widths = [fonts.width("body_b", t) + self.app.u(24) for t in texts]
+            if sum(widths) + gap * (len(widths) - 1) <= width:
+                break
+        places, x, y = [], 0, 0
+        for text, w in zip(texts, widths, strict=True):
+            if x and x + w > width:
+                x, y = 0, y + row_h + gap
+            places.append((pygame.Rect(x, y, min(w, width), row_h), text))
+            x += w + gap
+        return places, y + row_h
+
+    def click_tab(self, key: str) -> None:
+        if key.startswith("tab:"):
+            self.show_tab(key.split(":", 1)[1])
+            self.paint_moves()
+
+    def paint_turn(self) -> None:
+        """Repaint everything a decision can change (no widget is created or destroyed)."""
+        parties = self.sheet(self.parties.view_width)
+        paint_parties(parties, self.session)
+        self.parties.set_content(parties.paint(None), parties.regions)
+        map_sheet = self.sheet(self.map.rect.width)
+        paint_map(map_sheet, self.session, self.map.rect.height)
+        self.map.set_content(map_sheet.paint(None), map_sheet.regions)
+        situation = self.sheet(self.situation.view_width, 0)
+        paint_situation(situation, self.session)
+        self.situation.set_content(situation.paint(None), situation.regions, keep_scroll=False)
+        self.show_tab(self.tab)
+        self.paint_moves()
+
+    def repaint_bar(self) -> bool:
+        """Repaint the top bar; returns True when it changed height and the layout was rebuilt."""
+        bar = self.sheet(self.app.size[0])
+        paint_top_bar(bar, self.session, reserve=self.reserve, compact=self.bar_compact)
+        if bar.height() != self.bar.rect.height:
+            self.rebuild()
+            return True
+        self.bar.set_content(bar.paint(self.app.pal.bar_bg), bar.regions)
+        return False
+
+    def paint_moves(self) -> None:
+        assert self.panel is not None
+        self.panel.paint()
+        self.path = list(self.panel.path)
+        stops = [
+            Stop(key, self._click_action(self.moves, key), canvas=self.moves)
+            for key in self.moves.action_keys()
+            if key != "back" or self.panel.chosen is None
+        ]
+        if self.tabs is not None:
+            stops += [Stop(key, self._click_action(self.tabs, key), canvas=self.tabs) for key in self.tabs.action_keys()]
+        if self.tabs is None or self.tab == "situation":
+            stops += [Stop(key, self._click_action(self.situation, key), canvas=self.situation) for key in self.situation.action_keys()]
+        stops += [s for s in self.focus.stops if s.button is not None] or self.take_button_stops()
+        self.focus.set(stops)
+
+    def _click_action(self, canvas, key: str):  # type: ignore[no-untyped-def]
+        return lambda: canvas.on_click(key)
+
+    # -- acting ----------------------------------------------------------------------------------
+    def click_move(self, key: str) -> None:
+        assert self.panel is not None
+        self.panel.click(key)
+        if self.app.top is self and not self.session.is_over and self.panel is not None:
+            self.paint_moves()
+
+    def click_situation(self, key: str) -> None:
+        if not key.startswith("inbox:") or self.panel is None:
+            return
+        message = self.session.scenario.messages[key.split(":", 1)[1]]
+        self.panel.open_path(["Messages", message.summary])
+        self.paint_moves()
+
+    def choose(self, move: Move) -> None:
+        outcome = self.session.choose(move.key)
+        self.path = []
+        self.tab = "situation"
+        assert self.panel is not None
+        self.panel.refresh()
+        if not self.repaint_bar():
+            self.paint_turn()
+        self.events = list(outcome.events)
+        self.dialog_frame = self.app.frames + 1
+
+    def update(self, dt: float) -> None:
+        # The dialogs of a decision open on the frame after its repaint, so no frame does both.
+        if self.dialog_frame is not None and self.app.frames >= self.dialog_frame and self.app.top is self:
+            self.dialog_frame = None
+            self.next_dialog()
+
+    def next_dialog(self) -> None:
+        if self.events:
+            self.app.push(self._event_dialog(self.events.pop(0)))
+        elif self.session.is_over:
+            from game.frontends.gui.scene_ending import EndingScene
+
+            self.app.replace(EndingScene(self.app))
+
+    def _event_dialog(self, event: FiredEvent) -> DialogScene:
+        return DialogScene(
+            self.app,
+            KIND_WORDS.get(event.kind, event.kind.upper()),
+            event.title,
+            event.text,
+            [("Continue", self.next_dialog)],
+            name="event",
+        )
+
+    def open_history(self) -> None:
+        from game.frontends.gui.scene_history import HistoryScene
+
+        self.app.push(HistoryScene(self.app, self.session))
+
+    def open_pause(self) -> None:
+        from game.frontends.gui.scene_pause import PauseScene
+
+        self.app.push(PauseScene(self.app))
+
+    # -- keys ------------------------------------------------------------------------------------
+    def key(self, event: pygame.event.Event) -> bool:
+        assert self.panel is not None
+        if event.key in DIGITS:
+            if self.panel.open(DIGITS[event.key] - 1):
+                self.paint_moves()
+            return True
+        if event.key == pygame.K_BACKSPACE:
+            if self.panel.back():
+                self.paint_moves()
+            return True
+        if event.key == pygame.K_h:
+            self.open_history()
+            return True
+        if event.key in TAB_KEYS and self.tabs is not None:
+            self.show_tab(TAB_KEYS[event.key])
+            self.paint_moves()
+            return True
+        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            self.situation.scroll_by(self.situation.rect.height * 2 // 3 * (1 if event.key == pygame.K_PAGEDOWN else -1))
+            return True
+        return super().key(event)
+
+    def default_action(self) -> bool:
+        return self.panel is not None and self.panel.confirm()
+
+    def escape(self) -> bool:
+        if self.panel is not None and self.panel.back():
+            self.paint_moves()
+        else:
+            self.open_pause()
+        return True

@@ -1,0 +1,109 @@
+"""Fonts, word wrapping and a cache of rendered lines.
+
+Rendering text is the costly part of drawing a frame, so every line is rendered once per
+(style, text, colour) and reused until the text size or theme changes.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import pygame
+
+# style: (file, size at 100 %)
+STYLES: dict[str, tuple[str, int]] = {
+    "body": ("Inter-Regular.otf", 15),
+    "body_b": ("Inter-SemiBold.otf", 15),
+    "italic": ("Inter-Italic.otf", 15),
+    "small": ("Inter-Regular.otf", 13),
+    "small_b": ("Inter-SemiBold.otf", 13),
+    "caps": ("Inter-SemiBold.otf", 12),
+    "h3": ("Inter-SemiBold.otf", 16),
+    "h2": ("NotoSerif-Bold.ttf", 19),
+    "h1": ("NotoSerif-Bold.ttf", 25),
+    "number": ("Inter-SemiBold.otf", 21),
+    "title": ("NotoSerif-Bold.ttf", 46),
+}
+
+
+@cache
+def _font(file: str, size: int) -> pygame.font.Font:
+    path = resources.files("game.assets").joinpath(file)
+    return pygame.font.Font(str(path), size)
+
+
+class Fonts:
+    """The window's fonts at one text size, with a cache of rendered lines."""
+
+    def __init__(self, scale: float) -> None:
+        self.scale = scale
+        self.space = 1 + (scale - 1) * 0.5
+        """Spacing grows with the text, but more slowly, so large text keeps room to breathe."""
+        self._cache: dict[tuple[str, str, tuple[int, int, int, int]], pygame.Surface] = {}
+
+    def preload(self) -> None:
+        for style in STYLES:
+            self.font(style).size("Ag")
+
+    def font(self, style: str) -> pygame.font.Font:
+        file, size = STYLES[style]
+        return _font(file, max(8, round(size * self.scale)))
+
+    def line_height(self, style: str) -> int:
+        return self.font(style).get_linesize()
+
+    def width(self, style: str, text: str) -> int:
+        return self.font(style).size(text)[0]
+
+    def render(self, style: str, text: str, colour: pygame.Color) -> pygame.Surface:
+        key = (style, text, tuple(colour))
+        surface = self._cache.get(key)
+        if surface is None:
+            if len(self._cache) > 4000:
+                self._cache.clear()
+            surface = self.font(style).render(text, True, colour)
+            self._cache[key] = surface
+        return surface
+
+    def wrap(self, style: str, text: str, width: int) -> list[str]:
+        """Lines of `text` no wider than `width`; paragraphs split on newlines; long words broken."""
+        font = self.font(style)
+        width = max(width, 20)
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            words = paragraph.split(" ")
+            current = ""
+            for word in words:
+                candidate = word if not current else f"{current} {word}"
+                if font.size(candidate)[0] <= width:
+                    current = candidate
+                    continue
+                if current:
+                    lines.append(current)
+                current = word
+                while font.size(current)[0] > width and len(current) > 1:
+                    cut = _longest_prefix(font, current, width)
+                    lines.append(current[:cut])
+                    current = current[cut:]
+            lines.append(current)
+        return lines
+
+    def fit(self, style: str, text: str, width: int) -> str:
+        """`text`, shortened with an ellipsis if it is wider than `width` (for one-line labels)."""
+        font = self.font(style)
+        if font.size(text)[0] <= width:
+            return text
+        cut = _longest_prefix(font, text + "\u2026", width) - 1
+        return text[: max(cut, 1)].rstrip() + "\u2026"
+
+
+def _longest_prefix(font: pygame.font.Font, text: str, width: int) -> int:
+    low, high = 1, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if font.size(text[:middle])[0] <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low

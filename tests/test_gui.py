@@ -1,0 +1,266 @@
+"""The game window, driven headless through the real event queue, a frame at a time.
+
+A whole scenario is played with key presses only; the log the window writes must equal the log
+the terminal front end writes for the same seed and the same moves.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import io  # noqa: E402
+import json  # noqa: E402
+import random  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+
+from game.engine.session import Session  # noqa: E402
+from game.frontends.gui import driver, start  # noqa: E402
+from game.frontends.gui.app import App  # noqa: E402
+from game.frontends.gui.scene_play import PlayScene  # noqa: E402
+from game.frontends.terminal.play import TerminalPlay  # noqa: E402
+from game.scenario.bundled import bundled_paths  # noqa: E402
+from game.scenario.loader import LoadedScenario, load_scenario  # noqa: E402
+from game.sessions import start_session, unfinished_logs  # noqa: E402
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINIMAL = FIXTURES / "minimal.yaml"
+MINIMAL_MOVES = [
+    "approach:upper",
+    "approach:lower",
+    "relay:sluice_offer:softened",
+    "approach:upper",
+    "propose_venue:mill:secret_meeting",
+    "offer_step:hotline",
+]
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Iterator[App]:
+    window = App(settings_file=tmp_path / "config" / "settings.json", log_dir=tmp_path / "logs", seed=7)
+    yield window
+    window.shutdown()
+
+
+def loaded(path: Path) -> LoadedScenario:
+    result, problems = load_scenario(path)
+    assert result is not None, problems
+    return result
+
+
+def records(path: Path) -> list[dict]:
+    found = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        record.pop("started", None)
+        found.append(record)
+    return found
+
+
+def terminal_log(scenario: Path, seed: int, trainee: str, keys: list[str], folder: Path) -> Path:
+    """Play the same moves in the terminal front end, by their numbers, and return its log."""
+    shadow = Session(loaded(scenario), seed=seed)
+    numbers = []
+    for key in keys:
+        numbers.append(str([m.key for m in shadow.moves()].index(key) + 1))
+        shadow.choose(key)
+    live = start_session(loaded(scenario), seed=seed, trainee=trainee, log_dir=folder)
+    stdin = io.StringIO("\n".join(numbers) + "\n")
+    TerminalPlay(live.session, str(live.log_path), stdin, io.StringIO()).run()
+    live.close()
+    return live.log_path
+
+
+def play_to_end(app: App, rng: random.Random, chosen: list[str], scenes: set[str], limit: int = 80) -> None:
+    for _ in range(limit):
+        scenes.update(app.scene_names())
+        driver.dismiss_dialogs(app)
+        if not isinstance(app.top, PlayScene):
+            return
+        moves = [m.key for m in app.top.session.moves() if "publish" not in m.key]
+        options = [k for k in moves if _reachable(app, k)]
+        key = rng.choice(options)
+        driver.choose(app, key)
+        chosen.append(key)
+    raise AssertionError("no ending reached")
+
+
+def _reachable(app: App, key: str) -> bool:
+    try:
+        driver.menu_path(app, key)
+    except LookupError:
+        return False
+    return True
+
+
+def test_minimal_scenario_through_the_window_matches_the_terminal_log(app: App, tmp_path: Path) -> None:
+    driver.start_new(app, MINIMAL, "Ana")
+    seen = {*app.scene_names()}
+    assert app.top.name == "play"
+    chosen: list[str] = []
+    for key in MINIMAL_MOVES:
+        seen.update(app.scene_names())
+        driver.dismiss_dialogs(app)
+        driver.choose(app, key)
+        chosen.append(key)
+    seen.update(app.scene_names())
+    play_to_end(app, random.Random(3), chosen, seen)
+    seen.update(app.scene_names())
+    assert app.top.name == "ending"
+    assert {"play", "event", "ending"} <= seen
+    log = next((tmp_path / "logs").glob("*.jsonl"))
+    assert records(log)[0]["trainee"] == "Ana"
+    assert records(log) == records(terminal_log(MINIMAL, 7, "Ana", chosen, tmp_path / "terminal"))
+    driver.press(app, pygame.K_RETURN)
+    driver.settle(app, 4)
+    assert app.top.name == "debrief"
+    app.top.write_report()  # type: ignore[attr-defined]
+    assert log.with_suffix(".html").is_file()
+
+
+@pytest.mark.skipif(not bundled_paths(), reason="no bundled scenario yet")
+def test_a_bundled_scenario_plays_to_an_ending_and_matches_the_terminal_log(app: App, tmp_path: Path) -> None:
+    scenario = bundled_paths()[0]
+    driver.start_new(app, scenario, "Bea")
+    chosen: list[str] = []
+    play_to_end(app, random.Random(5), chosen, set())
+    assert app.top.name == "ending"
+    log = next((tmp_path / "logs").glob("*.jsonl"))
+    assert records(log) == records(terminal_log(scenario, 7, "Bea", chosen, tmp_path / "terminal"))
+
+
+def test_the_title_picker_name_and_briefing_take_the_keyboard(app: App, tmp_path: Path) -> None:
+    start(app)
+    driver.settle(app)
+    assert app.scene_names() == ["title"]
+    driver.press(app, pygame.K_TAB)
+    driver.press(app, pygame.K_RETURN)
+    assert app.top.name == "picker"
+    driver.press(app, pygame.K_ESCAPE)
+    assert app.scene_names() == ["title"]
+    driver.press(app, pygame.K_RETURN)  # the focus stayed on "New session"
+    if not app.top.entries:  # type: ignore[attr-defined]
+        pytest.skip("no bundled scenario yet")
+    driver.press(app, pygame.K_1, "1")
+    driver.press(app, pygame.K_RETURN)
+    assert app.top.name == "name"
+    driver.type_text(app, "Chen Wei")
+    driver.press(app, pygame.K_RETURN)
+    assert app.top.name == "briefing"
+    assert app.live is not None and app.live.session.trainee == "Chen Wei"
+    assert app.settings.trainee == "Chen Wei"
+
+
+def test_closing_mid_game_loses_nothing_and_the_next_start_offers_to_resume(tmp_path: Path) -> None:
+    settings = tmp_path / "settings.json"
+    first = App(settings_file=settings, log_dir=tmp_path / "logs", seed=7)
+    driver.start_new(first, MINIMAL, "Ana")
+    for key in MINIMAL_MOVES[:2]:
+        driver.choose(first, key)
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    assert first.step() is False
+    first.shutdown()
+    assert len(unfinished_logs(tmp_path / "logs")) == 1
+    second = App(settings_file=settings, log_dir=tmp_path / "logs", seed=7)
+    try:
+        start(second)
+        driver.settle(second)
+        assert second.top.unfinished  # type: ignore[attr-defined]
+        driver.press(second, pygame.K_TAB)
+        driver.press(second, pygame.K_RETURN)
+        assert second.top.name == "play"
+        assert [o.move.key for o in second.top.session.history] == MINIMAL_MOVES[:2]  # type: ignore[attr-defined]
+        session = second.top.session  # type: ignore[attr-defined]
+        driver.choose(second, MINIMAL_MOVES[2])
+        assert len(session.history) == 3
+    finally:
+        second.shutdown()
+
+
+def test_draw_never_changes_the_game_state(app: App) -> None:
+    driver.start_new(app, MINIMAL, "Ana")
+    driver.choose(app, MINIMAL_MOVES[0])
+    session = app.live.session  # type: ignore[union-attr]
+    before = session.state.copy()
+    for _ in range(5):
+        app.draw()
+    assert session.state == before
+
+
+def test_menu_navigation_backspace_escape_and_history(app: App) -> None:
+    driver.start_new(app, MINIMAL, "Ana")
+    scene = app.top
+    assert isinstance(scene, PlayScene) and scene.panel is not None
+    driver.digit(app, 1)
+    assert scene.panel.path == [0]
+    driver.press(app, pygame.K_BACKSPACE)
+    assert scene.panel.path == []
+    driver.digit(app, 1)
+    driver.press(app, pygame.K_ESCAPE)
+    assert scene.panel.path == [] and app.top is scene
+    driver.press(app, pygame.K_h, "h")
+    assert app.top.name == "history"
+    driver.press(app, pygame.K_ESCAPE)
+    driver.press(app, pygame.K_ESCAPE)
+    assert app.top.name == "pause"
+    driver.press(app, pygame.K_RETURN)
+    assert app.top is scene
+    assert not scene.session.history
+
+
+def test_tab_moves_the_focus_and_enter_opens_it(app: App) -> None:
+    driver.start_new(app, MINIMAL, "Ana")
+    scene = app.top
+    assert isinstance(scene, PlayScene) and scene.panel is not None
+    driver.press(app, pygame.K_TAB)
+    assert scene.moves.focus_key == "entry:0"
+    driver.press(app, pygame.K_DOWN)
+    assert scene.moves.focus_key == "entry:1"
+    driver.press(app, pygame.K_RETURN)
+    assert scene.panel.path == [1]
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1600, 900)])
+@pytest.mark.parametrize("text_size", [100, 200])
+def test_every_play_widget_stays_inside_the_window(app: App, size: tuple[int, int], text_size: int) -> None:
+    driver.start_new(app, MINIMAL, "Ana")
+    app.resize(size)
+    app.apply_settings(app.settings.with_changes(text_size=text_size))
+    driver.settle(app)
+    window = pygame.Rect((0, 0), app.size)
+    for element in app.top.ui:
+        assert window.contains(element.rect), (element, element.rect)
+
+
+def test_settings_change_is_remembered_and_a_corrupt_file_falls_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    settings = tmp_path / "settings.json"
+    window = App(settings_file=settings, log_dir=tmp_path / "logs")
+    try:
+        window.apply_settings(window.settings.with_changes(text_size=150, high_contrast=True))
+    finally:
+        window.shutdown()
+    saved = json.loads(settings.read_text())
+    assert saved["text_size"] == 150 and saved["high_contrast"] is True
+    settings.write_text("{ not json")
+    window = App(settings_file=settings, log_dir=tmp_path / "logs")
+    window.shutdown()
+    assert window.settings.text_size == 100
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "using the defaults" in err
+
+
+def test_picker_lists_files_that_do_not_load_with_their_first_error(app: App) -> None:
+    from game.frontends.gui.scene_picker import PickerScene
+
+    start(app)
+    app.push(PickerScene(app, str(Path(__file__).parent / "invalid")))
+    driver.settle(app)
+    broken = [e for e in app.top.entries if e.loaded is None]  # type: ignore[attr-defined]
+    assert broken and all(e.problem.split(" ")[0] in ("line", "GO0001") or "GO" in e.problem for e in broken)
