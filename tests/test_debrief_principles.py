@@ -45,11 +45,11 @@ CHANNEL_READY = ["approach:east", "approach:west", "approach:east", "approach:we
 # principle -> (scenario, moves, seed) where the last move honours it
 HONOURED = {
     "consent": ("minimal", ["approach:upper"], 1),
-    "ownership": ("minimal", ["approach:upper", "relay:sluice_offer:softened"], 1),
+    "ownership": ("minimal", ["approach:upper", "approach:lower", "relay:sluice_offer:softened"], 1),
     "mandate": ("debrief_badfaith", ["propose_venue:fort:proximity_talks", "convene:talks", "propose_formula:terms"], 1),
     "impartiality": ("minimal", ["public_statement:restraint"], 1),
     "discretion": ("minimal", [*BOTH_CONTACT, "propose_venue:mill:secret_meeting"], 1),
-    "fidelity": ("minimal", ["approach:upper", "relay:sluice_offer:softened"], 1),
+    "fidelity": ("minimal", ["approach:upper", "approach:lower", "relay:sluice_offer:softened"], 1),
     "face": ("minimal", [*BOTH_CONTACT, "propose_venue:mill:proximity_talks"], 1),
     "timing": ("minimal", [*BOTH_CONTACT, "offer_step:hotline"], 1),
     "channel": ("minimal", [*BOTH_CONTACT, "convene:shuttle"], 1),
@@ -68,8 +68,8 @@ BREACHED = {
     "ownership": ("minimal", ["propose_formula:terms"], 1),
     "mandate": ("minimal", ["propose_formula:terms"], 1),
     "impartiality": ("minimal", ["public_statement:blame:upper"], 1),
-    "discretion": ("minimal", ["approach:upper", "relay:sluice_offer:publish"], 1),
-    "fidelity": ("minimal", ["approach:upper", "relay:sluice_offer:distorted"], 1),
+    "discretion": ("minimal", ["approach:upper", "approach:lower", "relay:sluice_offer:publish"], 1),
+    "fidelity": ("minimal", ["approach:upper", "approach:lower", "relay:sluice_offer:distorted"], 1),
     "face": ("minimal", [*BOTH_CONTACT, "propose_venue:lower_town:proximity_talks"], 1),
     "timing": ("debrief_badfaith", ["wait:"], 1),
     "channel": ("minimal", [*BOTH_CONTACT, "public_statement:blame:upper", "wait:"], 1),
@@ -109,9 +109,9 @@ def test_a_formula_under_good_offices_breaches_mandate_and_ownership_in_words_of
 
 
 def test_a_message_altered_in_substance_breaches_fidelity_even_when_it_pleased_the_recipient(scenarios):
-    session = play_script(scenarios["minimal"], ["approach:upper", "relay:sluice_offer:distorted"], seed=1)
+    session = play_script(scenarios["minimal"], ["approach:upper", "approach:lower", "relay:sluice_offer:distorted"], seed=1)
     assert session.history[-1].change_of("trust.lower") is not None  # it helped with Lower Valley
-    found = [f for f in debrief_session(session, suggest=False).findings if f.decision == 2]
+    found = [f for f in debrief_session(session, suggest=False).findings if f.decision == 3]
     fidelity = next(f for f in found if f.principle == "fidelity")
     assert fidelity.verdict == "breached" and fidelity.weight == 3
     assert "We will open all the sluices at once." in fidelity.explanation
@@ -126,7 +126,7 @@ def test_a_venue_on_one_partys_ground_costs_face_and_names_who_lost_it(scenarios
 
 
 def test_going_public_with_a_private_message_breaches_discretion(scenarios):
-    found = findings_at(scenarios["minimal"], ["approach:upper", "relay:sluice_offer:publish"])
+    found = findings_at(scenarios["minimal"], ["approach:upper", "approach:lower", "relay:sluice_offer:publish"])
     assert any(f.principle == "discretion" and f.verdict == "breached" and f.weight == 3 for f in found)
 
 
@@ -170,17 +170,17 @@ def test_blaming_a_party_breaches_impartiality_and_ownership(scenarios):
 
 
 def test_withholding_breaches_fidelity_and_impartiality(scenarios):
-    found = findings_at(scenarios["minimal"], ["approach:upper", "relay:sluice_offer:withhold"])
+    found = findings_at(scenarios["minimal"], ["approach:upper", "approach:lower", "relay:sluice_offer:withhold"])
     assert {("fidelity", "breached"), ("impartiality", "breached")} <= verdicts(found)
 
 
 def test_a_softened_relay_honours_fidelity_and_face(scenarios):
-    found = findings_at(scenarios["minimal"], ["approach:upper", "relay:sluice_offer:softened"])
+    found = findings_at(scenarios["minimal"], ["approach:upper", "approach:lower", "relay:sluice_offer:softened"])
     assert {("fidelity", "honoured"), ("face", "honoured")} <= verdicts(found)
 
 
 def test_a_hostile_message_delivered_raw_keeps_fidelity_but_misses_face(scenarios):
-    found = findings_at(scenarios["minimal"], ["approach:upper", "relay:sluice_offer:verbatim"])
+    found = findings_at(scenarios["minimal"], ["approach:upper", "approach:lower", "relay:sluice_offer:verbatim"])
     assert {("fidelity", "honoured"), ("face", "missed")} <= verdicts(found)
 
 
@@ -211,10 +211,10 @@ def test_every_finding_cites_one_of_its_principles_sources(scenarios):
 @pytest.mark.parametrize(
     ("keys", "principle", "words"),
     [
-        (["approach:upper", "relay:sluice_offer:softened"], "fidelity", "Lower Valley's trust moved +2"),
-        (["approach:upper", "relay:sluice_offer:verbatim"], "face", "raised escalation +4"),
-        (["approach:upper", "relay:sluice_offer:distorted"], "fidelity", "(trust +3)"),
-        (["approach:upper", "relay:sluice_offer:publish"], "discretion", "its trust moved -20"),
+        (["approach:upper", "approach:lower", "relay:sluice_offer:softened"], "fidelity", "Lower Valley's trust moved +2"),
+        (["approach:upper", "approach:lower", "relay:sluice_offer:verbatim"], "face", "raised escalation +4"),
+        (["approach:upper", "approach:lower", "relay:sluice_offer:distorted"], "fidelity", "(trust +3)"),
+        (["approach:upper", "approach:lower", "relay:sluice_offer:publish"], "discretion", "its trust moved -20"),
         ([*BOTH_CONTACT, "offer_step:hotline"], "timing", "escalation moved -6"),
         ([*BOTH_CONTACT, "convene:shuttle"], "channel", "escalation moved -2"),
         (["public_statement:blame:upper"], "impartiality", "Its trust fell by 25"),

@@ -186,6 +186,7 @@ def test_opening_events_and_arrivals_are_in_the_opening_outcome(strait) -> None:
 
 def test_a_message_arrives_when_its_condition_holds(strait) -> None:
     session = Session(strait, seed=3)
+    session.choose("approach:south")
     assert "quota_offer" not in session.state.inbox
     outcome = session.choose("relay:seizure_note:verbatim")
     assert outcome.arrivals == ["quota_offer"] and "quota_offer" in session.state.inbox

@@ -171,11 +171,23 @@ def test_leaders_meeting_needs_trust(variant) -> None:
 def relay_from_same_start(strait, mode: str) -> tuple[Session, Outcome]:
     session = Session(strait, seed=4)
     assert "seizure_note" in session.state.inbox, "the note arrives on turn 1"
+    session.choose("approach:south")
+    assert session.state.parties["south"].consent.state == "contact", "the recipient accepts the envoy first"
     return session, session.choose(f"relay:seizure_note:{mode}")
+
+
+def test_a_message_cannot_be_handed_to_a_party_that_has_not_accepted_the_envoy(strait) -> None:
+    session = Session(strait, seed=4)
+    assert session.state.parties["south"].consent.state == "none"
+    offered = {k for k in keys(session) if k.startswith("relay:seizure_note:")}
+    assert offered == {"relay:seizure_note:withhold", "relay:seizure_note:publish"}
+    session.choose("approach:south")
+    assert "relay:seizure_note:verbatim" in keys(session)
 
 
 def test_relay_options_follow_what_the_author_wrote(strait) -> None:
     session = Session(strait, seed=4)
+    play(session, "approach:south", "approach:north")
     assert {k for k in keys(session) if k.startswith("relay:")} == {
         f"relay:seizure_note:{mode}" for mode in ("verbatim", "softened", "distorted", "withhold", "publish")
     }
@@ -188,7 +200,7 @@ def test_hostile_words_relayed_verbatim_raise_escalation_and_softened_do_not(str
     _, raw = relay_from_same_start(strait, "verbatim")
     _, soft = relay_from_same_start(strait, "softened")
     hostile = [c for c in raw.changes if c.name == "escalation" and "hostile" in c.reason]
-    assert hostile and hostile[0].after - hostile[0].before == 4
+    assert hostile and hostile[0].after - hostile[0].before == pytest.approx(4)
     assert not [c for c in soft.changes if c.name == "escalation" and "hostile" in c.reason]
     assert total(raw, "escalation") > total(soft, "escalation")
     assert total(raw, "pressure.south") > 0 and total(soft, "pressure.south") == 0
@@ -212,7 +224,7 @@ def test_a_distorted_relay_comes_to_light_on_a_later_turn_for_most_seeds(strait)
     discovered_on = []
     for seed in range(20):
         session = Session(strait, seed=seed)
-        session.choose("relay:seizure_note:distorted")
+        play(session, "approach:south", "relay:seizure_note:distorted")
         for turn in range(12):
             if session.is_over:
                 break

@@ -109,7 +109,9 @@ def inbox_lines(session: Session) -> list[str]:
         message = session.scenario.messages[mid]
         sender = session.scenario.parties[message.sender].name
         recipient = session.scenario.parties[message.recipient].name
-        lines.append(f"{message.summary} \u2014 from {sender} to {recipient}")
+        waiting = session.state.parties[message.recipient].consent.state == "none"
+        note = f" (cannot be delivered until {recipient} accepts contact)" if waiting else ""
+        lines.append(f"{message.summary} \u2014 from {sender} to {recipient}{note}")
     return lines
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from game.engine.outcome import Move
 from game.engine.turn import Turn
-from game.engine.verbs.common import expose, one_rung_lower
+from game.engine.verbs.common import consent_at_least, expose, one_rung_lower
 from game.engine.verbs.judgement import Judgement, Situation, moved, number, signed
 
 VERB = "relay"
@@ -24,14 +24,17 @@ def moves(turn: Turn) -> list[Move]:
     for mid in turn.state.inbox:
         message = turn.loaded.scenario.messages[mid]
         sender, recipient = turn.party_name(message.sender), turn.party_name(message.recipient)
-        options = [
-            (
-                "verbatim",
-                f"Deliver '{message.summary}' word for word",
-                f"Pass {sender}'s message to {recipient} exactly as worded ({message.tone} tone).",
-            ),
-        ]
-        if message.softened:
+        options = []
+        if consent_at_least(turn, message.recipient, "contact"):
+            # a party that has not accepted the envoy cannot be handed messages through it
+            options.append(
+                (
+                    "verbatim",
+                    f"Deliver '{message.summary}' word for word",
+                    f"Pass {sender}'s message to {recipient} exactly as worded ({message.tone} tone).",
+                )
+            )
+        if options and message.softened:
             options.append(
                 (
                     "softened",
@@ -39,7 +42,7 @@ def moves(turn: Turn) -> list[Move]:
                     f"Same substance, gentler words: \u201c{message.softened}\u201d",
                 )
             )
-        if message.distorted:
+        if options and message.distorted:
             options.append(
                 ("distorted", f"Reword '{message.summary}' to make it acceptable", f"Deliver this instead: \u201c{message.distorted}\u201d")
             )
