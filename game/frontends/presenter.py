@@ -109,10 +109,17 @@ def inbox_lines(session: Session) -> list[str]:
         message = session.scenario.messages[mid]
         sender = session.scenario.parties[message.sender].name
         recipient = session.scenario.parties[message.recipient].name
-        waiting = session.state.parties[message.recipient].consent.state == "none"
-        note = f" (cannot be delivered until {recipient} accepts contact)" if waiting else ""
-        lines.append(f"{message.summary} \u2014 from {sender} to {recipient}{note}")
+        note = undeliverable_because(session, mid)
+        lines.append(f"{message.summary} \u2014 from {sender} to {recipient}" + (f" ({note})" if note else ""))
     return lines
+
+
+def undeliverable_because(session: Session, mid: str) -> str:
+    """Why an inbox message cannot be delivered yet, or "" when it can."""
+    message = session.scenario.messages[mid]
+    if session.state.parties[message.recipient].consent.state != "none":
+        return ""
+    return f"cannot be delivered until {session.scenario.parties[message.recipient].name} accepts contact"
 
 
 def grade_words(grade: str) -> str:

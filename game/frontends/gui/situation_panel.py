@@ -8,7 +8,15 @@ import pygame
 from game.engine.outcome import Outcome
 from game.engine.session import Session
 from game.frontends.gui.sheet import Sheet, tip
-from game.frontends.presenter import CHANNEL_LADDER, CONSENT_LADDER, describe_change, is_visible, term_tooltip, venue_text
+from game.frontends.presenter import (
+    CHANNEL_LADDER,
+    CONSENT_LADDER,
+    describe_change,
+    is_visible,
+    term_tooltip,
+    undeliverable_because,
+    venue_text,
+)
 
 GOOD_WHEN_UP = ("trust", "consent", "meetings", "venue", "probed", "consulted")
 BAD_WHEN_UP = ("escalation", "exposure")
@@ -58,13 +66,8 @@ def _inbox(sheet: Sheet, session: Session) -> None:
         sheet.y += pad
         x, width = sheet.pad + pad + sheet.u(6), sheet.inner - 2 * pad - sheet.u(6)
         sheet.text("body_b", message.summary, pal.text, x=x, width=width)
-        sheet.text(
-            "small",
-            f"From {sender} to {recipient} \u00b7 {message.tone} tone \u00b7 choose how to relay it \u203a",
-            pal.muted,
-            x=x,
-            width=width,
-        )
+        action = undeliverable_because(session, mid) or "choose how to relay it \u203a"
+        sheet.text("small", f"From {sender} to {recipient} \u00b7 {message.tone} tone \u00b7 {action}", pal.muted, x=x, width=width)
         sheet.y += pad
         card = pygame.Rect(sheet.pad, top, sheet.inner, sheet.y - top)
         sheet.box(card, pal.panel, radius=8, at=under)
