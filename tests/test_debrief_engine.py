@@ -177,7 +177,9 @@ def test_a_clean_success_scores_higher_than_a_careless_failure(minimal):
     )
     bad = debrief_session(
         play_script(
-            minimal, ["public_statement:blame:lower", "propose_formula:terms", "approach:upper", "approach:lower", "relay:sluice_offer:publish"], seed=2
+            minimal,
+            ["public_statement:blame:lower", "propose_formula:terms", "approach:upper", "approach:lower", "relay:sluice_offer:publish"],
+            seed=2,
         ),
         suggest=False,
     )
@@ -203,7 +205,9 @@ def test_the_reveal_tells_faith_intentions_red_lines_leaks_and_grievances(channe
     assert "You never probed it." in text
     assert session.state.leak_peak > 20
     assert f"leak risk peaked at {session.state.leak_peak:.0f}%" in text
-    harmed = debrief_session(play_script(channel, ["approach:east", "approach:west", "relay:fare_offer:distorted", *["wait:"] * 8], seed=3), suggest=False)
+    harmed = debrief_session(
+        play_script(channel, ["approach:east", "approach:west", "relay:fare_offer:distorted", *["wait:"] * 8], seed=3), suggest=False
+    )
     assert any("East offers to share the fares" in line and "passed on as sent" in line for line in harmed.reveal)
 
 

@@ -23,6 +23,7 @@ from game.frontends.gui.top_bar import paint_top_bar
 
 if TYPE_CHECKING:
     from game.frontends.gui.app import App
+    from game.frontends.gui.canvas import Canvas
 
 WIDE_UNITS = 1000
 """Below this window width (in pixels at 100 % text) the play screen uses the compact layout."""
@@ -42,7 +43,7 @@ class PlayScene(Scene):
         self.path: list[int] = []
         self.panel: MovesPanel | None = None
         self.tab = "situation"
-        self.tabs = None
+        self.tabs: Canvas | None = None
         self.compact = False
         self.dialog_frame: int | None = None
         self.bar_compact = False

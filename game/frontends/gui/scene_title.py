@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,7 +59,7 @@ class TitleScene(Scene):
             art_sheet = Sheet(app.fonts, pal, width)
             art_sheet.draw(self._art)
             art.set_content(art_sheet.paint(None, height), [])
-        items = []
+        items: list[tuple[str, Callable[[], None], str | None]] = []
         if self.unfinished:
             items.append(("Resume the session", self.resume_unfinished, "Continue where you left it: every decision was saved"))
         items += [

@@ -138,7 +138,7 @@ class Sheet:
             if kind == 1:
                 rect, colour = a  # type: ignore[misc]
                 radius, border = b  # type: ignore[misc]
-                pygame.draw.rect(surface, colour, rect, border, border_radius=radius)
+                pygame.draw.rect(surface, colour, rect, border, border_radius=radius)  # type: ignore[has-type]
             else:
                 a(surface)  # type: ignore[operator]
         if blits:

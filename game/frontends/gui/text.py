@@ -40,7 +40,7 @@ class Fonts:
         self.scale = scale
         self.space = 1 + (scale - 1) * 0.5
         """Spacing grows with the text, but more slowly, so large text keeps room to breathe."""
-        self._cache: dict[tuple[str, str, tuple[int, int, int, int]], pygame.Surface] = {}
+        self._cache: dict[tuple[str, str, tuple[int, ...]], pygame.Surface] = {}
 
     def preload(self) -> None:
         for style in STYLES:

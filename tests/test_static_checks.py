@@ -1,0 +1,33 @@
+"""The checks developers run by hand are part of the suite, so CI keeps them true."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _tool(name: str) -> str:
+    found = Path(sys.executable).with_name(name)
+    return str(found) if found.exists() else (shutil.which(name) or "")
+
+
+@pytest.mark.parametrize("paths", [["game", "tests", "tools"]])
+def test_ruff_finds_nothing(paths):
+    ruff = _tool("ruff")
+    if not ruff:
+        pytest.skip("ruff is not installed (pip install '.[test]')")
+    result = subprocess.run([ruff, "check", "--no-cache", *paths], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.slow
+def test_mypy_finds_nothing_in_the_package():
+    mypy = _tool("mypy")
+    if not mypy:
+        pytest.skip("mypy is not installed (pip install '.[test]')")
+    result = subprocess.run([mypy, "game"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
