@@ -168,3 +168,13 @@ def test_history_holds_one_outcome_per_decision(strait) -> None:
     assert session.history == outcomes
     assert [o.turn for o in outcomes] == [1, 2, 3]
     assert session.state.turn == 4 and session.state.decisions == 3
+
+
+def test_official_talks_can_follow_a_leak_but_nothing_goes_back_to_secret() -> None:
+    from game.engine.machines import channel_machine
+    from game.engine.state import LadderPosition
+
+    machine = channel_machine()
+    position = LadderPosition("public")
+    assert machine.events["go_official"].trigger(position) and position.state == "official"
+    assert "open_back_channel" not in {t for t, e in machine.events.items() if "official" in e.transitions}

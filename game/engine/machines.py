@@ -42,7 +42,8 @@ def consent_machine() -> Machine:
 def channel_machine() -> Machine:
     machine = Machine(model=None, states=list(CHANNEL_LEVELS), initial="none", auto_transitions=False)
     machine.add_transition("open_back_channel", "none", "back_channel")
-    machine.add_transition("go_official", ["none", "back_channel"], "official")
+    # official talks can also follow a leak: the contacts are known, the talks become formal
+    machine.add_transition("go_official", ["none", "back_channel", "public"], "official")
     machine.add_transition("go_public", ["none", "back_channel", "official"], "public")
     machine.add_transition("lapse", ["back_channel", "official", "public"], "none")
     return machine
