@@ -278,3 +278,18 @@ def test_asset_symlink_pointing_outside_is_go0208(tmp_path: Path) -> None:
 def test_assets_are_not_checked_without_a_folder() -> None:
     loaded, problems = load_scenario_text(with_map("../../etc/passwd"))
     assert loaded is not None and problems == []
+
+
+def test_schema_mistakes_do_not_hide_reference_mistakes_in_the_same_run() -> None:
+    """An instructor fixing a file should see every problem at once, not wave after wave."""
+    path = Path(__file__).parent / "fixtures" / "hurried_instructor.yaml"
+    loaded, problems = load_scenario(path)
+    assert loaded is None
+    found = {(p.code, p.line) for p in problems}
+    schema = {("GO0107", 3), ("GO0105", 7), ("GO0104", 24), ("GO0102", 28), ("GO0103", 31)}
+    references = {("GO0204", 17), ("GO0204", 18), ("GO0202", 26), ("GO0204", 43), ("GO0205", 44), ("GO0303", 45)}
+    assert schema <= found
+    assert references <= found
+    assert not [p for p in problems if "placeholder" in (p.message + p.hint).lower()]
+    hints = {p.line: p.hint for p in problems}
+    assert hints[26] == "did you mean 'mill'?" and hints[43] == "did you mean 'deal'?"

@@ -14,9 +14,10 @@ from pathlib import Path
 from game.diagnostics import Diagnostic, has_errors, sort_key
 from game.scenario.crosscheck import CompiledExpressions, crosscheck
 from game.scenario.model import Scenario
-from game.scenario.schema_check import validate_schema
+from game.scenario.repair import PLACEHOLDER
+from game.scenario.schema_check import patched_for_checks, validate_schema
 from game.scenario.structure import check_structure
-from game.scenario.yaml_source import read_yaml_file, read_yaml_text
+from game.scenario.yaml_source import YamlDocument, read_yaml_file, read_yaml_text
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ def _finish(
     scenario, schema_problems = validate_schema(document)
     problems += schema_problems
     if scenario is None:
+        problems += _later_checks_despite(schema_problems, document, file, folder)
         return None, sorted(problems, key=sort_key)
     compiled, reference_problems = crosscheck(scenario, document.source, file, folder)
     problems += reference_problems
@@ -62,6 +64,18 @@ def _finish(
     if has_errors(problems):
         return None, problems
     return LoadedScenario(scenario, compiled, file, digest, folder), problems
+
+
+def _later_checks_despite(schema_problems: list[Diagnostic], document: YamlDocument, file: str, folder: Path | None) -> list[Diagnostic]:
+    """Reference and structure problems of a file whose schema errors were patched over, so the
+    author sees them in the same run. What the patching itself caused is left out."""
+    patched = patched_for_checks(document)
+    if patched is None:
+        return []
+    _, found = crosscheck(patched, document.source, file, folder)
+    found += check_structure(patched, document.source, file)
+    reported = {(p.line, p.col) for p in schema_problems}
+    return [p for p in found if PLACEHOLDER not in p.message + p.hint and (p.line, p.col) not in reported]
 
 
 def _digest_file(file: str) -> str:

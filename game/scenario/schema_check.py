@@ -11,6 +11,7 @@ from game.diagnostics import Diagnostic, error
 from game.scenario import codes
 from game.scenario.expressions import suggest
 from game.scenario.model import FORMAT_VERSION, VERB_NAMES, Scenario
+from game.scenario.repair import patched_scenario
 from game.scenario.yaml_source import SourceMap, YamlDocument
 
 _ID_PATTERN = r"^[a-z][a-z0-9_]{0,47}$"  # model.Identifier
@@ -39,6 +40,11 @@ def validate_schema(document: YamlDocument) -> tuple[Scenario | None, list[Diagn
     except ValidationError as exc:
         problems = [_diagnostic(item, document) for item in exc.errors(include_url=False)]
         return None, _dedupe(problems)
+
+
+def patched_for_checks(document: YamlDocument) -> Scenario | None:
+    """The scenario with its schema errors patched over, so reference checks can still run."""
+    return patched_scenario(document.data, lambda loc: _fields(_model_at(loc[:-1])).get(str(loc[-1])))
 
 
 def _check_format_version(data: Any, document: YamlDocument) -> Diagnostic | None:
