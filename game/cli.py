@@ -51,6 +51,17 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print the scenario format's JSON Schema")
     schema.add_argument("-o", "--output", type=Path, default=None, metavar="FILE", help="write to FILE instead of the screen")
 
+    structure = commands.add_parser("structure", help="show a scenario's phases, transitions and endings")
+    structure.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario id or a path to a scenario file")
+    structure.add_argument("--format", choices=("text", "mermaid"), default="text", help="an outline, or a Mermaid state diagram")
+
+    endings = commands.add_parser("endings", help="prove that every ending can be reached in play")
+    endings.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario id or a path to a scenario file")
+    endings.add_argument("--playouts", type=int, default=200, help="how many simulated sessions to try at most (default 200)")
+    endings.add_argument("--seed", type=int, default=0, help="seed of the search (the same seed finds the same witnesses)")
+    endings.add_argument("--transcripts", type=Path, default=None, metavar="DIR", help="also replay the transcripts (*.yaml) in DIR")
+    endings.add_argument("--logs", type=Path, default=None, metavar="DIR", help="write each witness as a session log in DIR")
+
     debrief = commands.add_parser("debrief", help="judge a finished session (or a class of them) against the principles")
     debrief.add_argument("logs", nargs="+", type=Path, metavar="LOG", help="session logs, or folders of them")
     debrief.add_argument("--format", choices=("text", "md", "html", "json"), default="text")
@@ -171,8 +182,44 @@ def _replay(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _structure(args: argparse.Namespace) -> int:
+    from game.authoring.structure import mermaid, outline
+
+    loaded = _load_named(args.scenario)
+    if loaded is None:
+        return EXIT_ERRORS
+    sys.stdout.write(outline(loaded) if args.format == "text" else mermaid(loaded))
+    return EXIT_OK
+
+
+def _endings(args: argparse.Namespace) -> int:
+    from game.commands.endings import endings_command
+
+    if args.playouts < 0:
+        print("good-offices: --playouts must be 0 or more", file=sys.stderr)
+        return EXIT_USAGE
+    loaded = _load_named(args.scenario)
+    if loaded is None:
+        return EXIT_ERRORS
+    return endings_command(loaded, args)
+
+
+def _load_named(name: str):  # type: ignore[no-untyped-def]
+    """A scenario by bundled id or path, with its problems printed; None when it does not load."""
+    from game.scenario.loader import load_scenario
+    from game.sessions import resolve_scenario
+
+    path = resolve_scenario(name)
+    if path is None:
+        print(f"good-offices: '{name}' is neither a bundled scenario id nor an existing file (see 'good-offices list')", file=sys.stderr)
+        return None
+    loaded, problems = load_scenario(path)
+    print_diagnostics(problems)
+    return loaded
+
+
 def _debrief(args: argparse.Namespace) -> int:
-    from game.debrief.command import debrief_command
+    from game.commands.debrief import debrief_command
 
     return debrief_command(args)
 
@@ -184,6 +231,8 @@ _COMMANDS = {
     "play": _play,
     "replay": _replay,
     "debrief": _debrief,
+    "structure": _structure,
+    "endings": _endings,
 }
 
 if __name__ == "__main__":

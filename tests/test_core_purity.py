@@ -10,7 +10,7 @@ from pathlib import Path
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal.yaml"
 CORE = ["game.scenario.loader", "game.engine.session", "game.engine.replay", "game.debrief"]
-CORE_PACKAGES = ["game.scenario", "game.engine", "game.debrief", "game.principles"]
+CORE_PACKAGES = ["game.scenario", "game.engine", "game.debrief", "game.authoring", "game.principles"]
 FRONT_END = ("pygame", "pygame_gui", "curses", "tty", "termios")
 
 PROBE = """

@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from game.commands.debrief import collect_logs  # noqa: E402
 from game.debrief import (  # noqa: E402
     ScenarioCache,
     class_report,
@@ -37,7 +38,6 @@ from game.debrief import (  # noqa: E402
     render_text,
     to_json,
 )
-from game.debrief.command import collect_logs  # noqa: E402
 from game.debrief.scripted import play_expertly, play_script, write_class  # noqa: E402
 from game.engine.session import MoveNotAvailable  # noqa: E402
 from game.scenario.bundled import bundled_paths  # noqa: E402

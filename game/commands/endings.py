@@ -1,0 +1,66 @@
+"""`good-offices endings`: search for witnesses of every ending, replay the author's
+transcripts, and say which endings are proven and which are not."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from game.authoring.endings import Witness, endings_of, read_transcript, search
+from game.diagnostics import Diagnostic
+from game.scenario.loader import LoadedScenario
+
+EXIT_OK, EXIT_ERRORS = 0, 1
+
+
+def endings_command(loaded: LoadedScenario, args: argparse.Namespace) -> int:
+    witnesses: dict[str, Witness] = {}
+    problems: list[Diagnostic] = []
+    if args.transcripts is not None:
+        files = sorted(Path(args.transcripts).glob("*.yaml")) if Path(args.transcripts).is_dir() else [Path(args.transcripts)]
+        for path in files:
+            witness, found = read_transcript(path, loaded)
+            problems += found
+            if witness is not None:
+                witnesses.setdefault(witness.ending, witness)
+    missing = [e for e in endings_of(loaded) if e not in witnesses]
+    if missing and args.playouts:
+        for ending, witness in search(loaded, playouts=args.playouts, seed=args.seed).items():
+            witnesses.setdefault(ending, witness)
+    for problem in problems:
+        print(problem.render(), file=sys.stderr)
+    phases = loaded.scenario.phases.phases
+    unproven = []
+    print(f"{loaded.scenario.title}: {len(endings_of(loaded))} endings")
+    for ending in endings_of(loaded):
+        phase = phases[ending]
+        grade = phase.ending.grade if phase.ending else ""
+        witness = witnesses.get(ending)
+        if witness is None:
+            unproven.append(ending)
+            print(f"  NOT REACHED  {ending} [{grade}] {phase.title}")
+            continue
+        how = "simulated play" if witness.source == "search" else witness.source
+        print(f"  reached      {ending} [{grade}] {phase.title}: seed {witness.seed}, {len(witness.moves)} decisions ({how})")
+        if args.logs is not None:
+            _write_log(loaded, witness, Path(args.logs))
+    if args.logs is not None and witnesses:
+        print(f"Session logs of the witnesses: {args.logs} (replay or debrief them)")
+    if unproven:
+        searched = f"{args.playouts} simulated sessions" + (" and the transcripts given" if args.transcripts else "")
+        print(
+            f"{len(unproven)} ending(s) not reached by {searched}. Write a transcript that reaches each "
+            "(docs/authoring.md, 'Proving the endings'), or check the conditions on the way to it."
+        )
+        return EXIT_ERRORS
+    return EXIT_ERRORS if problems else EXIT_OK
+
+
+def _write_log(loaded: LoadedScenario, witness: Witness, folder: Path) -> None:
+    from game.debrief.scripted import play_script
+
+    folder.mkdir(parents=True, exist_ok=True)
+    play_script(
+        loaded, list(witness.moves), seed=witness.seed, trainee="witness", log=folder / f"{loaded.scenario.id}-{witness.ending}.jsonl"
+    )
