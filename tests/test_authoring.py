@@ -111,3 +111,15 @@ def test_the_structure_command_prints_the_outline_or_the_diagram():
     assert diagram.returncode == 0 and diagram.stdout.startswith("stateDiagram-v2")
     missing = _cli("structure", "no_such_scenario")
     assert missing.returncode == 1 and "neither a bundled scenario" in missing.stderr
+
+
+def test_the_transcript_in_the_authoring_guide_proves_the_worked_examples_success(tmp_path):
+    import re
+
+    guide = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+    block = re.search(r"```yaml\n(scenario: worked_example\n.*?)```", guide, re.S)
+    assert block is not None
+    transcript = tmp_path / "proof.yaml"
+    transcript.write_text(block.group(1), encoding="utf-8")
+    witness, problems = read_transcript(transcript, _load(ROOT / "docs" / "examples" / "worked_example.yaml"))
+    assert problems == [] and witness is not None and witness.ending == "shared_well"
