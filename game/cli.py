@@ -12,9 +12,13 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game import __version__
 from game.diagnostics import Diagnostic, has_errors
+
+if TYPE_CHECKING:
+    from game.scenario.loader import LoadedScenario
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -185,7 +189,7 @@ def _replay(args: argparse.Namespace) -> int:
 def _structure(args: argparse.Namespace) -> int:
     from game.authoring.structure import mermaid, outline
 
-    loaded = _load_named(args.scenario)
+    loaded = load_named(args.scenario)
     if loaded is None:
         return EXIT_ERRORS
     sys.stdout.write(outline(loaded) if args.format == "text" else mermaid(loaded))
@@ -198,13 +202,13 @@ def _endings(args: argparse.Namespace) -> int:
     if args.playouts < 0:
         print("good-offices: --playouts must be 0 or more", file=sys.stderr)
         return EXIT_USAGE
-    loaded = _load_named(args.scenario)
+    loaded = load_named(args.scenario)
     if loaded is None:
         return EXIT_ERRORS
     return endings_command(loaded, args)
 
 
-def _load_named(name: str):  # type: ignore[no-untyped-def]
+def load_named(name: str) -> LoadedScenario | None:
     """A scenario by bundled id or path, with its problems printed; None when it does not load."""
     from game.scenario.loader import load_scenario
     from game.sessions import resolve_scenario

@@ -5,12 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from game.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, print_diagnostics
-from game.diagnostics import has_errors
+from game.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, load_named, print_diagnostics
 from game.frontends.terminal.play import TerminalPlay
 from game.scenario.bundled import bundled_paths
-from game.scenario.loader import load_scenario
-from game.sessions import LiveSession, default_log_dir, new_seed, resolve_scenario, resume_session, start_session
+from game.sessions import LiveSession, default_log_dir, new_seed, resume_session, start_session
 
 
 def play_command(args: argparse.Namespace) -> int:
@@ -50,13 +48,8 @@ def _open_session(args: argparse.Namespace) -> LiveSession | None:
             print(f"  {bundled.stem}", file=sys.stderr)
         print("Example: good-offices play " + (bundled_paths()[0].stem if bundled_paths() else "PATH") + " --text", file=sys.stderr)
         return None
-    path = resolve_scenario(name)
-    if path is None:
-        print(f"good-offices: '{name}' is neither a bundled scenario id nor an existing file (see 'good-offices list')", file=sys.stderr)
-        return None
-    loaded, problems = load_scenario(path)
-    print_diagnostics(problems)
-    if loaded is None or has_errors(problems):
+    loaded = load_named(name)
+    if loaded is None:
         return None
     seed = args.seed if args.seed is not None else new_seed()
     log_dir = args.log_dir or default_log_dir()
