@@ -19,6 +19,7 @@ from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pygame  # noqa: E402
+import pygame_gui  # noqa: E402
 import pytest  # noqa: E402
 
 from game.engine.session import Session  # noqa: E402
@@ -264,3 +265,29 @@ def test_picker_lists_files_that_do_not_load_with_their_first_error(app: App) ->
     driver.settle(app)
     broken = [e for e in app.top.entries if e.loaded is None]  # type: ignore[attr-defined]
     assert broken and all(e.problem.split(" ")[0] in ("line", "GO0001") or "GO" in e.problem for e in broken)
+
+
+def test_open_folder_adds_its_scenarios_and_escape_closes_the_dialog(app: App, tmp_path: Path) -> None:
+    from game.frontends.gui.scene_picker import PickerScene
+
+    start(app)
+    app.push(PickerScene(app))
+    driver.settle(app)
+    picker = app.top
+    bundled = len(picker.entries)  # type: ignore[attr-defined]
+    picker.open_folder()  # type: ignore[attr-defined]
+    driver.settle(app)
+    assert picker.dialog is not None and picker.dialog.alive()  # type: ignore[attr-defined]
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0, unicode=""))
+    driver.settle(app)
+    assert picker.dialog is None and app.top is picker, "Esc closes the dialog, not the picker"  # type: ignore[attr-defined]
+
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "valleys.yaml").write_text(MINIMAL.read_text(encoding="utf-8"), encoding="utf-8")
+    picker.open_folder()  # type: ignore[attr-defined]
+    pygame.event.post(pygame.event.Event(pygame_gui.UI_FILE_DIALOG_PATH_PICKED, text=str(folder), ui_element=picker.dialog))  # type: ignore[attr-defined]
+    driver.settle(app)
+    titles = [e.title for e in picker.entries]  # type: ignore[attr-defined]
+    assert len(titles) == bundled + 1 and "The Two Valleys" in titles
+    assert app.settings.scenario_folder == str(folder), "the folder is remembered for next time"
