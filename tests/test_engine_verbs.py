@@ -394,6 +394,17 @@ def test_blaming_a_party_in_public_spends_impartiality(strait) -> None:
     assert said(outcome, "the South") == ["The envoy has taken sides."]
 
 
+def test_a_party_remembers_being_blamed_and_a_scenario_can_read_it(strait) -> None:
+    from game.engine.state import lookup
+
+    session = Session(strait, seed=8)
+    assert lookup(session.state, strait, "blamed.south") is False
+    play(session, "approach:south", "public_statement:blame:south", "approach:south", "approach:south")
+    assert session.state.parties["south"].trust > 0
+    assert lookup(session.state, strait, "blamed.south") is True, "trust can recover; the memory stays"
+    assert lookup(session.state, strait, "blamed.north") is False
+
+
 def test_announcing_talks_is_possible_only_after_a_meeting(strait) -> None:
     session = Session(strait, seed=9)
     assert "public_statement:announce" not in keys(session)

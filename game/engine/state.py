@@ -33,6 +33,7 @@ class PartyState:
     exposure: float
     pressure: float
     probed: bool = False
+    blamed: bool = False
     contacts: int = 0
     venue_accepted: str | None = None
     venues_proposed: set[str] = field(default_factory=set)
@@ -167,6 +168,7 @@ _PARTY = {
     "exposure": lambda p, ld, key: p.exposure,
     "pressure": lambda p, ld, key: p.pressure,
     "probed": lambda p, ld, key: p.probed,
+    "blamed": lambda p, ld, key: p.blamed,
     "contacts": lambda p, ld, key: p.contacts,
     "bad_faith": lambda p, ld, key: ld.scenario.parties[key].faith == "bad",
 }

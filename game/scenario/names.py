@@ -28,7 +28,7 @@ The consent and mandate ladders share the words good_offices and mediation, so t
 
 GLOBAL_READABLE = ("turn", "turns_left", "escalation", "leak_risk", "circle", "meetings", "channel", "mandate")
 GLOBAL_WRITABLE = ("escalation", "leak_risk", "circle", "channel", "mandate")
-PARTY_READABLE = ("trust", "consent", "exposure", "pressure", "probed", "bad_faith", "contacts")
+PARTY_READABLE = ("trust", "consent", "exposure", "pressure", "probed", "blamed", "bad_faith", "contacts")
 PARTY_WRITABLE = ("trust", "consent", "exposure", "pressure")
 MESSAGE_FLAGS = ("arrived", "relayed", "softened", "distorted", "withheld", "published")
 

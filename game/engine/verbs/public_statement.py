@@ -55,6 +55,7 @@ def apply(turn: Turn, move: Move) -> None:
     else:
         pid = move.party or ""
         name = turn.party_name(pid)
+        turn.state.parties[pid].blamed = True
         turn.adjust(f"trust.{pid}", -25, f"the envoy blamed {name} in public")
         turn.set_consent(pid, one_rung_lower(turn, pid), f"{name} no longer sees the envoy as impartial")
         turn.adjust(f"pressure.{pid}", 10, "hardliners rally against the envoy")
