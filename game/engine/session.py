@@ -120,8 +120,15 @@ class Session:
             self._sink(record)
 
 
-_NO_DRAWS = random.Random(0)
-"""Listing moves never draws; a shared generator saves seeding one per call."""
+class _NoDraws:
+    """The generator handed to verbs while they only list moves: listing must never draw, and a
+    draw here would be a bug that makes games depend on how often a front end asks."""
+
+    def random(self) -> float:
+        raise RuntimeError("a verb drew a random number while listing moves")
+
+
+_NO_DRAWS = cast(random.Random, _NoDraws())
 
 
 class _LazyRandom:
