@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import shutil
 import sys
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -109,6 +111,7 @@ def _list(args: argparse.Namespace) -> int:
     from game.scenario.bundled import bundled_paths
     from game.scenario.loader import load_scenario
 
+    width = min(shutil.get_terminal_size((100, 24)).columns, 110)
     for path in bundled_paths():
         loaded, problems = load_scenario(path)
         if loaded is None:
@@ -116,7 +119,7 @@ def _list(args: argparse.Namespace) -> int:
             continue
         s = loaded.scenario
         print(f"{s.id:<24} {s.difficulty:<13} {s.expected_minutes:>3} min  {s.title}")
-        print(f"{'':<24} {s.summary}")
+        print(textwrap.fill(s.summary, width, initial_indent=" " * 25, subsequent_indent=" " * 25))
     return EXIT_OK
 
 
