@@ -117,21 +117,20 @@ def judge(s: Situation) -> list[Judgement]:
                 "Portsmouth",
             )
         )
-    elif venue.neutrality >= 50 and _already_neutral(s):
-        pass  # moving between neutral venues is neither here nor there for face
     elif venue.neutrality >= 50:
-        result = "both sides accepted" if agreed else "not every side accepted yet"
-        found.append(
-            Judgement(
-                "face",
-                "honoured",
-                2 if agreed else 1,
-                f"{venue.name} is neutral ground (neutrality "
-                f"{number(venue.neutrality)}/100), so neither side had to come to "
-                f"the other; {result}.",
-                "Portsmouth",
+        if not _already_neutral(s):  # moving from one neutral venue to another changes nothing for face
+            result = "both sides accepted" if agreed else "not every side accepted yet"
+            found.append(
+                Judgement(
+                    "face",
+                    "honoured",
+                    2 if agreed else 1,
+                    f"{venue.name} is neutral ground (neutrality "
+                    f"{number(venue.neutrality)}/100), so neither side had to come to "
+                    f"the other; {result}.",
+                    "Portsmouth",
+                )
             )
-        )
     else:
         found.append(
             Judgement(
