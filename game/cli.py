@@ -130,7 +130,11 @@ def _validate(args: argparse.Namespace) -> int:
     for raw in args.paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix in (".yaml", ".yml") and p.is_file() and not any(part.endswith(".proofs") for part in p.parts)
+            )
             if not found:
                 print(f"{path}: no .yaml files in this folder", file=sys.stderr)
             files.extend(found)

@@ -17,7 +17,7 @@ from game.scenario.loader import load_scenario
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
-GOLDEN = Path(__file__).parent / "golden"
+PROOFS = ROOT / "scenarios" / "quiet_channel.proofs"
 
 
 def _load(path: Path):
@@ -73,7 +73,7 @@ def test_the_search_is_deterministic():
 def test_the_authors_transcripts_prove_the_endings_search_does_not_find():
     loaded = _load(ROOT / "scenarios" / "quiet_channel.yaml")
     reached = set()
-    for path in sorted((GOLDEN / "quiet_channel").glob("*.yaml")):
+    for path in sorted((PROOFS).glob("*.yaml")):
         witness, problems = read_transcript(path, loaded)
         assert witness is not None, problems
         reached.add(witness.ending)
@@ -95,12 +95,15 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_endings_command_says_which_endings_are_proven_and_exits_accordingly(tmp_path):
-    proven = _cli("endings", "quiet_channel", "--transcripts", str(GOLDEN / "quiet_channel"), "--logs", str(tmp_path))
+    proven = _cli("endings", "quiet_channel", "--playouts", "0", "--transcripts", str(PROOFS), "--logs", str(tmp_path))
     assert proven.returncode == 0, proven.stdout + proven.stderr
     assert proven.stdout.count("reached      ") == 6
     assert len(list(tmp_path.glob("quiet_channel-*.jsonl"))) == 6
-    unproven = _cli("endings", "quiet_channel", "--playouts", "0")
-    assert unproven.returncode == 1 and "NOT REACHED" in unproven.stdout and "Traceback" not in unproven.stderr
+    bundled = _cli("endings", "quiet_channel", "--playouts", "0")
+    assert bundled.returncode == 0, "the proofs shipped beside a scenario are read without asking"
+    assert "quiet_channel.proofs/managed_leak_success.yaml" in bundled.stdout
+    unproven = _cli("endings", str(FIXTURES / "minimal.yaml"), "--playouts", "0")
+    assert unproven.returncode == 1 and unproven.stdout.count("NOT REACHED") == 3 and "Traceback" not in unproven.stderr
     assert _cli("endings", "quiet_channel", "--playouts", "-3").returncode == 2
 
 

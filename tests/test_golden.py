@@ -1,7 +1,7 @@
 """Golden transcripts: recorded plays of the bundled scenarios that must keep ending the same way.
 
-Each file in tests/golden/<scenario_id>/<name>.yaml gives a seed, the list of move keys and what
-the play must lead to:
+Each file in scenarios/<scenario_id>.proofs/<name>.yaml gives a seed, the list of move keys and
+what the play must lead to (the same files prove the endings for `good-offices endings`):
 
     scenario: harbour_crossing
     seed: 1
@@ -43,8 +43,7 @@ from game.scenario.loader import LoadedScenario, load_scenario
 
 ROOT = Path(__file__).parent.parent
 SCENARIOS = ROOT / "scenarios"
-GOLDEN = Path(__file__).parent / "golden"
-TRANSCRIPTS = sorted(GOLDEN.glob("*/*.yaml"))
+TRANSCRIPTS = sorted(SCENARIOS.glob("*.proofs/*.yaml"))
 STATE_KEYS = {
     "escalation_below", "escalation_at_least", "decisions", "meetings_at_least", "channel",
     "consent", "fired", "not_fired", "variables",
@@ -65,7 +64,7 @@ def _read(path: Path) -> dict[str, Any]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert isinstance(data, dict), f"{path}: a transcript is a mapping"
     assert set(data) <= {"scenario", "seed", "note", "moves", "expect"}, f"{path}: unknown keys {set(data)}"
-    assert data["scenario"] == path.parent.name, f"{path}: 'scenario' must equal the folder name"
+    assert f"{data['scenario']}.proofs" == path.parent.name, f"{path}: 'scenario' must match the folder <id>.proofs"
     assert isinstance(data["seed"], int) and isinstance(data["moves"], list) and data["moves"]
     unknown = set(data["expect"].get("state", {})) - STATE_KEYS
     assert not unknown, f"{path}: unknown state expectations {sorted(unknown)}; known: {sorted(STATE_KEYS)}"
@@ -133,5 +132,5 @@ def test_transcript_plays_and_replays(path: Path, tmp_path: Path) -> None:
 def test_every_ending_has_a_transcript(scenario_file: Path) -> None:
     loaded = _scenario(scenario_file.stem)
     endings = {pid for pid, phase in loaded.scenario.phases.phases.items() if phase.ending is not None}
-    covered = {_read(path)["expect"]["ending"] for path in TRANSCRIPTS if path.parent.name == scenario_file.stem}
+    covered = {_read(path)["expect"]["ending"] for path in TRANSCRIPTS if path.parent.name == f"{scenario_file.stem}.proofs"}
     assert endings <= covered, f"endings without a golden transcript: {sorted(endings - covered)}"

@@ -17,13 +17,11 @@ EXIT_OK, EXIT_ERRORS = 0, 1
 def endings_command(loaded: LoadedScenario, args: argparse.Namespace) -> int:
     witnesses: dict[str, Witness] = {}
     problems: list[Diagnostic] = []
-    if args.transcripts is not None:
-        files = sorted(Path(args.transcripts).glob("*.yaml")) if Path(args.transcripts).is_dir() else [Path(args.transcripts)]
-        for path in files:
-            witness, found = read_transcript(path, loaded)
-            problems += found
-            if witness is not None:
-                witnesses.setdefault(witness.ending, witness)
+    for path in transcript_files(loaded, args.transcripts):
+        witness, found = read_transcript(path, loaded)
+        problems += found
+        if witness is not None:
+            witnesses.setdefault(witness.ending, witness)
     missing = [e for e in endings_of(loaded) if e not in witnesses]
     if missing and args.playouts:
         for ending, witness in search(loaded, playouts=args.playouts, seed=args.seed).items():
@@ -41,20 +39,30 @@ def endings_command(loaded: LoadedScenario, args: argparse.Namespace) -> int:
             unproven.append(ending)
             print(f"  NOT REACHED  {ending} [{grade}] {phase.title}")
             continue
-        how = "simulated play" if witness.source == "search" else witness.source
+        how = "simulated play" if witness.source == "search" else f"{Path(witness.source).parent.name}/{Path(witness.source).name}"
         print(f"  reached      {ending} [{grade}] {phase.title}: seed {witness.seed}, {len(witness.moves)} decisions ({how})")
         if args.logs is not None:
             _write_log(loaded, witness, Path(args.logs))
     if args.logs is not None and witnesses:
         print(f"Session logs of the witnesses: {args.logs} (replay or debrief them)")
     if unproven:
-        searched = f"{args.playouts} simulated sessions" + (" and the transcripts given" if args.transcripts else "")
+        searched = f"{args.playouts} simulated sessions" + (" and the transcripts" if transcript_files(loaded, args.transcripts) else "")
         print(
             f"{len(unproven)} ending(s) not reached by {searched}. Write a transcript that reaches each "
             "(docs/authoring.md, 'Proving the endings'), or check the conditions on the way to it."
         )
         return EXIT_ERRORS
     return EXIT_ERRORS if problems else EXIT_OK
+
+
+def transcript_files(loaded: LoadedScenario, given: Path | None) -> list[Path]:
+    """The transcripts given, plus those in the `<scenario>.proofs/` folder beside the file."""
+    files: list[Path] = []
+    if loaded.folder is not None:
+        files += sorted((loaded.folder / f"{Path(loaded.file).stem}.proofs").glob("*.yaml"))
+    if given is not None:
+        files += sorted(given.glob("*.yaml")) if given.is_dir() else [given]
+    return list(dict.fromkeys(files))
 
 
 def _write_log(loaded: LoadedScenario, witness: Witness, folder: Path) -> None:
