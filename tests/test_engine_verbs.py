@@ -437,3 +437,45 @@ def test_scenario_choices_follow_their_phase_and_condition(strait) -> None:
     outcome = session.choose("choice:praise_south")
     assert change(outcome, "trust.south").after == change(outcome, "trust.south").before + 1
     assert "choice:praise_south" in keys(session), "once: false keeps it on offer"
+
+
+def test_a_scenario_can_word_its_own_confidence_building_steps() -> None:
+    from pathlib import Path
+
+    from game.debrief import debrief_session
+    from game.scenario.loader import load_scenario_text
+
+    text = (Path(__file__).parent / "fixtures" / "minimal.yaml").read_text(encoding="utf-8")
+    text += """verbs:
+  offer_step:
+    steps:
+      water_watch:
+        label: Propose joint watchmen at the sluices
+        description: One watchman from each valley, so nobody can say the sluices were touched in secret.
+        short: joint watchmen at the sluices
+        accepted: Two old men, one from each valley, now share a bench by the sluices.
+        effects: ["var.offer_known = true"]
+"""
+    loaded, problems = load_scenario_text(text, "steps.yaml")
+    assert loaded is not None, problems
+    session = Session(loaded, seed=1)
+    assert [m.key for m in session.moves() if m.verb == "offer_step"] == ["offer_step:water_watch"]
+    play(session, "approach:upper", "approach:lower")
+    outcome = session.choose("offer_step:water_watch")
+    assert change(outcome, "var.offer_known").after is True
+    assert "Two old men, one from each valley" in outcome.replies[-1].text
+    timing = [f for f in debrief_session(session, suggest=False).findings if f.decision == 3 and f.principle == "timing"]
+    assert timing and "joint watchmen at the sluices" in timing[0].explanation
+
+
+def test_steps_under_another_verb_are_reported() -> None:
+    from pathlib import Path
+
+    from game.scenario.codes import INVALID_VALUE
+    from game.scenario.loader import load_scenario_text
+
+    text = (Path(__file__).parent / "fixtures" / "minimal.yaml").read_text(encoding="utf-8")
+    text += "verbs:\n  wait:\n    steps:\n      nap: {label: Nap, description: A nap., short: a nap}\n"
+    loaded, problems = load_scenario_text(text, "steps.yaml")
+    assert loaded is None
+    assert [(p.code, "offer_step" in p.message) for p in problems if p.is_error] == [(INVALID_VALUE, True)]

@@ -159,6 +159,16 @@ class _Checker:
             self._variable(name, variable)
         for verb, settings in s.verbs.items():
             self.effects(settings.effects, ("verbs", verb, "effects"))
+            if settings.steps and verb != "offer_step":
+                self.report(
+                    codes.INVALID_VALUE,
+                    f"'steps' belongs to offer_step, not to {verb}",
+                    ("verbs", verb, "steps"),
+                    key=True,
+                    hint="move the steps under 'verbs: offer_step:'",
+                )
+            for sid, step in settings.steps.items():
+                self.effects(step.effects, ("verbs", verb, "steps", sid, "effects"))
         self._phases(phases)
         self._choices(phases)
         self._events(phases)

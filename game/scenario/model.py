@@ -97,8 +97,7 @@ class Party(Strict):
     faith: Literal["good", "bad"] = Field(
         default="good",
         description=(
-            "Hidden: whether the party really seeks a settlement ('bad' stalls or seeks victory). "
-            "Revealed by probing and in the debrief."
+            "Hidden: whether the party really seeks a settlement ('bad' stalls or seeks victory). Revealed by probing and in the debrief."
         ),
     )
     hidden_intentions: Text = Field(description="Hidden: what the party actually wants, revealed by probing and in the debrief.")
@@ -153,10 +152,24 @@ class Variable(Strict):
     description: Text = Field(description="What the variable stands for in the story.")
 
 
+class Step(Strict):
+    """A confidence-building or humanitarian step the envoy can offer (verb `offer_step`)."""
+
+    label: Text = Field(description="The move as the trainee sees it, e.g. 'Propose an incident line between the navies'.")
+    description: Text = Field(description="What the step is, shown before confirming.")
+    short: Text = Field(description="The step as a noun phrase for the debrief, e.g. 'an incident line'.")
+    accepted: Text | None = Field(default=None, description="What the trainee reads when both sides accept it.")
+    effects: list[Expr] = Field(default_factory=list, description="Effects when both sides accept it, on top of the engine's own rules.")
+
+
 class VerbSettings(Strict):
     enabled: bool = Field(default=True, description="Whether the envoy may use this verb in this scenario.")
     effects: list[Expr] = Field(
         default_factory=list, description="Extra effects each time the verb is used, on top of the engine's own rules."
+    )
+    steps: dict[Identifier, Step] = Field(
+        default_factory=dict,
+        description="Only for offer_step: the steps on offer in this scenario, replacing the engine's hotline and humanitarian pause.",
     )
 
 

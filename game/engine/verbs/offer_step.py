@@ -7,24 +7,38 @@ from game.engine.outcome import Move
 from game.engine.turn import Turn
 from game.engine.verbs.common import consent_at_least
 from game.engine.verbs.judgement import Judgement, Situation, moved, number
+from game.scenario.loader import LoadedScenario
+from game.scenario.model import Step
 
 VERB = "offer_step"
 GROUP = "Confidence building"
 
 STEPS = {
-    "hotline": (
-        "Propose an incident hotline between the militaries",
-        "A direct line so that an incident at the line of contact is not mistaken for an attack.",
+    "hotline": Step(
+        label="Propose an incident hotline between the militaries",
+        description="A direct line so that an incident at the line of contact is not mistaken for an attack.",
+        short="an incident hotline",
     ),
-    "humanitarian": (
-        "Propose a humanitarian pause and exchange of detainees",
-        "A short pause for aid convoys and the return of detainees, with no political conditions.",
+    "humanitarian": Step(
+        label="Propose a humanitarian pause and exchange of detainees",
+        description="A short pause for aid convoys and the return of detainees, with no political conditions.",
+        short="a humanitarian pause",
     ),
 }
+"""The engine's own steps, used unless the scenario lists its own under `verbs: offer_step: steps`."""
+
+
+def steps_of(loaded: LoadedScenario) -> dict[str, Step]:
+    settings = loaded.scenario.verbs.get("offer_step")
+    return dict(settings.steps) if settings is not None and settings.steps else STEPS
 
 
 def moves(turn: Turn) -> list[Move]:
-    return [Move(f"{VERB}:{step}", VERB, label, text, GROUP) for step, (label, text) in STEPS.items() if step not in turn.state.steps]
+    return [
+        Move(f"{VERB}:{sid}", VERB, step.label, step.description, GROUP)
+        for sid, step in steps_of(turn.loaded).items()
+        if sid not in turn.state.steps
+    ]
 
 
 def apply(turn: Turn, move: Move) -> None:
@@ -35,11 +49,13 @@ def apply(turn: Turn, move: Move) -> None:
             turn.reply(turn.party_name(pid), "We have accepted no intermediary; we will not answer proposals through one.")
         return
     turn.state.steps.add(step)
+    spec = steps_of(turn.loaded)[step]
     turn.adjust("escalation", -6, "a practical step reduced the risk of miscalculation")
     for pid in turn.state.parties:
         turn.adjust(f"trust.{pid}", 3, "a step with no political price")
         turn.adjust(f"pressure.{pid}", -3, "a visible humanitarian gain quiets hardliners")
-    turn.narrate("Both sides accept. " + STEPS[step][1])
+    turn.apply_effects(list(spec.effects), spec.label)
+    turn.narrate(spec.accepted or "Both sides accept. " + spec.description)
 
 
 # -- debrief judgement ---------------------------------------------------------------------------
@@ -47,8 +63,7 @@ _EASED = "a practical step reduced the risk of miscalculation"
 
 
 def judge(s: Situation) -> list[Judgement]:
-    step = s.move.key.split(":")[1]
-    what = "an incident hotline" if step == "hotline" else "a humanitarian pause"
+    what = steps_of(s.loaded)[s.move.key.split(":")[1]].short
     refusing = [pid for pid in s.all_parties() if s.consent(pid) == "none"]
     if refusing:
         return [
