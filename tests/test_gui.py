@@ -291,3 +291,20 @@ def test_open_folder_adds_its_scenarios_and_escape_closes_the_dialog(app: App, t
     titles = [e.title for e in picker.entries]  # type: ignore[attr-defined]
     assert len(titles) == bundled + 1 and "The Two Valleys" in titles
     assert app.settings.scenario_folder == str(folder), "the folder is remembered for next time"
+
+
+def test_the_glossary_opens_with_g_and_explains_every_principle(app: App) -> None:
+    from game.frontends.presenter import glossary
+    from game.principles import catalogue
+
+    driver.start_new(app, MINIMAL, "Ana")
+    assert app.top.name == "play"
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_g, mod=0, unicode="g"))
+    driver.settle(app)
+    assert app.top.name == "glossary"
+    terms = [term for term, _ in glossary()]
+    assert {p.name for p in catalogue().values()} <= set(terms) and "Consent ladder" in terms
+    assert app.top.list.max_scroll() > 0, "the list scrolls rather than being cut off"  # type: ignore[attr-defined]
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_g, mod=0, unicode="g"))
+    driver.settle(app)
+    assert app.top.name == "play", "G closes it again"

@@ -122,3 +122,13 @@ def test_playing_to_the_end_shows_the_ending_and_the_debrief_command(strait) -> 
 def test_a_resumed_session_skips_the_briefing(strait) -> None:
     _, text, _ = run(strait, "", briefing=False)
     assert "You are:" not in text and "Day 1 of 20" in text
+
+
+def test_g_explains_the_terms_and_every_principle_without_spending_a_turn(strait) -> None:
+    from game.principles import catalogue
+
+    session, text, code = run(strait, "g\n")
+    assert code == 0 and session.history == []
+    assert "Consent ladder: How far a party has accepted you" in text
+    for principle in catalogue().values():
+        assert f"{principle.name}: " in text

@@ -204,6 +204,34 @@ def term_tooltip(principle_id: str, lead: str = "") -> str:
     return f"{lead}\n\n{text}" if lead else text
 
 
+GLOSSARY_TERMS: tuple[tuple[str, str], ...] = (
+    (
+        "Consent ladder",
+        "How far a party has accepted you: no consent, then contact (it will receive you), then good "
+        "offices (you may carry its messages and arrange contact), then mediation (you may suggest "
+        "terms). Each rung is asked for; any can be withdrawn.",
+    ),
+    (
+        "Mandate",
+        "What you are allowed to do. Good offices open and keep a channel; mediation may also suggest "
+        "formulas, and only the parties can widen your mandate to it.",
+    ),
+    (
+        "Channel",
+        "How the parties are in contact: none; a back channel (secret, a small circle, a leak risk that "
+        "grows with time and with each person who knows); official talks; or in public.",
+    ),
+    ("Trust", "How far a party trusts you, from 0 to 100. Fair treatment, faithful relay and discretion build it."),
+    ("Exposure", "How much of a party's contacts has become public, from 0 to 100. Exposure feeds its hardliners."),
+    ("Escalation", "How close the crisis is to open conflict, from 0 (calm) to 100. It rises on its own unless contact eases it."),
+)
+
+
+def glossary() -> list[tuple[str, str]]:
+    """The terms on the play screen, then the principles the debrief judges by, explained."""
+    return [*GLOSSARY_TERMS, *((p.name, p.explanation) for p in catalogue().values())]
+
+
 def venue_text(session: Session) -> str:
     state = session.state
     if not state.venue:

@@ -19,6 +19,7 @@ class PauseScene(MenuScene):
             "Every decision is saved as you make it" + (f", in {where}." if where else "."),
             [
                 ("Resume", self.resume_play, "Back to the crisis (Esc)"),
+                ("Terms and principles", self.terms, "What consent, channel and mandate mean, and the principles (G during play)"),
                 ("Settings", self.settings, "Text size, high contrast, full screen"),
                 ("Save and return to the title screen", self.to_title, "The session can be resumed from the title screen"),
                 ("Save and quit", self.app_quit, "Close the window; the session can be resumed next time"),
@@ -28,6 +29,11 @@ class PauseScene(MenuScene):
 
     def resume_play(self) -> None:
         self.app.pop()
+
+    def terms(self) -> None:
+        from game.frontends.gui.scene_glossary import GlossaryScene
+
+        self.app.push(GlossaryScene(self.app))
 
     def settings(self) -> None:
         from game.frontends.gui.scene_settings import SettingsScene

@@ -253,6 +253,11 @@ class PlayScene(Scene):
 
         self.app.push(HistoryScene(self.app, self.session))
 
+    def open_glossary(self) -> None:
+        from game.frontends.gui.scene_glossary import GlossaryScene
+
+        self.app.push(GlossaryScene(self.app))
+
     def open_pause(self) -> None:
         from game.frontends.gui.scene_pause import PauseScene
 
@@ -271,6 +276,9 @@ class PlayScene(Scene):
             return True
         if event.key == pygame.K_h:
             self.open_history()
+            return True
+        if event.key == pygame.K_g:
+            self.open_glossary()
             return True
         if event.key in TAB_KEYS and self.tabs is not None:
             self.show_tab(TAB_KEYS[event.key])

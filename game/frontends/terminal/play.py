@@ -15,6 +15,7 @@ from game.engine.session import Session
 from game.frontends.presenter import (
     CHANNEL_WORDS,
     clock_text,
+    glossary,
     grade_words,
     inbox_lines,
     mandate_text,
@@ -22,7 +23,10 @@ from game.frontends.presenter import (
     visible_changes,
 )
 
-HELP = "Type a move's number and Enter. '? N' describes move N, 'h' shows this help, 'q' saves and quits."
+HELP = (
+    "Type a move's number and Enter. '? N' describes move N, 'g' explains the terms and principles, "
+    "'h' shows this help, 'q' saves and quits."
+)
 
 
 class TerminalPlay:
@@ -157,6 +161,10 @@ class TerminalPlay:
                 return None
             if text in ("h", "help", "?"):
                 self.say(HELP)
+                continue
+            if text in ("g", "glossary"):
+                for term, explanation in glossary():
+                    self.say(f"{term}: {explanation}", "  ")
                 continue
             if text.startswith("?"):
                 move = _pick(text[1:].strip(), moves)
