@@ -308,3 +308,19 @@ def test_the_glossary_opens_with_g_and_explains_every_principle(app: App) -> Non
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_g, mod=0, unicode="g"))
     driver.settle(app)
     assert app.top.name == "play", "G closes it again"
+
+
+@pytest.mark.parametrize("text_size", [100, 150, 200])
+def test_the_pause_menu_fits_the_smallest_window_with_every_label_readable(app: App, text_size: int) -> None:
+    driver.start_new(app, MINIMAL, "Ana")
+    app.resize((1024, 600))
+    app.apply_settings(app.settings.with_changes(text_size=text_size))
+    driver.settle(app)
+    driver.press(app, pygame.K_ESCAPE)
+    assert app.top.name == "pause"
+    window = pygame.Rect((0, 0), app.size)
+    buttons = [e for e in app.top.ui if isinstance(e, pygame_gui.elements.UIButton)]
+    assert len(buttons) == 5
+    for button in buttons:
+        assert window.contains(button.rect), (button.text, button.rect)
+        assert app.fonts.font("body").size(button.text)[0] <= button.rect.width, f"'{button.text}' is cut off"

@@ -130,9 +130,13 @@ def run_variant(out: Path, variant: str, scenario: Path, seed: int) -> list[str]
                 driver.press(app, pygame.K_h, "h")
                 shoot("12-history")
                 driver.press(app, pygame.K_ESCAPE)
+                driver.press(app, pygame.K_g, "g")
+                shoot("12b-glossary")
+                driver.press(app, pygame.K_ESCAPE)
                 driver.press(app, pygame.K_ESCAPE)
                 shoot("13-pause")
                 driver.press(app, pygame.K_DOWN)
+                driver.press(app, pygame.K_DOWN)  # past "Terms and principles"
                 driver.press(app, pygame.K_RETURN)
                 shoot("14-settings")
                 driver.press(app, pygame.K_ESCAPE)
