@@ -324,3 +324,27 @@ def test_the_pause_menu_fits_the_smallest_window_with_every_label_readable(app: 
     for button in buttons:
         assert window.contains(button.rect), (button.text, button.rect)
         assert app.fonts.font("body").size(button.text)[0] <= button.rect.width, f"'{button.text}' is cut off"
+
+
+def test_a_scenarios_map_image_is_drawn_behind_the_map_and_a_broken_one_is_ignored(app: App, tmp_path: Path) -> None:
+    from game.frontends.gui.map_backdrop import backdrop
+
+    folder = tmp_path / "pictured"
+    folder.mkdir()
+    picture = pygame.Surface((64, 32))
+    picture.fill((200, 30, 30))
+    pygame.image.save(picture, str(folder / "coast.png"))
+    (folder / "valleys.yaml").write_text(MINIMAL.read_text(encoding="utf-8") + "map_image: coast.png\n", encoding="utf-8")
+    scenario = loaded(folder / "valleys.yaml")
+    cover = backdrop(scenario, (300, 100))
+    assert cover is not None and cover.get_size() == (300, 100), "scaled to cover, cropped, never stretched"
+    assert cover.get_at((150, 50))[:3] == (200, 30, 30)
+
+    driver.start_new(app, folder / "valleys.yaml", "Ana")
+    scene = app.top
+    corner = scene.map.rect.move(12, 12).topleft  # type: ignore[attr-defined]
+    red, green, _ = app.screen.get_at(corner)[:3]
+    assert red > green + 40, "the picture shows through the wash"
+
+    (folder / "coast.png").write_bytes(b"not a picture at all")
+    assert backdrop(loaded(folder / "valleys.yaml"), (300, 100)) is None

@@ -2,7 +2,7 @@
 between the parties drawn as the channel stands (none, back channel, official, public).
 
 Positions come from the scenario's `map_position` fractions; missing ones are spread evenly.
-Drawn by hand from the theme's palette: no image files, nothing that needs the network.
+Drawn by hand from the theme's palette, over the scenario's own `map_image` when it has one.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine.session import Session
+from game.frontends.gui.map_backdrop import backdrop
 from game.frontends.gui.party_panel import party_colour
 from game.frontends.gui.sheet import Sheet, tip
 from game.frontends.presenter import CHANNEL_WORDS, term_tooltip
@@ -57,15 +58,23 @@ def paint_map(sheet: Sheet, session: Session, height: int) -> None:
     party_ids = list(spots)
     reach = max(28, round(min(inner.width / max(len(party_ids), 1), inner.height) * 0.34))
 
+    picture = backdrop(session.loaded, area.size)
+
     def background(surface: pygame.Surface) -> None:
         pygame.draw.rect(surface, pal.map_sea, area, border_radius=8)
         clip = surface.get_clip()
         surface.set_clip(area)
-        step = max(24, sheet.u(36))
-        for gx in range(area.x + step, area.right, step):
-            pygame.draw.line(surface, pal.map_grid, (gx, area.y), (gx, area.bottom), 1)
-        for gy in range(area.y + step, area.bottom, step):
-            pygame.draw.line(surface, pal.map_grid, (area.x, gy), (area.right, gy), 1)
+        if picture is not None:
+            surface.blit(picture, area.topleft)
+            wash = pygame.Surface(area.size, pygame.SRCALPHA)
+            wash.fill((*pal.map_sea[:3], 120))  # keeps labels readable over any picture
+            surface.blit(wash, area.topleft)
+        else:
+            step = max(24, sheet.u(36))
+            for gx in range(area.x + step, area.right, step):
+                pygame.draw.line(surface, pal.map_grid, (gx, area.y), (gx, area.bottom), 1)
+            for gy in range(area.y + step, area.bottom, step):
+                pygame.draw.line(surface, pal.map_grid, (area.x, gy), (area.right, gy), 1)
         for index, pid in enumerate(party_ids):
             land = pal.map_land.lerp(party_colour(sheet, index), 0.10 if not pal.high_contrast else 0.0)
             pygame.draw.circle(surface, land, at(spots[pid]), reach)
