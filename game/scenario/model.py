@@ -114,7 +114,10 @@ class Venue(Strict):
     territory: Identifier | None = Field(default=None, description="The party on whose soil the venue lies, or nothing for neutral ground.")
     neutrality: Percent = Field(default=50, description="How neutral the place is seen to be, 0 to 100.")
     discretion: Percent = Field(default=50, description="How well it keeps a meeting secret, 0 to 100.")
-    symbolic_weight: Percent = Field(default=50, description="How much meeting there means in public, 0 to 100.")
+    symbolic_weight: Percent = Field(
+        default=50,
+        description="How much meeting there means in public, 0 to 100: open talks there count for more; secret ones draw eyes.",
+    )
     map_position: MapPosition | None = Field(
         default=None,
         strict=False,

@@ -64,8 +64,12 @@ def _talks(turn: Turn) -> None:
         turn.adjust("escalation", 3, "a failed meeting is a public setback")
         return
     fmt = state.venue_format or "proximity_talks"
+    venue = turn.loaded.scenario.venues[state.venue or ""]
     state.meetings += 1
     relief = 8.0 + (4.0 if "standby_experts" in state.consulted else 0.0)
+    if fmt != "secret_meeting":
+        # an open meeting in a place that means something counts for more (x0.8 to x1.2)
+        relief *= 0.8 + venue.symbolic_weight / 250
     if any(bad_faith(turn, pid) for pid in state.parties):
         relief /= 2
     turn.outcome.changes.append(Change("meetings", state.meetings - 1, state.meetings, "the parties met"))
@@ -76,11 +80,12 @@ def _talks(turn: Turn) -> None:
         turn.set_channel("back_channel", "a secret meeting opened a back channel")
         turn.adjust("circle", 2, "more people now know of the secret contacts")
         turn.adjust("leak_risk", 5, "every secret meeting is one more chance to be seen")
+        if venue.symbolic_weight >= 60:
+            turn.adjust("leak_risk", venue.symbolic_weight / 20, f"{venue.name} is a place people watch")
     elif fmt == "secret_meeting":
         turn.narrate("The contacts are no longer secret; the meeting is reported like any other.")
     else:
         turn.set_channel("official", "the talks put contact on an official track")
-    venue = turn.loaded.scenario.venues[state.venue or ""]
     turn.narrate(f"The delegations meet in {venue.name} ({FORMATS[fmt][0]}). Meeting {state.meetings}.")
 
 
