@@ -178,3 +178,31 @@ def test_official_talks_can_follow_a_leak_but_nothing_goes_back_to_secret() -> N
     position = LadderPosition("public")
     assert machine.events["go_official"].trigger(position) and position.state == "official"
     assert "open_back_channel" not in {t for t, e in machine.events.items() if "official" in e.transitions}
+
+
+def test_the_same_seed_and_moves_give_the_same_log_in_any_process() -> None:
+    """Set order and string hashing change between interpreters; the log must not."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import json, random\n"
+        "from game.scenario.bundled import find_bundled\n"
+        "from game.scenario.loader import load_scenario\n"
+        "from game.engine.session import Session\n"
+        "loaded, _ = load_scenario(find_bundled('quiet_channel'))\n"
+        "records = []\n"
+        "session = Session(loaded, seed=11, sink=records.append)\n"
+        "pick = random.Random(5)\n"
+        "while not session.is_over:\n"
+        "    session.choose(pick.choice(session.moves()))\n"
+        "print(json.dumps(records[1:]))\n"
+    )
+    outputs = []
+    for hash_seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=hash_seed)
+        result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+        assert result.returncode == 0, result.stderr
+        outputs.append(result.stdout)
+    assert outputs[0] == outputs[1] and len(outputs[0]) > 1000
