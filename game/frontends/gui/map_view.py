@@ -140,12 +140,20 @@ def paint_map(sheet: Sheet, session: Session, height: int) -> None:
         sheet.box(square, pal.good if chosen else pal.muted, radius=2, border=2)
         name = spec.name[:1].upper() + spec.name[1:]
         style = "small_b" if chosen else "small"
-        width = min(fonts.width(style, name), area.width - sheet.u(16))
-        label = placer.place(width + sheet.u(8), fonts.line_height(style), (cx, cy), size // 2 + sheet.u(3))
-        plate = pygame.Color(pal.map_sea)
-        sheet.box(label, plate, radius=4)
-        sheet.line_text(style, name, pal.text if chosen else pal.muted, (label.x + sheet.u(4), label.y), max_width=label.width - sheet.u(8))
-        sheet.region(square.union(label).inflate(6, 6), tooltip=tip(f"{name}: {spec.description}"))
+        label, shown = None, name
+        # the full name where it fits, else a short one, else none (crowded maps): the
+        # square's tooltip and the moves list always give the full name
+        for candidate in dict.fromkeys((name, _short_venue_name(name))):
+            width = min(fonts.width(style, candidate), area.width - sheet.u(16))
+            label = placer.place_if_free(width + sheet.u(8), fonts.line_height(style), (cx, cy), size // 2 + sheet.u(3))
+            if label is not None:
+                shown = candidate
+                break
+        if label is not None:
+            sheet.box(label, pygame.Color(pal.map_sea), radius=4)
+            colour = pal.text if chosen else pal.muted
+            sheet.line_text(style, shown, colour, (label.x + sheet.u(4), label.y), max_width=label.width - sheet.u(8))
+        sheet.region((square.union(label) if label else square).inflate(6, 6), tooltip=tip(f"{name}: {spec.description}"))
 
 
 class _Placer:
@@ -158,7 +166,22 @@ class _Placer:
     def occupy(self, rect: pygame.Rect) -> None:
         self.taken.append(rect)
 
+    def place_if_free(self, width: int, height: int, point: tuple[int, int], gap: int) -> pygame.Rect | None:
+        """Like `place` (trying farther out too), but only where it overlaps nothing; None (and
+        nothing taken) otherwise."""
+        for distance in (gap, gap * 2 + height // 2):
+            rect, cost = self._best(width, height, point, distance)
+            if not cost:
+                self.taken.append(rect)
+                return rect
+        return None
+
     def place(self, width: int, height: int, point: tuple[int, int], gap: int) -> pygame.Rect:
+        rect, _ = self._best(width, height, point, gap)
+        self.taken.append(rect)
+        return rect
+
+    def _best(self, width: int, height: int, point: tuple[int, int], gap: int) -> tuple[pygame.Rect, int]:
         x, y = point
         candidates = [
             pygame.Rect(x - width // 2, y + gap, width, height),
@@ -178,8 +201,15 @@ class _Placer:
                 best, best_cost = rect, cost
             if cost == 0:
                 break
-        self.taken.append(best)
-        return best
+        return best, best_cost or 0
+
+
+def _short_venue_name(name: str) -> str:
+    """'The Presidential Office in Velgrad' -> 'Presidential Office'."""
+    short = name[4:] if name.lower().startswith("the ") else name
+    for joint in (" in ", " at ", " on "):
+        short = short.split(joint)[0]
+    return short[:1].upper() + short[1:]
 
 
 def _overlap(a: pygame.Rect, b: pygame.Rect) -> int:
