@@ -93,10 +93,20 @@ def test_spending_all_the_time_with_one_side_costs_the_other(strait) -> None:
 # -- venues and talks ------------------------------------------------------------------------
 
 
-def test_convening_without_both_consents_fails_and_costs_trust(strait) -> None:
+def test_a_party_that_accepted_the_venue_has_consented_to_that_meeting(strait) -> None:
     session = Session(strait, seed=2)
     play(session, "approach:north", "approach:north", "approach:south", "propose_venue:isle:proximity_talks")
-    assert session.state.venue == "isle"
+    assert session.state.parties["south"].consent.state == "contact"
+    assert "meeting:isle:proximity_talks" in session.state.parties["south"].agreed
+    outcome = session.choose("convene:talks")
+    assert not said(outcome, "the South")
+    assert change(outcome, "meetings").after == 1
+
+
+def test_convening_a_party_that_took_its_agreement_back_fails_and_costs_trust(strait) -> None:
+    session = Session(strait, seed=2)
+    play(session, "approach:north", "approach:north", "approach:south", "propose_venue:isle:proximity_talks")
+    session.state.parties["south"].agreed.discard("meeting:isle:proximity_talks")
     before = session.state.parties["south"].trust
     outcome = session.choose("convene:talks")
     assert said(outcome, "the South") == ["We never agreed to these talks. Our chair will stay empty."]
@@ -113,7 +123,7 @@ def test_talks_with_both_consents_bring_the_parties_together(strait) -> None:
     play(session, *OPEN_BOTH, "propose_venue:isle:proximity_talks")
     outcome = session.choose("convene:talks")
     assert change(outcome, "meetings").after == 1
-    assert change(outcome, "channel").after == "official"
+    assert change(outcome, "channel").after == "proximity", "delegations in separate rooms: proximity talks"
     assert total(outcome, "trust.north") > 0 and total(outcome, "trust.south") > 0
     assert change(outcome, "escalation").after < change(outcome, "escalation").before
 
@@ -157,7 +167,7 @@ def test_parties_without_consent_will_not_discuss_venues(strait) -> None:
 def test_leaders_meeting_needs_trust(variant) -> None:
     session = Session(variant("strait", ("trust: 45", "trust: 40")), seed=3)
     play(session, *OPEN_BOTH, "propose_venue:isle:proximity_talks", "convene:talks")
-    assert session.state.channel.state == "official"
+    assert session.state.channel.state == "proximity"
     assert session.state.parties["south"].trust < 55 <= session.state.parties["north"].trust
     outcome = session.choose("propose_venue:isle:leaders_meeting")
     assert said(outcome, "the South") == ["A meeting of leaders now? It is far too soon."]

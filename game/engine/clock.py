@@ -3,6 +3,7 @@ events fire, and hidden harm (a distorted or withheld message) may come to light
 
 from __future__ import annotations
 
+from game.engine.consent import message_act
 from game.engine.outcome import FiredEvent
 from game.engine.turn import Turn
 from game.engine.verbs.common import expose, one_rung_lower, phase_lineage
@@ -11,6 +12,11 @@ LEAK_BASE = 2.0
 LEAK_PER_INSIDER = 1.5
 ENDLESS_AFTER = 5
 """Turns in a back channel after which it starts to look like an endless game."""
+INDIRECT_LAPSE = 3
+"""Turns without a message crossing after which an indirect channel has lapsed."""
+CHANNEL_DRIFT = {"none": 0.0, "indirect": -0.5, "proximity": -1.5, "back_channel": -1.0, "official": -2.0, "public": 1.0}
+"""What each channel does to escalation every turn: any working line lowers the risk of
+miscalculation, talks more than messages; talks argued over in public feed the hardliners."""
 DISCOVERY_CHANCE = 0.25
 NEAR_MISS_MARGIN = 0.15
 
@@ -18,6 +24,7 @@ NEAR_MISS_MARGIN = 0.15
 def tick(turn: Turn) -> None:
     state = turn.state
     state.turn += 1
+    _lapse_indirect(turn)
     _drift_escalation(turn)
     _back_channel_risk(turn)
     _discoveries(turn)
@@ -28,11 +35,18 @@ def tick(turn: Turn) -> None:
 def _drift_escalation(turn: Turn) -> None:
     state = turn.state
     drift = turn.loaded.scenario.clock.escalation_per_turn
-    drift += {"none": 0.0, "back_channel": -1.0, "official": -2.0, "public": 1.0}[state.channel.state]
+    drift += CHANNEL_DRIFT[state.channel.state]
     average_pressure = sum(p.pressure for p in state.parties.values()) / len(state.parties)
     drift += (average_pressure - 50) / 25
     if drift:
         turn.adjust("escalation", drift, "time passed" if drift > 0 else "contacts between the parties eased tension")
+
+
+def _lapse_indirect(turn: Turn) -> None:
+    state = turn.state
+    if state.channel.state == "indirect" and state.turn - state.last_traffic > INDIRECT_LAPSE:
+        label = turn.loaded.scenario.clock.turn_label
+        turn.set_channel("none", f"no message has crossed for {INDIRECT_LAPSE} {label}s")
 
 
 def _back_channel_risk(turn: Turn) -> None:
@@ -111,6 +125,7 @@ def _arrivals(turn: Turn) -> None:
         if due or (message.arrives_when is not None and turn.holds(message.arrives_when)):
             state.arrived.add(mid)
             state.inbox.append(mid)
+            turn.agree(message.sender, message_act(mid), f"{turn.party_name(message.sender)} asked the envoy to carry '{message.summary}'")
             turn.outcome.arrivals.append(mid)
 
 

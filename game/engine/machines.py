@@ -39,13 +39,24 @@ def consent_machine() -> Machine:
     return machine
 
 
+CHANNEL_SOURCES: dict[str, tuple[str, ...]] = {
+    "none": ("indirect", "proximity", "back_channel", "official", "public"),
+    "indirect": ("none", "proximity", "back_channel", "official", "public"),
+    "proximity": ("none", "indirect", "back_channel", "public"),
+    "back_channel": ("none", "indirect", "proximity"),
+    "official": ("none", "indirect", "proximity", "back_channel", "public"),
+    "public": ("none", "indirect", "proximity", "back_channel", "official"),
+}
+"""Where each channel can be reached from. A secret track cannot open once contacts are official
+or public (there is nothing left to keep secret); proximity talks are not a step down from
+official ones. Every other move follows the traffic."""
+
+
 def channel_machine() -> Machine:
+    """One trigger per target, `to_<level>`, from the sources above."""
     machine = Machine(model=None, states=list(CHANNEL_LEVELS), initial="none", auto_transitions=False)
-    machine.add_transition("open_back_channel", "none", "back_channel")
-    # official talks can also follow a leak: the contacts are known, the talks become formal
-    machine.add_transition("go_official", ["none", "back_channel", "public"], "official")
-    machine.add_transition("go_public", ["none", "back_channel", "official"], "public")
-    machine.add_transition("lapse", ["back_channel", "official", "public"], "none")
+    for target, sources in CHANNEL_SOURCES.items():
+        machine.add_transition(f"to_{target}", list(sources), target)
     return machine
 
 

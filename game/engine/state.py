@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from game.engine.consent import opening_consent
 from game.engine.statecopy import copy_state
 from game.scenario.loader import LoadedScenario
 from game.scenario.names import CHANNEL_LEVELS, CONSENT_LEVELS, CONSTANTS
@@ -41,6 +42,13 @@ class PartyState:
     grievance: float = 0.0
     """Hidden harm the party has not yet discovered (a distorted or withheld message); the
     clock draws each turn whether it comes to light."""
+    agreed: set[str] = field(default_factory=set)
+    """What the party has consented to, act by act (see `consent.py`): `contact`, `messages`
+    (the envoy carrying its messages), `proposals` (the envoy suggesting terms), one
+    `meeting:<venue>:<format>` per meeting it accepted, one `message:<id>` per message it handed
+    the envoy. The ladder in `consent` is the summary the player sees."""
+    consent_note: str = ""
+    """Why the party's consent last changed, as the player was told."""
 
 
 @dataclass(slots=True)
@@ -65,6 +73,9 @@ class GameState:
     venue_format: str | None = None
     meetings: int = 0
     back_channel_turns: int = 0
+    last_traffic: int = 0
+    """The last turn a message crossed or the parties met (0: never): an indirect channel that
+    carries nothing lapses."""
     waits_in_a_row: int = 0
     ending: str | None = None
     decisions: int = 0
@@ -77,7 +88,7 @@ class GameState:
 
 def initial_state(loaded: LoadedScenario) -> GameState:
     s = loaded.scenario
-    return GameState(
+    state = GameState(
         turn=1,
         escalation=float(s.clock.escalation),
         leak_risk=0.0,
@@ -96,6 +107,9 @@ def initial_state(loaded: LoadedScenario) -> GameState:
         },
         variables={name: (v.initial if isinstance(v.initial, bool) else float(v.initial)) for name, v in s.variables.items()},
     )
+    for pid, party in state.parties.items():
+        opening_consent(party, s.parties[pid])
+    return state
 
 
 def lookup(state: GameState, loaded: LoadedScenario, name: str) -> Value:

@@ -9,14 +9,13 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from game.engine.consent import agree, follow_ladder
 from game.engine.machines import Machines
 from game.engine.outcome import Change, Draw, Outcome, Reply
 from game.engine.state import PERCENT_NAMES, GameState, Value, lookup, reader
 from game.scenario.expressions import apply_effect
 from game.scenario.loader import LoadedScenario
 from game.scenario.names import CHANNEL_LEVELS, CONSENT_LEVELS, MANDATE_LEVELS
-
-_CHANNEL_TRIGGERS = {"back_channel": "open_back_channel", "official": "go_official", "public": "go_public", "none": "lapse"}
 
 
 @dataclass
@@ -97,7 +96,8 @@ class Turn:
 
     def _ladder_to(self, name: str, levels: tuple[str, ...], value: Value, reason: str) -> None:
         pid = name.partition(".")[2]
-        position = self.state.parties[pid].consent
+        party = self.state.parties[pid]
+        position = party.consent
         before = position.state
         target = _level(value, levels)
         if target == 0 and before != "none":
@@ -107,12 +107,35 @@ class Turn:
         while levels.index(position.state) > target and self.machines.move(self.machines.consent, "reduce", position):
             pass
         if position.state != before:
+            follow_ladder(party, before, position.state, reason)
             self.outcome.changes.append(Change(name, before, position.state, reason))
+
+    def agree(self, pid: str, act: str, reason: str) -> None:
+        """Record that a party agreed to one act (a meeting, a message to carry)."""
+        party = self.state.parties[pid]
+        if agree(party, act):
+            party.consent_note = reason
+            self.outcome.changes.append(Change(f"agreed.{pid}", "", act, reason))
+
+    def take_back(self, pid: str, act: str, reason: str) -> None:
+        """A party withdraws one act without leaving the ladder (narrowed consent)."""
+        party = self.state.parties[pid]
+        if act in party.agreed:
+            party.agreed.discard(act)
+            party.consent_note = reason
+            self.outcome.changes.append(Change(f"agreed.{pid}", act, "", reason))
+
+    def note_traffic(self, reason: str) -> None:
+        """A message crossed or the parties met: the channel carries something, so it is at
+        least indirect from now on."""
+        self.state.last_traffic = self.state.turn
+        if self.state.channel.state == "none":
+            self.set_channel("indirect", reason)
 
     def set_channel(self, level: str, reason: str) -> None:
         position = self.state.channel
         before = position.state
-        if before != level and self.machines.move(self.machines.channel, _CHANNEL_TRIGGERS[level], position):
+        if before != level and self.machines.move(self.machines.channel, f"to_{level}", position):
             self.outcome.changes.append(Change("channel", before, level, reason))
 
     def _set_mandate(self, value: Value, reason: str) -> None:

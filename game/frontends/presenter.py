@@ -13,7 +13,14 @@ from game.engine.session import Session
 from game.principles import catalogue
 
 CONSENT_WORDS = {"none": "no consent", "contact": "contact", "good_offices": "good offices", "mediation": "mediation"}
-CHANNEL_WORDS = {"none": "no channel", "back_channel": "back channel", "official": "official talks", "public": "in public"}
+CHANNEL_WORDS = {
+    "none": "no contact",
+    "indirect": "messages through you",
+    "proximity": "proximity talks",
+    "back_channel": "secret channel",
+    "official": "official talks",
+    "public": "in public",
+}
 MANDATE_WORDS = {"good_offices": "good offices", "mediation": "mediation"}
 SOURCE_WORDS = {
     "parties": "the parties",
@@ -142,7 +149,7 @@ FORMAT_WORDS = {
     "leaders_meeting": "A leaders' meeting",
 }
 CONSENT_LADDER = ("none", "contact", "good_offices", "mediation")
-CHANNEL_LADDER = ("none", "back_channel", "official", "public")
+CHANNEL_LADDER = ("none", "indirect", "proximity", "back_channel", "official", "public")
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ MapPosition = tuple[Fraction, Fraction]
 
 ConsentWord = Literal["none", "contact", "good_offices", "mediation"]
 MandateWord = Literal["good_offices", "mediation"]
-ChannelWord = Literal["none", "back_channel", "official", "public"]
+ChannelWord = Literal["none", "indirect", "proximity", "back_channel", "official", "public"]
 Tone = Literal["hostile", "firm", "neutral", "conciliatory"]
 Grade = Literal["success", "partial", "stalemate", "failure"]
 Verdict = Literal["honoured", "breached", "missed"]
@@ -80,6 +80,27 @@ class Clock(Strict):
     on_escalation: Identifier = Field(description="The ending phase reached when escalation reaches 100.")
 
 
+ConsentAct = Literal["contact", "messages"]
+
+
+def _contact_only() -> list[ConsentAct]:
+    return ["contact"]
+
+
+class RequestForHelp(Strict):
+    """A formal request for help the party made before the game starts: consent to contact."""
+
+    summary: Text = Field(description="The request in a phrase, as the party cards and the debrief show it, e.g. 'its letter of 2 March'.")
+    text: Text | None = Field(default=None, description="The request as the envoy's principal received it, shown in the briefing.")
+    consents_to: list[ConsentAct] = Field(
+        default_factory=_contact_only,
+        description=(
+            "What the request counts as consent to: 'contact' (the envoy may approach), and 'messages' when the party asked "
+            "the envoy to carry its messages. The party starts at least at the rung these acts make."
+        ),
+    )
+
+
 class Party(Strict):
     name: Text = Field(description="The party's name as players read it.")
     leader: Text = Field(description="Who speaks for the party.")
@@ -87,6 +108,9 @@ class Party(Strict):
     public_profile: Text = Field(description="What is publicly known of the party; shown in the briefing.")
     trust: Percent = Field(default=40, description="Trust in the envoy, 0 to 100.")
     consent: ConsentWord = Field(default="none", description="How far the party has accepted the envoy at the start.")
+    request: RequestForHelp | None = Field(
+        default=None, description="A formal request for help the party made before the game starts; it counts as consent to contact."
+    )
     exposure_sensitivity: Percent = Field(default=50, description="How badly public exposure of its contacts hurts the party, 0 to 100.")
     hardliner_pressure: Percent = Field(default=30, description="Pressure from hardliners at home, 0 to 100; spoilers act when it is high.")
     preconditions: list[Text] = Field(

@@ -11,7 +11,10 @@ from collections.abc import Iterable
 from game.scenario.model import Scenario
 
 CONSENT_LEVELS: tuple[str, ...] = ("none", "contact", "good_offices", "mediation")
-CHANNEL_LEVELS: tuple[str, ...] = ("none", "back_channel", "official", "public")
+CHANNEL_LEVELS: tuple[str, ...] = ("none", "indirect", "proximity", "back_channel", "official", "public")
+"""How the parties actually communicate, from no contact at all to talks in public: messages
+carried by the envoy (indirect), delegations in separate rooms (proximity), a secret track
+(back_channel, also called `secret`), acknowledged talks (official), talks in the open (public)."""
 MANDATE_LEVELS: tuple[str, ...] = ("good_offices", "mediation")
 
 CONSTANTS: dict[str, int] = {
@@ -19,12 +22,17 @@ CONSTANTS: dict[str, int] = {
     "contact": 1,
     "good_offices": 2,
     "mediation": 3,
-    "back_channel": 1,
-    "official": 2,
-    "public": 3,
+    "indirect": 1,
+    "proximity": 2,
+    "back_channel": 3,
+    "secret": 3,
+    "official": 4,
+    "public": 5,
 }
 """Ladder words compare as numbers: `consent.aurelia >= good_offices`, `channel >= official`.
-The consent and mandate ladders share the words good_offices and mediation, so they share values."""
+The consent and mandate ladders share the words good_offices and mediation, so they share values.
+Channel words keep their order from format 1 (back_channel < official < public), so comparisons
+written then still mean the same; only bare numbers compared with `channel` changed."""
 
 GLOBAL_READABLE = ("turn", "turns_left", "escalation", "leak_risk", "circle", "meetings", "channel", "mandate")
 GLOBAL_WRITABLE = ("escalation", "leak_risk", "circle", "channel", "mandate")

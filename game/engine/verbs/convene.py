@@ -1,15 +1,18 @@
 """Convene the parties at the agreed venue, or shuttle between them.
 
-Talks need every party's consent to good offices: convening a side that never agreed is an
+Talks need every party's consent to that meeting: a party that accepted the venue and format
+has consented to it; convening a side that never agreed (or took its agreement back) is an
 announcement it must publicly refuse. A secret meeting opens a back channel and widens the
-circle of people who know; the other formats put the talks on an official track.
+circle of people who know; proximity talks put the delegations in separate rooms; the other
+formats put the talks on an official track.
 """
 
 from __future__ import annotations
 
+from game.engine.consent import meeting_act
 from game.engine.outcome import Change, Move
 from game.engine.turn import Turn
-from game.engine.verbs.common import all_consent_at_least, bad_faith, consent_at_least, one_rung_lower
+from game.engine.verbs.common import all_consent_at_least, bad_faith, one_rung_lower
 from game.engine.verbs.judgement import Judgement, Situation, join_words, moved, number
 from game.engine.verbs.propose_venue import FORMATS
 
@@ -46,6 +49,7 @@ def apply(turn: Turn, move: Move) -> None:
 
 
 def _shuttle(turn: Turn) -> None:
+    turn.note_traffic("the envoy carries positions between the capitals")
     for pid in turn.state.parties:
         turn.adjust(f"trust.{pid}", 2, "the envoy carried positions in person")
     turn.adjust("escalation", -2, "a working line between capitals lowers the risk of miscalculation")
@@ -54,7 +58,8 @@ def _shuttle(turn: Turn) -> None:
 
 def _talks(turn: Turn) -> None:
     state = turn.state
-    absent = [pid for pid in state.parties if not consent_at_least(turn, pid, "good_offices")]
+    act = meeting_act(state.venue or "", state.venue_format or "")
+    absent = [pid for pid in state.parties if act not in state.parties[pid].agreed]
     if absent:
         for pid in absent:
             name = turn.party_name(pid)
@@ -84,8 +89,12 @@ def _talks(turn: Turn) -> None:
             turn.adjust("leak_risk", venue.symbolic_weight / 20, f"{venue.name} is a place people watch")
     elif fmt == "secret_meeting":
         turn.narrate("The contacts are no longer secret; the meeting is reported like any other.")
+    elif fmt == "proximity_talks":
+        if state.channel.state != "official":
+            turn.set_channel("proximity", "the delegations met in separate rooms, with the envoy between them")
     else:
         turn.set_channel("official", "the talks put contact on an official track")
+    turn.note_traffic("the parties met")
     turn.narrate(f"The delegations meet in {venue.name} ({FORMATS[fmt][0]}). Meeting {state.meetings}.")
 
 

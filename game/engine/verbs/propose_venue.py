@@ -3,6 +3,7 @@ its own preferences; a venue on one side's territory asks the other to be seen c
 
 from __future__ import annotations
 
+from game.engine.consent import meeting_act
 from game.engine.outcome import Change, Move
 from game.engine.turn import Turn
 from game.engine.verbs.common import consent_at_least, others, sensitivity
@@ -21,9 +22,13 @@ LEADERS_TRUST = 55
 
 
 def formats_now(turn: Turn) -> list[str]:
+    """The formats that make sense from the channel the parties have now: a secret or a
+    proximity meeting while they only exchange messages, official formats once they talk."""
     channel = turn.state.channel.state
-    if channel == "none":
+    if channel in ("none", "indirect"):
         return ["secret_meeting", "proximity_talks"]
+    if channel == "proximity":
+        return ["secret_meeting", "technical_delegations", "leaders_meeting"]
     if channel == "back_channel":
         return ["proximity_talks", "technical_delegations", "leaders_meeting"]
     return ["technical_delegations", "leaders_meeting"]
@@ -46,6 +51,8 @@ def apply(turn: Turn, move: Move) -> None:
     accepted = [pid for pid in turn.state.parties if _accepts(turn, pid, vid, fmt)]
     for pid in turn.state.parties:
         turn.state.parties[pid].venue_accepted = f"{vid}:{fmt}" if pid in accepted else None
+    for pid in accepted:
+        turn.agree(pid, meeting_act(vid, fmt), f"{turn.party_name(pid)} agreed to {FORMATS[fmt][0]} in {venue.name}")
     if len(accepted) == len(turn.state.parties):
         turn.state.venue, turn.state.venue_format = vid, fmt
         turn.outcome.changes.append(Change("venue", None, f"{vid}:{fmt}", "every party accepted the venue and format"))

@@ -59,6 +59,8 @@ def apply(turn: Turn, move: Move) -> None:
     sender_name, recipient_name = turn.party_name(sender), turn.party_name(recipient)
     turn.state.inbox.remove(mid)
     turn.state.message_status[mid] = {"withhold": "withheld", "publish": "published"}.get(mode, mode)
+    if mode in ("verbatim", "softened", "distorted"):
+        turn.note_traffic(f"{sender_name}'s message reached {recipient_name} through the envoy")
     if mode == "verbatim":
         turn.adjust(f"trust.{sender}", 4, "the envoy carried the message faithfully")
         if message.tone == "hostile":

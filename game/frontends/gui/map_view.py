@@ -16,8 +16,10 @@ from game.frontends.gui.sheet import Sheet, tip
 from game.frontends.presenter import CHANNEL_WORDS, term_tooltip
 
 CHANNEL_TIPS = {
-    "none": "No channel: the parties do not talk, even through you.",
-    "back_channel": "Back channel: quiet, deniable contact through you. Useful early; it can leak.",
+    "none": "No contact: the parties do not talk, even through you.",
+    "indirect": "Indirect: the parties exchange messages through you, without meeting.",
+    "proximity": "Proximity talks: both delegations in one place, in separate rooms, with you walking between them.",
+    "back_channel": "Secret channel: quiet, deniable meetings in a small circle. Useful early; it can leak.",
     "official": "Official talks: the contact is acknowledged and has a format and a venue.",
     "public": "In public: the contact and its content are out in the open.",
 }
@@ -89,9 +91,9 @@ def paint_map(sheet: Sheet, session: Session, height: int) -> None:
         for pid in party_ids:
             sheet.draw(_line(at(spots[pid]), at(venue_spots[venue]), pal.good, 2, dash=0))
     if len(party_ids) >= 2:
-        width = {"none": 1, "back_channel": 2, "official": 3, "public": 5}[channel]
+        width = {"none": 1, "indirect": 1, "proximity": 2, "back_channel": 2, "official": 3, "public": 5}[channel]
         colour = pal.map_line if channel == "none" else pal.accent
-        dash = {"none": 4, "back_channel": 10}.get(channel, 0)
+        dash = {"none": 4, "indirect": 6, "back_channel": 10}.get(channel, 0)
         for first, second in zip(party_ids, party_ids[1:], strict=False):
             a, b = at(spots[first]), at(spots[second])
             sheet.draw(_line(a, b, colour, width, dash))

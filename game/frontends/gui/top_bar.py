@@ -14,7 +14,9 @@ from game.frontends.presenter import CHANNEL_WORDS, MANDATE_WORDS, SOURCE_WORDS,
 
 ESCALATION_TIP = "How close the crisis is to open conflict, from 0 (calm) to 100 (violence). It drifts up on its own each turn."
 MANDATE_TIP = "Your mandate: good offices let you open a channel and carry messages; mediation also lets you suggest terms."
-CHANNEL_TIP = "The channel between the parties: none, a back channel through you, official talks, or in public."
+CHANNEL_TIP = (
+    "How the parties communicate now: no contact, messages through you, proximity talks, a secret channel, official talks, or in public."
+)
 CLOCK_TIP = "Time left before the crisis runs its course."
 
 
