@@ -30,6 +30,7 @@ def tick(turn: Turn) -> None:
     _discoveries(turn)
     _arrivals(turn)
     _events(turn)
+    state.escalation_trail.append(state.escalation)
 
 
 def _drift_escalation(turn: Turn) -> None:
@@ -96,6 +97,7 @@ def _leak(turn: Turn) -> None:
     if authored is not None:
         _fire(turn, authored)
     else:
+        turn.state.events_seen.append((turn.state.turn, "leak", "leak"))
         turn.outcome.events.append(FiredEvent("leak", "The back channel leaks", "Reports of secret contacts appear in the press.", "leak"))
     turn.set_channel("public", "the secret contacts leaked")
     for pid in turn.state.parties:
@@ -133,6 +135,7 @@ def opening(turn: Turn) -> None:
     """Before the first decision: messages and events due on the first turn."""
     _arrivals(turn)
     _events(turn)
+    turn.state.escalation_trail[-1] = turn.state.escalation
 
 
 def _events(turn: Turn) -> None:
@@ -157,5 +160,6 @@ def _events(turn: Turn) -> None:
 def _fire(turn: Turn, eid: str) -> None:
     event = turn.loaded.scenario.events[eid]
     turn.state.fired.add(eid)
+    turn.state.events_seen.append((turn.state.turn, eid, event.kind))
     turn.outcome.events.append(FiredEvent(eid, event.title, event.text, event.kind))
     turn.apply_effects(list(event.effects), event.title)

@@ -81,6 +81,10 @@ class GameState:
     decisions: int = 0
     leak_peak: float = 0.0
     near_misses: list[str] = field(default_factory=list)
+    escalation_trail: list[float] = field(default_factory=list)
+    """Escalation at the start of each turn, as the envoy watched it (the trend timing reads)."""
+    events_seen: list[tuple[int, str, str]] = field(default_factory=list)
+    """(turn, event id, kind) of every event that fired, as the envoy saw it happen."""
 
     def copy(self) -> GameState:
         return copy_state(self)
@@ -109,6 +113,7 @@ def initial_state(loaded: LoadedScenario) -> GameState:
     )
     for pid, party in state.parties.items():
         opening_consent(party, s.parties[pid])
+    state.escalation_trail.append(state.escalation)
     return state
 
 

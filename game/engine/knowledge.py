@@ -1,0 +1,130 @@
+"""What the envoy could know at one moment: the player's view of a GameState.
+
+The debrief judges a decision only on this view, never on the hidden truth: a trainee cannot be
+blamed or praised for what nobody could see. The view holds what the screens show (the clock,
+escalation, the channel, the mandate, the phase, each party's trust, consent, agreed acts,
+exposure and preconditions), what the parties said and sent (the inbox, the messages and what
+became of them), what happened in the open (events as they fired, meetings, steps), the
+envoy's own doings (contacts, consultations, probes) and the record of escalation turn by turn.
+
+It leaves out what only the model knows: a party's faith, intentions and red lines, hardliner
+pressure, hidden grievances, the leak risk as a number, near misses, and the scenario's own
+variables. `tests/test_knowledge.py` proves that two states differing only there give equal
+views.
+
+Every field is immutable, so a view can be compared, hashed into a cache, and kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine.state import GameState
+from game.scenario.loader import LoadedScenario
+
+
+@dataclass(frozen=True, slots=True)
+class PartyKnowledge:
+    id: str
+    name: str
+    trust: float
+    consent: str
+    agreed: frozenset[str]
+    consent_note: str
+    exposure: float
+    contacts: int
+    consultations: int
+    probed: bool
+    blamed: bool
+    venue_accepted: str | None
+    venues_proposed: frozenset[str]
+    preconditions: tuple[str, ...]
+    requested_help: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Knowledge:
+    turn: int
+    turns_left: int
+    escalation: float
+    escalation_trail: tuple[float, ...]
+    """Escalation at the start of every turn so far, oldest first: the trend the envoy watched."""
+    channel: str
+    mandate: str
+    phase: str
+    parties: tuple[PartyKnowledge, ...]
+    inbox: tuple[str, ...]
+    message_status: tuple[tuple[str, str], ...]
+    arrived: frozenset[str]
+    events_seen: tuple[tuple[int, str, str], ...]
+    """(turn, event id, kind) of every event the envoy saw, in order."""
+    chosen: frozenset[str]
+    steps: frozenset[str]
+    consulted: frozenset[str]
+    venue: str | None
+    venue_format: str | None
+    meetings: int
+    circle: int
+    back_channel_turns: int
+    last_traffic: int
+    waits_in_a_row: int
+    decisions: int
+    ending: str | None
+
+    def party(self, pid: str) -> PartyKnowledge:
+        for party in self.parties:
+            if party.id == pid:
+                return party
+        raise KeyError(pid)
+
+    def status(self, mid: str) -> str | None:
+        return dict(self.message_status).get(mid)
+
+
+def knowledge(state: GameState, loaded: LoadedScenario) -> Knowledge:
+    scenario = loaded.scenario
+    return Knowledge(
+        turn=state.turn,
+        turns_left=max(scenario.clock.turns - state.turn + 1, 0),
+        escalation=state.escalation,
+        escalation_trail=tuple(state.escalation_trail),
+        channel=state.channel.state,
+        mandate=state.mandate.state,
+        phase=state.phase.state,
+        parties=tuple(
+            PartyKnowledge(
+                id=pid,
+                name=scenario.parties[pid].name,
+                trust=party.trust,
+                consent=party.consent.state,
+                agreed=frozenset(party.agreed),
+                consent_note=party.consent_note,
+                exposure=party.exposure,
+                contacts=party.contacts,
+                consultations=party.consultations,
+                probed=party.probed,
+                blamed=party.blamed,
+                venue_accepted=party.venue_accepted,
+                venues_proposed=frozenset(party.venues_proposed),
+                preconditions=tuple(scenario.parties[pid].preconditions),
+                requested_help=scenario.parties[pid].request is not None,
+            )
+            for pid, party in state.parties.items()
+        ),
+        inbox=tuple(state.inbox),
+        message_status=tuple(sorted(state.message_status.items())),
+        arrived=frozenset(state.arrived),
+        events_seen=tuple(state.events_seen),
+        chosen=frozenset(state.chosen),
+        steps=frozenset(state.steps),
+        consulted=frozenset(state.consulted),
+        venue=state.venue,
+        venue_format=state.venue_format,
+        meetings=state.meetings,
+        circle=state.circle,
+        back_channel_turns=state.back_channel_turns,
+        last_traffic=state.last_traffic,
+        waits_in_a_row=state.waits_in_a_row,
+        decisions=state.decisions,
+        ending=state.ending,
+    )
