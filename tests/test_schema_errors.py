@@ -43,7 +43,7 @@ def only(*edits: tuple[str, str]):
         ("title: The Two Valleys", "title:", codes.WRONG_TYPE, "'title' should be text, not nothing"),
         ("title: The Two Valleys", "title: 1984", codes.WRONG_TYPE, "not the number 1984"),
         ("title: The Two Valleys", "title: [a, b]", codes.WRONG_TYPE, "not a list"),
-        ("format: 1", "format: '1'", codes.WRONG_TYPE, "'format' should be a whole number"),
+        ("format: 2", "format: '2'", codes.WRONG_TYPE, "'format' should be a whole number"),
         ("parties:\n", "parties:\n  third: 1\n", codes.WRONG_TYPE, "'parties.third' should be a mapping"),
         ("turns: 12", "turns: 2", codes.OUT_OF_RANGE, "'clock.turns': input should be greater than or equal to 4"),
         ("trust: 45", "trust: 100.5", codes.OUT_OF_RANGE, "less than or equal to 100"),
@@ -52,7 +52,7 @@ def only(*edits: tuple[str, str]):
         ("difficulty: introductory", "difficulty: Introductory", codes.INVALID_CHOICE, "'difficulty' is 'Introductory'"),
         ("tone: hostile", "tone: hostil", codes.INVALID_CHOICE, "'messages.sluice_offer.tone'"),
         ("  mandate: good_offices", "  mandate: arbitration", codes.INVALID_CHOICE, "'envoy.mandate'"),
-        ("format: 1", "format: 7", codes.UNSUPPORTED_FORMAT, "this file is format 7; this program reads format 1"),
+        ("format: 2", "format: 7", codes.UNSUPPORTED_FORMAT, "this file is format 7; this program reads formats 1 and 2"),
         ("id: minimal", "id: Two Valleys", codes.INVALID_VALUE, "'id' 'Two Valleys' is not in the expected form"),
         ("  upper:\n    name", "  upper-valley:\n    name", codes.INVALID_VALUE, "'upper-valley' is not a valid id"),
         ("title: The Two Valleys", "title: ''", codes.INVALID_VALUE, "at least 1 character"),
@@ -152,7 +152,7 @@ def test_language_code_hint_is_about_languages() -> None:
 
 
 def test_unsupported_format_stops_before_other_complaints() -> None:
-    found = problems(("format: 1", "format: 2"), ("trust: 45", "trust: 450"), ("tone: hostile", "tone: rude"))
+    found = problems(("format: 2", "format: 3"), ("trust: 45", "trust: 450"), ("tone: hostile", "tone: rude"))
     assert [p.code for p in found] == [codes.UNSUPPORTED_FORMAT]
 
 
@@ -163,7 +163,7 @@ def test_missing_required_fields_name_the_enclosing_block() -> None:
 
 
 def test_missing_top_level_fields_are_all_listed() -> None:
-    loaded, found = load_scenario_text("format: 1\nid: empty\n")
+    loaded, found = load_scenario_text("format: 2\nid: empty\n")
     assert loaded is None
     missing = sorted(p.message.split("'")[1] for p in found if p.code == codes.MISSING_FIELD)
     assert missing == ["briefing", "clock", "difficulty", "envoy", "objectives", "parties", "phases", "summary", "title"]

@@ -26,6 +26,7 @@ OUT_OF_RANGE = "GO0104"
 INVALID_CHOICE = "GO0105"       # a value not among the allowed words
 UNSUPPORTED_FORMAT = "GO0106"   # format version this program does not read
 INVALID_VALUE = "GO0107"        # any other schema complaint (bad id, empty text)
+FORMAT_UPGRADED = "GO0108"      # warning: an earlier format read as the current one
 
 # References and expressions
 UNKNOWN_PARTY = "GO0201"

@@ -13,7 +13,9 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from pydantic import Strict as NoConversion
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READABLE_FORMATS = (1, 2)
+"""Format 1 files are upgraded on reading (game/scenario/upgrade.py)."""
 
 Identifier = Annotated[
     str,
@@ -274,7 +276,9 @@ class Scenario(Strict):
     """A crisis the trainee plays as third-party envoy."""
 
     schema_ref: str | None = Field(default=None, alias="$schema", description="Path of the JSON Schema, for editors.")
-    format: int = Field(description=f"The file format version; this program reads version {FORMAT_VERSION}.")
+    format: int = Field(
+        description=f"The file format version; this program writes version {FORMAT_VERSION} and also reads version 1 (upgraded on reading)."
+    )
     id: Identifier = Field(description="Stable id of the scenario, used in logs.")
     title: Text = Field(description="The scenario's title.")
     summary: Text = Field(description="One or two sentences for the scenario list.")

@@ -10,8 +10,9 @@ from pydantic import BaseModel, ValidationError
 from game.diagnostics import Diagnostic, error
 from game.scenario import codes
 from game.scenario.expressions import suggest
-from game.scenario.model import FORMAT_VERSION, VERB_NAMES, Scenario
+from game.scenario.model import FORMAT_VERSION, READABLE_FORMATS, VERB_NAMES, Scenario
 from game.scenario.repair import patched_scenario
+from game.scenario.upgrade import upgrade
 from game.scenario.yaml_source import SourceMap, YamlDocument
 
 _ID_PATTERN = r"^[a-z][a-z0-9_]{0,47}$"  # model.Identifier
@@ -35,11 +36,12 @@ def validate_schema(document: YamlDocument) -> tuple[Scenario | None, list[Diagn
     version_problem = _check_format_version(data, document)
     if version_problem:
         return None, [version_problem]
+    upgraded = upgrade(document, FORMAT_VERSION)
     try:
-        return Scenario.model_validate(data), []
+        return Scenario.model_validate(data), upgraded
     except ValidationError as exc:
         problems = [_diagnostic(item, document) for item in exc.errors(include_url=False)]
-        return None, _dedupe(problems)
+        return None, upgraded + _dedupe(problems)
 
 
 def patched_for_checks(document: YamlDocument) -> Scenario | None:
@@ -49,12 +51,12 @@ def patched_for_checks(document: YamlDocument) -> Scenario | None:
 
 def _check_format_version(data: Any, document: YamlDocument) -> Diagnostic | None:
     version = data.get("format") if isinstance(data, dict) else None
-    if version is None or version == FORMAT_VERSION or not isinstance(version, int):
+    if version is None or version in READABLE_FORMATS or not isinstance(version, int):
         return None
     where = document.source.nearest(("format",))
     return error(
         codes.UNSUPPORTED_FORMAT,
-        f"this file is format {version}; this program reads format {FORMAT_VERSION}",
+        f"this file is format {version}; this program reads formats " + " and ".join(map(str, READABLE_FORMATS)),
         document.file,
         where.line,
         where.col,
