@@ -21,7 +21,6 @@ from typing import Any
 from game.debrief.alternatives import Position, play_from
 from game.diagnostics import Diagnostic, error
 from game.engine.machines import Machines, build_machines
-from game.engine.outcome import Outcome
 from game.engine.session import MoveNotAvailable, Session
 from game.scenario import codes
 from game.scenario.loader import LoadedScenario
@@ -67,7 +66,6 @@ def _playout(
     loaded: LoadedScenario, machines: Machines, seed: int, carelessness: float, rng: random.Random
 ) -> tuple[str | None, tuple[str, ...]]:
     session = Session(loaded, seed=seed, machines=machines)
-    previous: Outcome | None = None
     chosen: list[str] = []
     for _ in range(DECISION_LIMIT):
         if session.is_over:
@@ -76,9 +74,9 @@ def _playout(
         if rng.random() < carelessness:
             move = rng.choice(moves)
         else:
-            position = Position(loaded, machines, seed, session.state.copy(), previous)
+            position = Position(loaded, machines, seed, session.state.copy(), None, session.state.decisions + 1)
             move = max(moves, key=lambda candidate: play_from(position, candidate).value)
-        previous = session.choose(move)
+        session.choose(move)
         chosen.append(move.key)
     return session.state.ending, tuple(chosen)
 

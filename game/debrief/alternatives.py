@@ -12,13 +12,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.debrief.judging import judge_situation, principle_value
+from game.debrief.decision import Decision
+from game.debrief.judging import judge_move, make_decision, principle_value
 from game.debrief.model import Alternative
+from game.debrief.rules import Judgement
+from game.debrief.rules.situation import join, number
 from game.engine.machines import Machines
 from game.engine.outcome import Move, Outcome
 from game.engine.session import available_moves, play
 from game.engine.state import GameState
-from game.engine.verbs.judgement import Judgement, Situation, join_words, number
 from game.principles import catalogue
 from game.scenario.loader import LoadedScenario
 from game.scenario.names import CONSENT_LEVELS
@@ -42,6 +44,7 @@ class Played:
     after: GameState
     outcome: Outcome
     value: float
+    decision: Decision
     follow_up: Played | None = None
 
     @property
@@ -62,7 +65,8 @@ class Position:
     machines: Machines
     seed: int
     before: GameState
-    previous: Outcome | None
+    previous: Decision | None
+    number: int = 0
 
 
 def outcome_value(loaded: LoadedScenario, before: GameState, after: GameState, outcome: Outcome) -> float:
@@ -88,14 +92,16 @@ def outcome_value(loaded: LoadedScenario, before: GameState, after: GameState, o
     return value
 
 
-def play_from(position: Position, move: Move, state: GameState | None = None, previous: Outcome | None = None) -> Played:
+def play_from(position: Position, move: Move, state: GameState | None = None, previous: Decision | None = None) -> Played:
     start = state if state is not None else position.before
+    offered = tuple(available_moves(position.loaded, position.machines, start, position.seed))
     after = start.copy()
     outcome = play(position.loaded, position.machines, after, move, position.seed)
-    situation = Situation(position.loaded, start, after, move, outcome, previous if state is not None else position.previous)
-    judged = judge_situation(situation)
+    number = position.number + (1 if state is not None else 0)
+    decision = make_decision(position.loaded, number, start, after, outcome, offered, previous if state is not None else position.previous)
+    judged = judge_move(decision)
     value = principle_value(judged) + outcome_value(position.loaded, start, after, outcome)
-    return Played(move, judged, after, outcome, value)
+    return Played(move, judged, after, outcome, value, decision)
 
 
 def _follow_up(position: Position, first: Played, skip: set[str]) -> Played | None:
@@ -109,7 +115,7 @@ def _follow_up(position: Position, first: Played, skip: set[str]) -> Played | No
     for move in options:
         if move.key in skip:
             continue
-        played = play_from(position, move, first.after, first.outcome)
+        played = play_from(position, move, first.after, first.decision)
         if best is None or played.value > best.value:
             best = played
     return best
@@ -161,7 +167,7 @@ def _describe(position: Position, best: Played, chosen: Played) -> str:
     served = list(dict.fromkeys(principles[j.principle].name.lower() for j in best.judged if j.verdict == "honoured"))
     clauses: list[str] = []
     if served:
-        clauses.append("it would have honoured " + join_words(served))
+        clauses.append("it would have honoured " + join(served))
     esc_best, esc_chosen = best.after.escalation, chosen.after.escalation
     if round(esc_best) != round(esc_chosen):
         clauses.append(f"escalation would have stood at {number(esc_best)} instead of {number(esc_chosen)}")
@@ -206,7 +212,7 @@ def _consent_effects(before: GameState, best: GameState, chosen: GameState, name
         else:
             kept.append(names[pid])
     if kept:
-        gained.append(join_words(kept) + (" would have kept the consent your move lost"))
+        gained.append(join(kept) + (" would have kept the consent your move lost"))
     return gained
 
 

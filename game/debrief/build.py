@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from game.debrief.alternatives import Position, stronger_move
-from game.debrief.judging import judge_situation, to_findings
+from game.debrief.decision import Decision
+from game.debrief.judging import judge_move, make_decision, to_findings
 from game.debrief.model import Alternative, Debrief, Finding, TimelinePoint
 from game.debrief.reveal import Hidden, reveal
 from game.debrief.scoring import conduct_score, overall_score, principle_scores
@@ -18,7 +19,6 @@ from game.engine.machines import Machines
 from game.engine.outcome import Outcome
 from game.engine.session import Session
 from game.engine.state import GameState
-from game.engine.verbs.judgement import Situation
 from game.principles import catalogue
 from game.scenario.loader import LoadedScenario
 
@@ -48,22 +48,23 @@ def walk(
     timeline = [_point(0, replay.state, "Start", "", replay.opening, replay.state.turn)]
     findings: list[Finding] = []
     alternatives: list[Alternative] = []
-    previous: Outcome | None = None
+    previous: Decision | None = None
     for number, key in enumerate(keys, start=1):
         before = replay.state.copy()
+        offered = tuple(replay.moves())
         outcome = replay.choose(key)
-        situation = Situation(loaded, before, replay.state, outcome.move, outcome, previous)
-        found = to_findings(situation, number, judge_situation(situation))
+        decision = make_decision(loaded, number, before, replay.state, outcome, offered, previous)
+        found = to_findings(decision, judge_move(decision), loaded.scenario.language)
         if suggest:
-            position = Position(loaded, replay.machines, seed, before, previous)
+            position = Position(loaded, replay.machines, seed, before, previous, number)
             alternative = stronger_move(position, key, number)
             if alternative is not None:
                 alternatives.append(alternative)
                 found = [replace(f, stronger=alternative.text) for f in found]
         findings.extend(found)
-        _note_hidden(loaded, hidden, situation, number)
+        _note_hidden(loaded, hidden, outcome, replay.state.turn, number)
         timeline.append(_point(number, replay.state, outcome.move.label, key, outcome, outcome.turn))
-        previous = outcome
+        previous = decision
     scores = principle_scores(findings)
     conduct = conduct_score(findings, scores)
     ending = replay.ending
@@ -115,8 +116,8 @@ def _note_events(loaded: LoadedScenario, hidden: Hidden, outcome: Outcome, turn:
             hidden.events.append((turn, event.id))
 
 
-def _note_hidden(loaded: LoadedScenario, hidden: Hidden, s: Situation, number: int) -> None:
-    move = s.move
+def _note_hidden(loaded: LoadedScenario, hidden: Hidden, outcome: Outcome, turn_after: int, number: int) -> None:
+    move = outcome.move
     if move.verb == "probe" and move.party:
         hidden.probed_at.setdefault(move.party, number)
     if move.verb == "relay":
@@ -124,8 +125,8 @@ def _note_hidden(loaded: LoadedScenario, hidden: Hidden, s: Situation, number: i
         if mode in ("distorted", "withhold"):
             message = loaded.scenario.messages[mid]
             hidden.harmed.setdefault(message.sender, []).append(message.summary)
-    for draw in s.outcome.draws:
+    for draw in outcome.draws:
         if draw.what.startswith("discovery:") and draw.happened:
             pid = draw.what.partition(":")[2]
-            hidden.discovered.setdefault(pid, (number, s.after.turn))
-    _note_events(loaded, hidden, s.outcome, s.after.turn)
+            hidden.discovered.setdefault(pid, (number, turn_after))
+    _note_events(loaded, hidden, outcome, turn_after)

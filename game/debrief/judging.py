@@ -1,54 +1,90 @@
-"""Judge one decision: the verb's own judgement, the situation-wide ones, and the sources.
+"""Judge one decision: build what the envoy knew, apply the rules table, word the findings.
 
-`judge_situation` is what both the real decisions and the simulated alternatives go through,
-so a stronger move is always judged by exactly the rules that judged the trainee's move.
+Both the trainee's decisions and the alternatives the review plays go through `judge_move`, so a
+stronger move is always judged by exactly the rules that judged the trainee's move.
 """
 
 from __future__ import annotations
 
-from game.debrief import standing
+from functools import cache
+
+from game.debrief.decision import Decision, visible
 from game.debrief.model import Finding
-from game.engine.verbs import VERB_MODULES
-from game.engine.verbs.judgement import Judgement, Situation
+from game.debrief.rules import Judgement, judge
+from game.debrief.sources import citation
+from game.debrief.wording import render
+from game.engine.knowledge import knowledge
+from game.engine.outcome import Move, Outcome
+from game.engine.state import GameState
 from game.principles import catalogue
+from game.scenario.loader import LoadedScenario
 
 
-def judge_situation(situation: Situation) -> list[Judgement]:
-    judged = list(VERB_MODULES[situation.move.verb].judge(situation))
-    judged.extend(standing.judge(situation))
+@cache
+def primary_sources() -> dict[str, str]:
+    """Each principle's first source id: what a scenario's own annotations cite."""
+    return {pid: p.sources[0] for pid, p in catalogue().items()}
+
+
+def make_decision(
+    loaded: LoadedScenario,
+    number: int,
+    before: GameState,
+    after: GameState,
+    outcome: Outcome,
+    offered: tuple[Move, ...],
+    previous: Decision | None,
+) -> Decision:
+    return Decision(
+        number=number,
+        move=outcome.move,
+        before=knowledge(before, loaded),
+        after=knowledge(after, loaded),
+        offered=offered,
+        replies=tuple(outcome.replies),
+        changes=visible(outcome.changes),
+        events=tuple(outcome.events),
+        scenario=loaded.scenario,
+        previous=previous,
+    )
+
+
+def judge_move(decision: Decision) -> list[Judgement]:
+    judged = judge(decision, primary_sources())
     known = catalogue()
-    return [j for j in judged if j.principle in known]
+    for j in judged:
+        if j.principle not in known:
+            raise KeyError(f"rule {j.rule} judges an unknown principle '{j.principle}'")
+    return judged
 
 
-def source_for(principle: str, hint: str) -> str:
-    """The catalogue source that best fits the hint (a word it contains), else the first."""
-    sources = catalogue()[principle].sources
-    if hint:
-        wanted = hint.casefold()
-        for source in sources:
-            if wanted in source.casefold():
-                return source
-    return sources[0] if sources else ""
-
-
-def to_findings(situation: Situation, decision: int, judged: list[Judgement]) -> list[Finding]:
+def to_findings(decision: Decision, judged: list[Judgement], language: str = "en") -> list[Finding]:
     principles = catalogue()
-    return [
-        Finding(
-            decision=decision,
-            turn=situation.outcome.turn,
-            move_key=situation.move.key,
-            move_label=situation.move.label,
-            principle=j.principle,
-            principle_name=principles[j.principle].name,
-            verdict=j.verdict,
-            weight=j.weight,
-            explanation=j.explanation[:1].upper() + j.explanation[1:],
-            source=source_for(j.principle, j.source),
-            stronger=None,
+    label = decision.scenario.clock.turn_label
+    findings = []
+    for j in judged:
+        text = render(j.message, j.params, language, label)
+        findings.append(
+            Finding(
+                decision=decision.number,
+                turn=decision.before.turn,
+                move_key=decision.move.key,
+                move_label=decision.move.label,
+                principle=j.principle,
+                principle_name=principles[j.principle].name,
+                verdict=j.verdict,
+                weight=j.weight,
+                explanation=text[:1].upper() + text[1:],
+                source=citation(j.source),
+                stronger=None,
+                severity=j.severity,
+                rule=j.rule,
+                message=j.message,
+                params={k: v for k, v in j.params.items() if isinstance(v, str | int | float | bool)},
+                source_id=j.source,
+            )
         )
-        for j in judged
-    ]
+    return findings
 
 
 def principle_value(judged: list[Judgement]) -> float:

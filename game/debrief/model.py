@@ -32,6 +32,15 @@ class Finding:
     source: str
     stronger: str | None
     """The stronger move available at this decision, found by simulation, or None."""
+    severity: str = "major"
+    """critical, major or minor."""
+    rule: str = ""
+    """The id of the rule in the judging table that made this finding."""
+    message: str = ""
+    """The wording catalogue's message id; `explanation` is it rendered with `params`."""
+    params: dict[str, str | int | float | bool] = field(default_factory=dict)
+    source_id: str = ""
+    """The bibliography id of `source` (game/principles/sources.yaml)."""
 
 
 @dataclass(frozen=True)

@@ -74,12 +74,11 @@ def play_expertly(
     writer = _fresh_writer(log)
     try:
         session = Session(loaded, seed=seed, trainee=trainee, started=started, sink=writer)
-        previous = None
         for _ in range(limit):
             if session.is_over:
                 break
-            position = Position(loaded, session.machines, seed, session.state.copy(), previous)
-            previous = session.choose(best_move(position).key)
+            position = Position(loaded, session.machines, seed, session.state.copy(), None, session.state.decisions + 1)
+            session.choose(best_move(position).key)
         return session
     finally:
         if writer is not None:

@@ -1,0 +1,80 @@
+"""One decision as the debrief may judge it: what the envoy knew, what was done, what was seen.
+
+A `Decision` holds the envoy's knowledge before and after the move (`game/engine/knowledge.py`),
+the move and the moves that were on offer, and what the trainee saw happen: the replies, the
+visible changes and the events. It holds no GameState, so a rule cannot read hidden truth by
+accident; the scenario's public facts (names, venues, messages as the envoy received them) are
+reached through small helpers here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine.knowledge import Knowledge
+from game.engine.outcome import Change, FiredEvent, Move, Reply
+from game.scenario.model import Message, Scenario, Venue
+
+HIDDEN_CHANGES = ("pressure.", "leak_risk", "var.", "grievance")
+
+
+@dataclass(frozen=True)
+class Decision:
+    number: int
+    move: Move
+    before: Knowledge
+    after: Knowledge
+    offered: tuple[Move, ...]
+    replies: tuple[Reply, ...]
+    changes: tuple[Change, ...]
+    events: tuple[FiredEvent, ...]
+    scenario: Scenario
+    previous: Decision | None = None
+
+    # -- the move ----------------------------------------------------------------------------
+    @property
+    def verb(self) -> str:
+        return self.move.verb
+
+    def part(self, index: int) -> str:
+        """The move key's parts after the verb: `relay:offer:softened` has part(1) 'offer'."""
+        parts = self.move.key.split(":")
+        return parts[index] if index < len(parts) else ""
+
+    @property
+    def party(self) -> str:
+        return self.move.party or ""
+
+    def offered_keys(self) -> frozenset[str]:
+        return frozenset(m.key for m in self.offered)
+
+    # -- the scenario's public facts ---------------------------------------------------------
+    def name(self, pid: str) -> str:
+        return self.scenario.parties[pid].name
+
+    def parties(self) -> list[str]:
+        return [p.id for p in self.before.parties]
+
+    def others(self, pid: str) -> list[str]:
+        return [p for p in self.parties() if p != pid]
+
+    def message(self, mid: str) -> Message:
+        return self.scenario.messages[mid]
+
+    def venue(self, vid: str) -> Venue:
+        return self.scenario.venues[vid]
+
+    # -- what happened -----------------------------------------------------------------------
+    def change_of(self, name: str) -> Change | None:
+        for change in self.changes:
+            if change.name == name:
+                return change
+        return None
+
+    def said_by(self, pid: str) -> list[str]:
+        name = self.name(pid)
+        return [r.text for r in self.replies if r.speaker == name]
+
+
+def visible(changes: list[Change]) -> tuple[Change, ...]:
+    return tuple(c for c in changes if not c.name.startswith(HIDDEN_CHANGES))

@@ -1,0 +1,89 @@
+"""The shape of a judging rule, and how the table is applied to one decision.
+
+A rule says, as data: which moves it looks at (verb, and optionally the option in the move key),
+under which situation (named predicates over the envoy's knowledge, each with a docstring that
+says in words what it checks, so `docs/judging.md` can be generated), which principle it judges,
+the verdict, the severity, the explanation (a message id rendered by `wording.py` with the
+parameters the rule's `facts` gives), and the source that says that very thing (an id from
+`game/principles/sources.yaml`). Nothing here reads hidden state: predicates receive a
+`Decision`, which holds only knowledge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from game.debrief.decision import Decision
+
+Verdict = Literal["honoured", "breached", "missed"]
+Severity = Literal["minor", "major", "critical"]
+SEVERITY_WEIGHT: dict[str, int] = {"minor": 1, "major": 2, "critical": 3}
+
+Predicate = Callable[[Decision], bool]
+Facts = Callable[[Decision], Mapping[str, Any]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    verbs: tuple[str, ...]
+    principle: str
+    verdict: Verdict
+    severity: Severity
+    message: str
+    source: str
+    when: tuple[Predicate, ...] = ()
+    unless: tuple[Predicate, ...] = ()
+    options: tuple[str, ...] = ()
+    """Only moves whose key's first part after the verb is one of these (empty: any)."""
+    option_part: int = 1
+    facts: Facts | None = None
+    notes: str = ""
+    """Where the rule comes from: the seed passage or the instrument, in a few words."""
+    upgrade: Callable[[Decision], Severity | None] | None = field(default=None, compare=False)
+    """Optionally a stronger severity for this decision (a late warning that cost lives)."""
+
+    def applies(self, d: Decision) -> bool:
+        if d.verb not in self.verbs:
+            return False
+        if self.options and d.part(self.option_part) not in self.options:
+            return False
+        return all(p(d) for p in self.when) and not any(p(d) for p in self.unless)
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """What one rule found about one decision: a principle, a verdict, why, and the source."""
+
+    rule: str
+    principle: str
+    verdict: Verdict
+    severity: Severity
+    message: str
+    params: Mapping[str, Any]
+    source: str
+
+    @property
+    def weight(self) -> int:
+        return SEVERITY_WEIGHT[self.severity]
+
+
+def apply_rules(rules: tuple[Rule, ...], d: Decision) -> list[Judgement]:
+    found = []
+    for rule in rules:
+        if not rule.applies(d):
+            continue
+        severity = rule.severity
+        if rule.upgrade is not None:
+            severity = rule.upgrade(d) or severity
+        params = dict(rule.facts(d)) if rule.facts is not None else {}
+        found.append(Judgement(rule.id, rule.principle, rule.verdict, severity, rule.message, params, rule.source))
+    return found
+
+
+def describe(predicate: Predicate) -> str:
+    """A predicate's condition in words: the first line of its docstring."""
+    doc = (predicate.__doc__ or predicate.__name__).strip().splitlines()[0]
+    return doc.rstrip(".")

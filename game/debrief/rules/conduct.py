@@ -1,0 +1,194 @@
+"""Rules for analysis, public words, substance, waiting, and what a turn revealed."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from game.debrief.decision import Decision
+from game.debrief.rules.base import Rule
+from game.debrief.rules.situation import (
+    a_request_was_unanswered,
+    a_warning_was_waiting,
+    after_a_withdrawal,
+    escalation_climbing,
+    idle_streak,
+    initiative_on_offer,
+    names,
+    number,
+    previous_withdrawal,
+    unanswered_request,
+    warnings_waiting,
+)
+
+ENDLESS_AFTER = 5
+"""Turns of secret contacts after which carrying on in secret, rather than preparing the move to an
+official track, is the endless game the back-channel literature warns of."""
+WIDE_CIRCLE = 4
+
+
+def facts(d: Decision) -> Mapping[str, Any]:
+    pid = d.party
+    return {
+        "party": d.name(pid) if pid in d.scenario.parties else "",
+        "parties": names(d, d.parties()),
+        "escalation": number(d.before.escalation),
+        "meetings": d.before.meetings,
+        "streak": idle_streak(d),
+        "label": d.scenario.clock.turn_label,
+        "warnings": ", ".join(f"'{d.message(m).summary}'" for m in warnings_waiting(d)),
+        "requesters": names(d, unanswered_request(d)),
+        "withdrawn": d.name(previous_withdrawal(d)) if previous_withdrawal(d) else "",
+        "consent_after": d.after.party(pid).consent.replace("_", " ") if pid in d.scenario.parties else "",
+        "turns": d.after.back_channel_turns,
+        "circle": d.before.circle,
+    }
+
+
+def before_talks(d: Decision) -> bool:
+    """No talks had been held yet"""
+    return d.before.meetings == 0
+
+
+def option(name: str):  # type: ignore[no-untyped-def]
+    def check(d: Decision) -> bool:
+        return d.part(1) == name
+
+    check.__doc__ = f"The option chosen was '{name}'"
+    check.__name__ = f"option_{name}"
+    return check
+
+
+def under_good_offices_only(d: Decision) -> bool:
+    """The mandate covered good offices only"""
+    return d.before.mandate != "mediation"
+
+
+def mediation_after_talks(d: Decision) -> bool:
+    """The parties had authorised mediation and had met at least once"""
+    return d.before.mandate == "mediation" and d.before.meetings > 0
+
+
+def mediation_before_talks(d: Decision) -> bool:
+    """The parties had authorised mediation but had not met yet"""
+    return d.before.mandate == "mediation" and d.before.meetings == 0
+
+
+def without_experts(d: Decision) -> bool:
+    """The standby experts had not been consulted"""
+    return "standby_experts" not in d.before.consulted
+
+
+def contacts_public(d: Decision) -> bool:
+    """The contacts were in the open and this was the first quiet turn since"""
+    return d.before.channel == "public" and d.before.waits_in_a_row == 0
+
+
+def idle_for_three(d: Decision) -> bool:
+    """This was at least the third turn in a row without an initiative, while initiatives were on offer"""
+    return idle_streak(d) >= 3 and initiative_on_offer(d)
+
+
+def climbing_while_idle(d: Decision) -> bool:
+    """Escalation had been climbing and initiatives were on offer"""
+    return escalation_climbing(d) and initiative_on_offer(d)
+
+
+def agreed_meeting_waiting(d: Decision) -> bool:
+    """Every party had agreed a meeting that had not been convened"""
+    return d.before.venue is not None and any(m.key.startswith("convene:talks") for m in d.offered) and d.before.meetings == 0
+
+
+def leaked_now(d: Decision) -> bool:
+    """The secret contacts leaked during this turn"""
+    return any(e.kind == "leak" for e in d.events) and d.before.channel == "back_channel"
+
+
+def leak_after_long_or_wide(d: Decision) -> bool:
+    """The secret channel had run more than five turns or more than four people knew of it"""
+    return d.before.back_channel_turns > ENDLESS_AFTER or d.before.circle > WIDE_CIRCLE
+
+
+def endless_secret(d: Decision) -> bool:
+    """A secret channel had run more than five turns and this move kept it secret without preparing the way out"""
+    if d.before.channel != "back_channel" or d.before.back_channel_turns <= ENDLESS_AFTER:
+        return False
+    if d.verb in ("prepare_disclosure", "advise_circle", "suspend"):
+        return False
+    if d.verb == "convene":
+        return d.before.venue_format == "secret_meeting"
+    return d.verb in ("wait", "propose_venue") and d.part(2) in ("", "secret_meeting")
+
+
+PRACTICE = "seed-000-practice"
+
+RULES: tuple[Rule, ...] = (
+    Rule("probe-before-commitments", ("probe",), "good_faith", "honoured", "major", "probe.before_talks", "seed-002-testing",
+         when=(before_talks,), facts=facts,
+         notes="Seed 002: test the waters and whether the other side negotiates in good faith before real commitments."),
+    Rule("probe-later", ("probe",), "good_faith", "honoured", "minor", "probe.later", "seed-000-useful",
+         unless=(before_talks,), facts=facts,
+         notes="Seed 000, when useful: good offices reach their limit with a party that uses talks to gain time."),
+    Rule("probe-knowing", ("probe",), "preparedness", "honoured", "minor", "probe.knowing", "guidance-2012-preparedness",
+         facts=facts, notes="Guidance 2012, preparedness: knowing the parties before acting."),
+    Rule("consult-analysts", ("consult",), "preparedness", "honoured", "major", "consult.analysts", "guidance-2012-preparedness",
+         when=(option("analysts"),), facts=facts, notes="Guidance 2012, preparedness: analysis and support for early action."),
+    Rule("consult-experts", ("consult",), "preparedness", "honoured", "major", "consult.experts", "standby-2008",
+         when=(option("standby_experts"),), facts=facts,
+         notes="Standby Team of Mediation Experts (2008): specialists deployed on short notice."),
+    Rule("statement-restraint", ("public_statement",), "impartiality", "honoured", "minor", "statement.restraint",
+         "guidance-2012-impartiality", when=(option("restraint"),), facts=facts,
+         notes="Guidance 2012, impartiality: even-handed in word as in deed."),
+    Rule("statement-announce", ("public_statement",), "discretion", "breached", "critical", "statement.announce", "seed-000-advantages",
+         when=(option("announce"),), facts=facts,
+         notes="Seed 000, advantages: public negotiation hardens positions; going public is the parties' call."),
+    Rule("statement-blame", ("public_statement",), "impartiality", "breached", "critical", "statement.blame", "guidance-2012-impartiality",
+         when=(option("blame"),), facts=facts, notes="Guidance 2012, impartiality; seed 000, limits: being seen as partial."),
+    Rule("statement-blame-judge", ("public_statement",), "ownership", "breached", "major", "statement.blame_judge", "geneva-1988",
+         when=(option("blame"),), facts=facts, notes="Geneva 1988: the Secretary-General's representative kept out of the role of judge."),
+    Rule("formula-overstep", ("propose_formula",), "mandate", "breached", "critical", "formula.overstep", "seed-000-limits",
+         when=(under_good_offices_only,), facts=facts,
+         notes="Seed 000, limits: proposing solutions before the parties authorise that role."),
+    Rule("formula-overstep-ownership", ("propose_formula",), "ownership", "breached", "major", "formula.not_theirs", "hague-1907-6",
+         when=(under_good_offices_only,), facts=facts,
+         notes="Hague I (1907) art. 6: good offices have the character of advice only; the terms are the parties'."),
+    Rule("formula-too-soon", ("propose_formula",), "timing", "breached", "major", "formula.too_soon", PRACTICE,
+         when=(mediation_before_talks,), facts=facts,
+         notes="Seed 000, practice: a broader agreement comes after the channel works."),
+    Rule("formula-in-role", ("propose_formula",), "mandate", "honoured", "major", "formula.in_role", "hague-1907-4",
+         when=(mediation_after_talks,), facts=facts,
+         notes="Hague I (1907): reconciling opposing claims is the mediator's part, once mediation is accepted."),
+    Rule("formula-improvised", ("propose_formula",), "preparedness", "breached", "minor", "formula.improvised", "standby-2008",
+         when=(without_experts,), facts=facts, notes="Standby Team (2008): specialists on cease-fires, power sharing, resources."),
+    Rule("wait-warning-due", ("wait",), "timing", "missed", "major", "wait.warning_due", PRACTICE,
+         when=(a_warning_was_waiting,), facts=facts,
+         notes="Seed 000, practice: a channel may begin with humanitarian messages and urgent military measures."),
+    Rule("wait-request-unanswered", ("wait",), "timing", "missed", "major", "wait.request_unanswered", "ga-43-51",
+         when=(a_request_was_unanswered,), facts=facts, notes="GA Res. 43/51: respond swiftly when states approach the Secretary-General."),
+    Rule("wait-climbing", ("wait",), "timing", "missed", "minor", "wait.climbing", "hague-1907-2",
+         when=(climbing_while_idle,), unless=(a_warning_was_waiting,), facts=facts,
+         notes="Hague I (1907) art. 2: recourse to good offices before an appeal to arms, as far as circumstances allow."),
+    Rule("wait-meeting-waiting", ("wait",), "timing", "missed", "minor", "wait.meeting_waiting", PRACTICE,
+         when=(agreed_meeting_waiting,), facts=facts, notes="Seed 000, practice: the envoy arranges timing, place and format."),
+    Rule("wait-after-withdrawal", ("wait",), "channel", "breached", "minor", "wait.after_withdrawal", PRACTICE,
+         when=(after_a_withdrawal,), facts=facts, notes="Seed 000, practice: keeping the channel active through setbacks."),
+    Rule("wait-public-storm", ("wait",), "discretion", "honoured", "minor", "wait.public_storm", "seed-000-advantages",
+         when=(contacts_public,), facts=facts, notes="Seed 000, advantages: public exposure hardens positions; a quiet turn lets it pass."),
+    Rule("wait-too-passive", ("wait",), "mandate", "missed", "minor", "wait.too_passive", "seed-000-limits",
+         when=(idle_for_three,), facts=facts, notes="Seed 000, limits: an envoy who stays too passive cannot get past the first barrier."),
+)
+
+ANY_VERB = (
+    "approach", "relay", "propose_venue", "convene", "probe", "consult", "offer_step", "public_statement",
+    "propose_formula", "request_mandate", "wait", "choice", "suspend", "keep_line", "advise_circle",
+    "prepare_disclosure", "raise_stalling",
+)
+
+TURN_RULES: tuple[Rule, ...] = (
+    Rule("turn-leak-surprise", ANY_VERB, "backchannel", "breached", "major", "turn.leak", "seed-002-revelation",
+         when=(leaked_now, leak_after_long_or_wide), facts=facts,
+         notes="Seed 002: the revelation of secret talks brings backlash and mobilises spoilers."),
+    Rule("turn-endless-game", ANY_VERB, "backchannel", "breached", "major", "turn.endless", "seed-002-testing",
+         when=(endless_secret,), facts=facts,
+         notes="Seed 002: a back channel must not become an endless game that avoids the hard step."),
+)

@@ -1,0 +1,217 @@
+"""Rules for carrying messages: faithful in substance, adjusted in tone, delivered in time."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from game.debrief.decision import Decision
+from game.debrief.rules.base import Rule
+from game.debrief.rules.situation import deliverable, message_kind, number
+
+
+def facts(d: Decision) -> Mapping[str, Any]:
+    mid = d.part(1)
+    message = d.message(mid)
+    recipient = message.recipient
+    return {
+        "sender": d.name(message.sender),
+        "recipient": d.name(recipient),
+        "summary": message.summary,
+        "substance": message.substance,
+        "tone": message.tone,
+        "distorted": message.distorted or "",
+        "exposure": number(d.after.party(message.sender).exposure),
+        "consent_after": d.after.party(message.sender).consent.replace("_", " "),
+        "waited": max(d.before.turn - _arrival_turn(d, mid), 0),
+    }
+
+
+def _arrival_turn(d: Decision, mid: str) -> int:
+    due = getattr(d.before, "message_due", None)
+    if isinstance(due, tuple):
+        return dict(due).get(mid, d.before.turn)
+    return d.before.turn
+
+
+def hostile_with_softer_at_hand(d: Decision) -> bool:
+    """The original was hostile and a softer wording with the same substance was on offer"""
+    message = d.message(d.part(1))
+    return message.tone == "hostile" and any(d.part(1) in key and key.endswith(":softened") for key in d.offered_keys())
+
+
+def harsh_original(d: Decision) -> bool:
+    """The original was hostile or firm"""
+    return d.message(d.part(1)).tone in ("hostile", "firm")
+
+
+def could_be_delivered(d: Decision) -> bool:
+    """The message could have been delivered this turn"""
+    return deliverable(d, d.part(1))
+
+
+def a_warning(d: Decision) -> bool:
+    """The message was a safety or humanitarian warning"""
+    return message_kind(d, d.part(1)) in ("safety", "humanitarian")
+
+
+def recipient_had_not_accepted(d: Decision) -> bool:
+    """The recipient had not accepted contact with the envoy"""
+    return d.before.party(d.message(d.part(1)).recipient).consent == "none"
+
+
+PRACTICE = "seed-000-practice"
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "relay-verbatim-faithful",
+        ("relay",),
+        "fidelity",
+        "honoured",
+        "minor",
+        "relay.verbatim.faithful",
+        PRACTICE,
+        options=("verbatim",),
+        facts=facts,
+        notes="Seed 000, practice: the envoy transmits a message from one side to the other.",
+    ),
+    Rule(
+        "relay-verbatim-raw",
+        ("relay",),
+        "face",
+        "missed",
+        "minor",
+        "relay.verbatim.raw",
+        PRACTICE,
+        options=("verbatim",),
+        when=(hostile_with_softer_at_hand,),
+        facts=facts,
+        notes="Seed 000, practice: a message is adjusted to language acceptable to the other side.",
+    ),
+    Rule(
+        "relay-softened-faithful",
+        ("relay",),
+        "fidelity",
+        "honoured",
+        "minor",
+        "relay.softened.faithful",
+        PRACTICE,
+        options=("softened",),
+        facts=facts,
+        notes="Seed 000, practice: adjust the language, transmit the substance.",
+    ),
+    Rule(
+        "relay-softened-face",
+        ("relay",),
+        "face",
+        "honoured",
+        "minor",
+        "relay.softened.face",
+        PRACTICE,
+        options=("softened",),
+        when=(harsh_original,),
+        facts=facts,
+        notes="Seed 000, practice: language acceptable to the other side.",
+    ),
+    Rule(
+        "relay-agreed-wording",
+        ("relay",),
+        "fidelity",
+        "honoured",
+        "major",
+        "relay.agreed.faithful",
+        PRACTICE,
+        options=("agreed",),
+        facts=facts,
+        notes="Seed 000, practice: adjusting a message with the sender keeps it the sender's.",
+    ),
+    Rule(
+        "relay-agree-wording-ownership",
+        ("relay",),
+        "ownership",
+        "honoured",
+        "minor",
+        "relay.agree_wording.ownership",
+        "guidance-2012-ownership",
+        options=("agree_wording", "reformulate"),
+        facts=facts,
+        notes="Guidance 2012, national ownership: the words stay the parties' own.",
+    ),
+    Rule(
+        "relay-distorted",
+        ("relay",),
+        "fidelity",
+        "breached",
+        "critical",
+        "relay.distorted",
+        PRACTICE,
+        options=("distorted",),
+        facts=facts,
+        notes="Seed 000, practice: only the language is adjusted; what is offered is the sender's.",
+    ),
+    Rule(
+        "relay-withheld",
+        ("relay",),
+        "fidelity",
+        "breached",
+        "major",
+        "relay.withheld",
+        PRACTICE,
+        options=("withhold",),
+        when=(could_be_delivered,),
+        facts=facts,
+        upgrade=lambda d: "critical" if a_warning(d) else None,
+        notes="Seed 000, practice: the channel begins with humanitarian and military-safety messages.",
+    ),
+    Rule(
+        "relay-withheld-partial",
+        ("relay",),
+        "impartiality",
+        "breached",
+        "major",
+        "relay.withheld.partial",
+        "guidance-2012-impartiality",
+        options=("withhold",),
+        when=(could_be_delivered,),
+        facts=facts,
+        notes="Guidance 2012, impartiality: carrying one side's messages and sitting on the other's.",
+    ),
+    Rule(
+        "relay-held-undeliverable",
+        ("relay",),
+        "consent",
+        "honoured",
+        "minor",
+        "relay.held.undeliverable",
+        "guidance-2012-consent",
+        options=("withhold",),
+        unless=(could_be_delivered,),
+        facts=facts,
+        notes="The recipient had not accepted the envoy: holding the message until it does respects that.",
+    ),
+    Rule(
+        "relay-published",
+        ("relay",),
+        "discretion",
+        "breached",
+        "critical",
+        "relay.published",
+        "seed-000-advantages",
+        options=("publish",),
+        facts=facts,
+        notes="Seed 000, advantages: discretion lets leaders explore in private what they would reject in public.",
+    ),
+    Rule(
+        "relay-warning-through-mission",
+        ("relay",),
+        "channel",
+        "honoured",
+        "major",
+        "relay.warning.mission",
+        PRACTICE,
+        options=("verbatim", "softened", "agreed"),
+        when=(a_warning, recipient_had_not_accepted),
+        facts=facts,
+        notes="Seed 000, practice: the channel may begin with humanitarian messages and urgent military measures.",
+    ),
+)
