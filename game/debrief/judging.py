@@ -18,12 +18,34 @@ from game.engine.outcome import Move, Outcome
 from game.engine.state import GameState
 from game.principles import catalogue
 from game.scenario.loader import LoadedScenario
+from game.scenario.model import Scenario
 
 
 @cache
 def primary_sources() -> dict[str, str]:
     """Each principle's first source id: what a scenario's own annotations cite."""
     return {pid: p.sources[0] for pid, p in catalogue().items()}
+
+
+_PUBLIC: dict[int, tuple[Scenario, Scenario]] = {}
+"""id of a scenario -> (that scenario, kept alive so the id is not reused; its public copy)."""
+
+
+def public_scenario(scenario: Scenario) -> Scenario:
+    """The scenario as the envoy knows it: every party's faith, intentions and red lines blanked,
+    so a rule cannot read them even by mistake (the reveal reads the real scenario)."""
+    cached = _PUBLIC.get(id(scenario))
+    if cached is not None and cached[0] is scenario:
+        return cached[1]
+    parties = {
+        pid: party.model_copy(update={"faith": "good", "hidden_intentions": "(hidden)", "red_lines": []})
+        for pid, party in scenario.parties.items()
+    }
+    public = scenario.model_copy(update={"parties": parties})
+    if len(_PUBLIC) >= 16:
+        _PUBLIC.pop(next(iter(_PUBLIC)))
+    _PUBLIC[id(scenario)] = (scenario, public)
+    return public
 
 
 def make_decision(
@@ -44,7 +66,7 @@ def make_decision(
         replies=tuple(outcome.replies),
         changes=visible(outcome.changes),
         events=tuple(outcome.events),
-        scenario=loaded.scenario,
+        scenario=public_scenario(loaded.scenario),
         previous=previous,
     )
 
