@@ -2,33 +2,39 @@
 
 `judge_situation` is what both the real decisions and the simulated alternatives go through,
 so a stronger move is always judged by exactly the rules that judged the trainee's move.
+
+A judgement names its principle and its source by id. An id the catalogue or the
+bibliography does not have is a programming error (scenario annotations are checked when the
+scenario loads), so it raises instead of being dropped or replaced by a guess.
 """
 
 from __future__ import annotations
 
 from game.debrief import standing
-from game.debrief.model import Finding
+from game.debrief.model import Finding, severity_of
 from game.engine.verbs import VERB_MODULES
 from game.engine.verbs.judgement import Judgement, Situation
-from game.principles import catalogue
+from game.principles import catalogue, principle, source
 
 
 def judge_situation(situation: Situation) -> list[Judgement]:
+    """Every judgement of one decision; raises UnknownPrinciple or UnknownSource on a bad id."""
     judged = list(VERB_MODULES[situation.move.verb].judge(situation))
     judged.extend(standing.judge(situation))
-    known = catalogue()
-    return [j for j in judged if j.principle in known]
+    for j in judged:
+        check(j)
+    return judged
 
 
-def source_for(principle: str, hint: str) -> str:
-    """The catalogue source that best fits the hint (a word it contains), else the first."""
-    sources = catalogue()[principle].sources
-    if hint:
-        wanted = hint.casefold()
-        for source in sources:
-            if wanted in source.casefold():
-                return source
-    return sources[0] if sources else ""
+def check(j: Judgement) -> None:
+    """Refuse a judgement whose principle or source id is unknown."""
+    principle(j.principle)
+    source(j.source)
+
+
+def citation(source_id: str) -> str:
+    """The source as a report prints it; raises UnknownSource on an unknown id."""
+    return source(source_id).cite
 
 
 def to_findings(situation: Situation, decision: int, judged: list[Judgement]) -> list[Finding]:
@@ -43,8 +49,10 @@ def to_findings(situation: Situation, decision: int, judged: list[Judgement]) ->
             principle_name=principles[j.principle].name,
             verdict=j.verdict,
             weight=j.weight,
+            severity=severity_of(j.weight),
             explanation=j.explanation[:1].upper() + j.explanation[1:],
-            source=source_for(j.principle, j.source),
+            source=citation(j.source),
+            source_id=j.source,
             stronger=None,
         )
         for j in judged
