@@ -13,7 +13,7 @@ from game.debrief.alternatives import Position, stronger_move
 from game.debrief.judging import judge_situation, to_findings
 from game.debrief.model import Alternative, Debrief, Finding, TimelinePoint
 from game.debrief.reveal import Hidden, reveal
-from game.debrief.scoring import conduct_score, overall_score, principle_scores
+from game.debrief.scoring import conduct_score, has_critical_breach, overall_score, principle_scores
 from game.engine.machines import Machines
 from game.engine.outcome import Outcome
 from game.engine.session import Session
@@ -74,7 +74,7 @@ def walk(
         trainee=trainee,
         seed=seed,
         ending=ending,
-        overall=overall_score(conduct, ending.grade if ending else None),
+        overall=overall_score(conduct, ending.grade if ending else None, critical=has_critical_breach(findings)),
         scores=scores,
         findings=findings,
         reveal=reveal(loaded, replay.state, hidden),
