@@ -56,10 +56,10 @@ def _cohort_text(c: Cohort, several: bool) -> list[str]:
             out.append(wrap(f"Stronger: {b.example.stronger}", indent=6))
     out += ["", "TRAINEES"]
     for t in c.trainees:
-        grade = GRADE_WORDS[t.grade] if t.grade else "unfinished"
+        ending = f"{t.ending} ({GRADE_WORDS[t.grade]})" if t.grade else "unfinished"
         out.append(
             wrap(
-                f"{t.label}: {score_words(t.overall)} \u00b7 {t.ending} ({grade}) \u00b7 {count(t.decisions, 'decision')} \u00b7 "
+                f"{t.label}: {score_words(t.overall)} \u00b7 {ending} \u00b7 {count(t.decisions, 'decision')} \u00b7 "
                 f"{t.honoured} honoured, {t.breaches} breached" + (f" \u00b7 worst: {t.top_breach}" if t.top_breach else ""),
                 indent=2,
                 hang=6,
@@ -129,9 +129,10 @@ def render_class_markdown(report: ClassReport) -> str:
             "|---|---:|---|---:|---:|---:|---|",
         ]
         for t in c.trainees:
-            grade = GRADE_WORDS[t.grade] if t.grade else "unfinished"
+            ending = f"{md(t.ending)} ({GRADE_WORDS[t.grade]})" if t.grade else "unfinished"
+            overall = "no score" if t.overall is None else t.overall
             out.append(
-                f"| {md(t.label)} | {score_words(t.overall)} | {md(t.ending)} ({grade}) | {t.decisions} | {t.honoured} | {t.breaches} | "
+                f"| {md(t.label)} | {overall} | {ending} | {t.decisions} | {t.honoured} | {t.breaches} | "
                 f"{md(t.top_breach or '')} |"
             )
         out.append("")

@@ -16,8 +16,8 @@ NO_SCORE = "unfinished"
 
 
 def score_words(score: int | None) -> str:
-    """'72/100', or 'unfinished' when there is no score yet."""
-    return NO_SCORE if score is None else f"{score}/100"
+    """'72/100', or 'no score' for a session with nothing judged yet (its ending says unfinished)."""
+    return "no score" if score is None else f"{score}/100"
 
 
 def overall_line(overall: int | None, conduct: int | None, grade: str | None) -> str:
