@@ -4,14 +4,15 @@ reproducibility, and the API the GUI codes against."""
 from __future__ import annotations
 
 import copy
+import math
 from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
 from game.debrief import Debrief, Finding, debrief_log, debrief_session, to_json
-from game.debrief.model import TimelinePoint
-from game.debrief.scoring import overall_score, principle_scores
+from game.debrief.model import TimelinePoint, severity_of
+from game.debrief.scoring import conduct_score, overall_score, principle_scores
 from game.debrief.scripted import play_randomly, play_script
 from game.principles import principle_ids
 from game.scenario.loader import LoadedScenario, load_scenario
@@ -36,7 +37,10 @@ def channel() -> LoadedScenario:
 
 
 def _finding(decision: int, principle: str, verdict: str, weight: int) -> Finding:
-    return Finding(decision, decision, "k", "label", principle, principle, verdict, weight, "x", "s", None)  # type: ignore[arg-type]
+    severity = severity_of(weight)
+    return Finding(
+        decision, decision, "k", "label", principle, principle, verdict, weight, severity, "x", "s", "charter-33", None  # type: ignore[arg-type]
+    )
 
 
 # -- API shape -------------------------------------------------------------------------------
@@ -50,8 +54,10 @@ def test_public_dataclasses_have_the_agreed_fields():
         "principle_name",
         "verdict",
         "weight",
+        "severity",
         "explanation",
         "source",
+        "source_id",
         "stronger",
     ]
     names = [f.name for f in fields(Debrief)]
@@ -144,17 +150,54 @@ def test_principle_scores_follow_the_documented_formula():
             _finding(5, "face", "breached", 2),
         ]
     )
-    assert scores["consent"] == 75  # 100 * (2 + 1) / (2 + 2)
-    assert scores["fidelity"] == 20  # 100 * 1 / (3 + 2)
-    assert scores["timing"] == 33  # 100 * 1 / (1 + 2)
-    assert scores["face"] == 50
+    h = 6 * (1 - math.exp(-2 / 6))  # two honoured weight, saturated: 1.70
+    assert scores["consent"] == round(100 * (h + 0.5) / (h + 1)) == 81
+    assert scores["fidelity"] == 13  # 100 * 0.5 / (3 + 1), a critical breach (capped at 35 anyway)
+    assert scores["timing"] == 25  # 100 * 0.5 / (2/2 + 1)
+    assert scores["face"] == round(100 * (h + 0.5) / (h + 2 + 1)) == 47
     assert scores["mandate"] is None
 
 
-def test_the_overall_score_weighs_in_the_ending():
+def test_one_honoured_finding_shows_green_and_one_breach_red():
+    from game.debrief.scoring import band
+
+    assert band(principle_scores([_finding(1, "consent", "honoured", 1)])["consent"] or 0) == "good"
+    assert band(principle_scores([_finding(1, "consent", "breached", 1)])["consent"] or 0) == "poor"
+    assert band(principle_scores([_finding(1, "consent", "missed", 1)])["consent"] or 0) == "poor"
+
+
+def test_routine_credit_saturates_and_cannot_hide_a_critical_breach():
+    routine = [_finding(n, "fidelity", "honoured", 2) for n in range(1, 30)]
+    scores = principle_scores([*routine, _finding(30, "fidelity", "breached", 3)])
+    assert scores["fidelity"] == 35  # a critical breach keeps the principle red
+    many = principle_scores([_finding(n, "consent", "honoured", 1) for n in range(1, 200)])["consent"]
+    assert many is not None and many < 95  # credit has diminishing returns: 100 is never reached
+    findings = [*(_finding(n, "consent", "honoured", 2) for n in range(1, 40)), _finding(40, "fidelity", "breached", 3)]
+    conduct = conduct_score(findings, principle_scores(findings))
+    assert conduct is not None and conduct < 70  # forty routine honours do not outweigh one distortion
+
+
+def test_the_overall_score_weighs_in_the_ending_and_caps():
     assert overall_score(80, None) == 80
-    assert overall_score(80, "success") == 85
-    assert overall_score(80, "failure") == 63
+    assert overall_score(80, "success") == 88  # 60% conduct, 40% the ending
+    assert overall_score(80, "partial") == 76
+    assert overall_score(100, "failure") == 35  # an ending in failure caps the score
+    assert overall_score(95, "success", critical=True) == 45  # so does a critical breach
+    assert overall_score(95, None, critical=True) == 45
+    assert overall_score(None, "stalemate") == 40
+    assert overall_score(None, None) is None  # unfinished with nothing judged: no score
+
+
+def test_an_unfinished_session_with_no_decision_has_no_score(minimal):
+    from game.debrief import render_html, render_markdown, render_text, to_json
+    from game.engine.session import Session
+
+    d = debrief_session(Session(minimal, seed=1, trainee="x"), suggest=False)
+    assert d.overall is None and d.conduct is None and d.decisions == 0
+    assert "Overall score: unfinished" in render_text(d)
+    assert "**Overall score: unfinished**" in render_markdown(d)
+    assert "Unfinished: no decision judged yet" in render_html(d)
+    assert to_json(d)["overall"] is None
 
 
 def test_a_clean_success_scores_higher_than_a_careless_failure(minimal):

@@ -190,7 +190,7 @@ def test_a_back_channel_kept_past_five_turns_is_breached_once(scenarios):
     assert not any(d.what == "leak" and d.happened for o in session.history for d in o.draws)
     found = [f for f in debrief_session(session, suggest=False).findings if f.principle == "backchannel" and f.verdict == "breached"]
     assert len(found) == 1 and found[0].decision == 11
-    assert "6 turns without moving to official talks" in found[0].explanation
+    assert "6 days without moving to official talks" in found[0].explanation  # the fixture's turn is a day
 
 
 def test_scenario_choices_are_judged_by_their_annotations(scenarios):
@@ -200,11 +200,12 @@ def test_scenario_choices_are_judged_by_their_annotations(scenarios):
 
 
 def test_every_finding_cites_one_of_its_principles_sources(scenarios):
-    from game.principles import catalogue
+    from game.principles import catalogue, source
 
     for name, keys, seed in [*HONOURED.values(), *BREACHED.values()]:
         for f in findings_at(scenarios[name], keys, seed):
-            assert f.source in catalogue()[f.principle].sources
+            assert f.source_id in catalogue()[f.principle].sources, (f.principle, f.source_id, f.explanation)
+            assert f.source == source(f.source_id).cite
             assert f.explanation[:1].isupper()
 
 

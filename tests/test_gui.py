@@ -348,3 +348,14 @@ def test_a_scenarios_map_image_is_drawn_behind_the_map_and_a_broken_one_is_ignor
 
     (folder / "coast.png").write_bytes(b"not a picture at all")
     assert backdrop(loaded(folder / "valleys.yaml"), (300, 100)) is None
+
+
+def test_the_debrief_screen_of_a_session_with_no_decision_says_unfinished(app: App, tmp_path: Path) -> None:
+    from game.frontends.gui.scene_debrief import DebriefScene
+
+    session = Session(loaded(MINIMAL), seed=1, trainee="Ana")
+    app.replace(DebriefScene(app, session, tmp_path / "empty.jsonl"))
+    driver.settle(app, 4)
+    scene = app.top
+    assert isinstance(scene, DebriefScene) and scene.debrief is not None
+    assert scene.debrief.overall is None

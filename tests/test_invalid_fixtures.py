@@ -84,6 +84,7 @@ def test_unknown_keys_suggest_the_key_meant() -> None:
         "GO0204_unknown_transition_target",
         "GO0206_unknown_principle",
         "GO0212_unknown_choice_trigger",
+        "GO0213_unknown_source",
     ],
 )
 def test_misspelt_references_suggest_the_declared_id(name: str) -> None:

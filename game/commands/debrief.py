@@ -25,6 +25,7 @@ from game.debrief.model import Debrief
 from game.debrief.text import render_markdown, render_text
 from game.diagnostics import Diagnostic, error
 from game.scenario import codes
+from game.words import count
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 LOG_SUFFIXES = (".jsonl", ".log")
@@ -110,7 +111,10 @@ def _write_single(args: argparse.Namespace, fmt: str, debriefs: list[Debrief]) -
 def _write_class(args: argparse.Namespace, debriefs: list[Debrief], failed: int) -> int:
     notes = []
     if failed:
-        notes.append(f"{failed} log(s) could not be debriefed and are left out; the messages printed with this report say why.")
+        verb = "was" if failed == 1 else "were"
+        notes.append(
+            f"{count(failed, 'log')} could not be debriefed and {verb} left out; the messages printed with this report say why."
+        )
     if not debriefs:
         return EXIT_ERRORS
     report = class_report(debriefs, anonymous=bool(args.anonymous), notes=notes)

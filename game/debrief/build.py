@@ -14,7 +14,7 @@ from game.debrief.decision import Decision
 from game.debrief.judging import judge_move, make_decision, to_findings
 from game.debrief.model import Alternative, Debrief, Finding, TimelinePoint
 from game.debrief.reveal import Hidden, reveal
-from game.debrief.scoring import conduct_score, overall_score, principle_scores
+from game.debrief.scoring import conduct_score, has_critical_breach, overall_score, principle_scores
 from game.engine.machines import Machines
 from game.engine.outcome import Outcome
 from game.engine.session import Session
@@ -75,7 +75,7 @@ def walk(
         trainee=trainee,
         seed=seed,
         ending=ending,
-        overall=overall_score(conduct, ending.grade if ending else None),
+        overall=overall_score(conduct, ending.grade if ending else None, critical=has_critical_breach(findings)),
         scores=scores,
         findings=findings,
         reveal=reveal(loaded, replay.state, hidden),

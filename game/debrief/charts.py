@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 
 from game.debrief.classreport import SplitPoint, Spread
 from game.debrief.model import Finding, TimelinePoint
+from game.debrief.scoring import band
 
 INK = "#1c2430"
 MUTED = "#5b6470"
@@ -29,8 +30,11 @@ CHART_WIDTH = 900
 SHARE_COLOURS = ("#1f5fa8", "#4f86c6", "#8fb3dd", "#c9daee", "#e6ecf3")
 
 
+BAND_COLOURS = {"good": HONOURED, "fair": MISSED, "poor": BREACHED}
+
+
 def score_colour(score: float) -> str:
-    return HONOURED if score >= 70 else MISSED if score >= 40 else BREACHED
+    return BAND_COLOURS[band(score)]
 
 
 def _svg(width: int, height: int, body: list[str], label: str) -> Markup:
@@ -156,7 +160,8 @@ def spread_chart(spreads: Sequence[Spread]) -> Markup:
         mid = top + i * row + row / 2
         body.append(_text(label_w - 10, mid + 5, s.name, anchor="end", weight="600" if s.key == "overall" else "normal"))
         if not s.values:
-            body.append(_text(x(0) + 6, mid + 4, "not engaged by anyone", size=12, fill=MUTED))
+            empty = "no score yet (every session unfinished)" if s.key == "overall" else "not engaged by anyone"
+            body.append(_text(x(0) + 6, mid + 4, empty, size=12, fill=MUTED))
             continue
         q1, med, q3 = s.quantile(0.25), s.median, s.quantile(0.75)
         lo, hi = min(s.values), max(s.values)

@@ -33,6 +33,7 @@ class Spread:
     name: str
     values: tuple[int, ...]
     untouched: int = 0
+    """Trainees with no value: the principle never engaged, or (overall) no score yet."""
 
     def quantile(self, q: float) -> float:
         data = sorted(self.values)
@@ -92,8 +93,9 @@ class TraineeLine:
     label: str
     ending: str
     grade: str | None
-    overall: int
-    conduct: int
+    overall: int | None
+    """None: unfinished with nothing judged yet (no score)."""
+    conduct: int | None
     decisions: int
     scores: dict[str, int | None]
     breaches: int
@@ -166,7 +168,9 @@ def _cohort(group: list[Debrief]) -> Cohort:
         size=len(group),
         endings=endings,
         unfinished=sum(1 for d in group if d.ending is None),
-        overall=Spread("overall", "Overall", tuple(d.overall for d in group)),
+        overall=Spread(
+            "overall", "Overall", tuple(d.overall for d in group if d.overall is not None), sum(1 for d in group if d.overall is None)
+        ),
         spreads=tuple(spreads),
         splits=_splits(group),
         breaches=_breaches(group),

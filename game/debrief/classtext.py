@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from game.debrief.classreport import ClassReport, Cohort, Spread
-from game.debrief.words import GRADE_WORDS, md, wrap
+from game.debrief.words import GRADE_WORDS, md, score_words, wrap
+from game.words import count
 
 
 def render_class_text(report: ClassReport) -> str:
     out: list[str] = []
-    title = f"CLASS DEBRIEF \u2014 {report.size} session(s)"
+    title = f"CLASS DEBRIEF \u2014 {count(report.size, 'session')}"
     out += [title, "=" * len(title)]
     for note in report.notes:
         out.append(wrap(f"Note: {note}"))
@@ -19,7 +20,7 @@ def render_class_text(report: ClassReport) -> str:
 
 def _cohort_text(c: Cohort, several: bool) -> list[str]:
     head = f"{c.scenario_title} ({c.scenario_id}" + (f", version {c.scenario_sha256[:12]})" if several else ")")
-    out = [head, "-" * len(head), f"{c.size} trainee(s)."]
+    out = [head, "-" * len(head), f"{count(c.size, 'trainee')}."]
     if c.summary:
         out.append(wrap(f"Instructor's note: {c.summary}"))
     out += ["", "ENDINGS"]
@@ -34,27 +35,31 @@ def _cohort_text(c: Cohort, several: bool) -> list[str]:
     if not c.splits:
         out.append("  Everyone chose the same moves.")
     for p in c.splits:
-        out.append(f"  Decision {p.decision} ({p.reached} trainee(s)):")
+        out.append(f"  Decision {p.decision} ({count(p.reached, 'trainee')}):")
         for m in p.moves[:5]:
             out.append(wrap(f"{m.share:>5.0%}  {m.label}", indent=6, hang=13))
         if len(p.moves) > 5:
-            out.append(f"        ... and {len(p.moves) - 5} other move(s)")
+            out.append(f"        ... and {count(len(p.moves) - 5, 'other move')}")
     out += ["", "MOST FREQUENT BREACHES AND MISSED OPPORTUNITIES"]
     if not c.breaches:
         out.append("  None.")
     for b in c.breaches:
         out.append(
-            wrap(f"{b.trainees} trainee(s): {b.principle_name} {b.verdict} by '{b.move_label}' ({b.occurrences} time(s))", indent=2, hang=6)
+            wrap(
+                f"{count(b.trainees, 'trainee')}: {b.principle_name} {b.verdict} by '{b.move_label}' ({count(b.occurrences, 'time')})",
+                indent=2,
+                hang=6,
+            )
         )
         out.append(wrap(f"e.g. {b.example_trainee}, decision {b.example.decision}: {b.example.explanation}", indent=6))
         if b.example.stronger:
             out.append(wrap(f"Stronger: {b.example.stronger}", indent=6))
     out += ["", "TRAINEES"]
     for t in c.trainees:
-        grade = GRADE_WORDS[t.grade] if t.grade else "unfinished"
+        ending = f"{t.ending} ({GRADE_WORDS[t.grade]})" if t.grade else "unfinished"
         out.append(
             wrap(
-                f"{t.label}: {t.overall}/100 \u00b7 {t.ending} ({grade}) \u00b7 {t.decisions} decisions \u00b7 "
+                f"{t.label}: {score_words(t.overall)} \u00b7 {ending} \u00b7 {count(t.decisions, 'decision')} \u00b7 "
                 f"{t.honoured} honoured, {t.breaches} breached" + (f" \u00b7 worst: {t.top_breach}" if t.top_breach else ""),
                 indent=2,
                 hang=6,
@@ -65,7 +70,7 @@ def _cohort_text(c: Cohort, several: bool) -> list[str]:
 
 def _spread_line(s: Spread) -> str:
     if not s.values:
-        return f"{s.name:<28} not engaged by anyone"
+        return f"{s.name:<28} " + ("no score yet (every session unfinished)" if s.key == "overall" else "not engaged by anyone")
     return (
         f"{s.name:<28} {min(s.values):>3} / {s.quantile(0.25):>5.1f} {s.median:>5.1f} {s.quantile(0.75):>5.1f} / "
         f"{max(s.values):>3}   n={len(s.values)}"
@@ -73,13 +78,13 @@ def _spread_line(s: Spread) -> str:
 
 
 def render_class_markdown(report: ClassReport) -> str:
-    out = [f"# Class debrief: {report.size} session(s)", ""]
+    out = [f"# Class debrief: {count(report.size, 'session')}", ""]
     for note in report.notes:
         out += [f"> **Note:** {md(note)}", ""]
     for c in report.cohorts:
         several = len(report.cohorts) > 1
         out += [f"## {md(c.scenario_title)} ({md(c.scenario_id)}" + (f", version {c.scenario_sha256[:12]})" if several else ")"), ""]
-        out.append(f"{c.size} trainee(s).")
+        out.append(f"{count(c.size, 'trainee')}.")
         if c.summary:
             out += ["", f"> {md(c.summary)}"]
         out += ["", "### Endings", "", "| Ending | Grade | Trainees |", "|---|---|---:|"]
@@ -105,15 +110,15 @@ def render_class_markdown(report: ClassReport) -> str:
         if not c.splits:
             out.append("Everyone chose the same moves.")
         for p in c.splits:
-            out.append(
-                f"- **Decision {p.decision}** ({p.reached} trainees): " + "; ".join(f"{m.share:.0%} {md(m.label)}" for m in p.moves[:5])
-            )
+            shares = "; ".join(f"{m.share:.0%} {md(m.label)}" for m in p.moves[:5])
+            out.append(f"- **Decision {p.decision}** ({count(p.reached, 'trainee')}): {shares}")
         out += ["", "### Most frequent breaches and missed opportunities", ""]
         if not c.breaches:
             out.append("None.")
         for b in c.breaches:
             out.append(
-                f"- **{md(b.principle_name)} {b.verdict}** by _{md(b.move_label)}_: {b.trainees} trainee(s), {b.occurrences} time(s).  \n"
+                f"- **{md(b.principle_name)} {b.verdict}** by _{md(b.move_label)}_: {count(b.trainees, 'trainee')}, "
+                f"{count(b.occurrences, 'time')}.  \n"
                 f"  Example ({md(b.example_trainee)}, decision {b.example.decision}): {md(b.example.explanation)}"
             )
         out += [
@@ -124,9 +129,10 @@ def render_class_markdown(report: ClassReport) -> str:
             "|---|---:|---|---:|---:|---:|---|",
         ]
         for t in c.trainees:
-            grade = GRADE_WORDS[t.grade] if t.grade else "unfinished"
+            ending = f"{md(t.ending)} ({GRADE_WORDS[t.grade]})" if t.grade else "unfinished"
+            overall = "no score" if t.overall is None else t.overall
             out.append(
-                f"| {md(t.label)} | {t.overall} | {md(t.ending)} ({grade}) | {t.decisions} | {t.honoured} | {t.breaches} | "
+                f"| {md(t.label)} | {overall} | {ending} | {t.decisions} | {t.honoured} | {t.breaches} | "
                 f"{md(t.top_breach or '')} |"
             )
         out.append("")

@@ -16,15 +16,15 @@ from game import __version__
 from game.debrief import charts
 from game.debrief.classreport import ClassReport
 from game.debrief.model import Debrief
-from game.debrief.words import GRADE_WORDS, VERDICT_WORDS, played_on
+from game.debrief.scoring import band
+from game.debrief.words import GRADE_WORDS, SEVERITY_WORDS, VERDICT_WORDS, played_on, score_words
 from game.principles import catalogue
-
-WEIGHT_WORDS = {1: "weight 1 \u00b7 minor", 2: "weight 2 \u00b7 clear", 3: "weight 3 \u00b7 decisive"}
+from game.words import count
 
 
 @cache
 def environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=PackageLoader("game.debrief", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
@@ -32,6 +32,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.globals.update(count=count, score_words=score_words)
+    return env
 
 
 def render_html(d: Debrief) -> str:
@@ -48,7 +50,8 @@ def render_html(d: Debrief) -> str:
             principles=list(catalogue().values()),
             grade_words=GRADE_WORDS,
             verdict_words=VERDICT_WORDS,
-            weight_words=WEIGHT_WORDS,
+            severity_words=SEVERITY_WORDS,
+            overall_band=band(d.overall) if d.overall is not None else "none",
             turn_label=d.turn_label[:1].upper() + d.turn_label[1:],
             played=played_on(d.started) if d.started else "",
             language=d.language,

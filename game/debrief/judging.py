@@ -16,7 +16,7 @@ from game.debrief.wording import render
 from game.engine.knowledge import knowledge
 from game.engine.outcome import Move, Outcome
 from game.engine.state import GameState
-from game.principles import catalogue
+from game.principles import catalogue, principle, source
 from game.scenario.loader import LoadedScenario
 from game.scenario.model import Scenario
 
@@ -72,11 +72,12 @@ def make_decision(
 
 
 def judge_move(decision: Decision) -> list[Judgement]:
+    """Every judgement of one decision; raises UnknownPrinciple or UnknownSource on a bad id
+    (a programming error: scenario annotations are checked when the scenario loads)."""
     judged = judge(decision, primary_sources())
-    known = catalogue()
     for j in judged:
-        if j.principle not in known:
-            raise KeyError(f"rule {j.rule} judges an unknown principle '{j.principle}'")
+        principle(j.principle)
+        source(j.source)
     return judged
 
 

@@ -20,6 +20,7 @@ from game.engine.logscenario import scenario_for_log
 from game.engine.machines import Machines, build_machines
 from game.engine.replay import replay
 from game.scenario.loader import LoadedScenario, file_sha256, load_scenario
+from game.words import count
 
 
 @dataclass
@@ -80,10 +81,10 @@ def debrief_log(
 
 def _as_damage_warning(problem: Diagnostic, contents: LogContents) -> Diagnostic:
     last = contents.line_numbers[-1] if contents.line_numbers else 1
-    count = len(contents.decisions)
+    decisions = count(len(contents.decisions), "decision")
     return warning(
         problem.code,
-        f"{problem.message}; the debrief covers the {count} decision(s) before it (up to line {last})",
+        f"{problem.message}; the debrief covers the {decisions} before it (up to line {last})",
         problem.file,
         problem.line,
         problem.col,

@@ -14,6 +14,14 @@ from game.engine.outcome import EndingReached
 VerdictWord = Literal["honoured", "breached", "missed"]
 VERDICTS: tuple[VerdictWord, ...] = ("honoured", "breached", "missed")
 GRADES = ("success", "partial", "stalemate", "failure")
+SeverityWord = Literal["critical", "major", "minor"]
+SEVERITIES: dict[int, SeverityWord] = {3: "critical", 2: "major", 1: "minor"}
+"""Severity and weight go together: a rule gives the severity, scores count the weight; a
+scenario's annotation gives the weight (1 to 3), read as a severity."""
+
+
+def severity_of(weight: int) -> SeverityWord:
+    return SEVERITIES[max(1, min(weight, 3))]
 
 
 @dataclass(frozen=True)
@@ -28,19 +36,24 @@ class Finding:
     principle_name: str
     verdict: VerdictWord
     weight: int
+    severity: SeverityWord
+    """critical, major or minor (from the weight: 3, 2, 1); a critical breach caps the score."""
     explanation: str
     source: str
+    """The citation as printed (from the bibliography)."""
+    source_id: str
+    """The bibliography id (game/principles/sources.yaml)."""
     stronger: str | None
     """The stronger move available at this decision, found by simulation, or None."""
-    severity: str = "major"
-    """critical, major or minor."""
     rule: str = ""
     """The id of the rule in the judging table that made this finding."""
     message: str = ""
     """The wording catalogue's message id; `explanation` is it rendered with `params`."""
     params: dict[str, str | int | float | bool] = field(default_factory=dict)
-    source_id: str = ""
-    """The bibliography id of `source` (game/principles/sources.yaml)."""
+
+    @property
+    def critical_breach(self) -> bool:
+        return self.verdict == "breached" and self.severity == "critical"
 
 
 @dataclass(frozen=True)
@@ -75,7 +88,9 @@ class Debrief:
     trainee: str
     seed: int
     ending: EndingReached | None
-    overall: int
+    overall: int | None
+    """0-100, or None when there is nothing to score yet (an unfinished session with no
+    judged decision)."""
     scores: dict[str, int | None]
     findings: list[Finding]
     reveal: list[str]
@@ -84,8 +99,9 @@ class Debrief:
     # -- beyond the core API: what reports show around it ------------------------------------
     scenario_sha256: str = ""
     summary: str | None = None
-    conduct: int = 0
-    """The principles part of the overall score, before the ending is weighed in."""
+    conduct: int | None = None
+    """The principles part of the overall score, before the ending is weighed in; None when
+    no decision engaged any principle."""
     parties: dict[str, str] = field(default_factory=dict)
     """Party id -> name, in the scenario's order (for legends and tables)."""
     principle_names: dict[str, str] = field(default_factory=dict)

@@ -1,70 +1,132 @@
-"""Scores: each principle on 0-100 from its findings, and an overall score with the ending.
+"""Scores: each principle on 0-100 from its findings, and an overall score with the ending,
+built to rank runs the way a trainer would.
 
-Per principle: score = 100 * (H + 1) / (H + B + M/2 + 2), where H, B and M are the summed
-weights of the findings that honoured, breached and missed it. The +1/+2 is a neutral prior
-(as if one honoured and one breached weight had been seen), so one finding moves a score
-without pinning it to 0 or 100, and more evidence moves it further. A principle no decision
-touched has no score (None).
+Per principle, with H, B and M the summed weights of the findings that honoured, breached and
+missed it:
 
-Conduct: the principles' scores averaged, each weighted by its evidence (H + B + M), so a
-principle the session tested often counts more than one touched once.
-Overall: with an ending, 75% conduct and 25% the ending's grade (success 100, partial 70,
-stalemate 40, failure 10); an unfinished session is conduct alone.
+    H' = SATURATION * (1 - exp(-H / SATURATION))      honoured credit saturates
+    score = 100 * (H' + 1/2) / (H' + B + M/2 + 1)
+
+The 1/2 and 1 are a neutral prior (a principle is 50 before any evidence). One honoured
+finding already shows green (74); one breach shows red (25). Honoured credit has diminishing
+returns, so a long run of routine "consent honoured" findings cannot wash out a breach. A
+principle with a critical breach (weight 3) scores at most CRITICAL_PRINCIPLE_CAP. A principle
+no decision touched has no score (None).
+
+Conduct: the principles' scores averaged, each weighted by its evidence H' + B + M (honoured
+evidence saturating like the score), so a breached principle is not diluted by routine credit
+elsewhere. No finding at all: no conduct score (None).
+
+Overall: (1 - ENDING_SHARE) * conduct + ENDING_SHARE * the ending's grade score, or conduct
+alone while the session is unfinished. Then caps: any critical breach caps it at
+CRITICAL_CAP, a failure ending at FAILURE_CAP. A session with nothing judged and no ending has
+no overall score (None, "unfinished").
 docs/debrief.md explains the method to instructors.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 from game.debrief.model import Finding
 from game.principles import principle_ids
 
-PRIOR_HONOURED = 1.0
-PRIOR_TOTAL = 2.0
+SATURATION = 6.0
+"""Honoured weight beyond a few findings adds less and less (at most this much in all)."""
+PRIOR_HONOURED = 0.5
+PRIOR_TOTAL = 1.0
 MISSED_FACTOR = 0.5
+CRITICAL_PRINCIPLE_CAP = 35
+"""A principle critically breached shows red, however often it was honoured otherwise."""
 GRADE_SCORE = {"success": 100, "partial": 70, "stalemate": 40, "failure": 10}
-ENDING_SHARE = 0.25
+ENDING_SHARE = 0.4
+CRITICAL_CAP = 45
+"""No run with a critical breach (a distorted message, a party blamed in public, contacts
+exposed, talks forced on a party) scores above this overall."""
+FAILURE_CAP = 35
+"""No run that ends in failure (shots fired, the envoy expelled, the channel burned) scores
+above this overall."""
+
+
+GOOD = 70
+"""A score at or above this shows green: one honoured finding and nothing against it is enough."""
+FAIR = 40
+"""At or above this (and below GOOD) amber; below it red. A critical breach caps a principle below it."""
+
+
+def band(score: float) -> str:
+    """'good', 'fair' or 'poor': the one place the colour thresholds live (reports and the GUI)."""
+    return "good" if score >= GOOD else "fair" if score >= FAIR else "poor"
+
+
+def saturated(honoured: float) -> float:
+    return SATURATION * (1.0 - math.exp(-honoured / SATURATION))
+
+
+def _tally(findings: Iterable[Finding]) -> tuple[dict[str, float], dict[str, float], dict[str, float], set[str]]:
+    honoured: dict[str, float] = {}
+    breached: dict[str, float] = {}
+    missed: dict[str, float] = {}
+    critical: set[str] = set()
+    for f in findings:
+        bucket = honoured if f.verdict == "honoured" else breached if f.verdict == "breached" else missed
+        bucket[f.principle] = bucket.get(f.principle, 0.0) + f.weight
+        if f.critical_breach:
+            critical.add(f.principle)
+    return honoured, breached, missed, critical
 
 
 def principle_scores(findings: Iterable[Finding]) -> dict[str, int | None]:
-    honoured: dict[str, float] = {}
-    against: dict[str, float] = {}
-    for f in findings:
-        if f.verdict == "honoured":
-            honoured[f.principle] = honoured.get(f.principle, 0.0) + f.weight
-        else:
-            factor = 1.0 if f.verdict == "breached" else MISSED_FACTOR
-            against[f.principle] = against.get(f.principle, 0.0) + f.weight * factor
+    honoured, breached, missed, critical = _tally(findings)
     scores: dict[str, int | None] = {}
     for pid in principle_ids():
-        h, b = honoured.get(pid, 0.0), against.get(pid, 0.0)
-        if pid not in honoured and pid not in against:
+        if pid not in honoured and pid not in breached and pid not in missed:
             scores[pid] = None
             continue
-        scores[pid] = round_half_up(100 * (h + PRIOR_HONOURED) / (h + b + PRIOR_TOTAL))
+        h = saturated(honoured.get(pid, 0.0))
+        against = breached.get(pid, 0.0) + MISSED_FACTOR * missed.get(pid, 0.0)
+        score = round_half_up(100 * (h + PRIOR_HONOURED) / (h + against + PRIOR_TOTAL))
+        scores[pid] = min(score, CRITICAL_PRINCIPLE_CAP) if pid in critical else score
     return scores
 
 
-def evidence(findings: Iterable[Finding]) -> dict[str, int]:
-    weights: dict[str, int] = {}
-    for f in findings:
-        weights[f.principle] = weights.get(f.principle, 0) + f.weight
-    return weights
+def evidence(findings: Iterable[Finding]) -> dict[str, float]:
+    """How much each principle was tested: saturated honoured weight plus breached and missed."""
+    honoured, breached, missed, _ = _tally(findings)
+    return {
+        pid: saturated(honoured.get(pid, 0.0)) + breached.get(pid, 0.0) + missed.get(pid, 0.0)
+        for pid in {*honoured, *breached, *missed}
+    }
 
 
-def conduct_score(findings: list[Finding], scores: dict[str, int | None]) -> int:
+def conduct_score(findings: list[Finding], scores: dict[str, int | None]) -> int | None:
     weights = evidence(findings)
-    total = sum(weights.get(pid, 0) for pid, s in scores.items() if s is not None)
+    total = sum(weights.get(pid, 0.0) for pid, s in scores.items() if s is not None)
     if not total:
-        return 50
-    return round_half_up(sum((s or 0) * weights.get(pid, 0) for pid, s in scores.items() if s is not None) / total)
+        return None
+    return round_half_up(sum((s or 0) * weights.get(pid, 0.0) for pid, s in scores.items() if s is not None) / total)
 
 
-def overall_score(conduct: int, grade: str | None) -> int:
+def overall_score(conduct: int | None, grade: str | None, *, critical: bool = False) -> int | None:
+    """The overall score, or None when there is neither conduct nor an ending to score."""
+    if conduct is None and grade is None:
+        return None
     if grade is None:
-        return conduct
-    return round_half_up((1 - ENDING_SHARE) * conduct + ENDING_SHARE * GRADE_SCORE.get(grade, 40))
+        base = float(conduct or 0)
+    elif conduct is None:
+        base = float(GRADE_SCORE.get(grade, 40))
+    else:
+        base = (1 - ENDING_SHARE) * conduct + ENDING_SHARE * GRADE_SCORE.get(grade, 40)
+    if critical:
+        base = min(base, CRITICAL_CAP)
+    if grade == "failure":
+        base = min(base, FAILURE_CAP)
+    return round_half_up(base)
+
+
+def has_critical_breach(findings: Iterable[Finding]) -> bool:
+    return any(f.critical_breach for f in findings)
 
 
 def round_half_up(value: float) -> int:

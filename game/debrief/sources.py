@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from game.principles import UnknownSource, bibliography
+from game.principles import source
 
 
 def citation(source_id: str) -> str:
-    entry = bibliography().get(source_id)
-    if entry is None:
-        raise UnknownSource(f"unknown source id '{source_id}'")
-    return entry.cite
+    """Raises UnknownSource on an id the bibliography does not have."""
+    return source(source_id).cite

@@ -21,10 +21,10 @@ def judge(s: Situation) -> list[Judgement]:
                 "backchannel",
                 "breached",
                 2,
-                f"The back channel had run for {s.after.back_channel_turns} turns without moving to "
+                f"The back channel had run for {s.turns(s.after.back_channel_turns)} without moving to "
                 f"official talks; both camps began to see an endless game, and the leak risk stood at "
                 f"{number(s.after.leak_risk)}%.",
-                "Oslo",
+                "seed-002-testing",
             )
         )
     return found
@@ -43,10 +43,10 @@ def _leak(s: Situation) -> list[Judgement]:
                 "backchannel",
                 "breached",
                 2,
-                f"The secret contacts leaked after {s.after.back_channel_turns} turn(s) in a back "
+                f"The secret contacts leaked after {s.turns(s.after.back_channel_turns)} in a back "
                 f"channel, with the risk at {number(risk)}%: a surprise revelation that handed "
                 f"hardliners their cause.",
-                "Oslo",
+                "seed-002-revelation",
             )
         )
     if s.before.circle > WIDE_CIRCLE:
@@ -55,8 +55,9 @@ def _leak(s: Situation) -> list[Judgement]:
                 "discretion",
                 "breached",
                 1,
-                f"{s.before.circle} people knew of the secret contacts when they leaked; the circle had grown too wide to hold.",
-                "Cuban",
+                f"{s.count(s.before.circle, 'person', 'people')} knew of the secret contacts when they leaked; "
+                "the circle had grown too wide to hold.",
+                "seed-002-revelation",
             )
         )
     return found

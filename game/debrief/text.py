@@ -7,8 +7,9 @@ otherwise render raw HTML or links hidden in a scenario file).
 from __future__ import annotations
 
 from game.debrief.model import Debrief, Finding
-from game.debrief.words import GRADE_WORDS, MARK, VERDICT_WORDS, md, played_on
+from game.debrief.words import GRADE_WORDS, MARK, SEVERITY_WORDS, VERDICT_WORDS, md, overall_line, played_on
 from game.debrief.words import wrap as _wrap
+from game.words import count
 
 
 def render_text(d: Debrief) -> str:
@@ -17,14 +18,12 @@ def render_text(d: Debrief) -> str:
     out += [title, "=" * len(title)]
     out.append(
         _wrap(
-            f"Trainee: {d.trainee or 'unnamed'} \u00b7 seed {d.seed} \u00b7 {d.decisions} decision(s)"
+            f"Trainee: {d.trainee or 'unnamed'} \u00b7 seed {d.seed} \u00b7 {count(d.decisions, 'decision', language=d.language)}"
             + (f" \u00b7 played {played_on(d.started)}" if d.started else "")
         )
     )
     out.append(_wrap(_ending_line(d)))
-    out.append(
-        f"Overall score: {d.overall}/100 (conduct {d.conduct}" + (f", ending {GRADE_WORDS[d.grade]})" if d.grade else ", unfinished)")
-    )
+    out.append(f"Overall score: {overall_line(d.overall, d.conduct, d.grade)}")
     for warning in d.warnings:
         out.append(_wrap(f"Warning: {warning}"))
     if d.summary:
@@ -46,7 +45,8 @@ def render_text(d: Debrief) -> str:
         for f in found:
             out.append(
                 _wrap(
-                    f"[{MARK[f.verdict]}] {f.principle_name}: {VERDICT_WORDS[f.verdict].lower()} (weight {f.weight}). {f.explanation}",
+                    f"[{MARK[f.verdict]}] {f.principle_name}: {VERDICT_WORDS[f.verdict].lower()} "
+                    f"({SEVERITY_WORDS[f.severity]}). {f.explanation}",
                     indent=5,
                     hang=9,
                 )
@@ -59,7 +59,8 @@ def render_text(d: Debrief) -> str:
     out.append("WHAT YOU COULD NOT SEE")
     for line in d.reveal:
         out.append(_wrap(f"- {line}", indent=2, hang=4))
-    out += ["", "Key: [+] honoured  [x] breached  [o] missed opportunity. Scores: see docs/debrief.md."]
+    key = "Key: [+] honoured  [x] breached  [o] missed opportunity; critical, major, minor: how much it counts."
+    out += ["", _wrap(key + " Scores: see docs/debrief.md.")]
     return "\n".join(out) + "\n"
 
 
@@ -70,9 +71,8 @@ def render_markdown(d: Debrief) -> str:
         + (f" \u00b7 **Played:** {md(played_on(d.started))}" if d.started else "")
     )
     out += ["", f"**{md(_ending_line(d))}**", ""]
-    out.append(
-        f"**Overall score: {d.overall}/100** (conduct {d.conduct}" + (f", ending {GRADE_WORDS[d.grade]})" if d.grade else ", unfinished)")
-    )
+    head, _, rest = overall_line(d.overall, d.conduct, d.grade).partition(" (")
+    out.append(f"**Overall score: {head}** ({rest}")
     for warning in d.warnings:
         out += ["", f"> **Warning:** {md(warning)}"]
     if d.summary:
@@ -98,7 +98,8 @@ def render_markdown(d: Debrief) -> str:
 
 def _md_finding(f: Finding) -> str:
     return (
-        f"- **{VERDICT_WORDS[f.verdict]}: {md(f.principle_name)}** (weight {f.weight}). {md(f.explanation)}  \n  _Source: {md(f.source)}_"
+        f"- **{VERDICT_WORDS[f.verdict]}: {md(f.principle_name)}** ({SEVERITY_WORDS[f.severity]}). {md(f.explanation)}  \n"
+        f"  _Source: {md(f.source)}_"
     )
 
 

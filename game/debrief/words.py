@@ -10,6 +10,23 @@ WIDTH = 92
 MARK = {"honoured": "+", "breached": "x", "missed": "o"}
 VERDICT_WORDS = {"honoured": "Honoured", "breached": "Breached", "missed": "Missed"}
 GRADE_WORDS = {"success": "success", "partial": "partial success", "stalemate": "stalemate", "failure": "failure"}
+SEVERITY_WORDS = {"critical": "critical", "major": "major", "minor": "minor"}
+NO_SCORE = "unfinished"
+"""What stands in for the overall score of a session with nothing judged yet."""
+
+
+def score_words(score: int | None) -> str:
+    """'72/100', or 'no score' for a session with nothing judged yet (its ending says unfinished)."""
+    return "no score" if score is None else f"{score}/100"
+
+
+def overall_line(overall: int | None, conduct: int | None, grade: str | None) -> str:
+    """'72/100 (conduct 80, ending success)', 'unfinished (no decision judged yet)'."""
+    if overall is None:
+        return f"{NO_SCORE} (no decision judged yet)"
+    parts = [f"conduct {conduct}" if conduct is not None else "no conduct judged"]
+    parts.append(f"ending {GRADE_WORDS[grade]}" if grade else "unfinished")
+    return f"{overall}/100 ({', '.join(parts)})"
 
 
 def played_on(started: str) -> str:

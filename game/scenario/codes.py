@@ -41,6 +41,7 @@ ASSET_MISSING = "GO0209"
 DUPLICATE_ID = "GO0210"
 UNKNOWN_VERB = "GO0211"
 UNKNOWN_CHOICE = "GO0212"
+UNKNOWN_SOURCE = "GO0213"       # an annotation cites a source the bibliography does not have
 
 # Structure of the phase machine and use of what is declared
 UNREACHABLE_PHASE = "GO0301"

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.diagnostics import Diagnostic, error, warning
-from game.principles import principle_ids
+from game.principles import principle_ids, source_ids
 from game.scenario import codes
 from game.scenario.expressions import Const, Effect, Expression, ExpressionError, parse_effect, parse_expression, suggest
 from game.scenario.model import VERB_NAMES, Scenario
@@ -248,6 +248,7 @@ class _Checker:
 
     def _choices(self, phases: Iterable[str]) -> None:
         catalogue = principle_ids()
+        sources = source_ids()
         for cid, choice in self.scenario.choices.items():
             base: Path_ = ("choices", cid)
             if cid in VERB_NAMES:
@@ -258,6 +259,7 @@ class _Checker:
             self.effects(choice.effects, (*base, "effects"))
             for i, note in enumerate(choice.annotations):
                 self.reference(codes.UNKNOWN_PRINCIPLE, "principle", note.principle, catalogue, (*base, "annotations", i, "principle"))
+                self.reference(codes.UNKNOWN_SOURCE, "source", note.source, sources, (*base, "annotations", i, "source"))
 
     def _events(self, phases: Iterable[str]) -> None:
         for eid, event in self.scenario.events.items():

@@ -23,6 +23,9 @@ Identifier = Annotated[
 ]
 """Ids are lower-case words joined by underscores, so they read well inside expressions."""
 
+SourceId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{0,47}$")]
+"""Source ids in the bibliography are lower-case words joined by hyphens ('guidance-2012-consent')."""
+
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
 Expr = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
@@ -236,6 +239,11 @@ class Annotation(Strict):
     verdict: Verdict = Field(description="Whether this choice honours or breaches the principle, or misses an opportunity it offered.")
     weight: int = Field(default=2, ge=1, le=3, description="How much it counts: 1 minor, 2 clear, 3 decisive.")
     note: Text = Field(description="Why, in a sentence the trainee reads in the debrief.")
+    source: SourceId | None = Field(
+        default=None,
+        description="A source id from the bibliography (game/principles/sources.yaml) that says this very thing, "
+        "e.g. 'seed-000-practice', 'charter-33'; without it the debrief cites the principle's primary source.",
+    )
 
 
 class Choice(Strict):

@@ -20,7 +20,7 @@ _BY_WEIGHT: dict[int, Severity] = {weight: severity for severity, weight in SEVE
 def judge(d: Decision, primary_source: dict[str, str]) -> list[Judgement]:
     """Every rule that applies to the decision; a scenario choice is judged by its annotations,
     each citing the annotation's own source or, failing that, the principle's first source."""
-    found = apply_rules(RULES, d)
+    found = apply_rules(_table(), d)
     if d.verb == "choice":
         choice = d.scenario.choices[d.part(1)]
         for index, note in enumerate(choice.annotations):
@@ -37,6 +37,10 @@ def judge(d: Decision, primary_source: dict[str, str]) -> list[Judgement]:
                 )
             )
     return found
+
+
+def _table() -> tuple[Rule, ...]:
+    return RULES  # read at call time, so a test can put a faulty rule in the table
 
 
 __all__ = ["RULES", "Judgement", "Rule", "judge"]

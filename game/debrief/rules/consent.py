@@ -99,11 +99,11 @@ RULES: tuple[Rule, ...] = (
         "honoured",
         "minor",
         "approach.offer",
-        "hague-1907-3",
+        "seed-000-practice",
         when=(at("none"),),
         unless=(back_to_the_one_who_pulled_back,),
         facts=facts,
-        notes="Hague I (1907) art. 3: offering good offices is legitimate and never an unfriendly act; acceptance is the party's.",
+        notes="Seed 000, practice: the process begins when the parties accept some role for the third party, formally or in practice.",
     ),
     Rule(
         "approach-widen",

@@ -3,7 +3,7 @@
 Rules never hold sentences; they name a message id and give parameters. Counted words are
 written by the catalogue too: a parameter `n` can be used as `{n_ordinal}` (3rd), or with a
 noun as `{n_people}`, `{n_turns}` style suffixes listed in `NOUNS`. Plural and ordinal forms come
-from Babel's CLDR rules for the language, so "1 person", "2 people", "3rd", "21st" are right.
+from `game.words` (Babel's CLDR rules), so "1 person", "2 people", "3rd", "21st" are right.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from importlib import resources
 from typing import Any
 
 import yaml
-from babel import Locale
+
+from game.words import count, ordinal
 
 NOUNS: dict[str, tuple[str, str]] = {
     "people": ("person", "people"),
@@ -25,7 +26,6 @@ NOUNS: dict[str, tuple[str, str]] = {
     "meetings": ("meeting", "meetings"),
     "times": ("time", "times"),
 }
-_ORDINAL_SUFFIX = {"one": "st", "two": "nd", "few": "rd", "other": "th"}
 
 
 @cache
@@ -37,16 +37,10 @@ def catalogue(language: str = "en") -> dict[str, str]:
     return {str(k): str(v) for k, v in data.items()}
 
 
-def ordinal(n: int, language: str = "en") -> str:
-    form = Locale.parse(language).ordinal_form(n) if language == "en" else "other"
-    return f"{n}{_ORDINAL_SUFFIX.get(form, 'th')}"
-
-
 def counted(n: int, singular: str, plural: str, language: str = "en") -> str:
-    form = Locale.parse(language).plural_form(n)
     if singular == "time" and language == "en" and n in (1, 2):
         return "once" if n == 1 else "twice"
-    return f"{n} {singular if form == 'one' else plural}"
+    return count(n, singular, plural, language=language)
 
 
 def placeholders(message: str, language: str = "en") -> set[str]:
@@ -71,7 +65,7 @@ class _Expanded(dict[str, Any]):
         if base in self and isinstance(self[base], int):
             n = self[base]
             if suffix == "ordinal":
-                return ordinal(n, self.language)
+                return ordinal(n, language=self.language)
             if suffix == "count" and base == "turns":
                 return counted(n, self.turn_label, self.turn_label + "s", self.language)
             if suffix == "count":

@@ -93,7 +93,7 @@ def judge(s: Situation) -> list[Judgement]:
                 "honoured",
                 2,
                 f"{name} had just pulled back its consent; you went straight back to it instead of acting as if nothing had changed.",
-                "Guidance",
+                "guidance-2012-consent",
             )
         )
     elif level == "none":
@@ -104,7 +104,7 @@ def judge(s: Situation) -> list[Judgement]:
                 "honoured",
                 2,
                 f"You asked {name} to accept you before acting on its behalf (trust {trust}); {result}.",
-                "Article 33",
+                "seed-000-practice",
             )
         )
         if s.before.escalation < 50 and all(p.contacts == 0 for p in s.before.parties.values()):
@@ -114,7 +114,7 @@ def judge(s: Situation) -> list[Judgement]:
                     "honoured",
                     1,
                     f"You made your first contact while escalation was still {number(s.before.escalation)}/100, before positions hardened.",
-                    "Article 2(3)",
+                    "seed-001-prevention",
                 )
             )
     elif level == "contact":
@@ -125,7 +125,7 @@ def judge(s: Situation) -> list[Judgement]:
                 "honoured",
                 2,
                 f"You widened {name}'s consent one rung at a time, from contact towards good offices; {result}.",
-                "Guidance",
+                "guidance-2012-consent",
             )
         )
     else:
@@ -135,7 +135,7 @@ def judge(s: Situation) -> list[Judgement]:
                 "honoured",
                 1,
                 f"You kept {name} informed ({s.consent_words(pid)} consent, trust {trust}), which keeps the line warm between rounds.",
-                "Paris",
+                "seed-000-practice",
             )
         )
     found.extend(_balance(s, pid))
@@ -156,10 +156,10 @@ def _balance(s: Situation, pid: str) -> list[Judgement]:
                 "impartiality",
                 "breached",
                 2,
-                f"This was your {_ordinal(mine)} approach to {name}, while "
-                f"{s.names(neglected)} had seen you {least} time(s); the imbalance "
+                f"This was your {s.ordinal(mine)} approach to {name}, while "
+                f"{s.names(neglected)} had seen you {s.count(least, 'time')}; the imbalance "
                 f"reads as favouring {name}.",
-                "Guidance",
+                "guidance-2012-impartiality",
             )
         ]
     before_gap = max(s.party(o).contacts for o in others_) - s.party(pid).contacts
@@ -170,7 +170,7 @@ def _balance(s: Situation, pid: str) -> list[Judgement]:
                 "honoured",
                 1,
                 f"You turned to {name}, which had seen less of you than the other side, evening out your contacts.",
-                "Guidance",
+                "guidance-2012-impartiality",
             )
         ]
     return []
@@ -187,7 +187,3 @@ def _last_reply(s: Situation, name: str) -> str:
     said = [r.text for r in s.outcome.replies if r.speaker == name]
     return f"\u201c{said[-1]}\u201d" if said else "no answer"
 
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"

@@ -7,6 +7,7 @@ from game.engine.outcome import Move
 from game.engine.turn import Turn
 from game.engine.verbs.common import phase_lineage
 from game.engine.verbs.judgement import Judgement, Situation
+from game.principles import primary_source
 
 VERB = "choice"
 GROUP = "Options in this situation"
@@ -37,7 +38,8 @@ def apply(turn: Turn, move: Move) -> None:
 
 # -- debrief judgement ---------------------------------------------------------------------------
 def judge(s: Situation) -> list[Judgement]:
-    """Scenario choices are judged by their author's annotations."""
+    """Scenario choices are judged by their author's annotations, citing the source the
+    annotation names, else the principle's primary source."""
     cid = s.move.key.split(":")[1]
     choice = s.loaded.scenario.choices[cid]
-    return [Judgement(a.principle, a.verdict, a.weight, a.note) for a in choice.annotations]
+    return [Judgement(a.principle, a.verdict, a.weight, a.note, a.source or primary_source(a.principle)) for a in choice.annotations]

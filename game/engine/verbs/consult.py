@@ -58,7 +58,7 @@ def judge(s: Situation) -> list[Judgement]:
                 "You asked the analysts for an assessment of each side's pressure at "
                 f"home and of the leak risk (then {number(s.before.leak_risk)}%) before "
                 "acting on it.",
-                "Mediation Support Unit",
+                "guidance-2012-preparedness",
             )
         ]
     ahead = "before the talks" if s.before.meetings == 0 else "for the next round of talks"
@@ -68,6 +68,6 @@ def judge(s: Situation) -> list[Judgement]:
             "honoured",
             2,
             f"You called in the standby mediation experts {ahead}, so specialised issues are not improvised.",
-            "Standby Team",
+            "standby-2008",
         )
     ]

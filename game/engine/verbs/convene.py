@@ -113,7 +113,7 @@ def judge(s: Situation) -> list[Judgement]:
                 f"Shuttling kept a working line between {s.names(s.all_parties())} "
                 f"without asking anyone to be seen talking; "
                 f"{moved('escalation', s.delta('escalation', _LINE))}.",
-                "Paris",
+                "seed-000-practice",
             )
         ]
     venue = s.loaded.scenario.venues[s.before.venue or ""]
@@ -130,13 +130,17 @@ def judge(s: Situation) -> list[Judgement]:
                 3,
                 f"You convened talks in {venue.name} although {given}; an invitation a "
                 f"party never agreed to is one it must refuse in public.",
-                "Article 33",
+                "guidance-2012-consent",
             )
         ]
     fmt = s.before.venue_format or "proximity_talks"
     found = [
         Judgement(
-            "consent", "honoured", 1, f"Every party had accepted your good offices before you convened them in {venue.name}.", "Guidance"
+            "consent",
+            "honoured",
+            1,
+            f"Every party had accepted your good offices before you convened them in {venue.name}.",
+            "guidance-2012-consent",
         )
     ]
     found.extend(_faith(s))
@@ -149,7 +153,7 @@ def judge(s: Situation) -> list[Judgement]:
                 "You convened the first talks without consulting analysts or "
                 "probing either side: you went in without knowing what each "
                 "really wanted.",
-                "Mediation Support Unit",
+                "guidance-2012-preparedness",
             )
         )
     if fmt == "secret_meeting":
@@ -160,11 +164,11 @@ def judge(s: Situation) -> list[Judgement]:
                 "backchannel",
                 "honoured",
                 2,
-                f"After {s.before.back_channel_turns} turn(s) of secret contacts "
+                f"After {s.turns(s.before.back_channel_turns)} of secret contacts "
                 f"you moved the parties onto an official track in {venue.name}, "
                 f"before the secret could leak (risk "
                 f"{number(s.before.leak_risk)}%).",
-                "Oslo",
+                "oslo-1993",
             )
         )
     return found
@@ -181,7 +185,7 @@ def _faith(s: Situation) -> list[Judgement]:
             2,
             f"You gave {s.names(unprobed)} the prestige of talks without testing its "
             f"intentions; a party stalling for time is glad of a process as cover.",
-            "Oslo",
+            "seed-000-useful",
         )
     ]
 
@@ -197,7 +201,7 @@ def _secret(s: Situation, venue: str) -> list[Judgement]:
                 f"Another secret meeting in {venue} brought the circle of people in the "
                 f"know to {circle}; the leak risk now stands at "
                 f"{number(s.after.leak_risk)}%.",
-                "Oslo",
+                "seed-002-revelation",
             )
         ]
     return [
@@ -206,7 +210,7 @@ def _secret(s: Situation, venue: str) -> list[Judgement]:
             "honoured",
             1,
             f"A secret meeting in {venue} let the parties test each other's intentions "
-            f"inside a small circle ({circle} people) before any public commitment.",
-            "Cuban",
+            f"inside a small circle ({s.count(circle, 'person', 'people')}) before any public commitment.",
+            "oslo-1993",
         )
     ]

@@ -16,6 +16,7 @@ from game.engine.outcome import Move, Outcome
 from game.engine.state import GameState, PartyState
 from game.scenario.loader import LoadedScenario
 from game.scenario.names import CONSENT_LEVELS
+from game.words import count, ordinal
 
 VerdictWord = Literal["honoured", "breached", "missed"]
 
@@ -26,15 +27,16 @@ CONSENT_WORDS = {"none": "no consent", "contact": "contact only", "good_offices"
 class Judgement:
     """One principle honoured, breached or missed by one decision, with the reason in words.
 
-    `source` is a word or phrase that picks the most relevant of the principle's catalogue
-    sources (matched case-insensitively); empty means the principle's first source.
+    `source` is the id of the source that says this very thing, from the bibliography
+    (game/principles/sources.yaml, whose entries say what each source supports and must not
+    be cited for). The debrief refuses an unknown id.
     """
 
     principle: str
     verdict: VerdictWord
     weight: int
     explanation: str
-    source: str = ""
+    source: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +96,19 @@ class Situation:
 
     def all_parties(self) -> list[str]:
         return list(self.before.parties)
+
+    # -- counts in words, in the scenario's language ----------------------------------------
+    def count(self, n: int, one: str, other: str | None = None) -> str:
+        """'1 meeting', '3 people' (see game/words.py)."""
+        return count(n, one, other, language=self.loaded.scenario.language)
+
+    def turns(self, n: int) -> str:
+        """n of the scenario's turns: '1 day', '3 weeks'."""
+        return self.count(n, self.loaded.scenario.clock.turn_label)
+
+    def ordinal(self, n: int) -> str:
+        """'1st', '2nd', '3rd', '11th'."""
+        return ordinal(n, language=self.loaded.scenario.language)
 
 
 def join_words(words: list[str]) -> str:

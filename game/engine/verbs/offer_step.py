@@ -73,7 +73,7 @@ def judge(s: Situation) -> list[Judgement]:
                 1,
                 f"You proposed {what} through a channel {s.names(refusing)} had never "
                 f"accepted; it would not answer an intermediary it had not agreed to.",
-                "Article 33",
+                "seed-000-limits",
             )
         ]
     early = s.before.meetings == 0 or s.before.escalation >= 50
@@ -88,7 +88,7 @@ def judge(s: Situation) -> list[Judgement]:
             "honoured",
             2 if early else 1,
             f"You offered {what} {when}: a small, practical step first; {moved('escalation', s.delta('escalation', _EASED))}.",
-            "Article 2(3)",
+            "seed-000-practice",
         )
     ]
     found.append(
@@ -97,7 +97,7 @@ def judge(s: Situation) -> list[Judgement]:
             "honoured",
             1,
             f"{what[0].upper()}{what[1:]} lowers the risk that an incident is mistaken for an attack, whatever happens to the talks.",
-            "Cuban",
+            "seed-000-practice",
         )
     )
     return found

@@ -52,7 +52,7 @@ def judge(s: Situation) -> list[Judgement]:
                 "honoured",
                 3,
                 f"You probed {name} and found out it was not negotiating in good faith, before your process could serve it as cover.",
-                "advisory",
+                "seed-000-useful",
             )
         ]
     return [
@@ -61,13 +61,13 @@ def judge(s: Situation) -> list[Judgement]:
             "honoured",
             1,
             f"You tested {name}'s intentions before investing further; it turned out to want a way out it could take without losing face.",
-            "advisory",
+            "seed-000-useful",
         ),
         Judgement(
             "preparedness",
             "honoured",
             1,
             f"Probing {name} meant you acted knowing its red lines rather than guessing them.",
-            "Mediation Support Unit",
+            "guidance-2012-preparedness",
         ),
     ]

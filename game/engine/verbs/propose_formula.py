@@ -50,14 +50,14 @@ def judge(s: Situation) -> list[Judgement]:
                 "breached",
                 3,
                 f"You proposed terms while your mandate covered good offices only, and {parties} had not authorised substantive proposals.",
-                "Article 33",
+                "seed-000-limits",
             ),
             Judgement(
                 "ownership",
                 "breached",
                 2,
                 f"The terms were yours, not theirs: {parties} were asked to react to an outsider's plan instead of shaping their own.",
-                "Portsmouth",
+                "guidance-2012-ownership",
             ),
         ]
     elif s.before.meetings == 0:
@@ -68,9 +68,11 @@ def judge(s: Situation) -> list[Judgement]:
                 2,
                 "You pushed a settlement formula before the parties had met even once; "
                 "a grand design before any channel exists looks imposed.",
-                "Department",
+                "seed-000-useful",
             ),
-            Judgement("ownership", "breached", 1, f"Without talks, the formula could only be yours, not {parties}'.", "Cordovez"),
+            Judgement(
+                "ownership", "breached", 1, f"Without talks, the formula could only be yours, not {parties}'.", "guidance-2012-ownership"
+            ),
         ]
     else:
         found.append(
@@ -79,9 +81,9 @@ def judge(s: Situation) -> list[Judgement]:
                 "honoured",
                 2,
                 f"With a mediation mandate from {parties} and "
-                f"{s.before.meetings} meeting(s) held, a formula was within your "
+                f"{s.count(s.before.meetings, 'meeting')} held, a formula was within your "
                 f"role and gave the talks something to work on.",
-                "Tashkent",
+                "seed-000-mediation",
             )
         )
     if "standby_experts" not in s.before.consulted:
@@ -91,7 +93,7 @@ def judge(s: Situation) -> list[Judgement]:
                 "breached",
                 1,
                 "You drafted terms on specialised issues without the standby experts: an improvised formula.",
-                "Standby Team",
+                "standby-2008",
             )
         )
     return found

@@ -107,7 +107,7 @@ def judge(s: Situation) -> list[Judgement]:
                 "breached",
                 1,
                 f"You proposed {words} in {venue.name} to {s.names(strangers)}, which had not accepted you as an intermediary.",
-                "Article 33",
+                "guidance-2012-consent",
             )
         )
     if venue.territory in s.before.parties:
@@ -121,7 +121,7 @@ def judge(s: Situation) -> list[Judgement]:
                 "breached",
                 2,
                 f"{venue.name} is on {host}'s ground: {s.names(guests)} would have had to be seen coming to ask{answer}.",
-                "Portsmouth",
+                "seed-000-practice",
             )
         )
     elif venue.neutrality >= 50:
@@ -135,7 +135,7 @@ def judge(s: Situation) -> list[Judgement]:
                     f"{venue.name} is neutral ground (neutrality "
                     f"{number(venue.neutrality)}/100), so neither side had to come to "
                     f"the other; {result}.",
-                    "Portsmouth",
+                    "portsmouth-1905",
                 )
             )
     else:
@@ -147,7 +147,7 @@ def judge(s: Situation) -> list[Judgement]:
                 f"{venue.name} is seen as hardly neutral (neutrality "
                 f"{number(venue.neutrality)}/100); one side would appear to give "
                 f"way by going there.",
-                "Tashkent",
+                "seed-000-practice",
             )
         )
     if fmt == "secret_meeting":
@@ -160,7 +160,7 @@ def judge(s: Situation) -> list[Judgement]:
                     f"A secret meeting in {venue.name} (discretion "
                     f"{number(venue.discretion)}/100) keeps the contacts quiet "
                     f"while the leaders test their options.",
-                    "Cuban",
+                    "seed-000-practice",
                 )
             )
         else:
@@ -171,7 +171,7 @@ def judge(s: Situation) -> list[Judgement]:
                     1,
                     f"You chose {venue.name} for a secret meeting though it keeps "
                     f"little secret (discretion {number(venue.discretion)}/100).",
-                    "Paris",
+                    "seed-000-advantages",
                 )
             )
     if fmt == "leaders_meeting":
@@ -185,7 +185,7 @@ def judge(s: Situation) -> list[Judgement]:
                     "A leaders' meeting was premature: "
                     + ", ".join(f"{s.name(p)}'s trust was {number(s.trust(p))}" for p in wary)
                     + f", below the {LEADERS_TRUST} such a meeting needs.",
-                    "Department",
+                    "seed-000-practice",
                 )
             )
     return found

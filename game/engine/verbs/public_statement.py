@@ -75,7 +75,7 @@ def judge(s: Situation) -> list[Judgement]:
                 "honoured",
                 1,
                 f"Your call for restraint addressed {s.names(s.all_parties())} alike and named no culprit.",
-                "Article 3",
+                "guidance-2012-impartiality",
             )
         ]
     if kind == "announce":
@@ -89,7 +89,7 @@ def judge(s: Situation) -> list[Judgement]:
                 f"You announced the contacts without the parties' agreement; going "
                 f"public was their decision. Exposure rose ({exposure}) and every "
                 f"side's trust fell.",
-                "Paris",
+                "seed-000-practice",
             )
         ]
     pid = s.move.party or ""
@@ -103,13 +103,13 @@ def judge(s: Situation) -> list[Judgement]:
             f"{number(-s.delta(f'trust.{pid}', f'the envoy blamed {name} in public'))} and it "
             f"narrowed its consent to {s.consent_words(pid, 'after')}: it no longer sees you "
             f"as fair.",
-            "Guidance",
+            "guidance-2012-impartiality",
         ),
         Judgement(
             "ownership",
             "breached",
             2,
             f"Declaring which side is in the wrong takes the merits out of the parties' hands; judging {name} was not yours to do.",
-            "Cordovez",
+            "guidance-2012-ownership",
         ),
     ]

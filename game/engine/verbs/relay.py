@@ -108,7 +108,7 @@ def judge(s: Situation) -> list[Judgement]:
                 "honoured",
                 2,
                 f"You delivered {what} to {recipient} word for word: the substance (\u201c{message.substance}\u201d) arrived intact.",
-                "Hague",
+                "algiers-1981",
             )
         ]
         found.append(_ownership(s, sender))
@@ -122,7 +122,7 @@ def judge(s: Situation) -> list[Judgement]:
                     f"substance was at hand; delivered raw it raised escalation "
                     f"{signed(s.delta('escalation', 'a hostile message delivered raw'))} "
                     f"and stiffened {recipient}'s hardliners.",
-                    "Tashkent",
+                    "seed-000-practice",
                 )
             )
         return found
@@ -135,7 +135,7 @@ def judge(s: Situation) -> list[Judgement]:
                 f"You softened the tone of {what} and kept its substance "
                 f"(\u201c{message.substance}\u201d); "
                 f"{moved(recipient + chr(39) + 's trust', s.delta(f'trust.{message.recipient}', _HEARD))}.",
-                "Hague",
+                "seed-000-practice",
             )
         ]
         found.append(_ownership(s, sender))
@@ -146,7 +146,7 @@ def judge(s: Situation) -> list[Judgement]:
                     "honoured",
                     1,
                     f"The original was {message.tone}; the gentler wording let {recipient} receive it without losing face.",
-                    "Portsmouth",
+                    "seed-000-practice",
                 )
             )
         return found
@@ -161,7 +161,7 @@ def judge(s: Situation) -> list[Judgement]:
                 f"offered only this: \u201c{message.substance}\u201d. It pleased "
                 f"{recipient} (trust {gain}), and it changed the substance: once {sender} "
                 f"finds out, your channel is worth nothing.",
-                "Guidance",
+                "algiers-1981",
             )
         ]
     if mode == "withhold":
@@ -172,7 +172,7 @@ def judge(s: Situation) -> list[Judgement]:
                 2,
                 f"You kept {what} from {recipient}. A message the envoy was asked to carry "
                 f"and did not is a breach, and {sender} may learn of it on any later turn.",
-                "Hague",
+                "algiers-1981",
             ),
             Judgement(
                 "impartiality",
@@ -180,7 +180,7 @@ def judge(s: Situation) -> list[Judgement]:
                 2,
                 f"By sitting on {sender}'s message you decided for {recipient} what it "
                 f"would hear, and left {sender} believing it had been heard.",
-                "Guidance",
+                "guidance-2012-impartiality",
             ),
         ]
     exposed = number(s.after.parties[message.sender].exposure)
@@ -193,7 +193,7 @@ def judge(s: Situation) -> list[Judgement]:
             f"exposure rose to {exposed}, {moved('its trust', s.delta(f'trust.{message.sender}', _EXPOSED))} "
             f"and it pulled back to "
             f"{s.consent_words(message.sender, 'after')}.",
-            "Cuban",
+            "seed-000-practice",
         )
     ]
 
@@ -203,4 +203,6 @@ _EXPOSED = "the envoy exposed a private message"
 
 
 def _ownership(s: Situation, sender: str) -> Judgement:
-    return Judgement("ownership", "honoured", 1, f"The message travelled as {sender}'s own, with nothing of yours added.", "Portsmouth")
+    return Judgement(
+        "ownership", "honoured", 1, f"The message travelled as {sender}'s own, with nothing of yours added.", "guidance-2012-ownership"
+    )

@@ -56,9 +56,9 @@ def judge(s: Situation) -> list[Judgement]:
                 "honoured",
                 2,
                 f"You asked {s.names(s.all_parties())} before taking on substance, and they authorised you to mediate.",
-                "43/51",
+                "seed-000-mediation",
             ),
-            Judgement("consent", "honoured", 1, "The wider role rests on the parties' explicit authorisation.", "Guidance"),
+            Judgement("consent", "honoured", 1, "The wider role rests on the parties' explicit authorisation.", "guidance-2012-consent"),
         ]
     reasons = []
     for pid in s.all_parties():
@@ -77,6 +77,6 @@ def judge(s: Situation) -> list[Judgement]:
             "honoured",
             1,
             "You asked rather than overstepped, though the parties were not ready: " + "; ".join(reasons) + ".",
-            "43/51",
+            "seed-000-limits",
         )
     ]

@@ -41,7 +41,7 @@ def judge(s: Situation) -> list[Judgement]:
                 "Both sides were ready ("
                 + "; ".join(f"{s.name(p)}: {s.consent_words(p)}, trust {number(s.trust(p))}" for p in parties)
                 + f") and no meeting had been held, yet you waited a {label}.",
-                "43/51",
+                "paris-1968",
             )
         ]
     if s.before.channel.state == "public" and s.before.waits_in_a_row == 0:
@@ -51,7 +51,7 @@ def judge(s: Situation) -> list[Judgement]:
                 "honoured",
                 1,
                 f"With the contacts in the open, a quiet {label} let the public storm pass before the next step.",
-                "Paris",
+                "seed-000-advantages",
             )
         ]
     if s.before.escalation >= LATE_ESCALATION:
@@ -61,13 +61,19 @@ def judge(s: Situation) -> list[Judgement]:
                 "breached",
                 2,
                 f"You waited with escalation at {number(s.before.escalation)}/100; by the time violence breaks out, prevention is over.",
-                "Article 2(3)",
+                "seed-001-prevention",
             )
         ]
     setback = _setback(s)
     if setback:
         return [
-            Judgement("channel", "breached", 1, f"Right after a setback ({setback}) you stepped back instead of keeping contact.", "Paris")
+            Judgement(
+                "channel",
+                "breached",
+                1,
+                f"Right after a setback ({setback}) you stepped back instead of keeping contact.",
+                "seed-000-practice",
+            )
         ]
     if s.before.waits_in_a_row >= 2:
         return [
@@ -75,9 +81,9 @@ def judge(s: Situation) -> list[Judgement]:
                 "mandate",
                 "missed",
                 1,
-                f"This was your {s.before.waits_in_a_row + 1}th {label} in a row without "
+                f"This was your {s.ordinal(s.before.waits_in_a_row + 1)} {label} in a row without "
                 f"an initiative, while your role allowed steps that could move things.",
-                "Article 33",
+                "seed-000-limits",
             )
         ]
     return []

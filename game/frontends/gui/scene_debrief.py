@@ -89,7 +89,10 @@ class DebriefScene(Scene):
         self.focus.set(self.take_button_stops())
 
     def paint_scores(self, sheet: Sheet, d: Debrief) -> None:
+        from game.debrief.scoring import band
+
         pal, fonts = sheet.pal, sheet.fonts
+        band_colours = {"good": pal.good, "fair": pal.warn, "poor": pal.danger}
         colour = grade_colour(pal, d.grade or "")
         sheet.text("caps", "OUTCOME", pal.muted)
         sheet.text("h2", (d.ending.title if d.ending else "Unfinished"), pal.heading)
@@ -97,18 +100,22 @@ class DebriefScene(Scene):
             sheet.text("body_b", grade_words(d.grade), colour)
         sheet.space(12)
         sheet.text("caps", "OVERALL", pal.muted)
-        top = sheet.y
-        sheet.text("title", str(d.overall), pal.heading, advance=False)
-        sheet.line_text(
-            "body",
-            "/ 100",
-            pal.muted,
-            (
-                sheet.pad + fonts.width("title", str(d.overall)) + sheet.u(8),
-                top + fonts.line_height("title") - fonts.line_height("body") - sheet.u(8),
-            ),
-        )
-        sheet.y = top + fonts.line_height("title")
+        if d.overall is None:
+            sheet.text("h2", "Unfinished", pal.heading)
+            sheet.text("small", "No decision judged yet, so no score.", pal.muted)
+        else:
+            top = sheet.y
+            sheet.text("title", str(d.overall), band_colours[band(d.overall)], advance=False)
+            sheet.line_text(
+                "body",
+                "/ 100",
+                pal.muted,
+                (
+                    sheet.pad + fonts.width("title", str(d.overall)) + sheet.u(8),
+                    top + fonts.line_height("title") - fonts.line_height("body") - sheet.u(8),
+                ),
+            )
+            sheet.y = top + fonts.line_height("title")
         sheet.space(16)
         sheet.text("caps", "SCORES PER PRINCIPLE", pal.muted)
         sheet.space(6)
@@ -126,7 +133,7 @@ class DebriefScene(Scene):
             if score is None:
                 sheet.line_text("small", "not tested", pal.muted, (bar_x + sheet.u(6), top))
             else:
-                fill = pal.good if score >= 70 else pal.warn if score >= 40 else pal.danger
+                fill = band_colours[band(score)]
                 sheet.box(pygame.Rect(bar_x, bar_y, max(bar_h, round(bar_w * score / 100)), bar_h), fill, radius=bar_h // 2)
                 text = str(score)
                 sheet.line_text("small_b", text, pal.text, (sheet.pad + sheet.inner - fonts.width("small_b", text), top))
@@ -166,7 +173,8 @@ class DebriefScene(Scene):
             for finding in found:
                 chip_top = sheet.y
                 verdict = VERDICT_WORDS[finding.verdict]
-                sheet.text("small_b", f"{verdict} \u00b7 {finding.principle_name}", colours[finding.verdict], x=indent)
+                head = f"{verdict} \u00b7 {finding.principle_name} \u00b7 {finding.severity}"
+                sheet.text("small_b", head, colours[finding.verdict], x=indent)
                 sheet.box(
                     pygame.Rect(sheet.pad, chip_top + sheet.u(3), max(3, sheet.u(4)), sheet.y - chip_top - sheet.u(4)),
                     colours[finding.verdict],
