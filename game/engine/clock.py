@@ -128,7 +128,8 @@ def _arrivals(turn: Turn) -> None:
             state.arrived.add(mid)
             state.inbox.append(mid)
             arrive(turn, mid)
-            turn.agree(message.sender, message_act(mid), f"{turn.party_name(message.sender)} asked the envoy to carry '{message.summary}'")
+            asked = f"{turn.party_name(message.sender)} asked the envoy to carry '{message.summary}'"
+            turn.agree(message.sender, message_act(mid), asked, note=False)
             turn.outcome.arrivals.append(mid)
 
 

@@ -72,6 +72,18 @@ def wording_now(state: GameState, message: Message, mid: str) -> str:
     return message.original
 
 
+def comparison(state: GameState, scenario: Scenario, mid: str) -> str:
+    """The original wording and the substance, shown beside every way of relaying a message so
+    the trainee can compare 'softened, substance kept' with what the sender said."""
+    message = scenario.messages[mid]
+    lines = [f"Original ({message.tone} tone): \u201c{message.original}\u201d"]
+    if mid in state.message_tone:
+        sender = scenario.parties[message.sender].name
+        lines.append(f"As {sender} reworded it ({tone_now(state, message, mid)} tone): \u201c{wording_now(state, message, mid)}\u201d")
+    lines.append(f"Substance (what it offers or demands): {message.substance}")
+    return "\n".join(lines)
+
+
 def arrive(turn: Turn, mid: str) -> None:
     turn.state.message_due[mid] = turn.state.turn
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from game.engine.messages import (
     GENTLER,
+    comparison,
     deliverable,
     liaison_words,
     record_delivery,
@@ -56,7 +57,7 @@ def _options(turn: Turn, mid: str, message: Message) -> list[tuple[str, str, str
     sender, recipient = turn.party_name(message.sender), turn.party_name(message.recipient)
     status = state.message_status.get(mid)
     tone, wording = tone_now(state, message, mid), wording_now(state, message, mid)
-    compare = original_and_substance(turn, mid, message)
+    compare = comparison(state, turn.loaded.scenario, mid)
     what = f"'{message.summary}'"
     options = []
     if deliverable(state, message):
@@ -93,16 +94,6 @@ def _options(turn: Turn, mid: str, message: Message) -> list[tuple[str, str, str
     options.append(("withhold", f"Hold back {what}", f"Do not pass {sender}'s message on for now."))
     options.append(("publish", f"Make {what} public", f"Release {sender}'s message to the press."))
     return [(mode, label, f"{text}\n{compare}") for mode, label, text in options]
-
-
-def original_and_substance(turn: Turn, mid: str, message: Message) -> str:
-    """What every relay option shows beside its own wording, so the trainee can compare."""
-    lines = [f"Original ({message.tone} tone): \u201c{message.original}\u201d"]
-    if mid in turn.state.message_tone:
-        tone = turn.state.message_tone[mid]
-        lines.append(f"As {turn.party_name(message.sender)} reworded it ({tone} tone): \u201c{wording_now(turn.state, message, mid)}\u201d")
-    lines.append(f"Substance (what it offers or demands): {message.substance}")
-    return "\n".join(lines)
 
 
 def apply(turn: Turn, move: Move) -> None:
