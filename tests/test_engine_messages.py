@@ -139,6 +139,7 @@ def test_agreed_wording_keeps_the_substance_and_the_senders_trust(messages) -> N
     assert changes(delivered, "trust.south", "the wording it had approved") == [4]
     assert changes(delivered, "trust.north", "could be heard") == [2]
     assert lookup(state, messages, "relayed.quota_offer") is True
+    assert lookup(state, messages, "softened.quota_offer") is True, "the agreed wording is the softened text"
     assert state.parties["south"].grievance == 0
 
 

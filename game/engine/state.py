@@ -178,7 +178,9 @@ def _getter(name: str) -> Getter:
         return lambda st, ld: key in st.arrived
     if prefix == "relayed":
         return lambda st, ld: st.message_status.get(key) in _RELAYED
-    if prefix in ("softened", "distorted", "withheld", "published"):
+    if prefix == "softened":  # the wording the sender agreed is the softened text too
+        return lambda st, ld: st.message_status.get(key) in ("softened", "agreed")
+    if prefix in ("distorted", "withheld", "published"):
         return lambda st, ld: st.message_status.get(key) == prefix
     raise KeyError(name)
 
