@@ -1,5 +1,5 @@
 """What happens between decisions: time passes, tension drifts, secrets leak, messages arrive,
-events fire, and hidden harm (a distorted or withheld message) may come to light."""
+deadlines pass, events fire, and hidden harm (a distorted or withheld message) may come to light."""
 
 from __future__ import annotations
 
