@@ -190,7 +190,9 @@ def test_a_message_cannot_be_handed_to_a_party_that_has_not_accepted_the_envoy(s
     session = Session(strait, seed=4)
     assert session.state.parties["south"].consent.state == "none"
     offered = {k for k in keys(session) if k.startswith("relay:seizure_note:")}
-    assert offered == {"relay:seizure_note:withhold", "relay:seizure_note:publish"}
+    assert offered == {f"relay:seizure_note:{mode}" for mode in ("agree_wording", "reformulate", "withhold", "publish")}, (
+        "no delivery, but the envoy can still talk to the sender about its words"
+    )
     session.choose("approach:south")
     assert "relay:seizure_note:verbatim" in keys(session)
 
@@ -199,11 +201,13 @@ def test_relay_options_follow_what_the_author_wrote(strait) -> None:
     session = Session(strait, seed=4)
     play(session, "approach:south", "approach:north")
     assert {k for k in keys(session) if k.startswith("relay:")} == {
-        f"relay:seizure_note:{mode}" for mode in ("verbatim", "softened", "distorted", "withhold", "publish")
+        f"relay:seizure_note:{mode}"
+        for mode in ("verbatim", "softened", "distorted", "agree_wording", "reformulate", "withhold", "publish")
     }
     session.choose("relay:seizure_note:softened")
-    assert "relay:quota_offer:verbatim" in keys(session)
-    assert "relay:quota_offer:softened" not in keys(session) and "relay:quota_offer:distorted" not in keys(session)
+    assert {k for k in keys(session) if k.startswith("relay:quota_offer:")} == {
+        f"relay:quota_offer:{mode}" for mode in ("verbatim", "reformulate", "withhold", "publish")
+    }, "no softened text: nothing to soften or agree; a firm message can still be sent back for rewording"
 
 
 def test_hostile_words_relayed_verbatim_raise_escalation_and_softened_do_not(strait) -> None:

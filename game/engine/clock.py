@@ -1,9 +1,10 @@
 """What happens between decisions: time passes, tension drifts, secrets leak, messages arrive,
-events fire, and hidden harm (a distorted or withheld message) may come to light."""
+deadlines pass, events fire, and hidden harm (a distorted or withheld message) may come to light."""
 
 from __future__ import annotations
 
 from game.engine.consent import message_act
+from game.engine.messages import arrive, check_deadlines
 from game.engine.outcome import FiredEvent
 from game.engine.turn import Turn
 from game.engine.verbs.common import expose, one_rung_lower, phase_lineage
@@ -28,6 +29,7 @@ def tick(turn: Turn) -> None:
     _drift_escalation(turn)
     _back_channel_risk(turn)
     _discoveries(turn)
+    check_deadlines(turn)
     _arrivals(turn)
     _events(turn)
     state.escalation_trail.append(state.escalation)
@@ -127,7 +129,9 @@ def _arrivals(turn: Turn) -> None:
         if due or (message.arrives_when is not None and turn.holds(message.arrives_when)):
             state.arrived.add(mid)
             state.inbox.append(mid)
-            turn.agree(message.sender, message_act(mid), f"{turn.party_name(message.sender)} asked the envoy to carry '{message.summary}'")
+            arrive(turn, mid)
+            asked = f"{turn.party_name(message.sender)} asked the envoy to carry '{message.summary}'"
+            turn.agree(message.sender, message_act(mid), asked, note=False)
             turn.outcome.arrivals.append(mid)
 
 

@@ -64,7 +64,25 @@ class GameState:
     variables: dict[str, float | bool]
     inbox: list[str] = field(default_factory=list)
     message_status: dict[str, str] = field(default_factory=dict)
+    """How each message was handled. Final: `verbatim`, `softened`, `agreed` (the wording the
+    sender approved), `distorted`, `withheld`, `published`. While it still waits in the inbox:
+    `wording_agreed` (the sender approved a gentler wording), `reformulated` (the sender reworded
+    it), `reformulation_refused`."""
     arrived: set[str] = field(default_factory=set)
+    message_due: dict[str, int] = field(default_factory=dict)
+    """The turn each message arrived in the inbox, from when its delivery was due."""
+    message_delivered: dict[str, int] = field(default_factory=dict)
+    """The turn each message reached its recipient (verbatim, softened, agreed or distorted);
+    absent: never delivered (still waiting, withheld or published)."""
+    message_late: set[str] = field(default_factory=set)
+    """Messages delivered after their deadline (`deliver_within`)."""
+    message_overdue: set[str] = field(default_factory=set)
+    """Messages whose deadline passed while they were undelivered (a later delivery does not
+    take them out; it puts them in `message_late` too)."""
+    message_tone: dict[str, str] = field(default_factory=dict)
+    """The tone of a message its sender reformulated (absent: the tone it was written in)."""
+    via_liaison: set[str] = field(default_factory=set)
+    """Messages delivered through the recipient's liaison because it had not accepted contact."""
     chosen: set[str] = field(default_factory=set)
     fired: set[str] = field(default_factory=set)
     consulted: set[str] = field(default_factory=set)
@@ -130,7 +148,7 @@ _GETTERS: dict[str, Getter] = {}
 """name -> how to read it. Expressions are evaluated thousands of times a game, so each name is
 resolved once (the same name means the same thing in every scenario) instead of on every read."""
 
-_RELAYED = ("verbatim", "softened", "distorted")
+_RELAYED = ("verbatim", "softened", "agreed", "distorted")
 
 
 def reader(state: GameState, loaded: LoadedScenario) -> Callable[[str], Value]:
@@ -165,7 +183,9 @@ def _getter(name: str) -> Getter:
         return lambda st, ld: key in st.arrived
     if prefix == "relayed":
         return lambda st, ld: st.message_status.get(key) in _RELAYED
-    if prefix in ("softened", "distorted", "withheld", "published"):
+    if prefix == "softened":  # the wording the sender agreed is the softened text too
+        return lambda st, ld: st.message_status.get(key) in ("softened", "agreed")
+    if prefix in ("distorted", "withheld", "published"):
         return lambda st, ld: st.message_status.get(key) == prefix
     raise KeyError(name)
 

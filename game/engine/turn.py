@@ -110,11 +110,13 @@ class Turn:
             follow_ladder(party, before, position.state, reason)
             self.outcome.changes.append(Change(name, before, position.state, reason))
 
-    def agree(self, pid: str, act: str, reason: str) -> None:
-        """Record that a party agreed to one act (a meeting, a message to carry)."""
+    def agree(self, pid: str, act: str, reason: str, *, note: bool = True) -> None:
+        """Record that a party agreed to one act (a meeting, a message to carry). `note=False`
+        keeps the party's `consent_note` (handing over a message is not news about its consent)."""
         party = self.state.parties[pid]
         if agree(party, act):
-            party.consent_note = reason
+            if note:
+                party.consent_note = reason
             self.outcome.changes.append(Change(f"agreed.{pid}", "", act, reason))
 
     def take_back(self, pid: str, act: str, reason: str) -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.engine.consent import RUNG_ACTS
+from game.engine.messages import comparison, deliverable, due_by, is_warning, liaison_words, through_liaison, tone_now, wording_now
 from game.engine.outcome import Change, Move, Outcome
 from game.engine.session import Session
 from game.principles import catalogue
@@ -34,6 +36,8 @@ HIDDEN_PREFIXES = ("pressure.", "leak_risk", "circle", "var.")
 
 
 def is_visible(change: Change) -> bool:
+    if change.name.startswith("agreed.") and str(change.after or change.before).startswith("message:"):
+        return False  # a message handed to the envoy is shown as its arrival in the inbox
     return not change.name.startswith(HIDDEN_PREFIXES)
 
 
@@ -44,6 +48,10 @@ def describe_change(session: Session, change: Change) -> str:
     if prefix in ("trust", "exposure") and key in parties:
         delta = float(after) - float(before)
         return f"{parties[key].name} {prefix} {delta:+.0f} (now {float(after):.0f}): {change.reason}"
+    if prefix == "agreed" and key in parties:
+        if after:
+            return f"{parties[key].name} agreed to {act_words(session, str(after))}"
+        return f"{parties[key].name} took back its agreement to {act_words(session, str(before))}: {change.reason}"
     if prefix == "consent" and key in parties:
         return f"{parties[key].name} consent: {CONSENT_WORDS[str(before)]} \u2192 {CONSENT_WORDS[str(after)]}: {change.reason}"
     if name == "escalation":
@@ -82,6 +90,8 @@ class PartyView:
     probed: bool
     intentions: str
     red_lines: tuple[str, ...]
+    agreed: str = ""
+    """What the party has agreed to and why its consent last changed, in plain words."""
 
 
 def party_views(session: Session) -> list[PartyView]:
@@ -94,9 +104,48 @@ def party_views(session: Session) -> list[PartyView]:
                 tuple(spec.preconditions), state.probed,
                 spec.hidden_intentions if state.probed else "",
                 tuple(spec.red_lines) if state.probed else (),
+                consent_text(session, pid),
             )
         )
     return views
+
+
+ACT_WORDS = {"contact": "contact", "messages": "carrying its messages", "proposals": "your suggesting terms"}
+
+
+def act_words(session: Session, act: str) -> str:
+    """One consent act in plain words: 'contact', 'proximity talks at Lighthouse Isle',
+    "carrying 'The North's terms'"."""
+    if act in ACT_WORDS:
+        return ACT_WORDS[act]
+    scenario = session.scenario
+    kind, _, rest = act.partition(":")
+    if kind == "meeting":
+        venue, _, fmt = rest.partition(":")
+        where = scenario.venues[venue].name if venue in scenario.venues else venue
+        return f"{_lower_first(FORMAT_WORDS.get(fmt, fmt.replace('_', ' ')))} at {where}"
+    if kind == "message" and rest in scenario.messages:
+        return f"carrying '{scenario.messages[rest].summary}'"
+    return act.replace("_", " ")
+
+
+def consent_text(session: Session, pid: str) -> str:
+    """What a party has agreed to, act by act, and why its consent last changed: 'Agreed:
+    contact; carrying its messages; proximity talks at Lighthouse Isle. Lauria asked for help:
+    its letter of 2 March.' Both front ends show it on the party's card."""
+    party = session.state.parties[pid]
+    rungs = [act for act in ("contact", "messages", "proposals") if act in party.agreed]
+    others = sorted(party.agreed - RUNG_ACTS, key=lambda act: (not act.startswith("meeting:"), act))
+    words = [act_words(session, act) for act in rungs + others]
+    text = "Agreed: " + ("; ".join(words) if words else "nothing yet") + "."
+    note = party.consent_note.strip()
+    if note:
+        text += " " + note[:1].upper() + note[1:] + ("" if note.endswith((".", "!", "?")) else ".")
+    return text
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def clock_text(session: Session) -> str:
@@ -116,17 +165,82 @@ def inbox_lines(session: Session) -> list[str]:
         message = session.scenario.messages[mid]
         sender = session.scenario.parties[message.sender].name
         recipient = session.scenario.parties[message.recipient].name
-        note = undeliverable_because(session, mid)
-        lines.append(f"{message.summary} \u2014 from {sender} to {recipient}" + (f" ({note})" if note else ""))
+        tags = message_tags(session, mid)
+        notes = f" ({'; '.join(tags)})" if tags else ""
+        lines.append(f"{kind_prefix(session, mid)}{message.summary} \u2014 from {sender} to {recipient}{notes}")
     return lines
+
+
+KIND_WORDS = {"ordinary": "message", "safety": "safety warning", "humanitarian": "humanitarian message"}
+
+
+def kind_prefix(session: Session, mid: str) -> str:
+    """'SAFETY WARNING: ' or 'HUMANITARIAN MESSAGE: ' before a warning's summary; '' otherwise."""
+    message = session.scenario.messages[mid]
+    return f"{KIND_WORDS[message.kind].upper()}: " if is_warning(message) else ""
+
+
+def deadline_words(session: Session, mid: str) -> str:
+    """'due by day 4', 'last day to deliver it in time', 'overdue since day 4' (delivering it now is late), or ""."""
+    message = session.scenario.messages[mid]
+    state = session.state
+    limit = due_by(state, message, mid)
+    label = session.scenario.clock.turn_label
+    if limit is None:
+        return ""
+    if mid in state.message_delivered:
+        return f"delivered late, on {label} {state.message_delivered[mid]}" if mid in state.message_late else ""
+    if state.turn > limit:
+        return f"overdue since {label} {limit + 1}: delivering it now is late"
+    if state.turn == limit:
+        return f"last {label} to deliver it in time"
+    return f"due by {label} {limit}"
+
+
+def current_tone(session: Session, mid: str) -> str:
+    """The tone of a message as it stands (its sender may have reformulated it)."""
+    return tone_now(session.state, session.scenario.messages[mid], mid)
+
+
+def message_tags(session: Session, mid: str) -> list[str]:
+    """Short notes on an inbox message: its deadline, and how (or whether) it can go."""
+    message = session.scenario.messages[mid]
+    tags = []
+    deadline = deadline_words(session, mid)
+    if deadline:
+        tags.append(deadline)
+    note = undeliverable_because(session, mid)
+    if note:
+        tags.append(note)
+    elif through_liaison(session.state, message):
+        tags.append(f"goes through {liaison_words(session.scenario, message.recipient)}")
+    return tags
 
 
 def undeliverable_because(session: Session, mid: str) -> str:
     """Why an inbox message cannot be delivered yet, or "" when it can."""
     message = session.scenario.messages[mid]
-    if session.state.parties[message.recipient].consent.state != "none":
+    if deliverable(session.state, message):
         return ""
     return f"cannot be delivered until {session.scenario.parties[message.recipient].name} accepts contact"
+
+
+def message_comparison(session: Session, mid: str) -> str:
+    """The original wording and the substance, shown beside every way of relaying a message."""
+    return comparison(session.state, session.scenario, mid)
+
+
+def relay_wording(session: Session, move: Move) -> str:
+    """What the recipient would read if this relay move were chosen, or "" (not a delivery)."""
+    _, mid, mode = move.key.split(":")
+    message = session.scenario.messages[mid]
+    text = {
+        "verbatim": wording_now(session.state, message, mid),
+        "softened": message.softened,
+        "agreed": message.softened,
+        "distorted": message.distorted,
+    }.get(mode)
+    return f"\u201c{text}\u201d" if text else ""
 
 
 def grade_words(grade: str) -> str:
@@ -138,9 +252,16 @@ def grade_words(grade: str) -> str:
 RELAY_MODE_WORDS = {
     "verbatim": "Word for word",
     "softened": "In a softer tone, same substance",
+    "agreed": "In the wording the sender agreed",
     "distorted": "Reworded to make it acceptable",
+    "agree_wording": "Agree a gentler wording with the sender first",
+    "reformulate": "Ask the sender to reformulate it",
     "withhold": "Hold it back for now",
     "publish": "Make it public",
+}
+RELAY_MODE_DETAILS = {
+    "agree_wording": "Takes the turn; the message waits, then goes with the sender's approval",
+    "reformulate": "Takes the turn; the sender may agree or refuse",
 }
 FORMAT_WORDS = {
     "secret_meeting": "A secret meeting",
@@ -160,6 +281,8 @@ class MenuEntry:
     detail: str = ""
     move: Move | None = None
     children: tuple[MenuEntry, ...] = ()
+    intro: str = ""
+    """Shown above the children once the entry is opened (a message's original and substance)."""
 
 
 def move_menu(session: Session, moves: list[Move] | None = None) -> list[MenuEntry]:
@@ -192,14 +315,26 @@ def _sub_entries(session: Session, members: list[Move]) -> tuple[MenuEntry, ...]
             message = scenario.messages[target]
             sender = scenario.parties[message.sender].name
             recipient = scenario.parties[message.recipient].name
-            label, detail = message.summary, f"From {sender} to {recipient} \u00b7 {message.tone} tone"
-            leaves = tuple(MenuEntry(RELAY_MODE_WORDS.get(m.key.split(":")[2], m.label), "", m) for m in moves)
+            tone = tone_now(session.state, message, target)
+            kind = [KIND_WORDS[message.kind].capitalize()] if is_warning(message) else []
+            detail = " \u00b7 ".join([*kind, f"From {sender} to {recipient}", f"{tone} tone", *message_tags(session, target)])
+            leaves = tuple(_relay_leaf(session, m) for m in moves)
+            entries.append(MenuEntry(message.summary, detail, None, leaves, message_comparison(session, target)))
         else:
             venue = scenario.venues[target]
             label, detail = venue.name[:1].upper() + venue.name[1:], venue.description
             leaves = tuple(MenuEntry(FORMAT_WORDS.get(m.key.split(":")[2], m.label), "", m) for m in moves)
-        entries.append(MenuEntry(label, detail, None, leaves))
+            entries.append(MenuEntry(label, detail, None, leaves))
     return tuple(entries)
+
+
+def _relay_leaf(session: Session, move: Move) -> MenuEntry:
+    _, mid, mode = move.key.split(":")
+    message = session.scenario.messages[mid]
+    label = RELAY_MODE_WORDS.get(mode, move.label)
+    if mode in ("verbatim", "softened", "agreed") and through_liaison(session.state, message):
+        label += f", through {liaison_words(session.scenario, message.recipient)}"
+    return MenuEntry(label, relay_wording(session, move) or RELAY_MODE_DETAILS.get(mode, ""), move)
 
 
 def term_tooltip(principle_id: str, lead: str = "") -> str:

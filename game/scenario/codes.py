@@ -42,6 +42,7 @@ DUPLICATE_ID = "GO0210"
 UNKNOWN_VERB = "GO0211"
 UNKNOWN_CHOICE = "GO0212"
 UNKNOWN_SOURCE = "GO0213"       # an annotation cites a source the bibliography does not have
+WARNING_WITHOUT_RECIPIENT = "GO0214"  # a safety or humanitarian message with no other party to warn
 
 # Structure of the phase machine and use of what is declared
 UNREACHABLE_PHASE = "GO0301"
@@ -50,6 +51,7 @@ UNREACHED_ENDING = "GO0303"
 UNUSED_MESSAGE = "GO0304"       # warning
 UNUSED_VENUE = "GO0305"         # warning
 NO_ENDING = "GO0306"
+DEADLINE_WITHOUT_ARRIVAL = "GO0307"  # deliver_within on a message that never arrives
 
 # Session logs (the save files)
 LOG_UNREADABLE = "GO0401"

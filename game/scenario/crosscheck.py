@@ -180,12 +180,27 @@ class _Checker:
             base: Path_ = ("messages", mid)
             self.reference(codes.UNKNOWN_PARTY, "party", message.sender, parties, (*base, "from"))
             self.reference(codes.UNKNOWN_PARTY, "party", message.recipient, parties, (*base, "to"))
-            if message.sender == message.recipient:
+            if message.sender == message.recipient and message.kind != "ordinary":
+                self.report(
+                    codes.WARNING_WITHOUT_RECIPIENT,
+                    f"{message.kind} message '{mid}' is sent by {message.sender} to itself: it warns nobody",
+                    (*base, "to"),
+                    "a warning goes to the other party: write its id in 'to'",
+                )
+            elif message.sender == message.recipient:
                 self.report(
                     codes.INVALID_VALUE,
                     f"message '{mid}' is sent by {message.sender} to itself",
                     (*base, "to"),
                     "'to' names the other party",
+                )
+            if message.deliver_within is not None and message.arrives_turn is None and message.arrives_when is None:
+                self.report(
+                    codes.DEADLINE_WITHOUT_ARRIVAL,
+                    f"message '{mid}' has a deadline (deliver_within: {message.deliver_within}) but never arrives, so it has no "
+                    "turn to count from",
+                    (*base, "deliver_within"),
+                    "give it 'arrives_turn' or 'arrives_when', or remove 'deliver_within'",
                 )
             if message.arrives_turn is not None and message.arrives_turn > self.scenario.clock.turns:
                 self.report(

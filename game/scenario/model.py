@@ -38,6 +38,7 @@ ConsentWord = Literal["none", "contact", "good_offices", "mediation"]
 MandateWord = Literal["good_offices", "mediation"]
 ChannelWord = Literal["none", "indirect", "proximity", "back_channel", "official", "public"]
 Tone = Literal["hostile", "firm", "neutral", "conciliatory"]
+MessageKind = Literal["ordinary", "safety", "humanitarian"]
 Grade = Literal["success", "partial", "stalemate", "failure"]
 Verdict = Literal["honoured", "breached", "missed"]
 VerbName = Literal[
@@ -135,6 +136,14 @@ class Party(Strict):
         strict=False,
         description="Where the party sits on the schematic map, as [x, y] fractions of its width and height.",
     )
+    liaison: Text | None = Field(
+        default=None,
+        description=(
+            "The standing line that carries safety and humanitarian warnings to the party even when it has not accepted the "
+            "envoy, as a phrase after 'through': 'its permanent mission in New York', 'the naval liaison at Carrow'. "
+            "Left out: 'its permanent mission'."
+        ),
+    )
 
 
 class Venue(Strict):
@@ -167,10 +176,27 @@ class Message(Strict):
     distorted: Text | None = Field(
         default=None, description="A version that changes the substance (tempting, and a breach of fidelity); offered as a relay option."
     )
+    kind: MessageKind = Field(
+        default="ordinary",
+        description=(
+            "'ordinary'; or 'safety' (a military-safety warning: an exercise, a missile test, a ship's route) or "
+            "'humanitarian' (the wounded, the missing, a crew's health). Safety and humanitarian messages can always be "
+            "delivered, through the recipient's liaison when it has not accepted the envoy; ordinary ones need its contact."
+        ),
+    )
+    deliver_within: int | None = Field(
+        default=None,
+        ge=0,
+        le=200,
+        description=(
+            "Turns after the one it arrives in during which delivery still counts as in time (0: it must go out the turn it "
+            "arrives). Delivered later, it is late; still undelivered after that, it is overdue. Left out: no deadline."
+        ),
+    )
     arrives_turn: int | None = Field(default=None, ge=1, le=200, description="The turn the message reaches the envoy's inbox.")
     arrives_when: Expr | None = Field(default=None, description="Or: a condition; the message arrives the first turn it holds.")
     on_delivered: list[Expr] = Field(
-        default_factory=list, description="Effects when the substance reaches the recipient (verbatim or softened)."
+        default_factory=list, description="Effects when the substance reaches the recipient (verbatim, softened or in the agreed wording)."
     )
     on_distorted: list[Expr] = Field(default_factory=list, description="Effects when the distorted version is delivered.")
 

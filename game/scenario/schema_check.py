@@ -77,6 +77,16 @@ def _diagnostic(item: Any, document: YamlDocument) -> Diagnostic:
         return error(codes.UNKNOWN_KEY, f"unknown key '{loc[-1]}' in {_describe(loc[:-1])}", document.file, where.line, where.col, hint)
     if kind == "missing":
         where = source.nearest(loc[:-1])
+        warning = _warning_kind(document.data, loc)
+        if warning:
+            return error(
+                codes.WARNING_WITHOUT_RECIPIENT,
+                f"{warning} message '{loc[1]}' has no recipient: it warns nobody",
+                document.file,
+                where.line,
+                where.col,
+                hint="a warning goes to the other party: add 'to:' with its id",
+            )
         return error(
             codes.MISSING_FIELD,
             f"{_describe(loc[:-1])} needs '{loc[-1]}'" if not isinstance(loc[-1], int) else
@@ -139,6 +149,15 @@ def _diagnostic(item: Any, document: YamlDocument) -> Diagnostic:
             else _field_hint(loc),
         )
     return error(codes.INVALID_VALUE, f"{field}: {_lower(item['msg'])}", document.file, where.line, where.col, _field_hint(loc))
+
+
+def _warning_kind(data: Any, loc: tuple[Any, ...]) -> str:
+    """'safety' or 'humanitarian' when `loc` is the missing 'to' of such a message, else ''."""
+    if len(loc) != 3 or loc[0] != "messages" or loc[2] != "to" or not isinstance(data, dict):
+        return ""
+    message = (data.get("messages") or {}).get(loc[1]) if isinstance(data.get("messages"), dict) else None
+    kind = message.get("kind") if isinstance(message, dict) else None
+    return kind if kind in ("safety", "humanitarian") else ""
 
 
 def _is_union_branch(part: Any) -> bool:

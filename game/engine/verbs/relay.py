@@ -1,81 +1,136 @@
-"""Relay a message: verbatim, softened in tone, distorted in substance, withheld, or made public.
+"""Relay a message: verbatim, softened in tone, distorted in substance, withheld, or made public;
+or, before delivering, agree a gentler wording with the sender, or ask it to reformulate.
 
-Softening keeps the substance and spares the recipient's pride. Distorting or withholding may
-look helpful now, but it leaves a grievance the sender may discover on any later turn.
-Publishing a private message exposes the sender and hands its hardliners a cause.
+Softening keeps the substance and spares the recipient's pride. Agreeing the gentler wording
+with the sender first costs a turn, and then the message carries the sender's own approval.
+Distorting or withholding may look helpful now, but it leaves a grievance the sender may
+discover on any later turn. Publishing a private message exposes the sender and hands its
+hardliners a cause. Safety and humanitarian warnings can be delivered even to a party that has
+not accepted the envoy, through its permanent mission or liaison (see `engine/messages.py`).
 """
 
 from __future__ import annotations
 
+from game.engine.messages import (
+    GENTLER,
+    comparison,
+    deliverable,
+    liaison_words,
+    record_delivery,
+    through_liaison,
+    tone_now,
+    wording_now,
+)
 from game.engine.outcome import Move
 from game.engine.turn import Turn
-from game.engine.verbs.common import consent_at_least, expose, one_rung_lower
+from game.engine.verbs.common import expose, one_rung_lower
 from game.engine.verbs.judgement import Judgement, Situation, moved, number, signed
+from game.scenario.model import Message
 
 VERB = "relay"
 GROUP = "Messages"
 
-MODES = ("verbatim", "softened", "distorted", "withhold", "publish")
+MODES = ("verbatim", "softened", "agreed", "distorted", "agree_wording", "reformulate", "withhold", "publish")
+DELIVERIES = ("verbatim", "softened", "agreed", "distorted")
 DISCOVERY_WEIGHT = {"distorted": 1.0, "withhold": 0.6}
+WAITING = ("wording_agreed", "reformulated", "reformulation_refused")
+"""Statuses of a message still in the inbox after the envoy spoke to its sender about it."""
+
+REFORMULATE_BASE = 0.3
+"""Chance the sender agrees to reformulate: 0.3 + trust/100 - hardliner pressure/200, kept
+between 0.05 and 0.95."""
+AGREE_TRUST = 1.0
+REFUSE_TRUST = -2.0
 
 
 def moves(turn: Turn) -> list[Move]:
     found = []
     for mid in turn.state.inbox:
         message = turn.loaded.scenario.messages[mid]
-        sender, recipient = turn.party_name(message.sender), turn.party_name(message.recipient)
-        options = []
-        if consent_at_least(turn, message.recipient, "contact"):
-            # a party that has not accepted the envoy cannot be handed messages through it
-            options.append(
-                (
-                    "verbatim",
-                    f"Deliver '{message.summary}' word for word",
-                    f"Pass {sender}'s message to {recipient} exactly as worded ({message.tone} tone).",
-                )
-            )
-        if options and message.softened:
-            options.append(
-                (
-                    "softened",
-                    f"Deliver '{message.summary}' in a softer tone",
-                    f"Same substance, gentler words: \u201c{message.softened}\u201d",
-                )
-            )
-        if options and message.distorted:
-            options.append(
-                ("distorted", f"Reword '{message.summary}' to make it acceptable", f"Deliver this instead: \u201c{message.distorted}\u201d")
-            )
-        options.append(("withhold", f"Hold back '{message.summary}'", f"Do not pass {sender}'s message on for now."))
-        options.append(("publish", f"Make '{message.summary}' public", f"Release {sender}'s message to the press."))
-        found += [Move(f"{VERB}:{mid}:{mode}", VERB, label, text, GROUP, message.sender) for mode, label, text in options]
+        for mode, label, text in _options(turn, mid, message):
+            found.append(Move(f"{VERB}:{mid}:{mode}", VERB, label, text, GROUP, message.sender))
     return found
+
+
+def _options(turn: Turn, mid: str, message: Message) -> list[tuple[str, str, str]]:
+    state = turn.state
+    sender, recipient = turn.party_name(message.sender), turn.party_name(message.recipient)
+    status = state.message_status.get(mid)
+    tone, wording = tone_now(state, message, mid), wording_now(state, message, mid)
+    compare = comparison(state, turn.loaded.scenario, mid)
+    what = f"'{message.summary}'"
+    options = []
+    if deliverable(state, message):
+        # an ordinary message needs the recipient's contact; a warning goes through its liaison
+        via = f" through {liaison_words(turn.loaded.scenario, message.recipient)}" if through_liaison(state, message) else ""
+        exact = f"Pass {sender}'s message to {recipient}{via} exactly as worded ({tone} tone): \u201c{wording}\u201d"
+        options.append(("verbatim", f"Deliver {what} word for word{via}", exact))
+        if status == "wording_agreed" and message.softened:
+            agreed = f"The gentler wording {sender} approved, same substance: \u201c{message.softened}\u201d"
+            options.append(("agreed", f"Deliver {what} in the wording {sender} agreed{via}", agreed))
+        elif message.softened and status != "reformulated":
+            softer = f"Same substance, gentler words: \u201c{message.softened}\u201d"
+            options.append(("softened", f"Deliver {what} in a softer tone{via}", softer))
+        if message.distorted and not via:
+            options.append(("distorted", f"Reword {what} to make it acceptable", f"Deliver this instead: \u201c{message.distorted}\u201d"))
+    if status is None and message.softened:
+        options.append(
+            (
+                "agree_wording",
+                f"Agree a gentler wording of {what} with {sender} first",
+                f"Show {sender} the gentler wording and ask it to approve it: \u201c{message.softened}\u201d. This takes the turn; "
+                f"the message waits in the inbox, and delivered later it keeps its substance and carries {sender}'s approval.",
+            )
+        )
+    if status is None and tone in ("hostile", "firm"):
+        options.append(
+            (
+                "reformulate",
+                f"Ask {sender} to reformulate {what}",
+                f"Ask {sender} to put its {tone} message in gentler words of its own. It may agree or refuse, depending on its trust "
+                "in you and on its hardliners. This takes the turn; the message waits in the inbox.",
+            )
+        )
+    options.append(("withhold", f"Hold back {what}", f"Do not pass {sender}'s message on for now."))
+    options.append(("publish", f"Make {what} public", f"Release {sender}'s message to the press."))
+    return [(mode, label, f"{text}\n{compare}") for mode, label, text in options]
 
 
 def apply(turn: Turn, move: Move) -> None:
     _, mid, mode = move.key.split(":")
     message = turn.loaded.scenario.messages[mid]
+    if mode == "agree_wording":
+        _agree_wording(turn, mid, message)
+        return
+    if mode == "reformulate":
+        _reformulate(turn, mid, message)
+        return
     sender, recipient = message.sender, message.recipient
     sender_name, recipient_name = turn.party_name(sender), turn.party_name(recipient)
+    if mode in DELIVERIES:
+        record_delivery(turn, mid, message)  # before the status changes: it reads whether the liaison carries it
     turn.state.inbox.remove(mid)
     turn.state.message_status[mid] = {"withhold": "withheld", "publish": "published"}.get(mode, mode)
-    if mode in ("verbatim", "softened", "distorted"):
-        turn.note_traffic(f"{sender_name}'s message reached {recipient_name} through the envoy")
+    heard = f"{recipient_name} received '{message.summary}'"
     if mode == "verbatim":
+        tone = tone_now(turn.state, message, mid)
         turn.adjust(f"trust.{sender}", 4, "the envoy carried the message faithfully")
-        if message.tone == "hostile":
+        if tone == "hostile":
             turn.adjust(f"pressure.{recipient}", 8, "the hostile wording inflamed hardliners")
             turn.adjust("escalation", 4, "a hostile message delivered raw")
             turn.adjust(f"trust.{recipient}", -2, f"{recipient_name} resents being handed insults")
-        elif message.tone == "firm":
+        elif tone == "firm":
             turn.adjust(f"pressure.{recipient}", 3, "firm wording stiffened the other side")
-        turn.reply(recipient_name, f"We have received {sender_name}'s message: \u201c{message.original}\u201d")
-        turn.apply_effects(list(message.on_delivered), f"{recipient_name} received '{message.summary}'")
-    elif mode == "softened":
-        turn.adjust(f"trust.{sender}", 3, "the envoy carried the substance faithfully")
+        turn.reply(recipient_name, f"We have received {sender_name}'s message: \u201c{wording_now(turn.state, message, mid)}\u201d")
+        turn.apply_effects(list(message.on_delivered), heard)
+    elif mode in ("softened", "agreed"):
+        if mode == "agreed":
+            turn.adjust(f"trust.{sender}", 4, "the envoy carried the wording it had approved")
+        else:
+            turn.adjust(f"trust.{sender}", 3, "the envoy carried the substance faithfully")
         turn.adjust(f"trust.{recipient}", 2, "the message arrived in a form that could be heard")
         turn.reply(recipient_name, f"We have received {sender_name}'s message: \u201c{message.softened}\u201d")
-        turn.apply_effects(list(message.on_delivered), f"{recipient_name} received '{message.summary}'")
+        turn.apply_effects(list(message.on_delivered), heard)
     elif mode == "distorted":
         turn.adjust(f"trust.{recipient}", 3, "the reworded message pleased the recipient")
         turn.state.parties[sender].grievance += DISCOVERY_WEIGHT["distorted"]
@@ -95,12 +150,41 @@ def apply(turn: Turn, move: Move) -> None:
         turn.reply(sender_name, "That message was for your ears and theirs alone.")
 
 
+def _agree_wording(turn: Turn, mid: str, message: Message) -> None:
+    """The sender approves the gentler wording; the message waits for a later delivery."""
+    sender_name = turn.party_name(message.sender)
+    turn.state.message_status[mid] = "wording_agreed"
+    turn.adjust(f"trust.{message.sender}", AGREE_TRUST, "the envoy asked it before changing the tone of its words")
+    turn.reply(sender_name, f"We can accept those words: \u201c{message.softened}\u201d. The substance is ours.")
+
+
+def reformulate_chance(turn: Turn, pid: str) -> float:
+    party = turn.state.parties[pid]
+    return min(max(REFORMULATE_BASE + party.trust / 100 - party.pressure / 200, 0.05), 0.95)
+
+
+def _reformulate(turn: Turn, mid: str, message: Message) -> None:
+    """The sender may put its message in gentler words itself (one tone gentler), or refuse."""
+    sender, sender_name = message.sender, turn.party_name(message.sender)
+    tone = tone_now(turn.state, message, mid)
+    if turn.draw(f"reformulate:{mid}", reformulate_chance(turn, sender)):
+        turn.state.message_status[mid] = "reformulated"
+        turn.state.message_tone[mid] = GENTLER[tone]
+        turn.reply(sender_name, f"Very well. Tell them this: \u201c{wording_now(turn.state, message, mid)}\u201d")
+    else:
+        turn.state.message_status[mid] = "reformulation_refused"
+        turn.adjust(f"trust.{sender}", REFUSE_TRUST, f"{sender_name} was asked to take back its own words")
+        turn.reply(sender_name, "Our words stand. Carry them as they are, or not at all.")
+
+
 # -- debrief judgement ---------------------------------------------------------------------------
 def judge(s: Situation) -> list[Judgement]:
     _, mid, mode = s.move.key.split(":")
     message = s.loaded.scenario.messages[mid]
     sender, recipient = s.name(message.sender), s.name(message.recipient)
     what = f"{sender}'s message '{message.summary}'"
+    if mode in ("agree_wording", "reformulate"):
+        return []  # talking to the sender about its words; the debrief's rules table judges these
     if mode == "verbatim":
         found = [
             Judgement(
@@ -112,7 +196,7 @@ def judge(s: Situation) -> list[Judgement]:
             )
         ]
         found.append(_ownership(s, sender))
-        if message.tone == "hostile" and message.softened:
+        if tone_now(s.before, message, mid) == "hostile" and message.softened:
             found.append(
                 Judgement(
                     "face",
@@ -126,7 +210,7 @@ def judge(s: Situation) -> list[Judgement]:
                 )
             )
         return found
-    if mode == "softened":
+    if mode in ("softened", "agreed"):
         found = [
             Judgement(
                 "fidelity",

@@ -139,7 +139,19 @@ class MovesPanel:
         sheet.space(6)
         sheet.text("caps", " \u203a ".join(t.upper() for t in trail[:-1]) or "YOUR MOVES", pal.muted)
         sheet.text("h2", trail[-1], pal.heading)
+        opened = self._opened()
+        if opened is not None and opened.intro and self.chosen is None:
+            # a message's original wording and substance, to compare with each way of relaying it
+            sheet.space(4)
+            sheet.text("small", opened.intro, pal.text)
         sheet.space(10)
+
+    def _opened(self) -> MenuEntry | None:
+        entries, entry = self.menu, None
+        for index in self.path:
+            entry = entries[index]
+            entries = list(entry.children)
+        return entry
 
     def _entry(self, sheet: Sheet, index: int, entry: MenuEntry) -> None:
         fonts, pal = sheet.fonts, sheet.pal

@@ -1,5 +1,6 @@
-"""The parties column: a card per party with leader, trust, consent ladder, exposure and
-preconditions (and, once probed, what the envoy has learnt of its intentions)."""
+"""The parties column: a card per party with leader, trust, consent ladder (with what the party
+has agreed to, act by act, and why its consent last changed), exposure and preconditions (and,
+once probed, what the envoy has learnt of its intentions)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ CONSENT_TIP = (
     "Each rung allows more; a party can step back down at any time."
 )
 EXPOSURE_TIP = "How much of {name}'s contact with you has become public (0 to 100)."
+AGREED_TIP = "What {name} has agreed to, act by act, and why its consent last changed."
 PRECONDITION_TIP = "What {name} demands before official talks. Publicly known."
 
 
@@ -68,6 +70,11 @@ def paint_parties(sheet: Sheet, session: Session) -> None:
             )
             + gap
         )
+        if view.agreed:
+            start = sheet.y
+            sheet.text("small", view.agreed, pal.muted, x=x, width=width)
+            sheet.region(pygame.Rect(x, start, width, sheet.y - start), tooltip=tip(term_tooltip("consent", AGREED_TIP.format(name=name))))
+            sheet.y += gap
         sheet.y += meter(
             sheet,
             x,

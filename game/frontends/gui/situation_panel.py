@@ -11,8 +11,11 @@ from game.frontends.gui.sheet import Sheet, tip
 from game.frontends.presenter import (
     CHANNEL_LADDER,
     CONSENT_LADDER,
+    current_tone,
     describe_change,
     is_visible,
+    kind_prefix,
+    message_tags,
     term_tooltip,
     undeliverable_because,
     venue_text,
@@ -65,9 +68,13 @@ def _inbox(sheet: Sheet, session: Session) -> None:
         under = sheet.mark()
         sheet.y += pad
         x, width = sheet.pad + pad + sheet.u(6), sheet.inner - 2 * pad - sheet.u(6)
-        sheet.text("body_b", message.summary, pal.text, x=x, width=width)
-        action = undeliverable_because(session, mid) or "choose how to relay it \u203a"
-        sheet.text("small", f"From {sender} to {recipient} \u00b7 {message.tone} tone \u00b7 {action}", pal.muted, x=x, width=width)
+        kind = kind_prefix(session, mid)
+        sheet.text("body_b", kind + message.summary, pal.danger if kind else pal.text, x=x, width=width)
+        tags = message_tags(session, mid)
+        if not undeliverable_because(session, mid):
+            tags.append("choose how to relay it \u203a")
+        tone = current_tone(session, mid)
+        sheet.text("small", " \u00b7 ".join([f"From {sender} to {recipient}", f"{tone} tone", *tags]), pal.muted, x=x, width=width)
         sheet.y += pad
         card = pygame.Rect(sheet.pad, top, sheet.inner, sheet.y - top)
         sheet.box(card, pal.panel, radius=8, at=under)

@@ -18,8 +18,11 @@ from game.frontends.presenter import (
     glossary,
     grade_words,
     inbox_lines,
+    kind_prefix,
     mandate_text,
+    message_comparison,
     party_views,
+    relay_wording,
     visible_changes,
 )
 
@@ -79,6 +82,7 @@ class TerminalPlay:
         self.say(f"Escalation [{bar}] {state.escalation:.0f}/100   Channel: {channel}   Mandate: {mandate_text(session)}")
         for view in party_views(session):
             self.say(f"{view.name:<28} trust {view.trust:>3.0f}   consent: {view.consent:<13} exposure {view.exposure:>3.0f}", "  ")
+            self.say(view.agreed, "      ")
             if view.preconditions:
                 self.say("preconditions: " + "; ".join(view.preconditions), "      ")
         if state.venue:
@@ -91,12 +95,28 @@ class TerminalPlay:
 
     def show_moves(self, moves: list[Move]) -> None:
         self.say()
-        group = None
+        group, message = None, None
         for number, move in enumerate(moves, start=1):
             if move.group != group:
                 group = move.group
                 self.say(f"{group}:", " ")
+            if move.verb == "relay" and move.key.split(":")[1] != message:
+                message = move.key.split(":")[1]
+                self.show_message(message)
             self.say(f"{number:>2}. {move.label}", "   ")
+            if move.verb == "relay":
+                wording = relay_wording(self.session, move)
+                original = self.session.scenario.messages[message].original
+                if wording and wording != f"\u201c{original}\u201d":
+                    self.say(f"they would read: {wording}", "       ")
+
+    def show_message(self, mid: str) -> None:
+        """A message's original wording and substance, above the ways of relaying it."""
+        message = self.session.scenario.messages[mid]
+        parties = self.session.scenario.parties
+        sender, recipient = parties[message.sender].name, parties[message.recipient].name
+        self.say(f"{kind_prefix(self.session, mid)}'{message.summary}', from {sender} to {recipient}", "   ")
+        self.say(message_comparison(self.session, mid), "     ")
 
     def show_outcome(self, outcome: Outcome) -> None:
         self.rule(f"You chose: {outcome.move.label}")
