@@ -55,6 +55,14 @@ class Knowledge:
     parties: tuple[PartyKnowledge, ...]
     inbox: tuple[str, ...]
     message_status: tuple[tuple[str, str], ...]
+    message_due: tuple[tuple[str, int], ...]
+    """(message, turn it arrived and became due to be carried)."""
+    message_delivered: tuple[tuple[str, int], ...]
+    message_late: frozenset[str]
+    message_overdue: frozenset[str]
+    message_tone: tuple[tuple[str, str], ...]
+    """The tone of messages their sender reformulated."""
+    via_liaison: frozenset[str]
     arrived: frozenset[str]
     events_seen: tuple[tuple[int, str, str], ...]
     """(turn, event id, kind) of every event the envoy saw, in order."""
@@ -79,6 +87,13 @@ class Knowledge:
 
     def status(self, mid: str) -> str | None:
         return dict(self.message_status).get(mid)
+
+    def due_since(self, mid: str) -> int | None:
+        return dict(self.message_due).get(mid)
+
+    def tone(self, mid: str, written: str) -> str:
+        """A message's tone now: as written, unless its sender reformulated it."""
+        return dict(self.message_tone).get(mid, written)
 
 
 def knowledge(state: GameState, loaded: LoadedScenario) -> Knowledge:
@@ -113,6 +128,12 @@ def knowledge(state: GameState, loaded: LoadedScenario) -> Knowledge:
         ),
         inbox=tuple(state.inbox),
         message_status=tuple(sorted(state.message_status.items())),
+        message_due=tuple(sorted(state.message_due.items())),
+        message_delivered=tuple(sorted(state.message_delivered.items())),
+        message_late=frozenset(state.message_late),
+        message_overdue=frozenset(state.message_overdue),
+        message_tone=tuple(sorted(state.message_tone.items())),
+        via_liaison=frozenset(state.via_liaison),
         arrived=frozenset(state.arrived),
         events_seen=tuple(state.events_seen),
         chosen=frozenset(state.chosen),

@@ -23,26 +23,20 @@ def facts(d: Decision) -> Mapping[str, Any]:
         "distorted": message.distorted or "",
         "exposure": number(d.after.party(message.sender).exposure),
         "consent_after": d.after.party(message.sender).consent.replace("_", " "),
-        "waited": max(d.before.turn - _arrival_turn(d, mid), 0),
+        "waited": max(d.before.turn - (d.before.due_since(mid) or d.before.turn), 0),
     }
-
-
-def _arrival_turn(d: Decision, mid: str) -> int:
-    due = getattr(d.before, "message_due", None)
-    if isinstance(due, tuple):
-        return dict(due).get(mid, d.before.turn)
-    return d.before.turn
 
 
 def hostile_with_softer_at_hand(d: Decision) -> bool:
     """The original was hostile and a softer wording with the same substance was on offer"""
-    message = d.message(d.part(1))
-    return message.tone == "hostile" and any(d.part(1) in key and key.endswith(":softened") for key in d.offered_keys())
+    mid = d.part(1)
+    tone = d.before.tone(mid, d.message(mid).tone)
+    return tone == "hostile" and any(f"relay:{mid}:{mode}" in d.offered_keys() for mode in ("softened", "agree_wording"))
 
 
 def harsh_original(d: Decision) -> bool:
     """The original was hostile or firm"""
-    return d.message(d.part(1)).tone in ("hostile", "firm")
+    return d.before.tone(d.part(1), d.message(d.part(1)).tone) in ("hostile", "firm")
 
 
 def could_be_delivered(d: Decision) -> bool:
@@ -53,6 +47,17 @@ def could_be_delivered(d: Decision) -> bool:
 def a_warning(d: Decision) -> bool:
     """The message was a safety or humanitarian warning"""
     return message_kind(d, d.part(1)) in ("safety", "humanitarian")
+
+
+def delivered_late(d: Decision) -> bool:
+    """The message reached its recipient after its deadline had passed"""
+    return d.part(1) in d.after.message_late and d.part(1) not in d.before.message_late
+
+
+def delivered_in_time_with_deadline(d: Decision) -> bool:
+    """The message had a deadline and reached its recipient in time"""
+    mid = d.part(1)
+    return d.message(mid).deliver_within is not None and mid in dict(d.after.message_delivered) and mid not in d.after.message_late
 
 
 def recipient_had_not_accepted(d: Decision) -> bool:
@@ -200,6 +205,33 @@ RULES: tuple[Rule, ...] = (
         options=("publish",),
         facts=facts,
         notes="Seed 000, advantages: discretion lets leaders explore in private what they would reject in public.",
+    ),
+    Rule(
+        "relay-late",
+        ("relay",),
+        "timing",
+        "breached",
+        "major",
+        "relay.late",
+        PRACTICE,
+        options=("verbatim", "softened", "agreed", "distorted"),
+        when=(delivered_late,),
+        facts=facts,
+        upgrade=lambda d: "critical" if a_warning(d) else None,
+        notes="Seed 000, practice: urgent military measures and humanitarian messages come first, while they still matter.",
+    ),
+    Rule(
+        "relay-in-time",
+        ("relay",),
+        "timing",
+        "honoured",
+        "minor",
+        "relay.in_time",
+        PRACTICE,
+        options=("verbatim", "softened", "agreed"),
+        when=(delivered_in_time_with_deadline,),
+        facts=facts,
+        notes="Seed 000, practice: urgent messages first, while they can still prevent a miscalculation.",
     ),
     Rule(
         "relay-warning-through-mission",
