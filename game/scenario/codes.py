@@ -40,6 +40,7 @@ ASSET_MISSING = "GO0209"
 DUPLICATE_ID = "GO0210"
 UNKNOWN_VERB = "GO0211"
 UNKNOWN_CHOICE = "GO0212"
+UNUSED_VERB_SETTING = "GO0213"  # warning: tuning, or a trigger, for a verb the scenario never offers
 
 # Structure of the phase machine and use of what is declared
 UNREACHABLE_PHASE = "GO0301"
