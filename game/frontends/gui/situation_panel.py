@@ -13,6 +13,7 @@ from game.frontends.presenter import (
     CONSENT_LADDER,
     describe_change,
     is_visible,
+    suspension_text,
     term_tooltip,
     undeliverable_because,
     venue_text,
@@ -35,6 +36,10 @@ def paint_situation(sheet: Sheet, session: Session) -> None:
     if venue:
         sheet.space(6)
         sheet.text("body_b", "Agreed: " + venue, pal.good)
+    suspension = suspension_text(session)
+    if suspension:
+        sheet.space(6)
+        sheet.text("body_b", suspension, pal.danger)
     sheet.space(14)
     last = session.history[-1] if session.history else session.opening
     _latest(sheet, session, last)
