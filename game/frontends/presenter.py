@@ -65,7 +65,7 @@ def describe_change(session: Session, change: Change) -> str:
     if prefix == "consulted":
         return "Preparation: " + change.reason
     if prefix == "evidence" and key in parties:
-        return f"What you observed of {parties[key].name}: {change.reason.partition(': ')[2] or change.reason} (now: {after})"
+        return f"Your reading of {parties[key].name}: {after}"
     if name == "suspended":
         return "Good offices resumed" if not after else f"Good offices suspended {'quietly' if after == 'quiet' else 'publicly'}"
     if name == "minimal_line":

@@ -46,7 +46,8 @@ def apply(turn: Turn, move: Move) -> None:
         turn.narrate(f"Analysts: the risk that secret contacts leak this turn is about {turn.state.leak_risk:.0f}%.")
         for pid, party in turn.state.parties.items():
             evidence = observe_faith(turn, pid, "analysts")
-            turn.narrate(f"Analysts on {turn.party_name(pid)}: {evidence.reading[0].lower()}{evidence.reading[1:]}; {assess(party).words}.")
+            seen = evidence.reading[0].lower() + evidence.reading[1:]
+            turn.narrate(f"Analysts on {turn.party_name(pid)}: {seen}. Your reading so far: {assess(party).words}.")
     else:
         turn.narrate("The standby experts arrive. Your next talks will be better prepared.")
 

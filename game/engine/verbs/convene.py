@@ -146,7 +146,7 @@ def _talks(turn: Turn, first: str | None = None) -> None:
         _asked_first(turn, first)
     for pid in state.parties:  # the conduct of each delegation at the table is evidence (evidence.py)
         seen = observe_faith(turn, pid, "meeting")
-        turn.narrate(f"At the table, {turn.party_name(pid)}: {seen.reading[0].lower()}{seen.reading[1:]}.")
+        turn.narrate(f"At the table, {turn.party_name(pid)} shows {seen.reading[0].lower()}{seen.reading[1:]}.")
 
 
 def _asked_first(turn: Turn, pid: str) -> None:

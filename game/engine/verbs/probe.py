@@ -47,7 +47,7 @@ def apply(turn: Turn, move: Move) -> None:
         turn.outcome.changes.append(Change(f"probed.{pid}", False, True, "the envoy probed the party's intentions"))
     weight = PROBE_WEIGHTS[party.probes - 1]
     evidence = observe_faith(turn, pid, "probe", weight=weight)
-    turn.narrate(f"What you gather from {name}: {evidence.reading[0].lower()}{evidence.reading[1:]}.")
+    turn.narrate(f"Probing {name}, you note {evidence.reading[0].lower()}{evidence.reading[1:]}.")
     for sensed in sense_red_lines(turn, pid, "probe", weight):
         turn.narrate(sensed.reading + ".")
     turn.narrate(f"Your reading of {name} so far: {assess(party).words}.")
