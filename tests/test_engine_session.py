@@ -80,11 +80,22 @@ def test_moves_have_unique_stable_keys_and_say_what_they_do(strait) -> None:
         session.choose(moves[0])
 
 
+SECRET_MEETING = (
+    *("approach:north", "approach:south", "approach:north", "approach:south"),
+    *("propose_venue:isle:secret_meeting", "convene:talks"),
+)
+"""A back channel is rare in random play, and some verbs are offered only while one exists."""
+
+
 def test_every_verb_can_be_reached_in_the_rich_fixture(strait) -> None:
     seen: set[str] = set()
     for seed in range(30):
         session = Session(strait, seed=seed)
         chooser = random.Random(seed)
+        if seed % 2:
+            for key in SECRET_MEETING:
+                seen.update(m.verb for m in session.moves())
+                session.choose(key)
         while not session.is_over:
             moves = session.moves()
             seen.update(m.verb for m in moves)

@@ -371,18 +371,6 @@ def test_mandate_needs_good_offices_consent_not_just_contact(variant) -> None:
 # -- smaller verbs --------------------------------------------------------------------------------
 
 
-def test_probing_reveals_intentions_red_lines_and_faith(strait) -> None:
-    session = Session(strait, seed=8)
-    assert not {k for k in keys(session) if k.startswith("probe:")}, "probing needs contact"
-    play(session, "approach:north")
-    outcome = session.choose("probe:north")
-    texts = [r.text for r in outcome.replies]
-    assert any("face-saving release" in t for t in texts)
-    assert "Red lines: No joint patrols" in texts
-    assert any("wants a way out" in t for t in texts)
-    assert "probe:north" not in keys(session)
-
-
 def test_confidence_building_step_needs_contact_from_both(strait) -> None:
     session = Session(strait, seed=8)
     refused = session.choose("offer_step:hotline")

@@ -79,6 +79,8 @@ def _clock_note(s: Scenario, pid: str) -> str:
         notes.append("when time runs out")
     if pid == s.clock.on_escalation:
         notes.append("when escalation reaches 100")
+    if pid == s.clock.on_withdrawal:
+        notes.append("when the envoy ends good offices")
     return f"  ({'; '.join(notes)})" if notes else ""
 
 
@@ -98,6 +100,8 @@ def mermaid(loaded: LoadedScenario) -> str:
     lines.append(f"    note right of {s.clock.on_timeout}: reached from any phase when time runs out")
     if s.clock.on_escalation != s.clock.on_timeout:
         lines.append(f"    note right of {s.clock.on_escalation}: reached from any phase when escalation reaches 100")
+    if s.clock.on_withdrawal is not None and s.clock.on_withdrawal not in (s.clock.on_timeout, s.clock.on_escalation):
+        lines.append(f"    note right of {s.clock.on_withdrawal}: reached from any phase when the envoy ends good offices")
     return "\n".join(lines) + "\n"
 
 

@@ -7,7 +7,7 @@ from game.engine.consent import message_act
 from game.engine.messages import arrive, check_deadlines
 from game.engine.outcome import FiredEvent
 from game.engine.turn import Turn
-from game.engine.verbs.common import expose, one_rung_lower, phase_lineage
+from game.engine.verbs.common import backlash, disclosure_backlash, expose, one_rung_lower, phase_lineage
 
 LEAK_BASE = 2.0
 LEAK_PER_INSIDER = 1.5
@@ -47,6 +47,8 @@ def _drift_escalation(turn: Turn) -> None:
 
 def _lapse_indirect(turn: Turn) -> None:
     state = turn.state
+    if state.minimal_line is not None:  # a line kept open during a suspension does not lapse
+        return
     if state.channel.state == "indirect" and state.turn - state.last_traffic > INDIRECT_LAPSE:
         label = turn.loaded.scenario.clock.turn_label
         turn.set_channel("none", f"no message has crossed for {INDIRECT_LAPSE} {label}s")
@@ -102,10 +104,13 @@ def _leak(turn: Turn) -> None:
         turn.state.events_seen.append((turn.state.turn, "leak", "leak"))
         turn.outcome.events.append(FiredEvent("leak", "The back channel leaks", "Reports of secret contacts appear in the press.", "leak"))
     turn.set_channel("public", "the secret contacts leaked")
-    for pid in turn.state.parties:
-        expose(turn, pid, 30, "the secret contacts became public")
-        turn.adjust(f"trust.{pid}", -5, "the envoy's channel failed to stay secret")
-    turn.adjust("escalation", 6, "hardliners react to the revelation")
+    for pid, party in turn.state.parties.items():
+        # public lines agreed beforehand and a briefed cabinet soften the blow (verbs/common.py)
+        expose(turn, pid, 30 * backlash(turn, pid), "the secret contacts became public")
+        turn.adjust(f"trust.{pid}", -2 if party.lines_prepared else -5, "the envoy's channel failed to stay secret")
+    turn.adjust("escalation", 6 * disclosure_backlash(turn), "hardliners react to the revelation")
+    if turn.state.disclosure_prepared:
+        turn.narrate("Both governments answer the press with the lines they agreed beforehand.")
 
 
 def _discoveries(turn: Turn) -> None:

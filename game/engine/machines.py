@@ -80,7 +80,15 @@ def phase_machine(loaded: LoadedScenario) -> Machine:
         if phases[pid].ending is None:
             machine.add_transition("time_out", pid, loaded.scenario.clock.on_timeout)
             machine.add_transition("boil_over", pid, loaded.scenario.clock.on_escalation)
+            machine.add_transition("withdraw", pid, withdrawal_ending(loaded))
     return machine
+
+
+def withdrawal_ending(loaded: LoadedScenario) -> str:
+    """Where the game goes when the envoy ends good offices: `clock.on_withdrawal`, or else
+    `clock.on_timeout` (the crisis runs on without the envoy)."""
+    clock = loaded.scenario.clock
+    return clock.on_withdrawal or clock.on_timeout
 
 
 def _condition(when: str | None, on: str | None, reason: str) -> Callable[[EventData], bool]:

@@ -19,7 +19,7 @@ from game.engine.outcome import Change, EndingReached, Move, Outcome
 from game.engine.state import GameState, initial_state
 from game.engine.turn import Turn
 from game.engine.verbs import VERB_MODULES
-from game.engine.verbs.common import tuned_effects, verb_enabled
+from game.engine.verbs.common import allowed_while_suspended, tuned_effects, verb_enabled
 from game.scenario.loader import LoadedScenario
 
 Sink = Callable[[dict[str, Any]], None]
@@ -169,6 +169,8 @@ def available_moves(loaded: LoadedScenario, machines: Machines, state: GameState
     for verb, module in VERB_MODULES.items():
         if verb == "choice" or verb_enabled(view, verb):
             found.extend(module.moves(view))
+    if state.suspended is not None:  # only a minimal set of moves while good offices are suspended
+        found = [move for move in found if allowed_while_suspended(view, move)]
     return found
 
 
@@ -201,6 +203,9 @@ def _advance_phase(turn: Turn, move: Move) -> None:
         if state.escalation >= 100:
             machines.move(machines.phase, "boil_over", state.phase)
             reason = "escalation reached 100: open conflict"
+        elif state.withdrawn:
+            machines.move(machines.phase, "withdraw", state.phase)
+            reason = "the envoy ended good offices"
         elif state.turn > clock_spec.turns:
             machines.move(machines.phase, "time_out", state.phase)
             reason = "time ran out"

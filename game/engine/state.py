@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from game.engine.consent import opening_consent
+from game.engine.evidence import Evidence
 from game.engine.statecopy import copy_state
 from game.scenario.loader import LoadedScenario
 from game.scenario.names import CHANNEL_LEVELS, CONSENT_LEVELS, CONSTANTS
@@ -49,6 +50,22 @@ class PartyState:
     the envoy. The ladder in `consent` is the summary the player sees."""
     consent_note: str = ""
     """Why the party's consent last changed, as the player was told."""
+    probes: int = 0
+    """How often the envoy probed the party (each probe counts for less: `evidence.py`)."""
+    evidence: list[Evidence] = field(default_factory=list)
+    """What the envoy has observed of the party, with noise; `evidence.assess` reads it."""
+    stalling_raised: int = 0
+    """How often the envoy raised stalling with the party in private."""
+    circle_advice: dict[str, str] = field(default_factory=dict)
+    """The envoy's advice on the back channel's circle ('narrow', 'widen') -> the party's
+    answer ('accepted' or 'declined')."""
+    cabinet_briefed: bool = False
+    """The party widened the circle to its cabinet: the domestic ground is prepared, so a
+    disclosure costs it less."""
+    lines_prepared: bool = False
+    """The party agreed public lines for the day the contacts become known."""
+    asked_first: bool = False
+    """The party was seen to ask first for a meeting (a face cost)."""
 
 
 @dataclass(slots=True)
@@ -103,6 +120,16 @@ class GameState:
     """Escalation at the start of each turn, as the envoy watched it (the trend timing reads)."""
     events_seen: list[tuple[int, str, str]] = field(default_factory=list)
     """(turn, event id, kind) of every event that fired, as the envoy saw it happen."""
+    suspended: str | None = None
+    """'quiet' or 'public' while the envoy's good offices are suspended, else None."""
+    suspended_since: int = 0
+    """The turn of the latest suspension (0: never suspended)."""
+    minimal_line: str | None = None
+    """'humanitarian' or 'technical' while such a line is kept open during a suspension."""
+    withdrawn: bool = False
+    """The envoy ended good offices: the session ends at `clock.on_withdrawal`."""
+    disclosure_prepared: bool = False
+    """Every party agreed public lines for the disclosure of the secret channel."""
 
     def copy(self) -> GameState:
         return copy_state(self)
@@ -199,6 +226,7 @@ _GLOBALS = {
     "meetings": lambda st, ld: st.meetings,
     "channel": lambda st, ld: CHANNEL_LEVELS.index(st.channel.state),
     "mandate": lambda st, ld: CONSTANTS[st.mandate.state],
+    "suspended": lambda st, ld: st.suspended is not None,
 }
 
 _PARTY = {
@@ -209,5 +237,6 @@ _PARTY = {
     "probed": lambda p, ld, key: p.probed,
     "blamed": lambda p, ld, key: p.blamed,
     "contacts": lambda p, ld, key: p.contacts,
+    "asked_first": lambda p, ld, key: p.asked_first,
     "bad_faith": lambda p, ld, key: ld.scenario.parties[key].faith == "bad",
 }

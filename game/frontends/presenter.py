@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine.consent import RUNG_ACTS
+from game.engine.evidence import assess, red_lines_sensed
 from game.engine.messages import comparison, deliverable, due_by, is_warning, liaison_words, through_liaison, tone_now, wording_now
 from game.engine.outcome import Change, Move, Outcome
 from game.engine.session import Session
@@ -71,6 +72,18 @@ def describe_change(session: Session, change: Change) -> str:
         return f"You now know more of {parties[key].name}'s intentions"
     if prefix == "consulted":
         return "Preparation: " + change.reason
+    if prefix == "evidence" and key in parties:
+        return f"Your reading of {parties[key].name}: {after}"
+    if name == "suspended":
+        return "Good offices resumed" if not after else f"Good offices suspended {'quietly' if after == 'quiet' else 'publicly'}"
+    if name == "minimal_line":
+        return f"A {after} line stays open through you" if after else f"The {before} line closes: good offices resumed in full"
+    if name == "withdrawn":
+        return "Your good offices are at an end"
+    if name == "disclosure_prepared":
+        return "Every side has its public lines ready for the day the contacts come out"
+    if prefix in ("circle_advice", "cabinet_briefed", "lines_prepared", "asked_first", "stalling_raised") and key in parties:
+        return change.reason[:1].upper() + change.reason[1:]
     return f"{name}: {before} \u2192 {after} ({change.reason})"
 
 
@@ -95,15 +108,20 @@ class PartyView:
 
 
 def party_views(session: Session) -> list[PartyView]:
+    """The parties as the envoy sees them: what it has observed (evidence with a confidence),
+    never the hidden intentions or faith themselves."""
     views = []
     for pid, spec in session.scenario.parties.items():
         state = session.state.parties[pid]
+        observed = bool(state.evidence)
+        reading = assess(state)
+        sensed = red_lines_sensed(state)
         views.append(
             PartyView(
                 pid, spec.name, spec.leader, state.trust, CONSENT_WORDS[state.consent.state], state.exposure,
-                tuple(spec.preconditions), state.probed,
-                spec.hidden_intentions if state.probed else "",
-                tuple(spec.red_lines) if state.probed else (),
+                tuple(spec.preconditions), observed,
+                reading.words[:1].upper() + reading.words[1:] if observed else "",
+                tuple(f"{spec.red_lines[i]} (confidence: {level})" for i, level in sensed.items()),
                 consent_text(session, pid),
             )
         )
@@ -146,6 +164,16 @@ def consent_text(session: Session, pid: str) -> str:
 
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
+
+
+def suspension_text(session: Session) -> str:
+    """The envoy's standing when good offices are suspended, or ""."""
+    state = session.state
+    if state.suspended is None:
+        return ""
+    how = "quietly" if state.suspended == "quiet" else "publicly"
+    line = f"; a {state.minimal_line} line stays open" if state.minimal_line else ""
+    return f"Good offices suspended {how} since {session.scenario.clock.turn_label} {state.suspended_since}{line}"
 
 
 def clock_text(session: Session) -> str:
@@ -362,6 +390,40 @@ GLOSSARY_TERMS: tuple[tuple[str, str], ...] = (
         "Channel",
         "How the parties are in contact: none; a back channel (secret, a small circle, a leak risk that "
         "grows with time and with each person who knows); official talks; or in public.",
+    ),
+    (
+        "Suspending good offices",
+        "Pausing your work between the parties, quietly (they are told in private) or publicly (the world is "
+        "told, which presses the parties and costs them face). While suspended you can resume, wait, keep a "
+        "minimal line open and deliver safety messages. Ending good offices ends your role: a good-offices "
+        "role lasts only while the parties and the envoy accept it.",
+    ),
+    (
+        "Minimal line",
+        "A humanitarian or technical line kept open through your office during a suspension: the channel does "
+        "not lapse, and tension eases a little.",
+    ),
+    (
+        "Circle",
+        "How many people know of a back channel. Each one adds to the leak risk. Who knows on each side is the "
+        "leader's decision; you can advise narrowing it, or briefing the cabinet so the ground at home is "
+        "prepared for the day the contacts come out.",
+    ),
+    (
+        "Public lines",
+        "What each leader agreed in advance to say when secret contacts become known. They soften the blow of "
+        "a leak or an announcement.",
+    ),
+    (
+        "Evidence and confidence",
+        "What you have observed of a party (probing, analysts, its conduct at the table, its answer when you "
+        "raise stalling), never the truth itself. Confidence is low, medium or high and grows as consistent "
+        "observations add up.",
+    ),
+    (
+        "Simultaneous invitations",
+        "Inviting both delegations at once, so that neither is seen to ask first. Letting one side be seen to "
+        "ask first costs it face at home.",
     ),
     ("Trust", "How far a party trusts you, from 0 to 100. Fair treatment, faithful relay and discretion build it."),
     ("Exposure", "How much of a party's contacts has become public, from 0 to 100. Exposure feeds its hardliners."),

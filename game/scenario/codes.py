@@ -43,6 +43,7 @@ UNKNOWN_VERB = "GO0211"
 UNKNOWN_CHOICE = "GO0212"
 UNKNOWN_SOURCE = "GO0213"       # an annotation cites a source the bibliography does not have
 WARNING_WITHOUT_RECIPIENT = "GO0214"  # a safety or humanitarian message with no other party to warn
+UNUSED_VERB_SETTING = "GO0215"  # warning: tuning, or a trigger, for a verb the scenario never offers
 
 # Structure of the phase machine and use of what is declared
 UNREACHABLE_PHASE = "GO0301"

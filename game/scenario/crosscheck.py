@@ -140,7 +140,8 @@ class _Checker:
         parties, venues, phases = s.parties, s.venues, s.phases.phases  # dicts: O(1) membership, ids in order
         self.reference(codes.UNKNOWN_PHASE, "phase", s.clock.on_timeout, phases, ("clock", "on_timeout"))
         self.reference(codes.UNKNOWN_PHASE, "phase", s.clock.on_escalation, phases, ("clock", "on_escalation"))
-        for attr in ("on_timeout", "on_escalation"):
+        self.reference(codes.UNKNOWN_PHASE, "phase", s.clock.on_withdrawal, phases, ("clock", "on_withdrawal"))
+        for attr in ("on_timeout", "on_escalation", "on_withdrawal"):
             target = s.phases.phases.get(getattr(s.clock, attr))
             if target is not None and target.ending is None:
                 self.report(
@@ -169,11 +170,59 @@ class _Checker:
                 )
             for sid, step in settings.steps.items():
                 self.effects(step.effects, ("verbs", verb, "steps", sid, "effects"))
+        self._unused_verb_settings()
         self._phases(phases)
         self._choices(phases)
         self._events(phases)
         self._assets()
         self._unused()
+
+    def _offered(self, verb: str) -> bool:
+        """Whether the envoy can ever be offered `verb` in this scenario: it is enabled, and so is
+        anything it depends on (a minimal line is kept only during a suspension)."""
+        settings = self.scenario.verbs.get(verb)  # type: ignore[call-overload]
+        if settings is not None and not settings.enabled:
+            return False
+        return verb not in VERB_NEEDS or self._offered(VERB_NEEDS[verb])
+
+    def _unused_verb_settings(self) -> None:
+        """Tuning, a clock ending or a transition for a verb the scenario never offers would
+        never apply: warn where it is written."""
+        s = self.scenario
+        for verb, settings in s.verbs.items():
+            if self._offered(verb):
+                continue
+            why = _never_offered(verb, s.verbs)
+            for key in ("effects", "steps"):
+                if getattr(settings, key):
+                    self.report(
+                        codes.UNUSED_VERB_SETTING,
+                        f"{verb} {why}, so its {key} never apply",
+                        ("verbs", verb, key),
+                        f"remove '{key}', or enable the verb",
+                        is_warning=True,
+                        key=True,
+                    )
+        if s.clock.on_withdrawal is not None and not self._offered("suspend"):
+            self.report(
+                codes.UNUSED_VERB_SETTING,
+                f"clock.on_withdrawal names '{s.clock.on_withdrawal}', but suspend {_never_offered('suspend', s.verbs)}, "
+                "so the envoy can never end good offices",
+                ("clock", "on_withdrawal"),
+                "remove on_withdrawal, or enable suspend",
+                is_warning=True,
+            )
+        for pid, phase in s.phases.phases.items():
+            for i, transition in enumerate(phase.transitions):
+                if transition.on in VERB_NAMES and not self._offered(transition.on):
+                    self.report(
+                        codes.UNUSED_VERB_SETTING,
+                        f"this transition waits for {transition.on}, but {transition.on} {_never_offered(transition.on, s.verbs)}, "
+                        "so it is never taken",
+                        ("phases", "phases", pid, "transitions", i, "on"),
+                        f"enable {transition.on}, or trigger the transition on something the envoy can do",
+                        is_warning=True,
+                    )
 
     def _messages(self, parties: Iterable[str]) -> None:
         for mid, message in self.scenario.messages.items():
@@ -340,6 +389,18 @@ class _Checker:
                     is_warning=True,
                     key=True,
                 )
+
+
+VERB_NEEDS = {"keep_line": "suspend"}
+"""Verbs offered only while another verb's situation holds: a minimal line is kept only while
+good offices are suspended."""
+
+
+def _never_offered(verb: str, settings: dict) -> str:  # type: ignore[type-arg]
+    own = settings.get(verb)
+    if own is not None and not own.enabled:
+        return "is disabled"
+    return f"is offered only while good offices are suspended, and {VERB_NEEDS[verb]} is disabled"
 
 
 def crosscheck(scenario: Scenario, source: SourceMap, file: str, folder: Path | None) -> tuple[CompiledExpressions, list[Diagnostic]]:

@@ -53,6 +53,11 @@ VerbName = Literal[
     "propose_formula",
     "request_mandate",
     "wait",
+    "suspend",
+    "keep_line",
+    "advise_circle",
+    "prepare_disclosure",
+    "raise_stalling",
 ]
 VERB_NAMES: tuple[str, ...] = VerbName.__args__  # type: ignore[attr-defined]
 
@@ -84,6 +89,12 @@ class Clock(Strict):
     )
     on_timeout: Identifier = Field(description="The ending phase reached when the last turn passes.")
     on_escalation: Identifier = Field(description="The ending phase reached when escalation reaches 100.")
+    on_withdrawal: Identifier | None = Field(
+        default=None,
+        description=(
+            "The ending phase reached when the envoy ends good offices (verb 'suspend'); without it, the game goes to on_timeout."
+        ),
+    )
 
 
 ConsentAct = Literal["contact", "messages"]

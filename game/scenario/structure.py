@@ -51,7 +51,7 @@ def check_structure(scenario: Scenario, source: SourceMap, file: str) -> list[Di
 
     parents = {phase.parent for phase in phases.values() if phase.parent}
     reached = _reachable(scenario)
-    clock_endings = {scenario.clock.on_timeout, scenario.clock.on_escalation}
+    clock_endings = {scenario.clock.on_timeout, scenario.clock.on_escalation, scenario.clock.on_withdrawal}
     targeted = {t.to for phase in phases.values() for t in phase.transitions}
 
     for pid, phase in phases.items():

@@ -2,8 +2,67 @@
 
 from __future__ import annotations
 
+from game.engine.outcome import Move
 from game.engine.turn import Turn
 from game.scenario.names import CONSENT_LEVELS
+
+# -- suspension of good offices ------------------------------------------------------------------
+WHILE_SUSPENDED: dict[str, str] = {
+    "suspend": "resume good offices, or end them",
+    "keep_line": "keep a humanitarian or technical line open",
+    "wait": "wait",
+    "relay": "deliver safety and humanitarian messages only",
+}
+"""The verbs on offer while good offices are suspended, and what each may still do: the one
+place that says what a suspension leaves open. Every other verb, and the scenario's own
+choices, wait for the envoy to resume."""
+SAFETY_KINDS = ("safety", "humanitarian")
+"""Message kinds that are always deliverable, even while good offices are suspended."""
+SAFETY_MODES = ("verbatim", "softened", "agreed", "withhold")
+"""What the envoy may do with such a message while suspended: deliver it, or hold it."""
+
+
+def suspended(turn: Turn) -> bool:
+    """Whether the envoy's good offices are suspended (quietly or publicly) now."""
+    return turn.state.suspended is not None
+
+
+def allowed_while_suspended(turn: Turn, move: Move) -> bool:
+    """Whether `move` stays on offer during a suspension. A relayed message stays only if the
+    scenario marks it as a safety or humanitarian message (its `kind`), and only to be
+    delivered or held, never published or reworded."""
+    if move.verb not in WHILE_SUSPENDED:
+        return False
+    if move.verb != "relay":
+        return True
+    parts = move.key.split(":")
+    message = turn.loaded.scenario.messages.get(parts[1]) if len(parts) == 3 else None
+    return message is not None and message.kind in SAFETY_KINDS and parts[2] in SAFETY_MODES
+
+
+# -- disclosure of a secret channel --------------------------------------------------------------
+LINES_RELIEF = 0.5
+"""A party that agreed public lines suffers half the exposure when the contacts become known."""
+CABINET_RELIEF = 0.7
+"""A party whose cabinet was briefed suffers 0.7 of the exposure and pressure."""
+
+
+def backlash(turn: Turn, pid: str) -> float:
+    """How much of a disclosure's usual fallout (exposure, pressure) reaches a party: 1.0, less
+    for public lines agreed beforehand and for a cabinet already in the know."""
+    party = turn.state.parties[pid]
+    factor = 1.0
+    if party.lines_prepared:
+        factor *= LINES_RELIEF
+    if party.cabinet_briefed:
+        factor *= CABINET_RELIEF
+    return factor
+
+
+def disclosure_backlash(turn: Turn) -> float:
+    """The average backlash over the parties: scales the escalation a disclosure causes."""
+    parties = turn.state.parties
+    return sum(backlash(turn, pid) for pid in parties) / len(parties)
 
 
 def consent_at_least(turn: Turn, pid: str, level: str) -> bool:

@@ -1,11 +1,13 @@
 """Consult analysts or the standby experts: preparation that costs a turn and pays later.
 
-Analysts read the parties (their pressure at home, how close a leak is); standby experts on
+Analysts read the parties (their pressure at home, how close a leak is, and one observation
+each of whether a party seems to be stalling, with noise: `evidence.py`); standby experts on
 cease-fires, power-sharing and the like make the next round of talks more productive.
 """
 
 from __future__ import annotations
 
+from game.engine.evidence import assess, observe_faith
 from game.engine.outcome import Change, Move
 from game.engine.turn import Turn
 from game.engine.verbs.judgement import Judgement, Situation, number
@@ -42,6 +44,10 @@ def apply(turn: Turn, move: Move) -> None:
             )
             turn.narrate(f"Analysts: hardliner pressure in {turn.party_name(pid)} is {mood} ({party.pressure:.0f}/100).")
         turn.narrate(f"Analysts: the risk that secret contacts leak this turn is about {turn.state.leak_risk:.0f}%.")
+        for pid, party in turn.state.parties.items():
+            evidence = observe_faith(turn, pid, "analysts")
+            seen = evidence.reading[0].lower() + evidence.reading[1:]
+            turn.narrate(f"Analysts on {turn.party_name(pid)}: {seen}. Your reading so far: {assess(party).words}.")
     else:
         turn.narrate("The standby experts arrive. Your next talks will be better prepared.")
 

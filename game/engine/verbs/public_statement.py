@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from game.engine.outcome import Move
 from game.engine.turn import Turn
-from game.engine.verbs.common import expose, one_rung_lower, others
+from game.engine.verbs.common import backlash, expose, one_rung_lower, others
 from game.engine.verbs.judgement import Judgement, Situation, number
 
 VERB = "public_statement"
@@ -48,10 +48,17 @@ def apply(turn: Turn, move: Move) -> None:
         turn.narrate("Your statement is widely reported and changes little, which is what it was for.")
     elif kind == "announce":
         turn.set_channel("public", "the envoy announced the contacts")
-        for pid in turn.state.parties:
-            expose(turn, pid, 20, f"{turn.party_name(pid)}'s contacts became public without its agreement")
-            turn.adjust(f"trust.{pid}", -8, "the envoy went public without asking")
-        turn.narrate("The announcement dominates the news. Hardliners on both sides demand explanations.")
+        for pid, party in turn.state.parties.items():
+            if party.lines_prepared:
+                expose(turn, pid, 20 * backlash(turn, pid), f"{turn.party_name(pid)}'s contacts became public, on lines it had agreed")
+                turn.adjust(f"trust.{pid}", -3, "the envoy went public, on lines agreed beforehand")
+            else:
+                expose(turn, pid, 20 * backlash(turn, pid), f"{turn.party_name(pid)}'s contacts became public without its agreement")
+                turn.adjust(f"trust.{pid}", -8, "the envoy went public without asking")
+        if turn.state.disclosure_prepared:
+            turn.narrate("The announcement dominates the news; both governments answer with the lines they agreed.")
+        else:
+            turn.narrate("The announcement dominates the news. Hardliners on both sides demand explanations.")
     else:
         pid = move.party or ""
         name = turn.party_name(pid)

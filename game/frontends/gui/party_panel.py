@@ -1,6 +1,6 @@
 """The parties column: a card per party with leader, trust, consent ladder (with what the party
 has agreed to, act by act, and why its consent last changed), exposure and preconditions (and,
-once probed, what the envoy has learnt of its intentions)."""
+once observed, the envoy's reading of it, with its confidence)."""
 
 from __future__ import annotations
 
@@ -96,10 +96,10 @@ def paint_parties(sheet: Sheet, session: Session) -> None:
         if view.probed and view.intentions:
             sheet.space(8)
             start = sheet.y
-            sheet.text("caps", "WHAT PROBING SUGGESTS", pal.muted, x=x, width=width)
+            sheet.text("caps", "WHAT YOU HAVE OBSERVED", pal.muted, x=x, width=width)
             sheet.text("small", view.intentions, pal.text, x=x, width=width)
             for line in view.red_lines:
-                sheet.text("small", "Red line: " + line, pal.danger, x=x, width=width)
+                sheet.text("small", "Seems a red line: " + line, pal.danger, x=x, width=width)
             sheet.region(pygame.Rect(x, start, width, sheet.y - start), tooltip=tip(term_tooltip("good_faith")))
         sheet.y += pad
         card = pygame.Rect(sheet.pad, top, sheet.inner, sheet.y - top)

@@ -16,6 +16,7 @@ from game.frontends.presenter import (
     is_visible,
     kind_prefix,
     message_tags,
+    suspension_text,
     term_tooltip,
     undeliverable_because,
     venue_text,
@@ -38,6 +39,10 @@ def paint_situation(sheet: Sheet, session: Session) -> None:
     if venue:
         sheet.space(6)
         sheet.text("body_b", "Agreed: " + venue, pal.good)
+    suspension = suspension_text(session)
+    if suspension:
+        sheet.space(6)
+        sheet.text("body_b", suspension, pal.danger)
     sheet.space(14)
     last = session.history[-1] if session.history else session.opening
     _latest(sheet, session, last)

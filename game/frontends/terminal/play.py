@@ -23,6 +23,7 @@ from game.frontends.presenter import (
     message_comparison,
     party_views,
     relay_wording,
+    suspension_text,
     visible_changes,
 )
 
@@ -80,11 +81,18 @@ class TerminalPlay:
         bar = "#" * round(state.escalation / 5) + "." * (20 - round(state.escalation / 5))
         channel = CHANNEL_WORDS[state.channel.state]
         self.say(f"Escalation [{bar}] {state.escalation:.0f}/100   Channel: {channel}   Mandate: {mandate_text(session)}")
+        suspension = suspension_text(session)
+        if suspension:
+            self.say(suspension)
         for view in party_views(session):
             self.say(f"{view.name:<28} trust {view.trust:>3.0f}   consent: {view.consent:<13} exposure {view.exposure:>3.0f}", "  ")
             self.say(view.agreed, "      ")
             if view.preconditions:
                 self.say("preconditions: " + "; ".join(view.preconditions), "      ")
+            if view.intentions:
+                self.say("your reading: " + view.intentions, "      ")
+            for line in view.red_lines:
+                self.say("seems a red line: " + line, "      ")
         if state.venue:
             venue = session.scenario.venues[state.venue]
             self.say(f"Agreed venue: {venue.name} ({(state.venue_format or '').replace('_', ' ')})")
