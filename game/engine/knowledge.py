@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.engine.evidence import Evidence, assess
 from game.engine.state import GameState
 from game.scenario.loader import LoadedScenario
 
@@ -40,6 +41,23 @@ class PartyKnowledge:
     venues_proposed: frozenset[str]
     preconditions: tuple[str, ...]
     requested_help: bool
+    probes: int
+    evidence: tuple[Evidence, ...]
+    """What the envoy observed of the party, with the noise it came with."""
+    leaning: str
+    """The reading of the evidence: 'bad' (signs of stalling), 'good' (wants a way out) or ''."""
+    confidence: str
+    """'none', 'low', 'medium' or 'high'."""
+    stalling_raised: int
+    circle_advice: tuple[tuple[str, str], ...]
+    cabinet_briefed: bool
+    lines_prepared: bool
+    asked_first: bool
+
+    @property
+    def seems_to_stall(self) -> bool:
+        """The evidence leans to stalling with at least medium confidence."""
+        return self.leaning == "bad" and self.confidence in ("medium", "high")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +96,11 @@ class Knowledge:
     waits_in_a_row: int
     decisions: int
     ending: str | None
+    suspended: str | None
+    suspended_since: int
+    minimal_line: str | None
+    withdrawn: bool
+    disclosure_prepared: bool
 
     def party(self, pid: str) -> PartyKnowledge:
         for party in self.parties:
@@ -123,6 +146,15 @@ def knowledge(state: GameState, loaded: LoadedScenario) -> Knowledge:
                 venues_proposed=frozenset(party.venues_proposed),
                 preconditions=tuple(scenario.parties[pid].preconditions),
                 requested_help=scenario.parties[pid].request is not None,
+                probes=party.probes,
+                evidence=tuple(party.evidence),
+                leaning=(reading := assess(party)).leaning,
+                confidence=reading.confidence,
+                stalling_raised=party.stalling_raised,
+                circle_advice=tuple(sorted(party.circle_advice.items())),
+                cabinet_briefed=party.cabinet_briefed,
+                lines_prepared=party.lines_prepared,
+                asked_first=party.asked_first,
             )
             for pid, party in state.parties.items()
         ),
@@ -148,4 +180,9 @@ def knowledge(state: GameState, loaded: LoadedScenario) -> Knowledge:
         waits_in_a_row=state.waits_in_a_row,
         decisions=state.decisions,
         ending=state.ending,
+        suspended=state.suspended,
+        suspended_since=state.suspended_since,
+        minimal_line=state.minimal_line,
+        withdrawn=state.withdrawn,
+        disclosure_prepared=state.disclosure_prepared,
     )

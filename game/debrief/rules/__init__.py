@@ -9,10 +9,10 @@ trainee could not see.
 from __future__ import annotations
 
 from game.debrief.decision import Decision
-from game.debrief.rules import conduct, consent, messages, talks
+from game.debrief.rules import conduct, consent, messages, practices, talks
 from game.debrief.rules.base import SEVERITY_WEIGHT, Judgement, Rule, Severity, apply_rules
 
-RULES: tuple[Rule, ...] = consent.RULES + messages.RULES + talks.RULES + conduct.RULES + conduct.TURN_RULES
+RULES: tuple[Rule, ...] = consent.RULES + messages.RULES + talks.RULES + conduct.RULES + practices.RULES + conduct.TURN_RULES
 
 _BY_WEIGHT: dict[int, Severity] = {weight: severity for severity, weight in SEVERITY_WEIGHT.items()}  # type: ignore[misc]
 

@@ -54,6 +54,8 @@ def talks_facts(d: Decision) -> Mapping[str, Any]:
         "turns": d.before.back_channel_turns,
         "first": d.name(first) if first in d.scenario.parties else "",
         "escalation": number(d.before.escalation),
+        "stallers": names(d, [p.id for p in d.before.parties if p.seems_to_stall]),
+        "confidence": " and ".join(sorted({p.confidence for p in d.before.parties if p.seems_to_stall})),
     }
 
 
@@ -151,6 +153,11 @@ def out_of_the_back_channel(d: Decision) -> bool:
     return d.before.channel == "back_channel" and d.before.venue_format != "secret_meeting"
 
 
+def stalling_unraised(d: Decision) -> bool:
+    """A party seemed to stall (medium confidence or more) and the envoy had not raised it with that party"""
+    return any(p.seems_to_stall and p.stalling_raised == 0 for p in d.before.parties)
+
+
 def one_side_seen_asking(d: Decision) -> bool:
     """The envoy let one party be seen to ask first"""
     return d.part(2) == "first"
@@ -223,6 +230,9 @@ MEETING_RULES: tuple[Rule, ...] = (
     Rule("convene-official-track", ("convene",), "backchannel", "honoured", "major", "convene.official_track", "oslo-1993",
          when=(talks, out_of_the_back_channel), unless=(someone_never_agreed,), facts=talks_facts,
          notes="Oslo 1993: secret talks moved onto an official track."),
+    Rule("convene-stalling-unraised", ("convene",), "good_faith", "breached", "major", "convene.stalling_unraised", "seed-000-useful",
+         when=(talks, stalling_unraised), unless=(someone_never_agreed,), facts=talks_facts,
+         notes="Seed 000, when useful: a party using talks to gain time is given cover by more talks."),
     Rule("convene-seen-asking", ("convene",), "face", "breached", "major", "convene.seen_asking", PRACTICE,
          when=(one_side_seen_asking,), facts=talks_facts,
          notes="Seed 000, practice: good offices preserve the appearance of equality when one side avoids approaching first."),

@@ -1,0 +1,129 @@
+"""Rules for the practices of a long process: suspending and ending good offices, keeping a
+minimal line, managing a back channel's circle and its disclosure, and naming stalling."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from game.debrief.decision import Decision
+from game.debrief.rules.base import Rule
+from game.debrief.rules.situation import names, number
+
+WIDE_CIRCLE = 4
+"""More people than this in the know of a secret channel is a wide circle."""
+
+
+def facts(d: Decision) -> Mapping[str, Any]:
+    pid = d.part(1) if d.part(1) in d.scenario.parties else ""
+    stallers = [p.id for p in d.before.parties if p.seems_to_stall]
+    return {
+        "party": d.name(pid) if pid else "",
+        "parties": names(d, d.parties()),
+        "stallers": names(d, stallers),
+        "confidence": " and ".join(sorted({d.before.party(p).confidence for p in stallers})) or "no",
+        "line": d.part(1),
+        "circle": d.before.circle,
+        "circle_after": d.after.circle,
+        "turns": d.before.back_channel_turns,
+        "escalation": number(d.before.escalation),
+    }
+
+
+def someone_seems_to_stall(d: Decision) -> bool:
+    """The evidence leaned towards stalling for some party, with at least medium confidence"""
+    return any(p.seems_to_stall for p in d.before.parties)
+
+
+def stalling_sure(d: Decision) -> bool:
+    """The evidence leaned towards stalling for some party, with high confidence"""
+    return any(p.leaning == "bad" and p.confidence == "high" for p in d.before.parties)
+
+
+def option(name: str):  # type: ignore[no-untyped-def]
+    def check(d: Decision) -> bool:
+        return d.part(1) == name
+
+    check.__doc__ = f"The option chosen was '{name}'"
+    check.__name__ = f"option_{name}"
+    return check
+
+
+def suspending(d: Decision) -> bool:
+    """The envoy suspended good offices (quietly or publicly)"""
+    return d.part(1) in ("quiet", "public")
+
+
+def the_party_seems_to_stall(d: Decision) -> bool:
+    """The evidence about this party leaned towards stalling"""
+    return d.before.party(d.part(1)).leaning == "bad"
+
+
+def nothing_observed(d: Decision) -> bool:
+    """Nothing observed of this party pointed to stalling"""
+    return d.before.party(d.part(1)).leaning != "bad"
+
+
+def advising_narrow(d: Decision) -> bool:
+    """The envoy advised the party to narrow the circle"""
+    return d.part(2) == "narrow"
+
+
+def advising_widen(d: Decision) -> bool:
+    """The envoy advised the party to widen the circle (brief more of its own leadership)"""
+    return d.part(2) == "widen"
+
+
+def circle_wide(d: Decision) -> bool:
+    """More than four people knew of the secret channel"""
+    return d.before.circle > WIDE_CIRCLE
+
+
+def channel_long_or_going_official(d: Decision) -> bool:
+    """The secret channel had run more than three turns, or the parties had met in it"""
+    return d.before.back_channel_turns > 3 or d.before.meetings > 0
+
+
+PRACTICE = "seed-000-practice"
+
+RULES: tuple[Rule, ...] = (
+    Rule("suspend-on-stalling", ("suspend",), "good_faith", "honoured", "major", "suspend.on_stalling", "seed-000-useful",
+         when=(suspending, someone_seems_to_stall), facts=facts,
+         notes="Seed 000, when useful: the method reaches its limit with a party that talks to gain time; change approach."),
+    Rule("suspend-walking-away", ("suspend",), "channel", "breached", "major", "suspend.walking_away", PRACTICE,
+         when=(suspending,), unless=(someone_seems_to_stall,), facts=facts,
+         notes="Seed 000, practice: the channel is kept active even when a settlement is far off."),
+    Rule("suspend-in-public", ("suspend",), "discretion", "breached", "major", "suspend.in_public", "seed-000-advantages",
+         when=(option("public"),), facts=facts,
+         notes="Seed 000, advantages: what is said in public hardens positions; a quiet suspension leaves room to return."),
+    Rule("suspend-end-on-evidence", ("suspend",), "good_faith", "honoured", "major", "suspend.end_on_evidence", "seed-000-useful",
+         when=(option("end"), stalling_sure), facts=facts,
+         notes="Seed 000, when useful: the method cannot serve a party that uses it to gain time."),
+    Rule("suspend-end-abandon", ("suspend",), "channel", "breached", "critical", "suspend.end_abandon", PRACTICE,
+         when=(option("end"),), unless=(stalling_sure,), facts=facts,
+         notes="Seed 000, practice: keep a channel active; ending the only channel without cause lets it lapse."),
+    Rule("suspend-resume", ("suspend",), "channel", "honoured", "minor", "suspend.resume", PRACTICE,
+         when=(option("resume"),), facts=facts, notes="Seed 000, practice: the channel is taken up again."),
+    Rule("keep-line", ("keep_line",), "channel", "honoured", "major", "keep_line", PRACTICE,
+         facts=facts, notes="Seed 000, practice: a channel may live on humanitarian messages and urgent military measures alone."),
+    Rule("circle-narrow-wide", ("advise_circle",), "backchannel", "honoured", "major", "circle.narrow", "oslo-1993",
+         when=(advising_narrow, circle_wide), facts=facts,
+         notes="Oslo 1993: a secret channel kept to a few people."),
+    Rule("circle-narrow", ("advise_circle",), "backchannel", "honoured", "minor", "circle.narrow", "oslo-1993",
+         when=(advising_narrow,), unless=(circle_wide,), facts=facts,
+         notes="Oslo 1993: a secret channel kept to a few people."),
+    Rule("circle-widen-before-disclosure", ("advise_circle",), "backchannel", "honoured", "minor", "circle.widen", "seed-002-revelation",
+         when=(advising_widen, channel_long_or_going_official), facts=facts,
+         notes="Seed 002: secret concessions revealed by surprise bring backlash at home; the principal decides whom to brief."),
+    Rule("circle-widen-early", ("advise_circle",), "backchannel", "breached", "minor", "circle.widen_early", "seed-002-spoilers",
+         when=(advising_widen,), unless=(channel_long_or_going_official,), facts=facts,
+         notes="Seed 002: each person who knows is a risk; widening before there is anything to prepare for adds risk only."),
+    Rule("disclosure-prepared", ("prepare_disclosure",), "backchannel", "honoured", "major", "disclosure.prepared", "seed-002-revelation",
+         facts=facts, notes="Seed 002: anticipate the backlash when secret talks become known."),
+    Rule("stalling-raised", ("raise_stalling",), "good_faith", "honoured", "major", "stalling.raised", "seed-000-useful",
+         when=(the_party_seems_to_stall,), facts=lambda d: {**facts(d), "party": d.name(d.part(1))},
+         notes="Seed 000, when useful: a party that uses talks to gain time is not negotiating; naming it in private is the first answer."),
+    Rule("stalling-unfounded", ("raise_stalling",), "impartiality", "breached", "minor", "stalling.unfounded", "guidance-2012-impartiality",
+         when=(nothing_observed,), facts=lambda d: {**facts(d), "party": d.name(d.part(1))},
+         notes="Guidance 2012, impartiality: accusing one side without grounds reads as taking the other's."),
+)
