@@ -103,6 +103,36 @@ class Session:
                 self._emit(end_record(outcome.ending, self.state))
         return outcome
 
+    def fork(self, *, seed: int | None = None) -> Session:
+        """An independent session at this same point, to play a line forward without touching this one.
+
+        The debrief's search forks every position many times, so a fork shares everything that
+        never changes during play (the loaded scenario, the machines, the opening outcome) and
+        copies only what does: the state (`GameState.copy`) and the history list (the outcomes
+        in it are finished and never changed, so they are shared). A fork has no sink: nothing
+        it plays reaches this session's log. Its records could not make a log of their own
+        anyway, since the header and the decisions before the fork went to this session's log.
+
+        Args:
+            seed: The seed of the continuation. By default the fork keeps this session's seed,
+                so the same moves on the fork and on this session give identical outcomes and
+                identical states. With another seed, every draw of a decision made after the
+                fork comes from the new seed: decision number n still draws from
+                `Random(f"{seed}:{n}")`, numbered from the start of the game, so only the
+                numbers drawn change, never which draws are made or in what order. The game up
+                to the fork (state, history, `header`, which still names the seed the game
+                began with) is the same either way.
+        """
+        clone = object.__new__(Session)
+        clone.__dict__.update(self.__dict__)  # the shared, never-changing parts
+        clone.seed = self.seed if seed is None else seed
+        clone.state = self.state.copy()
+        clone.history = list(self.history)
+        clone.header = dict(self.header)
+        clone._sink = None
+        clone._moves = None if self._moves is None else list(self._moves)  # listing never draws: no seed in it
+        return clone
+
     def attach_sink(self, sink: Sink | None) -> None:
         """Send the records of further decisions to `sink` (a resumed session keeps its log)."""
         self._sink = sink
