@@ -3,9 +3,10 @@ events fire, and hidden harm (a distorted or withheld message) may come to light
 
 from __future__ import annotations
 
+from game.engine.compiled import as_number
 from game.engine.outcome import FiredEvent
 from game.engine.turn import Turn
-from game.engine.verbs.common import expose, one_rung_lower, phase_lineage
+from game.engine.verbs.common import expose, one_rung_lower
 
 LEAK_BASE = 2.0
 LEAK_PER_INSIDER = 1.5
@@ -104,11 +105,11 @@ def _discoveries(turn: Turn) -> None:
 
 def _arrivals(turn: Turn) -> None:
     state = turn.state
-    for mid, message in turn.loaded.scenario.messages.items():
+    for mid, arrives_turn, arrives_when in turn.machines.compiled.arrivals:
         if mid in state.arrived:
             continue
-        due = message.arrives_turn is not None and state.turn >= message.arrives_turn
-        if due or (message.arrives_when is not None and turn.holds(message.arrives_when)):
+        due = arrives_turn is not None and state.turn >= arrives_turn
+        if due or (arrives_when is not None and arrives_when(state)):
             state.arrived.add(mid)
             state.inbox.append(mid)
             turn.outcome.arrivals.append(mid)
@@ -121,22 +122,16 @@ def opening(turn: Turn) -> None:
 
 
 def _events(turn: Turn) -> None:
+    """Each event that can fire now (by turn and phase: see `Compiled.events_at`), in order."""
     state = turn.state
-    lineage = phase_lineage(turn)
-    for eid, event in turn.loaded.scenario.events.items():
-        if event.once and eid in state.fired:
+    for event in turn.machines.compiled.events_at(state.turn, state.phase.state):
+        if event.once and event.id in state.fired:
             continue
-        if event.at_turn is None and event.when is None and event.chance is None:
+        if event.when is not None and not event.when(state):
             continue
-        if event.phases and not lineage.intersection(event.phases):
+        if event.chance is not None and not turn.draw(f"event:{event.id}", as_number(event.chance(state))):
             continue
-        if event.at_turn is not None and event.at_turn != state.turn:
-            continue
-        if not turn.holds(event.when):
-            continue
-        if event.chance is not None and not turn.draw(f"event:{eid}", turn.number(event.chance)):
-            continue
-        _fire(turn, eid)
+        _fire(turn, event.id)
 
 
 def _fire(turn: Turn, eid: str) -> None:
