@@ -1,14 +1,17 @@
 """The engine's fast paths against the plain ones they replace, on states reached in play.
 
-`compiled.py` binds conditions to readers of the state and indexes events by turn and phase.
-Each must give exactly what the slow, obvious way gives, or the same seed and moves would stop
-giving the same game.
+`compiled.py` binds conditions to readers of the state and indexes events by turn and phase;
+`statecopy.py` copies a state by a plan drawn from its types. Each must give exactly what the
+slow, obvious way gives, or the same seed and moves would stop giving the same game.
 """
 
 from __future__ import annotations
 
+import copy
 import random
 from collections.abc import Iterator
+from dataclasses import fields, is_dataclass
+from typing import Any
 
 import pytest
 
@@ -91,3 +94,30 @@ def test_the_event_index_lists_what_a_walk_over_every_event_finds(loaded) -> Non
                 and (e.at_turn is None or e.at_turn == turn)
             ]
             assert [e.id for e in compiled.events_at(turn, phase)] == walked
+
+
+def _mutable_ids(value: Any, found: dict[int, str], where: str) -> None:
+    if isinstance(value, str | int | float | bool | type(None)):
+        return
+    found[id(value)] = where
+    if isinstance(value, dict):
+        for k, v in value.items():
+            _mutable_ids(v, found, f"{where}[{k!r}]")
+    elif isinstance(value, list | set | tuple):
+        for i, v in enumerate(value):
+            _mutable_ids(v, found, f"{where}[{i}]")
+    elif is_dataclass(value):
+        for f in fields(value):
+            _mutable_ids(getattr(value, f.name), found, f"{where}.{f.name}")
+
+
+def test_a_copied_state_equals_a_deep_copy_and_shares_nothing_that_can_change(loaded) -> None:
+    for state in played_states(loaded, games=8):
+        copied = state.copy()
+        assert copied == copy.deepcopy(state)
+        original: dict[int, str] = {}
+        clone: dict[int, str] = {}
+        _mutable_ids(state, original, "state")
+        _mutable_ids(copied, clone, "state")
+        shared = set(original) & set(clone)
+        assert not shared, [original[i] for i in shared]
