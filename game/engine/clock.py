@@ -26,11 +26,14 @@ def tick(turn: Turn) -> None:
     _events(turn)
 
 
+_CHANNEL_DRIFT = {"none": 0.0, "back_channel": -1.0, "official": -2.0, "public": 1.0}
+
+
 def _drift_escalation(turn: Turn) -> None:
     state = turn.state
     drift = turn.loaded.scenario.clock.escalation_per_turn
-    drift += {"none": 0.0, "back_channel": -1.0, "official": -2.0, "public": 1.0}[state.channel.state]
-    average_pressure = sum(p.pressure for p in state.parties.values()) / len(state.parties)
+    drift += _CHANNEL_DRIFT[state.channel.state]
+    average_pressure = sum([p.pressure for p in state.parties.values()]) / len(state.parties)
     drift += (average_pressure - 50) / 25
     if drift:
         turn.adjust("escalation", drift, "time passed" if drift > 0 else "contacts between the parties eased tension")
@@ -124,14 +127,15 @@ def opening(turn: Turn) -> None:
 def _events(turn: Turn) -> None:
     """Each event that can fire now (by turn and phase: see `Compiled.events_at`), in order."""
     state = turn.state
-    for event in turn.machines.compiled.events_at(state.turn, state.phase.state):
-        if event.once and event.id in state.fired:
+    fired = state.fired
+    for eid, once, when, chance in turn.machines.compiled.events_at(state.turn, state.phase.state):
+        if once and eid in fired:
             continue
-        if event.when is not None and not event.when(state):
+        if when is not None and not when(state):
             continue
-        if event.chance is not None and not turn.draw(f"event:{event.id}", as_number(event.chance(state))):
+        if chance is not None and not turn.draw(f"event:{eid}", as_number(chance(state))):
             continue
-        _fire(turn, event.id)
+        _fire(turn, eid)
 
 
 def _fire(turn: Turn, eid: str) -> None:

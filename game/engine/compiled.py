@@ -17,6 +17,7 @@ numbers are drawn.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from game.engine.state import StateReader, Value, bound_reader
 from game.scenario.expressions import Const
@@ -33,14 +34,12 @@ class BoundEffect:
     value: Condition
 
 
-@dataclass(frozen=True, slots=True)
-class TimedEvent:
-    """An event that can fire by itself (at a turn, when a condition holds, or by chance)."""
+class TimedEvent(NamedTuple):
+    """An event that can fire by itself (at a turn, when a condition holds, or by chance); a
+    tuple, so the clock unpacks it instead of reading attributes."""
 
     id: str
     once: bool
-    phases: frozenset[str]
-    at_turn: int | None
     when: Condition | None
     chance: Condition | None
 
@@ -48,12 +47,11 @@ class TimedEvent:
 class Compiled:
     def __init__(self, loaded: LoadedScenario) -> None:
         scenario = loaded.scenario
-        readers: dict[str, StateReader | Const] = {}
-
-        def resolve(name: str) -> StateReader | Const:
-            if name not in readers:
-                readers[name] = bound_reader(name, loaded)
-            return readers[name]
+        self._loaded = loaded
+        self._bound: dict[str, StateReader | Const] = {}
+        self.readers: dict[str, StateReader] = {}
+        """What `reader` has made so far, for a caller that looks here first."""
+        resolve = self._resolve
 
         self.conditions: dict[str, Condition] = {text: e.bind(resolve) for text, e in loaded.expressions.conditions.items()}
         self.effects: dict[str, BoundEffect] = {
@@ -68,11 +66,29 @@ class Compiled:
             if m.arrives_turn is not None or m.arrives_when is not None
         )
         self._events = tuple(
-            TimedEvent(eid, e.once, frozenset(e.phases or ()), e.at_turn, self._condition(e.when), self._condition(e.chance))
+            (TimedEvent(eid, e.once, self._condition(e.when), self._condition(e.chance)), frozenset(e.phases), e.at_turn)
             for eid, e in scenario.events.items()
             if not (e.at_turn is None and e.when is None and e.chance is None)
         )
         self._events_at: dict[tuple[int, str], tuple[TimedEvent, ...]] = {}
+
+    def _resolve(self, name: str) -> StateReader | Const:
+        found = self._bound.get(name)
+        if found is None:
+            found = self._bound[name] = bound_reader(name, self._loaded)
+        return found
+
+    def reader(self, name: str) -> StateReader:
+        """How to read `name` from a state (what `Turn.value` uses: `lookup`, without the lookup)."""
+        found = self.readers.get(name)
+        if found is None:
+            bound = self._resolve(name)
+            if isinstance(bound, Const):
+                value = bound.value
+                found = self.readers[name] = lambda state: value
+            else:
+                found = self.readers[name] = bound
+        return found
 
     def _condition(self, text: str | None) -> Condition | None:
         return None if text is None else self.conditions[text]
@@ -85,7 +101,7 @@ class Compiled:
         if found is None:
             lineage = self.lineages[phase]
             found = self._events_at[key] = tuple(
-                e for e in self._events if (not e.phases or lineage & e.phases) and (e.at_turn is None or e.at_turn == turn)
+                event for event, phases, at in self._events if (not phases or lineage & phases) and (at is None or at == turn)
             )
         return found
 

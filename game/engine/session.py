@@ -88,8 +88,10 @@ class Session:
         key = move if isinstance(move, str) else move.key
         if self.is_over:
             raise MoveNotAvailable("the session has ended")
-        chosen = next((m for m in self.moves() if m.key == key), None)
-        if chosen is None:
+        for chosen in self.moves():  # a plain loop: this runs on every decision of every search
+            if chosen.key == key:
+                break
+        else:
             raise MoveNotAvailable(f"'{key}' is not available now")
         outcome = play(self.loaded, self.machines, self.state, chosen, self.seed)
         self._moves = None
@@ -207,8 +209,8 @@ def play(loaded: LoadedScenario, machines: Machines, state: GameState, move: Mov
     outcome = Outcome(move, turn=state.turn, phase_before=state.phase.state)
     turn = Turn(state, loaded, machines, _rng(seed, state.decisions + 1), outcome)
     VERB_MODULES[move.verb].apply(turn, move)
-    if move.verb != "choice":
-        turn.apply_effects(tuned_effects(turn, move.verb), f"scenario rule for '{move.verb}'")
+    if move.verb != "choice" and (tuned := tuned_effects(turn, move.verb)):
+        turn.apply_effects(tuned, f"scenario rule for '{move.verb}'")
     state.waits_in_a_row = state.waits_in_a_row + 1 if move.verb == "wait" else 0
     state.decisions += 1
     clock.tick(turn)
@@ -223,11 +225,11 @@ def _advance_phase(turn: Turn, move: Move) -> None:
     before = state.phase.state
     trigger = move.key.split(":")[1] if move.verb == "choice" else move.verb
     taken: list[str] = []
-    guards = machines.phase_guards.get(before)
-    if guards is None or any((on is None or on == trigger) and turn.holds(when) for when, on in guards):
+    if _may_advance(turn, machines.phase_guards.get(before), trigger):
         machines.move(machines.phase, "advance", state.phase, turn.holds, trigger, taken)
     reason = taken[0] if taken else ""
-    if not _is_ending(turn.loaded, state.phase.state):
+    endings = machines.compiled.endings
+    if state.phase.state not in endings:
         if state.escalation >= 100:
             machines.move(machines.phase, "boil_over", state.phase)
             reason = "escalation reached 100: open conflict"
@@ -236,12 +238,18 @@ def _advance_phase(turn: Turn, move: Move) -> None:
             reason = "time ran out"
     if state.phase.state != before:
         turn.outcome.changes.append(Change("phase", before, state.phase.state, reason))
-    if _is_ending(turn.loaded, state.phase.state):
+    if state.phase.state in endings:
         state.ending = state.phase.state
 
 
-def _is_ending(loaded: LoadedScenario, phase: str) -> bool:
-    return loaded.scenario.phases.phases[phase].ending is not None
+def _may_advance(turn: Turn, guards: tuple[tuple[str | None, str | None], ...] | None, trigger: str) -> bool:
+    """Whether some transition out of the phase could be taken (most turns none can)."""
+    if guards is None:
+        return True
+    for when, on in guards:  # noqa: SIM110 - any() over a generator costs more, every decision
+        if (on is None or on == trigger) and turn.holds(when):
+            return True
+    return False
 
 
 def _ending_of(loaded: LoadedScenario, state: GameState) -> EndingReached | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from game.engine.compiled import as_number
 from game.engine.machines import Machines
 from game.engine.outcome import Change, Draw, Outcome, Reply
-from game.engine.state import PERCENT_NAMES, GameState, Value, lookup
+from game.engine.state import PERCENT_NAMES, GameState, Value
 from game.scenario.expressions import combine
 from game.scenario.loader import LoadedScenario
 from game.scenario.names import CHANNEL_LEVELS, CONSENT_LEVELS, MANDATE_LEVELS
@@ -29,11 +29,15 @@ class Turn:
     outcome: Outcome
 
     def __post_init__(self) -> None:
-        self._conditions = self.machines.compiled.conditions  # bound to the state's readers once per scenario
+        compiled = self.machines.compiled  # conditions and names bound to the state's readers once per scenario
+        self._conditions = compiled.conditions
+        self._readers = compiled.readers
+        self._reader = compiled.reader
 
     # -- reading -----------------------------------------------------------------------------
     def value(self, name: str) -> Value:
-        return lookup(self.state, self.loaded, name)
+        read = self._readers.get(name) or self._reader(name)
+        return read(self.state)
 
     def holds(self, text: str | None) -> bool:
         if text is None:
@@ -54,7 +58,6 @@ class Turn:
         self.set(name, current + delta, reason)
 
     def set(self, name: str, value: Value, reason: str) -> None:
-        before = self.value(name)
         prefix, _, key = name.partition(".")
         if prefix == "consent":
             self._ladder_to(name, CONSENT_LEVELS, value, reason)
@@ -65,6 +68,7 @@ class Turn:
         if name == "mandate":
             self._set_mandate(value, reason)
             return
+        before = self.value(name)
         new = self._clamped(name, prefix, key, value)
         if new == before:
             return
