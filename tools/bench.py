@@ -8,9 +8,12 @@ Core metrics (docs/architecture.md, /work/shared/design.md):
 - load_bundled_ms_max    the slowest bundled scenario: load + validate + build machines, best of N
 - load_1000_phase_ms     a generated scenario of 1,000 phases and 3,000 conditional transitions,
                          loaded from text and built into machines, best of N
-- decision_us            median cost of `session.choose()` over seeded random runs
+- decision_us            median cost of `session.choose()` over seeded random runs (budget 20 us:
+                         the debrief's search plays thousands of decisions per position)
 - decision_overhead_ratio  decision_us over a bare `transitions` trigger on a machine with the
                          same number of states and transitions, measured in the same run
+- fork_us                median cost of `Session.fork()` on mid-game sessions of the same
+                         scenario (the search forks every position it explores)
 
 Plugins: every `tools/bench_*.py` exposing
 `METRICS: dict[str, tuple[Callable[[], float], float | None, str]]` (measure, budget, unit) joins
@@ -229,6 +232,33 @@ def measure_decisions(runs: int) -> tuple[list[float], Any]:
     return costs, machines
 
 
+def measure_forks(runs: int, samples: int = 50) -> list[float]:
+    """Seconds per `session.fork()`, on each run's session halfway through its game."""
+    from game.engine.machines import build_machines
+    from game.engine.session import Session
+
+    loaded, _ = decision_scenario()
+    machines = build_machines(loaded)
+    costs: list[float] = []
+    with quiet_gc():
+        for seed in range(runs):
+            chooser = random.Random(seed)
+            keys = []
+            game = Session(loaded, seed=seed, machines=machines)
+            while not game.is_over:
+                keys.append(chooser.choice(game.moves()).key)
+                game.choose(keys[-1])
+            session = Session(loaded, seed=seed, machines=machines)
+            for key in keys[: len(keys) // 2]:
+                session.choose(key)
+            session.moves()  # as in play: the moves on offer were listed
+            for _ in range(samples):
+                started = clock()
+                session.fork()
+                costs.append(clock() - started)
+    return costs
+
+
 def bare_trigger_seconds(machines: Any, samples: int = 20000) -> float:
     """Median seconds of one `Event.trigger` on a plain machine as big as the phase machine."""
     from transitions import Machine
@@ -290,8 +320,14 @@ def core_metrics(repeats: int, runs: int, passes: int = 3) -> list[Result]:
         phase = shared["machines"].phase
         return shared["median"] / shared["bare"], f"bare trigger {shared['bare'] * 1e6:.1f} us on {len(phase.states)} states"
 
-    attempt("decision_us", "us", None, decision)
+    def fork() -> tuple[float, str]:
+        costs = measure_forks(runs)
+        _, name = decision_scenario()
+        return statistics.median(costs) * 1e6, f"median of {len(costs)} forks of {runs} half-played games of {name}"
+
+    attempt("decision_us", "us", 20.0, decision)
     attempt("decision_overhead_ratio", "x", 10.0, ratio)
+    attempt("fork_us", "us", None, fork)
     return results
 
 

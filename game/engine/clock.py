@@ -3,11 +3,12 @@ deadlines pass, events fire, and hidden harm (a distorted or withheld message) m
 
 from __future__ import annotations
 
+from game.engine.compiled import as_number
 from game.engine.consent import message_act
 from game.engine.messages import arrive, check_deadlines
 from game.engine.outcome import FiredEvent
 from game.engine.turn import Turn
-from game.engine.verbs.common import backlash, disclosure_backlash, expose, one_rung_lower, phase_lineage
+from game.engine.verbs.common import backlash, disclosure_backlash, expose, one_rung_lower
 
 LEAK_BASE = 2.0
 LEAK_PER_INSIDER = 1.5
@@ -39,7 +40,7 @@ def _drift_escalation(turn: Turn) -> None:
     state = turn.state
     drift = turn.loaded.scenario.clock.escalation_per_turn
     drift += CHANNEL_DRIFT[state.channel.state]
-    average_pressure = sum(p.pressure for p in state.parties.values()) / len(state.parties)
+    average_pressure = sum([p.pressure for p in state.parties.values()]) / len(state.parties)
     drift += (average_pressure - 50) / 25
     if drift:
         turn.adjust("escalation", drift, "time passed" if drift > 0 else "contacts between the parties eased tension")
@@ -127,13 +128,14 @@ def _discoveries(turn: Turn) -> None:
 
 def _arrivals(turn: Turn) -> None:
     state = turn.state
-    for mid, message in turn.loaded.scenario.messages.items():
+    for mid, arrives_turn, arrives_when in turn.machines.compiled.arrivals:
         if mid in state.arrived:
             continue
-        due = message.arrives_turn is not None and state.turn >= message.arrives_turn
-        if due or (message.arrives_when is not None and turn.holds(message.arrives_when)):
+        due = arrives_turn is not None and state.turn >= arrives_turn
+        if due or (arrives_when is not None and arrives_when(state)):
             state.arrived.add(mid)
             state.inbox.append(mid)
+            message = turn.loaded.scenario.messages[mid]
             arrive(turn, mid)
             asked = f"{turn.party_name(message.sender)} asked the envoy to carry '{message.summary}'"
             turn.agree(message.sender, message_act(mid), asked, note=False)
@@ -148,20 +150,15 @@ def opening(turn: Turn) -> None:
 
 
 def _events(turn: Turn) -> None:
+    """Each event that can fire now (by turn and phase: see `Compiled.events_at`), in order."""
     state = turn.state
-    lineage = phase_lineage(turn)
-    for eid, event in turn.loaded.scenario.events.items():
-        if event.once and eid in state.fired:
+    fired = state.fired
+    for eid, once, when, chance in turn.machines.compiled.events_at(state.turn, state.phase.state):
+        if once and eid in fired:
             continue
-        if event.at_turn is None and event.when is None and event.chance is None:
+        if when is not None and not when(state):
             continue
-        if event.phases and not lineage.intersection(event.phases):
-            continue
-        if event.at_turn is not None and event.at_turn != state.turn:
-            continue
-        if not turn.holds(event.when):
-            continue
-        if event.chance is not None and not turn.draw(f"event:{eid}", turn.number(event.chance)):
+        if chance is not None and not turn.draw(f"event:{eid}", as_number(chance(state))):
             continue
         _fire(turn, eid)
 

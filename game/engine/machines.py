@@ -15,6 +15,7 @@ from typing import Any
 
 from transitions import EventData, Machine
 
+from game.engine.compiled import Compiled
 from game.engine.state import LadderPosition
 from game.scenario.loader import LoadedScenario
 from game.scenario.names import CHANNEL_LEVELS, CONSENT_LEVELS, MANDATE_LEVELS
@@ -113,6 +114,8 @@ class Machines:
     phase_guards: dict[str, tuple[tuple[str | None, str | None], ...]] = field(default_factory=dict)
     """Per phase, the (when, on) of every transition out of it, in order: most turns no transition
     holds, and checking that directly is cheaper than a `transitions` trigger that finds nothing."""
+    compiled: Compiled = field(kw_only=True)
+    """The scenario's conditions, events and messages made ready for play, built with the machines."""
 
     def move(self, machine: Machine, trigger: str, position: LadderPosition, *args: Any) -> bool:
         """Fire `trigger` on `position`; False (and no change) where the ladder has no such step."""
@@ -128,4 +131,4 @@ def build_machines(loaded: LoadedScenario) -> Machines:
         pid: tuple((phases[owner].transitions[i].when, phases[owner].transitions[i].on) for owner, i in effective_transitions(phases, pid))
         for pid in phases
     }
-    return Machines(consent_machine(), channel_machine(), mandate_machine(), phase_machine(loaded), guards)
+    return Machines(consent_machine(), channel_machine(), mandate_machine(), phase_machine(loaded), guards, compiled=Compiled(loaded))

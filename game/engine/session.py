@@ -88,8 +88,10 @@ class Session:
         key = move if isinstance(move, str) else move.key
         if self.is_over:
             raise MoveNotAvailable("the session has ended")
-        chosen = next((m for m in self.moves() if m.key == key), None)
-        if chosen is None:
+        for chosen in self.moves():  # a plain loop: this runs on every decision of every search
+            if chosen.key == key:
+                break
+        else:
             raise MoveNotAvailable(f"'{key}' is not available now")
         outcome = play(self.loaded, self.machines, self.state, chosen, self.seed)
         self._moves = None
@@ -102,6 +104,36 @@ class Session:
             if outcome.ending is not None:
                 self._emit(end_record(outcome.ending, self.state))
         return outcome
+
+    def fork(self, *, seed: int | None = None) -> Session:
+        """An independent session at this same point, to play a line forward without touching this one.
+
+        The debrief's search forks every position many times, so a fork shares everything that
+        never changes during play (the loaded scenario, the machines, the opening outcome) and
+        copies only what does: the state (`GameState.copy`) and the history list (the outcomes
+        in it are finished and never changed, so they are shared). A fork has no sink: nothing
+        it plays reaches this session's log. Its records could not make a log of their own
+        anyway, since the header and the decisions before the fork went to this session's log.
+
+        Args:
+            seed: The seed of the continuation. By default the fork keeps this session's seed,
+                so the same moves on the fork and on this session give identical outcomes and
+                identical states. With another seed, every draw of a decision made after the
+                fork comes from the new seed: decision number n still draws from
+                `Random(f"{seed}:{n}")`, numbered from the start of the game, so only the
+                numbers drawn change, never which draws are made or in what order. The game up
+                to the fork (state, history, `header`, which still names the seed the game
+                began with) is the same either way.
+        """
+        clone = object.__new__(Session)
+        clone.__dict__.update(self.__dict__)  # the shared, never-changing parts
+        clone.seed = self.seed if seed is None else seed
+        clone.state = self.state.copy()
+        clone.history = list(self.history)
+        clone.header = dict(self.header)
+        clone._sink = None
+        clone._moves = None if self._moves is None else list(self._moves)  # listing never draws: no seed in it
+        return clone
 
     def attach_sink(self, sink: Sink | None) -> None:
         """Send the records of further decisions to `sink` (a resumed session keeps its log)."""
@@ -179,8 +211,8 @@ def play(loaded: LoadedScenario, machines: Machines, state: GameState, move: Mov
     outcome = Outcome(move, turn=state.turn, phase_before=state.phase.state)
     turn = Turn(state, loaded, machines, _rng(seed, state.decisions + 1), outcome)
     VERB_MODULES[move.verb].apply(turn, move)
-    if move.verb != "choice":
-        turn.apply_effects(tuned_effects(turn, move.verb), f"scenario rule for '{move.verb}'")
+    if move.verb != "choice" and (tuned := tuned_effects(turn, move.verb)):
+        turn.apply_effects(tuned, f"scenario rule for '{move.verb}'")
     state.waits_in_a_row = state.waits_in_a_row + 1 if move.verb == "wait" else 0
     state.decisions += 1
     clock.tick(turn)
@@ -195,11 +227,11 @@ def _advance_phase(turn: Turn, move: Move) -> None:
     before = state.phase.state
     trigger = move.key.split(":")[1] if move.verb == "choice" else move.verb
     taken: list[str] = []
-    guards = machines.phase_guards.get(before)
-    if guards is None or any((on is None or on == trigger) and turn.holds(when) for when, on in guards):
+    if _may_advance(turn, machines.phase_guards.get(before), trigger):
         machines.move(machines.phase, "advance", state.phase, turn.holds, trigger, taken)
     reason = taken[0] if taken else ""
-    if not _is_ending(turn.loaded, state.phase.state):
+    endings = machines.compiled.endings
+    if state.phase.state not in endings:
         if state.escalation >= 100:
             machines.move(machines.phase, "boil_over", state.phase)
             reason = "escalation reached 100: open conflict"
@@ -211,12 +243,18 @@ def _advance_phase(turn: Turn, move: Move) -> None:
             reason = "time ran out"
     if state.phase.state != before:
         turn.outcome.changes.append(Change("phase", before, state.phase.state, reason))
-    if _is_ending(turn.loaded, state.phase.state):
+    if state.phase.state in endings:
         state.ending = state.phase.state
 
 
-def _is_ending(loaded: LoadedScenario, phase: str) -> bool:
-    return loaded.scenario.phases.phases[phase].ending is not None
+def _may_advance(turn: Turn, guards: tuple[tuple[str | None, str | None], ...] | None, trigger: str) -> bool:
+    """Whether some transition out of the phase could be taken (most turns none can)."""
+    if guards is None:
+        return True
+    for when, on in guards:  # noqa: SIM110 - any() over a generator costs more, every decision
+        if (on is None or on == trigger) and turn.holds(when):
+            return True
+    return False
 
 
 def _ending_of(loaded: LoadedScenario, state: GameState) -> EndingReached | None:

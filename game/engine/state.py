@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from game.engine.consent import opening_consent
 from game.engine.evidence import Evidence
 from game.engine.statecopy import copy_state
+from game.scenario.expressions import Const
 from game.scenario.loader import LoadedScenario
 from game.scenario.names import CHANNEL_LEVELS, CONSENT_LEVELS, CONSTANTS
 
@@ -240,3 +242,44 @@ _PARTY = {
     "asked_first": lambda p, ld, key: p.asked_first,
     "bad_faith": lambda p, ld, key: ld.scenario.parties[key].faith == "bad",
 }
+
+
+StateReader = Callable[[GameState], Value]
+
+_CHANNEL_NUMBERS = {level: i for i, level in enumerate(CHANNEL_LEVELS)}
+_CONSENT_NUMBERS = {level: i for i, level in enumerate(CONSENT_LEVELS)}
+_PARTY_FIELDS = ("trust", "exposure", "pressure", "probed", "blamed", "contacts")
+
+
+def bound_reader(name: str, loaded: LoadedScenario) -> StateReader | Const:
+    """`lookup` of one name in one scenario, as a function of the state alone, or as the fixed
+    value it has for the whole game (a ladder word, a party's faith). Conditions are bound to
+    these once per scenario (`compiled.py`), so evaluating one looks no name up and makes one
+    call per name read instead of two or three. The common names have their own readers here
+    (a test checks each against `lookup` on played states); any other name reads through
+    `_getter`, so a name added there works at once."""
+    prefix, _, key = name.partition(".")
+    if name == "turns_left":
+        turns = loaded.scenario.clock.turns
+        return lambda st: max(turns - st.turn + 1, 0)
+    if name in ("turn", "escalation", "leak_risk", "circle", "meetings"):
+        return attrgetter(name)
+    if name == "channel":
+        return lambda st: _CHANNEL_NUMBERS[st.channel.state]
+    if name not in _GLOBALS and name in CONSTANTS:
+        return Const(CONSTANTS[name])
+    if prefix == "var":
+        return lambda st: st.variables[key]
+    if prefix == "bad_faith":
+        return Const(loaded.scenario.parties[key].faith == "bad")
+    if prefix == "consent":
+        return lambda st: _CONSENT_NUMBERS[st.parties[key].consent.state]
+    if prefix in _PARTY_FIELDS:
+        field_of = attrgetter(prefix)
+        return lambda st: field_of(st.parties[key])
+    if prefix == "fired":
+        return lambda st: key in st.fired
+    if prefix == "chosen":
+        return lambda st: key in st.chosen
+    getter = _GETTERS.get(name) or _getter(name)
+    return lambda st: getter(st, loaded)

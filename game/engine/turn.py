@@ -9,11 +9,12 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from game.engine.compiled import as_number
 from game.engine.consent import agree, follow_ladder
 from game.engine.machines import Machines
 from game.engine.outcome import Change, Draw, Outcome, Reply
-from game.engine.state import PERCENT_NAMES, GameState, Value, lookup, reader
-from game.scenario.expressions import apply_effect
+from game.engine.state import PERCENT_NAMES, GameState, Value
+from game.scenario.expressions import combine
 from game.scenario.loader import LoadedScenario
 from game.scenario.names import CHANNEL_LEVELS, CONSENT_LEVELS, MANDATE_LEVELS
 
@@ -27,21 +28,23 @@ class Turn:
     outcome: Outcome
 
     def __post_init__(self) -> None:
-        self._conditions = self.loaded.expressions.conditions
-        self.read = reader(self.state, self.loaded)  # `value`, faster: conditions read names all the time
+        compiled = self.machines.compiled  # conditions and names bound to the state's readers once per scenario
+        self._conditions = compiled.conditions
+        self._readers = compiled.readers
+        self._reader = compiled.reader
 
     # -- reading -----------------------------------------------------------------------------
     def value(self, name: str) -> Value:
-        return lookup(self.state, self.loaded, name)
+        read = self._readers.get(name) or self._reader(name)
+        return read(self.state)
 
     def holds(self, text: str | None) -> bool:
         if text is None:
             return True
-        return bool(self._conditions[text].evaluate(self.read))
+        return bool(self._conditions[text](self.state))
 
     def number(self, text: str) -> float:
-        result = self._conditions[text].evaluate(self.read)
-        return float(result) if isinstance(result, int | float) else 0.0
+        return as_number(self._conditions[text](self.state))
 
     def party_name(self, pid: str) -> str:
         return self.loaded.scenario.parties[pid].name
@@ -54,7 +57,6 @@ class Turn:
         self.set(name, current + delta, reason)
 
     def set(self, name: str, value: Value, reason: str) -> None:
-        before = self.value(name)
         prefix, _, key = name.partition(".")
         if prefix == "consent":
             self._ladder_to(name, CONSENT_LEVELS, value, reason)
@@ -65,6 +67,7 @@ class Turn:
         if name == "mandate":
             self._set_mandate(value, reason)
             return
+        before = self.value(name)
         new = self._clamped(name, prefix, key, value)
         if new == before:
             return
@@ -150,10 +153,11 @@ class Turn:
         self.outcome.changes.append(Change("mandate", before, position.state, reason))
 
     def apply_effects(self, texts: list[str], reason: str) -> None:
+        effects = self.machines.compiled.effects
         for text in texts:
-            effect = self.loaded.expressions.effects[text]
+            effect = effects[text]
             current = self.value(effect.target) if effect.operator != "=" else 0
-            self.set(effect.target, apply_effect(effect, current, self.value), reason)
+            self.set(effect.target, combine(effect.operator, current, effect.value(self.state)), reason)
 
     # -- talking and chance ------------------------------------------------------------------
     def reply(self, speaker: str, text: str) -> None:

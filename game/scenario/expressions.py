@@ -38,11 +38,13 @@ import re
 import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import NoReturn, cast
+from typing import Any, NoReturn, cast
 
 Value = bool | int | float | str
 Lookup = Callable[[str], Value]
-Fn = Callable[[Lookup], Value]
+Fn = Callable[[Any], Value]
+"""An expression built into a function of one argument: the `Lookup` for `evaluate`, or what
+the readers given to `Expression.bind` take (the engine's GameState)."""
 
 MAX_LENGTH = 500
 MAX_DEPTH = 30
@@ -103,6 +105,8 @@ class Call:
 
 
 Node = Const | Name | Unary | Logic | Arith | Compare | Call
+Resolve = Callable[[str], Fn | Const]
+"""Given a name, how to read it (a function of the evaluation's argument) or its fixed value."""
 
 
 def _number(value: Value) -> float:  # bool and int are numbers too
@@ -126,61 +130,125 @@ _COMPARE = {"==": operator.eq, "!=": operator.ne, "<": operator.lt,
             "<=": operator.le, ">": operator.gt, ">=": operator.ge}
 
 
-def _build(node: Node) -> Fn:
-    """Turn a node tree into nested closures, once; evaluating is then plain calls."""
-    match node:
-        case Const(value):
-            return lambda lookup: value
-        case Name(name):
-            return lambda lookup: lookup(name)
-        case Unary(op, operand):
-            f = _build(operand)
-            if op == "not":
-                return lambda lookup: not f(lookup)
-            return lambda lookup: -_number(f(lookup))
-        case Logic(op, operands) if len(operands) == 2:
-            a, b = map(_build, operands)
-            if op == "or":
-                return lambda lookup: bool(a(lookup) or b(lookup))
-            return lambda lookup: bool(a(lookup) and b(lookup))
-        case Logic(op, operands):
-            fs, stop = tuple(map(_build, operands)), op == "or"  # stop: the deciding value
-            return lambda lookup: next((stop for f in fs if bool(f(lookup)) is stop), not stop)
-        case Arith(op, left, right):
-            fa, fb, fn = _build(left), _build(right), _ARITH[op]
+def _by_lookup(name: str) -> Fn:
+    return lambda lookup: lookup(name)
 
-            def arith(lookup: Lookup) -> Value:
-                a, b = fa(lookup), fb(lookup)
+
+def _function(built: Fn | Const) -> Fn:
+    if isinstance(built, Const):
+        value = built.value
+        return lambda env: value
+    return built
+
+
+def _fold(fn: Fn, *parts: Fn | Const) -> Fn | Const:
+    """`fn` evaluated once, now, if every part it reads is a constant; any error is left to
+    surface where it always did, when the expression is evaluated."""
+    if not all(isinstance(part, Const) for part in parts):
+        return fn
+    try:
+        return Const(fn(None))
+    except Exception:
+        return fn
+
+
+def _build(node: Node, resolve: Resolve) -> Fn | Const:
+    """Turn a node tree into nested closures, once; evaluating is then plain calls. A name is
+    read by what `resolve` gives for it; a part whose inputs are all constants is computed here,
+    once, and becomes a constant. The common shapes (one comparison, a chain of and/or) get
+    closures of their own: conditions are evaluated thousands of times a game."""
+    match node:
+        case Const():
+            return node
+        case Name(name):
+            return resolve(name)
+        case Unary(op, operand):
+            built = _build(operand, resolve)
+            f = _function(built)
+            if op == "not":
+                return _fold(lambda env: not f(env), built)
+            return _fold(lambda env: -_number(f(env)), built)
+        case Logic(op, operands) if len(operands) == 2:
+            parts = [_build(operand, resolve) for operand in operands]
+            a, b = map(_function, parts)
+            if op == "or":
+                return _fold(lambda env: bool(a(env) or b(env)), *parts)
+            return _fold(lambda env: bool(a(env) and b(env)), *parts)
+        case Logic(op, operands):
+            parts = [_build(operand, resolve) for operand in operands]
+            fs = tuple(map(_function, parts))
+            if op == "or":
+                def any_(env: object) -> bool:
+                    for f in fs:  # noqa: SIM110 - a plain loop; any() over a generator is slower
+                        if f(env):
+                            return True
+                    return False
+                return _fold(any_, *parts)
+
+            def all_(env: object) -> bool:
+                for f in fs:  # noqa: SIM110 - as above
+                    if not f(env):
+                        return False
+                return True
+            return _fold(all_, *parts)
+        case Arith(op, left, right):
+            parts = [_build(left, resolve), _build(right, resolve)]
+            (fa, fb), fn = map(_function, parts), _ARITH[op]
+
+            def arith(env: object) -> Value:
+                a, b = fa(env), fb(env)
                 if isinstance(a, str) or isinstance(b, str):
                     return _number(a if isinstance(a, str) else b)  # raises ExpressionError
                 return fn(a, b)
-            return arith
-        case Compare(left, ops, rights):
-            first = _build(left)
-            pairs = tuple((_COMPARE[op], _build(r)) for op, r in zip(ops, rights, strict=True))
+            return _fold(arith, *parts)
+        case Compare(left, (op,), (right,)):
+            parts = [_build(left, resolve), _build(right, resolve)]
+            test, fa = _COMPARE[op], _function(parts[0])
+            if isinstance(parts[1], Const):
+                c = parts[1].value
 
-            def compare(lookup: Lookup) -> bool:
-                a = first(lookup)
+                def compare_const(env: object) -> bool:
+                    try:
+                        return test(fa(env), c)
+                    except TypeError:  # text against a number: simply not true
+                        return False
+                return _fold(compare_const, *parts)
+            fb = _function(parts[1])
+
+            def compare_one(env: object) -> bool:
+                try:
+                    return test(fa(env), fb(env))
+                except TypeError:
+                    return False
+            return _fold(compare_one, *parts)
+        case Compare(left, ops, rights):
+            parts = [_build(left, resolve), *(_build(r, resolve) for r in rights)]
+            first = _function(parts[0])
+            pairs = tuple((_COMPARE[op], _function(r)) for op, r in zip(ops, parts[1:], strict=True))
+
+            def compare(env: object) -> bool:
+                a = first(env)
                 for test, f in pairs:
-                    b = f(lookup)
+                    b = f(env)
                     try:
                         if not test(a, b):
                             return False
-                    except TypeError:  # text against a number: simply not true
+                    except TypeError:
                         return False
                     a = b
                 return True
-            return compare
+            return _fold(compare, *parts)
         case Call(func, args):
-            fs = tuple(map(_build, args))
+            parts = [_build(arg, resolve) for arg in args]
+            fs = tuple(map(_function, parts))
             if func == "abs":
-                return lambda lookup: abs(_number(fs[0](lookup)))
+                return _fold(lambda env: abs(_number(fs[0](env))), *parts)
             if func == "clamp":  # if lo > hi the answer is hi
                 x, lo, hi = fs
-                return lambda lookup: min(max(_number(x(lookup)), _number(lo(lookup))),
-                                          _number(hi(lookup)))
+                return _fold(lambda env: min(max(_number(x(env)), _number(lo(env))),
+                                             _number(hi(env))), *parts)
             pick = min if func == "min" else max
-            return lambda lookup: pick([_number(f(lookup)) for f in fs])
+            return _fold(lambda env: pick([_number(f(env)) for f in fs]), *parts)
     raise TypeError(f"not an expression node: {node!r}")
 
 
@@ -192,10 +260,17 @@ class Expression:
     _fn: Fn = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_fn", _build(self.node))
+        object.__setattr__(self, "_fn", _function(_build(self.node, _by_lookup)))
 
     def evaluate(self, lookup: Lookup) -> Value:
         return self._fn(lookup)
+
+    def bind(self, resolve: Resolve) -> Fn:
+        """This expression as a function of one argument, each name read by the reader
+        `resolve(name)` gives for it (called with that argument), or fixed where it gives a
+        `Const`. The engine binds each condition once per scenario to readers of its state, so
+        evaluating one looks no name up; the meaning is `evaluate`'s, built by the same code."""
+        return _function(_build(self.node, resolve))
 
     def __reduce__(self) -> tuple[type, tuple[str, frozenset[str], Node]]:
         return Expression, (self.text, self.names, self.node)  # closures rebuild on load
@@ -241,11 +316,15 @@ def parse_effect(text: str) -> Effect:
 
 def apply_effect(effect: Effect, current: Value, lookup: Lookup) -> Value:
     """The new value of the target: '=' replaces, '+=' adds to and '-=' takes from current."""
-    value = effect.value.evaluate(lookup)
-    if effect.operator == "=":
+    return combine(effect.operator, current, effect.value.evaluate(lookup))
+
+
+def combine(operator: str, current: Value, value: Value) -> Value:
+    """What an effect's operator makes of the target's current value and the evaluated one."""
+    if operator == "=":
         return value
     a, b = _number(current), _number(value)
-    return a + b if effect.operator == "+=" else a - b
+    return a + b if operator == "+=" else a - b
 
 
 def suggest(name: str, known: Iterable[str]) -> str | None:

@@ -109,10 +109,4 @@ def one_rung_lower(turn: Turn, pid: str) -> str:
 
 def phase_lineage(turn: Turn) -> set[str]:
     """The current phase and every phase enclosing it."""
-    phases = turn.loaded.scenario.phases.phases
-    lineage: set[str] = set()
-    current: str | None = turn.state.phase.state
-    while current is not None and current not in lineage:
-        lineage.add(current)
-        current = phases[current].parent
-    return lineage
+    return set(turn.machines.compiled.lineages[turn.state.phase.state])

@@ -1,0 +1,121 @@
+"""What the engine reads of a scenario on every decision, prepared once per scenario.
+
+A decision evaluates dozens of authored conditions and walks the scenario's events and
+messages; the debrief's search plays thousands of decisions per position, so these are made
+ready when the machines are built (and shared with them by every session and fork):
+
+- every condition and effect is bound to readers of the GameState (`Expression.bind`): no
+  name is looked up while playing, and fixed parts (ladder words, a party's faith) are folded;
+- the events that can fire by themselves are indexed by turn and phase, so a turn visits only
+  those that could fire now, still in the order the scenario lists them;
+- the messages that arrive by themselves are listed once, in order.
+
+Nothing here changes what happens: the same conditions hold, in the same order, and the same
+numbers are drawn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from game.engine.state import StateReader, Value, bound_reader
+from game.scenario.expressions import Const
+from game.scenario.loader import LoadedScenario
+from game.scenario.model import Phase
+
+Condition = StateReader
+
+
+@dataclass(frozen=True, slots=True)
+class BoundEffect:
+    target: str
+    operator: str  # "=", "+=" or "-="
+    value: Condition
+
+
+class TimedEvent(NamedTuple):
+    """An event that can fire by itself (at a turn, when a condition holds, or by chance); a
+    tuple, so the clock unpacks it instead of reading attributes."""
+
+    id: str
+    once: bool
+    when: Condition | None
+    chance: Condition | None
+
+
+class Compiled:
+    def __init__(self, loaded: LoadedScenario) -> None:
+        scenario = loaded.scenario
+        self._loaded = loaded
+        self._bound: dict[str, StateReader | Const] = {}
+        self.readers: dict[str, StateReader] = {}
+        """What `reader` has made so far, for a caller that looks here first."""
+        resolve = self._resolve
+
+        self.conditions: dict[str, Condition] = {text: e.bind(resolve) for text, e in loaded.expressions.conditions.items()}
+        self.effects: dict[str, BoundEffect] = {
+            text: BoundEffect(e.target, e.operator, e.value.bind(resolve)) for text, e in loaded.expressions.effects.items()
+        }
+        phases = scenario.phases.phases
+        self.lineages: dict[str, frozenset[str]] = {pid: frozenset(_lineage(phases, pid)) for pid in phases}
+        self.endings: frozenset[str] = frozenset(pid for pid, phase in phases.items() if phase.ending is not None)
+        self.arrivals: tuple[tuple[str, int | None, Condition | None], ...] = tuple(
+            (mid, m.arrives_turn, self._condition(m.arrives_when))
+            for mid, m in scenario.messages.items()
+            if m.arrives_turn is not None or m.arrives_when is not None
+        )
+        self._events = tuple(
+            (TimedEvent(eid, e.once, self._condition(e.when), self._condition(e.chance)), frozenset(e.phases), e.at_turn)
+            for eid, e in scenario.events.items()
+            if not (e.at_turn is None and e.when is None and e.chance is None)
+        )
+        self._events_at: dict[tuple[int, str], tuple[TimedEvent, ...]] = {}
+
+    def _resolve(self, name: str) -> StateReader | Const:
+        found = self._bound.get(name)
+        if found is None:
+            found = self._bound[name] = bound_reader(name, self._loaded)
+        return found
+
+    def reader(self, name: str) -> StateReader:
+        """How to read `name` from a state (what `Turn.value` uses: `lookup`, without the lookup)."""
+        found = self.readers.get(name)
+        if found is None:
+            bound = self._resolve(name)
+            if isinstance(bound, Const):
+                value = bound.value
+                found = self.readers[name] = lambda state: value
+            else:
+                found = self.readers[name] = bound
+        return found
+
+    def _condition(self, text: str | None) -> Condition | None:
+        return None if text is None else self.conditions[text]
+
+    def events_at(self, turn: int, phase: str) -> tuple[TimedEvent, ...]:
+        """The events that may fire on `turn` in `phase` (by its lineage), in scenario order;
+        whether each does still depends on `once`, `when` and `chance`, checked as it comes."""
+        key = (turn, phase)
+        found = self._events_at.get(key)
+        if found is None:
+            lineage = self.lineages[phase]
+            found = self._events_at[key] = tuple(
+                event for event, phases, at in self._events if (not phases or lineage & phases) and (at is None or at == turn)
+            )
+        return found
+
+
+def as_number(result: Value) -> float:
+    """A condition used as a number (an event's chance): anything but a number counts as 0."""
+    return float(result) if isinstance(result, int | float) else 0.0
+
+
+def _lineage(phases: dict[str, Phase], pid: str) -> set[str]:
+    """The phase and every phase enclosing it."""
+    lineage: set[str] = set()
+    current: str | None = pid
+    while current is not None and current not in lineage:
+        lineage.add(current)
+        current = phases[current].parent
+    return lineage
