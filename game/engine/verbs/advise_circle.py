@@ -16,7 +16,6 @@ from __future__ import annotations
 from game.engine.outcome import Change, Move
 from game.engine.turn import Turn
 from game.engine.verbs.common import consent_at_least
-from game.engine.verbs.judgement import Judgement, Situation
 
 VERB = "advise_circle"
 GROUP = "Back channel"
@@ -96,9 +95,3 @@ def apply(turn: Turn, move: Move) -> None:
         turn.adjust("circle", WIDEN_GROWTH, f"{name} brought its cabinet into the secret")
         turn.adjust("leak_risk", WIDEN_LEAK, "more people know of the channel")
         turn.reply(name, "The cabinet has been told. If this comes out, they will not hear of it from the press.")
-
-
-# -- debrief judgement ---------------------------------------------------------------------------
-def judge(s: Situation) -> list[Judgement]:
-    """Judged by the debrief's rules over what the envoy knew (to come)."""
-    return []

@@ -6,8 +6,6 @@ from __future__ import annotations
 from game.engine.outcome import Move
 from game.engine.turn import Turn
 from game.engine.verbs.common import phase_lineage
-from game.engine.verbs.judgement import Judgement, Situation
-from game.principles import primary_source
 
 VERB = "choice"
 GROUP = "Options in this situation"
@@ -34,12 +32,3 @@ def apply(turn: Turn, move: Move) -> None:
     turn.apply_effects(list(choice.effects), choice.label)
     if choice.reply:
         turn.narrate(choice.reply)
-
-
-# -- debrief judgement ---------------------------------------------------------------------------
-def judge(s: Situation) -> list[Judgement]:
-    """Scenario choices are judged by their author's annotations, citing the source the
-    annotation names, else the principle's primary source."""
-    cid = s.move.key.split(":")[1]
-    choice = s.loaded.scenario.choices[cid]
-    return [Judgement(a.principle, a.verdict, a.weight, a.note, a.source or primary_source(a.principle)) for a in choice.annotations]

@@ -10,7 +10,6 @@ from __future__ import annotations
 from game.engine.evidence import assess, observe_faith
 from game.engine.outcome import Change, Move
 from game.engine.turn import Turn
-from game.engine.verbs.judgement import Judgement, Situation, number
 
 VERB = "consult"
 GROUP = "Analysis"
@@ -50,30 +49,3 @@ def apply(turn: Turn, move: Move) -> None:
             turn.narrate(f"Analysts on {turn.party_name(pid)}: {seen}. Your reading so far: {assess(party).words}.")
     else:
         turn.narrate("The standby experts arrive. Your next talks will be better prepared.")
-
-
-# -- debrief judgement ---------------------------------------------------------------------------
-def judge(s: Situation) -> list[Judgement]:
-    topic = s.move.key.split(":")[1]
-    if topic == "analysts":
-        return [
-            Judgement(
-                "preparedness",
-                "honoured",
-                2,
-                "You asked the analysts for an assessment of each side's pressure at "
-                f"home and of the leak risk (then {number(s.before.leak_risk)}%) before "
-                "acting on it.",
-                "guidance-2012-preparedness",
-            )
-        ]
-    ahead = "before the talks" if s.before.meetings == 0 else "for the next round of talks"
-    return [
-        Judgement(
-            "preparedness",
-            "honoured",
-            2,
-            f"You called in the standby mediation experts {ahead}, so specialised issues are not improvised.",
-            "standby-2008",
-        )
-    ]

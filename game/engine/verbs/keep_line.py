@@ -15,7 +15,6 @@ from __future__ import annotations
 from game.engine.outcome import Change, Move
 from game.engine.turn import Turn
 from game.engine.verbs.common import all_consent_at_least, suspended
-from game.engine.verbs.judgement import Judgement, Situation
 
 VERB = "keep_line"
 GROUP = "Suspension"
@@ -53,9 +52,3 @@ def apply(turn: Turn, move: Move) -> None:
         for pid in state.parties:
             turn.adjust(f"pressure.{pid}", -HUMANITARIAN_CALM, "word on detainees and the wounded still gets through")
     turn.narrate(f"The {kind} line stays open through your office while everything else waits.")
-
-
-# -- debrief judgement ---------------------------------------------------------------------------
-def judge(s: Situation) -> list[Judgement]:
-    """Judged by the debrief's rules over what the envoy knew (to come)."""
-    return []

@@ -6,7 +6,6 @@ from __future__ import annotations
 from game.engine.outcome import Move
 from game.engine.turn import Turn
 from game.engine.verbs.common import consent_at_least
-from game.engine.verbs.judgement import Judgement, Situation, moved, number
 from game.scenario.loader import LoadedScenario
 from game.scenario.model import Step
 
@@ -56,48 +55,3 @@ def apply(turn: Turn, move: Move) -> None:
         turn.adjust(f"pressure.{pid}", -3, "a visible humanitarian gain quiets hardliners")
     turn.apply_effects(list(spec.effects), spec.label)
     turn.narrate(spec.accepted or "Both sides accept. " + spec.description)
-
-
-# -- debrief judgement ---------------------------------------------------------------------------
-_EASED = "a practical step reduced the risk of miscalculation"
-
-
-def judge(s: Situation) -> list[Judgement]:
-    what = steps_of(s.loaded)[s.move.key.split(":")[1]].short
-    refusing = [pid for pid in s.all_parties() if s.consent(pid) == "none"]
-    if refusing:
-        return [
-            Judgement(
-                "consent",
-                "breached",
-                1,
-                f"You proposed {what} through a channel {s.names(refusing)} had never "
-                f"accepted; it would not answer an intermediary it had not agreed to.",
-                "seed-000-limits",
-            )
-        ]
-    early = s.before.meetings == 0 or s.before.escalation >= 50
-    when = (
-        f"before any talks (escalation {number(s.before.escalation)})"
-        if s.before.meetings == 0
-        else f"with escalation at {number(s.before.escalation)}"
-    )
-    found = [
-        Judgement(
-            "timing",
-            "honoured",
-            2 if early else 1,
-            f"You offered {what} {when}: a small, practical step first; {moved('escalation', s.delta('escalation', _EASED))}.",
-            "seed-000-practice",
-        )
-    ]
-    found.append(
-        Judgement(
-            "channel",
-            "honoured",
-            1,
-            f"{what[0].upper()}{what[1:]} lowers the risk that an incident is mistaken for an attack, whatever happens to the talks.",
-            "seed-000-practice",
-        )
-    )
-    return found

@@ -20,7 +20,6 @@ from __future__ import annotations
 from game.engine.outcome import Change, Move
 from game.engine.turn import Turn
 from game.engine.verbs.common import consent_at_least
-from game.engine.verbs.judgement import Judgement, Situation
 
 VERB = "prepare_disclosure"
 GROUP = "Back channel"
@@ -60,9 +59,3 @@ def apply(turn: Turn, move: Move) -> None:
     if all(party.lines_prepared for party in state.parties.values()):
         state.disclosure_prepared = True
         turn.outcome.changes.append(Change("disclosure_prepared", False, True, "every side has its public lines ready"))
-
-
-# -- debrief judgement ---------------------------------------------------------------------------
-def judge(s: Situation) -> list[Judgement]:
-    """Judged by the debrief's rules over what the envoy knew (to come)."""
-    return []

@@ -11,7 +11,6 @@ from game.engine.evidence import PROBE_WEIGHTS, assess, observe_faith, sense_red
 from game.engine.outcome import Change, Move
 from game.engine.turn import Turn
 from game.engine.verbs.common import consent_at_least
-from game.engine.verbs.judgement import Judgement, Situation
 
 VERB = "probe"
 GROUP = "Analysis"
@@ -51,35 +50,3 @@ def apply(turn: Turn, move: Move) -> None:
     for sensed in sense_red_lines(turn, pid, "probe", weight):
         turn.narrate(sensed.reading + ".")
     turn.narrate(f"Your reading of {name} so far: {assess(party).words}.")
-
-
-# -- debrief judgement ---------------------------------------------------------------------------
-def judge(s: Situation) -> list[Judgement]:
-    pid = s.move.party or ""
-    name = s.name(pid)
-    if s.bad_faith(pid):
-        return [
-            Judgement(
-                "good_faith",
-                "honoured",
-                3,
-                f"You probed {name} and found out it was not negotiating in good faith, before your process could serve it as cover.",
-                "seed-000-useful",
-            )
-        ]
-    return [
-        Judgement(
-            "good_faith",
-            "honoured",
-            1,
-            f"You tested {name}'s intentions before investing further; it turned out to want a way out it could take without losing face.",
-            "seed-000-useful",
-        ),
-        Judgement(
-            "preparedness",
-            "honoured",
-            1,
-            f"Probing {name} meant you acted knowing its red lines rather than guessing them.",
-            "guidance-2012-preparedness",
-        ),
-    ]

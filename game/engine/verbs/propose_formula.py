@@ -6,7 +6,6 @@ from __future__ import annotations
 from game.engine.outcome import Move
 from game.engine.turn import Turn
 from game.engine.verbs.common import bad_faith, one_rung_lower
-from game.engine.verbs.judgement import Judgement, Situation
 
 VERB = "propose_formula"
 GROUP = "Substance"
@@ -37,63 +36,3 @@ def apply(turn: Turn, move: Move) -> None:
     for pid in state.parties:
         turn.adjust(f"trust.{pid}", 2, "a proposal within the agreed mandate")
     turn.narrate("Both sides take your formula away to study it. The decision stays theirs.")
-
-
-# -- debrief judgement ---------------------------------------------------------------------------
-def judge(s: Situation) -> list[Judgement]:
-    parties = s.names(s.all_parties())
-    found: list[Judgement] = []
-    if s.before.mandate.state != "mediation":
-        found += [
-            Judgement(
-                "mandate",
-                "breached",
-                3,
-                f"You proposed terms while your mandate covered good offices only, and {parties} had not authorised substantive proposals.",
-                "seed-000-limits",
-            ),
-            Judgement(
-                "ownership",
-                "breached",
-                2,
-                f"The terms were yours, not theirs: {parties} were asked to react to an outsider's plan instead of shaping their own.",
-                "guidance-2012-ownership",
-            ),
-        ]
-    elif s.before.meetings == 0:
-        found += [
-            Judgement(
-                "timing",
-                "breached",
-                2,
-                "You pushed a settlement formula before the parties had met even once; "
-                "a grand design before any channel exists looks imposed.",
-                "seed-000-useful",
-            ),
-            Judgement(
-                "ownership", "breached", 1, f"Without talks, the formula could only be yours, not {parties}'.", "guidance-2012-ownership"
-            ),
-        ]
-    else:
-        found.append(
-            Judgement(
-                "mandate",
-                "honoured",
-                2,
-                f"With a mediation mandate from {parties} and "
-                f"{s.count(s.before.meetings, 'meeting')} held, a formula was within your "
-                f"role and gave the talks something to work on.",
-                "seed-000-mediation",
-            )
-        )
-    if "standby_experts" not in s.before.consulted:
-        found.append(
-            Judgement(
-                "preparedness",
-                "breached",
-                1,
-                "You drafted terms on specialised issues without the standby experts: an improvised formula.",
-                "standby-2008",
-            )
-        )
-    return found

@@ -6,7 +6,6 @@ from __future__ import annotations
 from game.engine.outcome import Move
 from game.engine.turn import Turn
 from game.engine.verbs.common import backlash, expose, one_rung_lower, others
-from game.engine.verbs.judgement import Judgement, Situation, number
 
 VERB = "public_statement"
 GROUP = "Public words"
@@ -70,53 +69,3 @@ def apply(turn: Turn, move: Move) -> None:
         for other in others(turn, pid):
             turn.adjust(f"trust.{other}", 4, f"{turn.party_name(other)} enjoys seeing its adversary blamed")
         turn.reply(name, "The envoy has taken sides.")
-
-
-# -- debrief judgement ---------------------------------------------------------------------------
-def judge(s: Situation) -> list[Judgement]:
-    kind = s.move.key.split(":")[1]
-    if kind == "restraint":
-        return [
-            Judgement(
-                "impartiality",
-                "honoured",
-                1,
-                f"Your call for restraint addressed {s.names(s.all_parties())} alike and named no culprit.",
-                "guidance-2012-impartiality",
-            )
-        ]
-    if kind == "announce":
-        parties = s.all_parties()
-        exposure = ", ".join(f"{s.name(p)} {number(s.after.parties[p].exposure)}" for p in parties)
-        return [
-            Judgement(
-                "discretion",
-                "breached",
-                3,
-                f"You announced the contacts without the parties' agreement; going "
-                f"public was their decision. Exposure rose ({exposure}) and every "
-                f"side's trust fell.",
-                "seed-000-practice",
-            )
-        ]
-    pid = s.move.party or ""
-    name = s.name(pid)
-    return [
-        Judgement(
-            "impartiality",
-            "breached",
-            3,
-            f"You blamed {name} in public for the deadlock. Its trust fell by "
-            f"{number(-s.delta(f'trust.{pid}', f'the envoy blamed {name} in public'))} and it "
-            f"narrowed its consent to {s.consent_words(pid, 'after')}: it no longer sees you "
-            f"as fair.",
-            "guidance-2012-impartiality",
-        ),
-        Judgement(
-            "ownership",
-            "breached",
-            2,
-            f"Declaring which side is in the wrong takes the merits out of the parties' hands; judging {name} was not yours to do.",
-            "guidance-2012-ownership",
-        ),
-    ]

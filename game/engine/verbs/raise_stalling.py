@@ -18,7 +18,6 @@ from game.engine.evidence import assess, observe_faith
 from game.engine.outcome import Change, Move
 from game.engine.turn import Turn
 from game.engine.verbs.common import bad_faith, consent_at_least
-from game.engine.verbs.judgement import Judgement, Situation
 
 VERB = "raise_stalling"
 GROUP = "Analysis"
@@ -83,9 +82,3 @@ def apply(turn: Turn, move: Move) -> None:
     evidence = observe_faith(turn, pid, "raise_stalling")
     turn.narrate(f"What the exchange tells you: {evidence.reading[0].lower()}{evidence.reading[1:]}.")
     turn.narrate(f"Your reading of {name} so far: {assess(party).words}.")
-
-
-# -- debrief judgement ---------------------------------------------------------------------------
-def judge(s: Situation) -> list[Judgement]:
-    """Judged by the debrief's rules over what the envoy knew (to come)."""
-    return []

@@ -6,7 +6,6 @@ from __future__ import annotations
 from game.engine.outcome import Move
 from game.engine.turn import Turn
 from game.engine.verbs.common import all_consent_at_least, bad_faith
-from game.engine.verbs.judgement import Judgement, Situation, number
 
 VERB = "request_mandate"
 GROUP = "Mandate"
@@ -44,39 +43,3 @@ def apply(turn: Turn, move: Move) -> None:
     for pid in turn.state.parties:
         turn.set_consent(pid, "mediation", f"{turn.party_name(pid)} authorised mediation")
     turn.set("mandate", "mediation", "every party authorised the envoy to mediate")
-
-
-# -- debrief judgement ---------------------------------------------------------------------------
-def judge(s: Situation) -> list[Judgement]:
-    granted = s.after.mandate.state == "mediation"
-    if granted:
-        return [
-            Judgement(
-                "mandate",
-                "honoured",
-                2,
-                f"You asked {s.names(s.all_parties())} before taking on substance, and they authorised you to mediate.",
-                "seed-000-mediation",
-            ),
-            Judgement("consent", "honoured", 1, "The wider role rests on the parties' explicit authorisation.", "guidance-2012-consent"),
-        ]
-    reasons = []
-    for pid in s.all_parties():
-        party = s.party(pid)
-        if s.bad_faith(pid):
-            reasons.append(f"{s.name(pid)} wanted a process without substance")
-        elif party.consent.state != "good_offices":
-            reasons.append(f"{s.name(pid)} had given {s.consent_words(pid)}")
-        elif party.trust < MEDIATION_TRUST:
-            reasons.append(f"{s.name(pid)}'s trust was {number(party.trust)}, short of {MEDIATION_TRUST}")
-        elif party.pressure >= 70:
-            reasons.append(f"{s.name(pid)}'s hardliners were too strong")
-    return [
-        Judgement(
-            "mandate",
-            "honoured",
-            1,
-            "You asked rather than overstepped, though the parties were not ready: " + "; ".join(reasons) + ".",
-            "seed-000-limits",
-        )
-    ]

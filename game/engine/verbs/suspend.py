@@ -21,7 +21,6 @@ from game.engine.evidence import assess
 from game.engine.outcome import Change, Move
 from game.engine.turn import Turn
 from game.engine.verbs.common import consent_at_least, expose, suspended
-from game.engine.verbs.judgement import Judgement, Situation
 
 VERB = "suspend"
 GROUP = "Suspension"
@@ -128,9 +127,3 @@ def _resume(turn: Turn) -> None:
             turn.adjust(f"trust.{pid}", RETURN_TRUST, "the parties asked for the envoy's return")
         turn.adjust("escalation", -RETURN_EASING, "the envoy's return is welcomed in both capitals")
     turn.narrate("You tell both sides that your good offices are available again.")
-
-
-# -- debrief judgement ---------------------------------------------------------------------------
-def judge(s: Situation) -> list[Judgement]:
-    """Judged by the debrief's rules over what the envoy knew (to come)."""
-    return []
