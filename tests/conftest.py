@@ -73,3 +73,15 @@ PYTHON = sys.executable
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "slow: builds or runs something big; still part of the default run")
+    config.addinivalue_line(
+        "markers", "soak: thousands of playthroughs; skipped unless GOOD_OFFICES_SOAK=1 (CI runs a sample, tools/soak.py the full run)"
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if os.environ.get("GOOD_OFFICES_SOAK") == "1":
+        return
+    skip = pytest.mark.skip(reason="a soak run: set GOOD_OFFICES_SOAK=1, or run tools/soak.py")
+    for item in items:
+        if "soak" in item.keywords:
+            item.add_marker(skip)
