@@ -66,12 +66,16 @@ class LiveSession:
 def start_session(loaded: LoadedScenario, *, seed: int, trainee: str, log_dir: Path) -> LiveSession:
     started = now_text()
     stamp = started.replace(":", "").replace("-", "")[:15]
-    path = log_dir / f"{loaded.scenario.id}-{_slug(trainee)}-{stamp}-{seed}.jsonl"
-    counter = 1
-    while path.exists():
-        counter += 1
-        path = path.with_name(f"{path.stem}-{counter}.jsonl")
-    writer = LogWriter(path)
+    first = log_dir / f"{loaded.scenario.id}-{_slug(trainee)}-{stamp}-{seed}.jsonl"
+    path = first
+    for counter in range(2, 1000):
+        try:
+            writer = LogWriter(path, new=True)
+            break
+        except FileExistsError:  # a log of the same second, or something planted: never reuse it
+            path = first.with_name(f"{first.stem}-{counter}.jsonl")
+    else:
+        writer = LogWriter(path, new=True)  # raises FileExistsError: the caller reports it
     session = Session(loaded, seed=seed, trainee=trainee, started=started, sink=writer)
     return LiveSession(session, writer, path)
 
@@ -119,12 +123,19 @@ def resume_session(log: Path, scenario_override: Path | None = None) -> tuple[Li
     return LiveSession(session, writer, Path(log)), problems
 
 
+def _modified(path: Path) -> float:
+    try:
+        return path.lstat().st_mtime
+    except OSError:  # vanished, or unreadable: sorts last, and read_log will say why
+        return 0.0
+
+
 def unfinished_logs(log_dir: Path) -> list[Path]:
     """Logs in the folder whose session has not reached an ending, newest first."""
     if not log_dir.is_dir():
         return []
     found = []
-    for path in sorted(log_dir.glob("*.jsonl"), key=lambda p: p.stat().st_mtime, reverse=True):
+    for path in sorted(log_dir.glob("*.jsonl"), key=_modified, reverse=True):
         contents, problems = read_log(path)
         if contents is not None and not contents.finished and not has_errors(problems):
             found.append(path)

@@ -90,7 +90,7 @@ def _fresh_writer(log: str | os.PathLike[str] | None) -> LogWriter | None:
     if log is None:
         return None
     Path(log).unlink(missing_ok=True)
-    return LogWriter(log)
+    return LogWriter(log, new=True)
 
 
 _STYLES = (

@@ -15,6 +15,7 @@ from typing import IO, Any
 
 from game.diagnostics import Diagnostic, error, warning
 from game.engine.logformat import LOG_FORMAT
+from game.safefile import NotARegularFile, TooLarge, create_exclusive, describe, open_existing_for_append, read_regular
 from game.scenario import codes
 
 MAX_LOG_BYTES = 20 * 1024 * 1024
@@ -43,15 +44,23 @@ class LogContents:
 
 
 class LogWriter:
-    """Appends one JSON record per line, flushed and synced as written."""
+    """Appends one JSON record per line, flushed and synced as written.
 
-    def __init__(self, path: str | os.PathLike[str], *, truncate_to: int | None = None) -> None:
+    `LogWriter(path, new=True)` starts a new log and refuses a path where anything already is
+    (a file, or a link planted in a shared folder: it is never written through). Without
+    `new`, an existing log is continued (a resume), never through a link, and a missing one is
+    created the same exclusive way."""
+
+    def __init__(self, path: str | os.PathLike[str], *, truncate_to: int | None = None, new: bool = False) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        if new or not os.path.lexists(self.path):
+            self._handle: IO[str] = create_exclusive(self.path)
+            return
+        self._handle = open_existing_for_append(self.path)
         if truncate_to is not None:
-            with self.path.open("r+b") as handle:
-                handle.truncate(truncate_to)
-        self._handle: IO[str] = self.path.open("a", encoding="utf-8", newline="\n")
+            self._handle.flush()
+            os.ftruncate(self._handle.fileno(), truncate_to)
         if _ends_without_newline(self.path):  # a last record cut just before its "\n"
             self._handle.write("\n")
             self._handle.flush()
@@ -76,12 +85,15 @@ def _ends_without_newline(path: Path) -> bool:
 def read_log(path: str | os.PathLike[str]) -> tuple[LogContents | None, list[Diagnostic]]:
     file = os.fspath(path)
     try:
-        size = os.path.getsize(file)
-        if size > MAX_LOG_BYTES:
-            return None, [error(codes.LOG_UNREADABLE, f"the log is {size // 1024} KiB, more than a session log can be", file)]
-        raw = Path(file).read_bytes()
+        raw = read_regular(file, MAX_LOG_BYTES)
+    except TooLarge:
+        too_big = f"the file is more than {MAX_LOG_BYTES // 1024 // 1024} MiB, more than a session log can be"
+        return None, [error(codes.LOG_UNREADABLE, too_big, file)]
+    except NotARegularFile as exc:
+        hint = "give the path of a .jsonl log"
+        return None, [error(codes.LOG_UNREADABLE, f"this is {describe(exc)}, not a session log", file, hint=hint)]
     except OSError as exc:
-        return None, [error(codes.LOG_UNREADABLE, f"cannot read the log: {exc.strerror or exc}", file)]
+        return None, [error(codes.LOG_UNREADABLE, f"cannot read the log: {describe(exc)}", file)]
     return parse_log(raw, file)
 
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 import math
 import os
 import re
-import stat
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +34,7 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from game.diagnostics import Diagnostic, error, has_errors, sort_key
+from game.safefile import NotARegularFile, TooLarge, describe, read_regular
 from game.scenario import codes
 
 MAX_BYTES = 1024 * 1024
@@ -547,13 +547,13 @@ def read_yaml_file(path: str | os.PathLike[str]) -> tuple[YamlDocument | None, l
     except TypeError:
         file = repr(path)
     try:
-        mode = os.stat(path).st_mode
-        if not stat.S_ISREG(mode):  # a folder, or a pipe that would block the read forever
-            what = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
-            return None, [error(codes.FILE_UNREADABLE, f"this is {what}, not a scenario file",
-                                file, hint="give the path of the scenario's .yaml file")]
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = read_regular(path, MAX_BYTES)
+    except NotARegularFile as exc:  # a folder, or a pipe that would block the read forever
+        return None, [error(codes.FILE_UNREADABLE, f"this is {describe(exc)}, not a scenario file",
+                            file, hint="give the path of the scenario's .yaml file")]
+    except TooLarge:
+        return None, [error(codes.FILE_TOO_LARGE, f"the file is larger than {MAX_BYTES} bytes (1 MiB)", file,
+                            hint=_HINTS.get(codes.FILE_TOO_LARGE, ""))]
     except OSError as exc:
         reason = exc.strerror or str(exc)
         return None, [error(codes.FILE_UNREADABLE, f"cannot open the file: {reason}", file,

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from platformdirs import user_config_path
 
+from game.safefile import read_regular
+
 TEXT_SIZES = (100, 125, 150, 175, 200)
 """Text size steps, in percent of the default."""
 
@@ -34,6 +36,10 @@ class Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
 
 
+SETTINGS_LIMIT = 64 * 1024
+"""A settings file is a few lines; anything bigger is not ours."""
+
+
 def settings_path() -> Path:
     override = os.environ.get("GOOD_OFFICES_CONFIG_DIR")
     folder = Path(override) if override else user_config_path("good-offices", appauthor=False)
@@ -43,10 +49,10 @@ def settings_path() -> Path:
 def load_settings(path: Path | None = None) -> Settings:
     path = path or settings_path()
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = json.loads(read_regular(path, SETTINGS_LIMIT).decode("utf-8"))
     except FileNotFoundError:
         return Settings()
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         _warn(f"{path}: cannot read the settings ({_reason(exc)}); using the defaults")
         return Settings()
     if not isinstance(raw, dict):
@@ -99,6 +105,8 @@ def _reason(exc: Exception) -> str:
         return f"not valid JSON at line {exc.lineno}"
     if isinstance(exc, OSError):
         return str(exc.strerror or exc)
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
     return "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else str(exc)
 
 

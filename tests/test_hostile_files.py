@@ -1,0 +1,71 @@
+"""Files someone else may have planted: FIFOs, devices, links and huge files are answered with a
+one-line message, never a hang, a memory blow-up or a write through a link."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from game.engine.logfile import LogWriter, read_log
+from game.frontends.gui.settings import Settings, load_settings
+from game.scenario import codes
+from game.scenario.yaml_source import read_yaml_file
+from game.sessions import start_session, unfinished_logs
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+
+
+def test_a_fifo_as_scenario_log_or_settings_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "planted.jsonl"
+    os.mkfifo(fifo)
+    document, problems = read_yaml_file(fifo)
+    assert document is None and problems[0].code == codes.FILE_UNREADABLE and "not a regular file" in problems[0].message
+    contents, problems = read_log(fifo)
+    assert contents is None and problems[0].code == codes.LOG_UNREADABLE and "not a session log" in problems[0].message
+    assert load_settings(fifo) == Settings()
+    assert unfinished_logs(tmp_path) == []
+
+
+def test_a_link_to_an_endless_device_is_refused(tmp_path: Path) -> None:
+    link = tmp_path / "zero.jsonl"
+    link.symlink_to("/dev/zero")
+    contents, problems = read_log(link)
+    assert contents is None and "not a session log" in problems[0].message
+    settings = tmp_path / "settings.json"
+    settings.symlink_to("/dev/zero")
+    assert load_settings(settings) == Settings()
+
+
+def test_a_huge_log_is_refused_after_reading_no_more_than_the_limit(tmp_path: Path) -> None:
+    big = tmp_path / "big.jsonl"
+    with big.open("wb") as handle:
+        handle.truncate(30 * 1024 * 1024)
+    contents, problems = read_log(big)
+    assert contents is None and "more than a session log can be" in problems[0].message
+
+
+def test_deeply_nested_settings_fall_back_to_the_defaults(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text("[" * 50_000 + "]" * 50_000)
+    assert load_settings(path) == Settings()
+
+
+def test_a_new_log_never_writes_through_a_planted_link(tmp_path: Path, minimal) -> None:
+    victim = tmp_path / "someone_elses_file.txt"
+    victim.write_text("precious")
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    live = start_session(minimal, seed=1, trainee="A", log_dir=logs)
+    planted = live.log_path.with_name(live.log_path.name)  # the name the next session of the same second would take
+    live.close()
+    with pytest.raises(FileExistsError):
+        LogWriter(planted, new=True)
+    link = logs / "planted.jsonl"
+    link.symlink_to(victim)
+    with pytest.raises(FileExistsError):
+        LogWriter(link, new=True)
+    with pytest.raises(OSError):
+        LogWriter(link)  # continuing a log never follows a link either
+    assert victim.read_text() == "precious"
