@@ -12,12 +12,14 @@ import json
 import shutil
 import sys
 import textwrap
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game import __version__
-from game.diagnostics import Diagnostic, has_errors
+from game.diagnostics import Diagnostic, has_errors, shown
+from game.words import count
 
 if TYPE_CHECKING:
     from game.scenario.loader import LoadedScenario
@@ -30,6 +32,24 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         print(f"good-offices: {message}", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
+
+
+TRAINEE_MAX = 80
+
+
+def trainee_name(text: str) -> str:
+    """A name that can be written in a log and shown on any terminal: UTF-8 text without control
+    characters, at most 80 characters. Anything else is a usage error, before a log exists."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise argparse.ArgumentTypeError("the name is not valid UTF-8 text (check the terminal's encoding)") from exc
+    if any(unicodedata.category(ch) in ("Cc", "Cf") for ch in text):
+        raise argparse.ArgumentTypeError("the name contains control or invisible formatting characters")
+    name = " ".join(text.split())
+    if not name or len(name) > TRAINEE_MAX:
+        raise argparse.ArgumentTypeError(f"give a name of 1 to {TRAINEE_MAX} characters")
+    return name
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("scenario", nargs="?", metavar="SCENARIO", help="a bundled scenario id or a path to a scenario file")
     play.add_argument("--text", action="store_true", help="play in the terminal instead of a window")
     play.add_argument("--seed", type=int, default=None, help="the session's random seed (same seed and choices, same game)")
-    play.add_argument("--trainee", default=None, help="the trainee's name, written in the log")
+    play.add_argument("--trainee", type=trainee_name, default=None, help="the trainee's name, written in the log")
     play.add_argument("--log-dir", type=Path, default=None, help="where the session log is written")
     play.add_argument("--resume", type=Path, default=None, metavar="LOG", help="continue an unfinished session from its log")
 
@@ -148,13 +168,14 @@ def _validate(args: argparse.Namespace) -> int:
         print_diagnostics(problems)
         errors = sum(p.is_error for p in problems)
         warnings = len(problems) - errors
+        name = shown(str(path))
         if loaded is None:
             failed += 1
-            print(f"{path}: {errors} error(s), {warnings} warning(s)")
+            print(f"{name}: {count(errors, 'error')}, {count(warnings, 'warning')}")
         else:
             print(
-                f"{path}: ok ({loaded.scenario.id}; {len(loaded.scenario.phases.phases)} phases"
-                + (f"; {warnings} warning(s))" if warnings else ")")
+                f"{name}: ok ({loaded.scenario.id}; {count(len(loaded.scenario.phases.phases), 'phase')}"
+                + (f"; {count(warnings, 'warning')})" if warnings else ")")
             )
     return EXIT_ERRORS if failed else EXIT_OK
 

@@ -33,15 +33,25 @@ class Diagnostic:
         return self.severity is Severity.ERROR
 
     def location(self) -> str:
+        file = shown(self.file)
         if self.line <= 0:
-            return self.file
-        return f"{self.file}:{self.line}:{max(self.col, 1)}"
+            return file
+        return f"{file}:{self.line}:{max(self.col, 1)}"
 
     def render(self) -> str:
-        text = f"{self.location()}: {self.code} {self.severity.value}: {self.message}"
+        text = f"{self.location()}: {self.code} {self.severity.value}: {shown(self.message)}"
         if self.hint:
-            text += f"\n    hint: {self.hint}"
+            text += f"\n    hint: {shown(self.hint)}"
         return text
+
+
+def shown(text: str) -> str:
+    """Text safe to print as one line of a terminal: control and invisible formatting characters
+    (a newline in a file name, an escape sequence quoted from a file) are written as escapes, so a
+    diagnostic stays one `file:line:col` line and cannot drive the terminal."""
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else f"\\u{ord(char):04x}" for char in text)
 
 
 def error(code: str, message: str, file: str, line: int = 0, col: int = 0, hint: str = "") -> Diagnostic:

@@ -73,7 +73,7 @@ def test_validate_errors_exit_1_with_located_lines(capsys: pytest.CaptureFixture
     assert problems and all(LOCATED.match(line) for line in problems), captured.err
     assert problems[0].startswith(f"{path}:76:15: GO0204 error: 'dael' is not a declared phase")
     assert "    hint: did you mean 'deal'?" in captured.err
-    assert f"{path}: 2 error(s), 0 warning(s)" in captured.out
+    assert f"{path}: 2 errors, 0 warnings" in captured.out
 
 
 def test_validate_a_folder_checks_every_yaml_in_it(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -83,7 +83,7 @@ def test_validate_a_folder_checks_every_yaml_in_it(capsys: pytest.CaptureFixture
     (tmp_path / "notes.txt").write_text("not a scenario")
     assert main(["validate", str(tmp_path)]) == 1
     out = capsys.readouterr().out
-    assert "a.yaml: ok" in out and "b.yml: 1 error(s)" in out and "notes" not in out
+    assert "a.yaml: ok" in out and "b.yml: 1 error," in out and "notes" not in out
 
 
 def test_validate_missing_file_is_go0001_and_exit_1(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -69,3 +69,23 @@ def test_a_new_log_never_writes_through_a_planted_link(tmp_path: Path, minimal) 
     with pytest.raises(OSError):
         LogWriter(link)  # continuing a log never follows a link either
     assert victim.read_text() == "precious"
+
+
+def test_control_characters_in_scenario_text_are_refused_with_their_place(tmp_path: Path) -> None:
+    from conftest import MINIMAL
+
+    from game.scenario.loader import load_scenario_text
+
+    text = MINIMAL.read_text(encoding="utf-8").replace("title: The Two Valleys", 'title: "The Two \\e]0;X\\a Valleys"', 1)
+    loaded, problems = load_scenario_text(text, "esc.yaml")
+    assert loaded is None
+    (problem,) = [p for p in problems if p.is_error]
+    assert problem.code == codes.INVALID_VALUE and "control character U+001B" in problem.message
+    assert "\x1b" not in problem.render() and "\x07" not in problem.render()
+
+
+def test_a_diagnostic_stays_one_line_whatever_the_file_name() -> None:
+    from game.diagnostics import error
+
+    rendered = error(codes.FILE_UNREADABLE, "cannot open the file", "a\nb\x1b.yaml", 3, 4).render()
+    assert "\n" not in rendered and "\x1b" not in rendered and rendered.startswith("a\\u000ab\\u001b.yaml:3:4: GO0001")

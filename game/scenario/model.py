@@ -8,9 +8,10 @@ error rather than something silently converted.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic import Strict as NoConversion
 
 FORMAT_VERSION = 2
@@ -26,7 +27,25 @@ Identifier = Annotated[
 SourceId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{0,47}$")]
 """Source ids in the bibliography are lower-case words joined by hyphens ('guidance-2012-consent')."""
 
-Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+def _printable(text: str) -> str:
+    """Text a terminal can show as written: no control characters (an escape sequence in a title
+    can retitle a window, clear a screen or write the clipboard), and no invisible formatting
+    characters that reorder or hide what is shown (right-to-left overrides, zero-width spaces)."""
+    for char in text:
+        if char in "\n\t":
+            continue
+        category = unicodedata.category(char)
+        if category == "Cc":
+            raise ValueError(f"contains the control character U+{ord(char):04X}; write plain text")
+        if char in _SPOOFING:
+            raise ValueError(f"contains the invisible formatting character U+{ord(char):04X}, which can disguise what is shown")
+    return text
+
+
+_SPOOFING = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2060\ufeff")
+"""Zero-width characters and bidirectional overrides and isolates."""
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=4000), AfterValidator(_printable)]
 Expr = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
 Fraction = Annotated[float, NoConversion(), Field(ge=0, le=1, allow_inf_nan=False)]

@@ -148,7 +148,8 @@ def _diagnostic(item: Any, document: YamlDocument) -> Diagnostic:
             if item.get("ctx", {}).get("pattern") == _ID_PATTERN
             else _field_hint(loc),
         )
-    return error(codes.INVALID_VALUE, f"{field}: {_lower(item['msg'])}", document.file, where.line, where.col, _field_hint(loc))
+    message = _lower(str(item["msg"]).removeprefix("Value error, "))
+    return error(codes.INVALID_VALUE, f"{field}: {message}", document.file, where.line, where.col, _field_hint(loc))
 
 
 def _warning_kind(data: Any, loc: tuple[Any, ...]) -> str:
