@@ -89,3 +89,28 @@ def test_a_diagnostic_stays_one_line_whatever_the_file_name() -> None:
 
     rendered = error(codes.FILE_UNREADABLE, "cannot open the file", "a\nb\x1b.yaml", 3, 4).render()
     assert "\n" not in rendered and "\x1b" not in rendered and rendered.startswith("a\\u000ab\\u001b.yaml:3:4: GO0001")
+
+
+def test_a_full_disk_during_play_says_what_happened_and_where_the_log_is(minimal) -> None:
+    import errno
+    import io
+
+    from game.engine.session import Session
+    from game.frontends.terminal.play import TerminalPlay
+
+    records: list[dict] = []
+
+    def sink(record: dict) -> None:
+        if record.get("type") == "decision" and record.get("n", 0) >= 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        records.append(record)
+
+    session = Session(minimal, seed=1, sink=sink)
+    out = io.StringIO()
+    code = TerminalPlay(session, "/logs/game.jsonl", io.StringIO("1\n1\n1\n"), out).run()
+    text = out.getvalue()
+    assert code == 1 and "Traceback" not in text
+    assert "could not be saved (No space left on device)" in text
+    assert "Every decision before it is in /logs/game.jsonl" in text
+    assert "good-offices play --resume /logs/game.jsonl --text" in text
+    assert [r["n"] for r in records if r["type"] == "decision"] == [1]

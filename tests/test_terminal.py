@@ -59,7 +59,7 @@ def test_moves_are_numbered_and_grouped(strait) -> None:
 def test_end_of_input_saves_and_names_the_log(strait) -> None:
     session, text, code = run(strait, "1\n")
     assert code == 0 and len(session.history) == 1
-    assert text.rstrip().endswith(f"Resume with: good-offices play --resume {LOG}")
+    assert text.rstrip().endswith(f"Resume with: good-offices play --resume {LOG} --text")
     assert f"Session saved: {LOG}\n" in text
     assert "End of input." in text
 
@@ -75,7 +75,7 @@ def test_long_log_paths_are_never_wrapped(strait) -> None:
     out = io.StringIO()
     long_path = "/home/trainee/" + "very-long-folder-name-" * 8 + "log.jsonl"
     TerminalPlay(session, long_path, io.StringIO(""), out).run()
-    assert f"good-offices play --resume {long_path}\n" in out.getvalue()
+    assert f"good-offices play --resume {long_path} --text\n" in out.getvalue()
 
 
 def test_words_and_out_of_range_numbers_get_a_hint_and_the_question_again(strait) -> None:

@@ -30,13 +30,21 @@ def play_in_terminal(args: argparse.Namespace) -> int:
         return EXIT_ERRORS if args.scenario or args.resume else EXIT_USAGE
     try:
         return TerminalPlay(live.session, str(live.log_path), sys.stdin, sys.stdout).run(show_briefing=args.resume is None)
+    except KeyboardInterrupt:
+        print(f"\ngood-offices: interrupted; every decision made so far is in {live.log_path}", file=sys.stderr)
+        print(f"Resume with: good-offices play --resume {live.log_path} --text", file=sys.stderr)
+        return 130
     finally:
         live.close()
 
 
 def _open_session(args: argparse.Namespace) -> LiveSession | None:
     if args.resume is not None:
-        live, problems = resume_session(args.resume)
+        try:
+            live, problems = resume_session(args.resume)
+        except OSError as exc:
+            print(f"good-offices: cannot continue writing {args.resume}: {exc.strerror or exc}; the log is unchanged", file=sys.stderr)
+            return None
         print_diagnostics(problems)
         if live is not None:
             print(f"Resuming {live.log_path} after {len(live.session.history)} decisions.")
@@ -55,6 +63,9 @@ def _open_session(args: argparse.Namespace) -> LiveSession | None:
     log_dir = args.log_dir or default_log_dir()
     try:
         return start_session(loaded, seed=seed, trainee=args.trainee or "trainee", log_dir=log_dir)
+    except FileExistsError:
+        print(f"good-offices: cannot start a new session log in {log_dir}: too many logs of this second already", file=sys.stderr)
+        return None
     except OSError as exc:
         print(f"good-offices: cannot write the session log in {log_dir}: {exc.strerror or exc}", file=sys.stderr)
         return None

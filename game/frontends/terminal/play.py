@@ -169,11 +169,24 @@ class TerminalPlay:
             if move is None:
                 self.say()
                 self.verbatim(f"Session saved: {self.log_path}")
-                self.verbatim(f"Resume with: good-offices play --resume {self.log_path}")
+                self.verbatim(f"Resume with: good-offices play --resume {self.log_path} --text")
                 return 0
-            self.show_outcome(self.session.choose(move))
+            try:
+                outcome = self.session.choose(move)
+            except OSError as exc:
+                return self.cannot_save(exc)
+            self.show_outcome(outcome)
         self.ending()
         return 0
+
+    def cannot_save(self, exc: OSError) -> int:
+        """The log could not be written (a full disk, a vanished folder): every decision before
+        this one is in the log; say so, where it is, and how to go on."""
+        self.say()
+        self.verbatim(f"good-offices: this decision could not be saved ({exc.strerror or exc}).")
+        self.verbatim(f"Every decision before it is in {self.log_path}.")
+        self.verbatim(f"Free some space, then resume with: good-offices play --resume {self.log_path} --text")
+        return 1
 
     def ask(self, moves: list[Move]) -> Move | None:
         while True:
