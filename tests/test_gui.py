@@ -359,3 +359,23 @@ def test_the_debrief_screen_of_a_session_with_no_decision_says_unfinished(app: A
     scene = app.top
     assert isinstance(scene, DebriefScene) and scene.debrief is not None
     assert scene.debrief.overall is None
+
+
+def test_a_decision_that_cannot_be_saved_says_so_and_names_the_log(app: App, tmp_path: Path) -> None:
+    import errno
+
+    driver.start_new(app, MINIMAL, "Ana")
+    assert app.live is not None
+    driver.dismiss_dialogs(app)
+    writer = app.live.writer
+
+    def full_disk(record: dict) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    app.live.session.attach_sink(full_disk)
+    driver.choose(app, MINIMAL_MOVES[0])
+    driver.settle(app, 2)
+    assert app.top.name == "dialog"
+    body = app.top.body  # type: ignore[attr-defined]
+    assert "No space left on device" in body and str(app.live.log_path) in body
+    app.live.session.attach_sink(writer)

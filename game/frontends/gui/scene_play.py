@@ -214,7 +214,11 @@ class PlayScene(Scene):
         self.paint_moves()
 
     def choose(self, move: Move) -> None:
-        outcome = self.session.choose(move.key)
+        try:
+            outcome = self.session.choose(move.key)
+        except OSError as exc:  # a full disk, a vanished folder: the earlier decisions are in the log
+            self._cannot_save(exc)
+            return
         self.path = []
         self.tab = "situation"
         assert self.panel is not None
@@ -237,6 +241,19 @@ class PlayScene(Scene):
             from game.frontends.gui.scene_ending import EndingScene
 
             self.app.replace(EndingScene(self.app))
+
+    def _cannot_save(self, exc: OSError) -> None:
+        where = self.app.live.log_path if self.app.live is not None else "the session log"
+        self.app.push(
+            DialogScene(
+                self.app,
+                "NOT SAVED",
+                "This decision could not be saved",
+                f"{exc.strerror or exc}. Every decision before it is in {where}. Free some space, then start the game again: "
+                "it offers to resume, or use good-offices play --resume with that file.",
+                [("Quit", self.app.quit)],
+            )
+        )
 
     def _event_dialog(self, event: FiredEvent) -> DialogScene:
         return DialogScene(
