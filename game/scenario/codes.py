@@ -27,6 +27,7 @@ INVALID_CHOICE = "GO0105"       # a value not among the allowed words
 UNSUPPORTED_FORMAT = "GO0106"   # format version this program does not read
 INVALID_VALUE = "GO0107"        # any other schema complaint (bad id, empty text)
 FORMAT_UPGRADED = "GO0108"      # warning: an earlier format read as the current one
+TOO_MANY_PROBLEMS = "GO0109"    # the rest of a long list of schema errors, counted
 
 # References and expressions
 UNKNOWN_PARTY = "GO0201"

@@ -31,6 +31,11 @@ _TYPE_WORDS = {
 }
 
 
+MAX_REPORTED = 100
+"""A file with thousands of schema errors (a pasted block at the wrong depth, a hostile file) gets
+the first hundred and a count, quickly, instead of pages of the same complaint."""
+
+
 def validate_schema(document: YamlDocument) -> tuple[Scenario | None, list[Diagnostic]]:
     data = document.data
     version_problem = _check_format_version(data, document)
@@ -40,7 +45,21 @@ def validate_schema(document: YamlDocument) -> tuple[Scenario | None, list[Diagn
     try:
         return Scenario.model_validate(data), upgraded
     except ValidationError as exc:
-        problems = [_diagnostic(item, document) for item in exc.errors(include_url=False)]
+        items = exc.errors(include_url=False)
+        problems = [_diagnostic(item, document) for item in items[:MAX_REPORTED]]
+        if len(items) > MAX_REPORTED:
+            first = _diagnostic(items[MAX_REPORTED], document)  # where the unlisted ones begin
+            more = len(items) - MAX_REPORTED
+            problems.append(
+                error(
+                    codes.TOO_MANY_PROBLEMS,
+                    f"\u2026 and {more} more problems of the same kinds, not listed",
+                    document.file,
+                    first.line,
+                    first.col,
+                    hint="fix the ones listed (they are often one mistake repeated), then validate again",
+                )
+            )
         return None, upgraded + _dedupe(problems)
 
 
