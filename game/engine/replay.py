@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from game.diagnostics import Diagnostic, error
+from game.diagnostics import Diagnostic, error, shown
 from game.engine.logfile import LogContents
 from game.engine.session import MoveNotAvailable, Session
 from game.scenario import codes
@@ -30,18 +30,23 @@ def replay(
     if header.get("scenario_id") != loaded.scenario.id:
         return None, [
             error(
-                codes.LOG_SCENARIO_CHANGED, f"the log is of scenario '{header.get('scenario_id')}', not '{loaded.scenario.id}'", file, 1, 1
+                codes.LOG_SCENARIO_CHANGED,
+                f"the log is of scenario '{header.get('scenario_id')}', but {shown(loaded.file)} is scenario '{loaded.scenario.id}'",
+                file,
+                1,
+                1,
+                "pass the scenario the log was played on with --scenario",
             )
         ]
     if check_hash and header.get("scenario_sha256") != loaded.sha256:
         return None, [
             error(
                 codes.LOG_SCENARIO_CHANGED,
-                "the scenario file has changed since this session was played",
+                f"the scenario file {shown(loaded.file)} is not the version this session was played on",
                 file,
                 1,
                 1,
-                "replay needs the same version of the scenario file the log names",
+                "replay needs the exact version of the scenario the session was played on; restore that file or pass it with --scenario",
             )
         ]
     produced: list[dict[str, Any]] = []
