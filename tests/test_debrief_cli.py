@@ -112,7 +112,7 @@ def test_a_log_of_another_version_of_the_scenario_is_refused(capsys, log, tmp_pa
     changed.write_text((FIXTURES / "minimal.yaml").read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     code, out, err = run(capsys, str(log), "--scenario", str(changed))
     assert code == 1 and out == ""
-    assert "GO0407 error" in err and "changed since this session was played" in err
+    assert "GO0407 error" in err and "is not the version this session was played on" in err
 
 
 def test_several_logs_as_html_need_a_folder_or_class(capsys, log, tmp_path, minimal):

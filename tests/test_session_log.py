@@ -188,7 +188,7 @@ def test_a_log_of_another_scenario_fails_with_go0407(scenario_file: Path, tmp_pa
     path = record_session(scenario_file, tmp_path / "logs")
     session, problems = open_log_for_replay(path, FIXTURES / "minimal.yaml")
     assert session is None and [p.code for p in problems] == [codes.LOG_SCENARIO_CHANGED]
-    assert "'strait', not 'minimal'" in problems[0].message
+    assert "of scenario 'strait', but" in problems[0].message and "minimal.yaml is scenario 'minimal'" in problems[0].message
 
 
 def test_a_missing_scenario_is_go0408(scenario_file: Path, tmp_path: Path) -> None:
