@@ -68,6 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--seed", type=int, default=None, help="the session's random seed (same seed and choices, same game)")
     play.add_argument("--trainee", type=trainee_name, default=None, help="the trainee's name, written in the log")
     play.add_argument("--log-dir", type=Path, default=None, help="where the session log is written")
+    play.add_argument(
+        "--confirm",
+        choices=("all", "risky", "none"),
+        default=None,
+        help="in the terminal, ask before every move, before moves that cannot be undone (the default at a keyboard), or never "
+        "(the default when the moves come through a pipe)",
+    )
     play.add_argument("--resume", type=Path, default=None, metavar="LOG", help="continue an unfinished session from its log")
 
     replay = commands.add_parser("replay", help="re-run a log and verify it matches exactly")

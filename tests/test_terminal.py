@@ -132,3 +132,27 @@ def test_g_explains_the_terms_and_every_principle_without_spending_a_turn(strait
     assert "Consent ladder: How far a party has accepted you" in text
     for principle in catalogue().values():
         assert f"{principle.name}: " in text
+
+
+def test_a_move_that_cannot_be_undone_asks_first_and_m_shows_the_moves_again(strait) -> None:
+    session = Session(strait, seed=1)
+    moves = [m.key for m in session.moves()]
+    blame = moves.index(next(k for k in moves if k.startswith("public_statement:blame"))) + 1
+    wait = moves.index("wait:") + 1
+    out = io.StringIO()
+    script = f"m\n{blame}\nn\n{wait}\nq\n"
+    TerminalPlay(session, LOG, io.StringIO(script), out, confirm="risky").run(show_briefing=False)
+    text = out.getvalue()
+    assert "Words said in public cannot be taken back." in text and "Play it? (y/N)" in text
+    assert "Not played." in text
+    assert [o.move.key for o in session.history] == ["wait:"], "the declined move was not played, the ordinary one was"
+    assert text.count("Your move (1-") >= 4
+
+
+def test_confirm_all_asks_even_for_an_ordinary_move_and_a_yes_plays_it(strait) -> None:
+    session = Session(strait, seed=1)
+    wait = [m.key for m in session.moves()].index("wait:") + 1
+    out = io.StringIO()
+    TerminalPlay(session, LOG, io.StringIO(f"{wait}\ny\nq\n"), out, confirm="all").run(show_briefing=False)
+    assert [o.move.key for o in session.history] == ["wait:"]
+    assert "Play it? (y/N)" in out.getvalue()

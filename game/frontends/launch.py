@@ -29,7 +29,9 @@ def play_in_terminal(args: argparse.Namespace) -> int:
     if live is None:
         return EXIT_ERRORS if args.scenario or args.resume else EXIT_USAGE
     try:
-        return TerminalPlay(live.session, str(live.log_path), sys.stdin, sys.stdout).run(show_briefing=args.resume is None)
+        confirm = args.confirm or ("risky" if sys.stdin.isatty() else "none")
+        play = TerminalPlay(live.session, str(live.log_path), sys.stdin, sys.stdout, confirm=confirm)
+        return play.run(show_briefing=args.resume is None)
     except KeyboardInterrupt:
         print(f"\ngood-offices: interrupted; every decision made so far is in {live.log_path}", file=sys.stderr)
         print(f"Resume with: good-offices play --resume {live.log_path} --text", file=sys.stderr)

@@ -455,3 +455,24 @@ def outcome_lines(session: Session, outcome: Outcome) -> list[tuple[str, str]]:
     for mid in outcome.arrivals:
         lines.append(("arrival", f"New message for relay: {session.scenario.messages[mid].summary}"))
     return lines
+
+
+_CONSEQUENCES: dict[tuple[str, str], str] = {
+    ("public_statement", ""): "Words said in public cannot be taken back.",
+    ("relay", "publish"): "A private message made public cannot be made private again.",
+    ("relay", "distorted"): "This changes what the sender offered; the sender may find out.",
+    ("relay", "withhold"): "The sender will believe its message was passed on.",
+    ("propose_formula", ""): "Proposing terms is substance: it needs the parties' mandate.",
+    ("suspend", "public"): "A public suspension is seen by everyone, and coming back costs face.",
+    ("suspend", "end"): "Ending good offices ends your role in this crisis.",
+    ("convene", "first"): "The party you name will be seen to ask first.",
+}
+"""Moves that cannot be undone or that cost someone face in public: the terminal asks for a
+confirmation before playing them (the window confirms every move)."""
+
+
+def consequence(move: Move) -> str:
+    """Why a move deserves a second thought, or "" for an ordinary one."""
+    parts = move.key.split(":")
+    option = parts[2] if move.verb in ("relay", "convene") and len(parts) > 2 else (parts[1] if len(parts) > 1 else "")
+    return _CONSEQUENCES.get((move.verb, option)) or _CONSEQUENCES.get((move.verb, ""), "")

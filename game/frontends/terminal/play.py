@@ -15,6 +15,7 @@ from game.engine.session import Session
 from game.frontends.presenter import (
     CHANNEL_WORDS,
     clock_text,
+    consequence,
     glossary,
     grade_words,
     inbox_lines,
@@ -28,14 +29,17 @@ from game.frontends.presenter import (
 )
 
 HELP = (
-    "Type a move's number and Enter. '? N' describes move N, 'g' explains the terms and principles, "
-    "'h' shows this help, 'q' saves and quits."
+    "Type a move's number and Enter. '? N' describes move N, 'm' shows the moves again, 'g' explains the terms "
+    "and principles, 'h' shows this help, 'q' saves and quits. Moves that cannot be undone ask for a 'y' first "
+    "(--confirm all|risky|none)."
 )
+CONFIRM_MODES = ("all", "risky", "none")
 
 
 class TerminalPlay:
-    def __init__(self, session: Session, log_path: str, stdin: TextIO, stdout: TextIO) -> None:
+    def __init__(self, session: Session, log_path: str, stdin: TextIO, stdout: TextIO, *, confirm: str = "none") -> None:
         self.session = session
+        self.confirm = confirm
         self.log_path = log_path
         self.stdin = stdin
         self.out = stdout
@@ -207,14 +211,33 @@ class TerminalPlay:
                 for term, explanation in glossary():
                     self.say(f"{term}: {explanation}", "  ")
                 continue
+            if text in ("m", "menu", "moves"):
+                self.show_moves(moves)
+                continue
             if text.startswith("?"):
                 move = _pick(text[1:].strip(), moves)
                 self.say(f"{move.label}: {move.description}" if move else f"There is no move {text[1:].strip()}.")
                 continue
             move = _pick(text, moves)
             if move is not None:
-                return move
+                if self.confirmed(move):
+                    return move
+                continue
             self.say(f"'{line.strip()}' is not a move. Type a number from 1 to {len(moves)} ('h' for help).")
+
+    def confirmed(self, move: Move) -> bool:
+        """Ask before a move that cannot be undone (or before every move, with --confirm all)."""
+        warning = consequence(move)
+        if self.confirm == "none" or (self.confirm == "risky" and not warning):
+            return True
+        self.say(f"{move.label}. {warning}".strip())
+        self.out.write("Play it? (y/N): ")
+        self.out.flush()
+        answer = self.stdin.readline().strip().lower()
+        if answer in ("y", "yes"):
+            return True
+        self.say("Not played. Choose again ('m' shows the moves).")
+        return False
 
 
 def _pick(text: str, moves: list[Move]) -> Move | None:
