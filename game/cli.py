@@ -77,6 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     play.add_argument("--resume", type=Path, default=None, metavar="LOG", help="continue an unfinished session from its log")
 
+    sessions = commands.add_parser("sessions", help="list the session logs: scenario, trainee, date, decisions, ending")
+    sessions.add_argument("--log-dir", type=Path, default=None, help="the folder of logs (default: your user data folder)")
+    sessions.add_argument("--prune", action="store_true", help="delete the logs of sessions quit before their first decision")
+
     replay = commands.add_parser("replay", help="re-run a log and verify it matches exactly")
     replay.add_argument("log", type=Path, metavar="LOG")
     replay.add_argument("--scenario", type=Path, default=None, help="the scenario file, when it is not where the log says")
@@ -263,7 +267,14 @@ def _debrief(args: argparse.Namespace) -> int:
     return debrief_command(args)
 
 
+def _sessions(args: argparse.Namespace) -> int:
+    from game.commands.sessions import sessions_command
+
+    return sessions_command(args)
+
+
 _COMMANDS = {
+    "sessions": _sessions,
     "list": _list,
     "validate": _validate,
     "schema": _schema,

@@ -6,6 +6,7 @@ written in the header), which the engine itself never does.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import secrets
@@ -60,7 +61,12 @@ class LiveSession:
     log_path: Path
 
     def close(self) -> None:
+        """Close the log; a session quit before its first decision leaves no log behind (there
+        is nothing to resume or debrief in it)."""
         self.writer.close()
+        if not self.session.history:
+            with contextlib.suppress(OSError):
+                self.log_path.unlink()
 
 
 def start_session(loaded: LoadedScenario, *, seed: int, trainee: str, log_dir: Path) -> LiveSession:

@@ -173,9 +173,33 @@ def test_play_resume_continues_the_same_log(tmp_path: Path, cli_env: dict[str, s
 
 
 def test_play_writes_to_the_default_log_folder(tmp_path: Path, cli_env: dict[str, str]) -> None:
-    result = cli("play", str(MINIMAL), "--text", stdin="", env=cli_env)
+    result = cli("play", str(MINIMAL), "--text", stdin="1\n", env=cli_env)
     assert result.returncode == 0
     assert len(list((tmp_path / "data").rglob("*.jsonl"))) == 1
+
+
+def test_quitting_before_the_first_decision_leaves_no_log(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    result = cli("play", str(MINIMAL), "--text", stdin="q\n", env=cli_env)
+    assert result.returncode == 0 and "No decision was made, so no session log is kept." in result.stdout
+    assert not list((tmp_path / "data").rglob("*.jsonl"))
+
+
+def test_sessions_lists_each_log_and_prunes_only_empty_ones(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    logs = tmp_path / "logs"
+    assert cli("play", str(MINIMAL), "--text", "--log-dir", str(logs), "--trainee", "Ana", stdin="1\n", env=cli_env).returncode == 0
+    [played] = list(logs.glob("*.jsonl"))
+    empty = logs / "empty.jsonl"
+    empty.write_text(played.read_text().splitlines()[0] + "\n")
+    (logs / "notes.jsonl").write_text("not a log\n")
+    listed = cli("sessions", "--log-dir", str(logs), env=cli_env)
+    assert listed.returncode == 0, listed.stderr
+    line = next(line for line in listed.stdout.splitlines() if str(played) in line)
+    assert "minimal" in line and "Ana" in line and " 1  unfinished" in line
+    assert "not a readable log" in listed.stdout and "notes.jsonl" in listed.stdout
+    assert "Resume one with: good-offices play --resume LOG" in listed.stdout
+    pruned = cli("sessions", "--log-dir", str(logs), "--prune", env=cli_env)
+    assert pruned.returncode == 0 and "Removed 1 empty session log" in pruned.stdout
+    assert sorted(p.name for p in logs.glob("*.jsonl")) == sorted([played.name, "notes.jsonl"])
 
 
 def test_a_finished_session_cannot_be_resumed(tmp_path: Path, cli_env: dict[str, str]) -> None:

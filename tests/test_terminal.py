@@ -65,15 +65,22 @@ def test_end_of_input_saves_and_names_the_log(strait) -> None:
 
 
 def test_quit_saves_too(strait) -> None:
-    session, text, code = run(strait, "q\n2\n")
-    assert code == 0 and session.history == []
+    session, text, code = run(strait, "1\nq\n2\n")
+    assert code == 0 and len(session.history) == 1
     assert f"Session saved: {LOG}" in text and "End of input." not in text
+
+
+def test_quit_before_any_decision_says_no_log_is_kept(strait) -> None:
+    session, text, code = run(strait, "q\n")
+    assert code == 0 and session.history == []
+    assert "No decision was made, so no session log is kept." in text and "Session saved" not in text
 
 
 def test_long_log_paths_are_never_wrapped(strait) -> None:
     session = Session(strait, seed=1)
     out = io.StringIO()
     long_path = "/home/trainee/" + "very-long-folder-name-" * 8 + "log.jsonl"
+    session.choose("wait:")
     TerminalPlay(session, long_path, io.StringIO(""), out).run()
     assert f"good-offices play --resume {long_path} --text\n" in out.getvalue()
 

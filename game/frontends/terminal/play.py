@@ -172,6 +172,9 @@ class TerminalPlay:
             move = self.ask(moves)
             if move is None:
                 self.say()
+                if not self.session.history:
+                    self.verbatim("No decision was made, so no session log is kept.")
+                    return 0
                 self.verbatim(f"Session saved: {self.log_path}")
                 self.verbatim(f"Resume with: good-offices play --resume {self.log_path} --text")
                 return 0
