@@ -57,7 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"good-offices {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    commands.add_parser("list", help="list the bundled scenarios")
+    listing = commands.add_parser("list", help="list the bundled scenarios")
+    listing.add_argument("--check", action="store_true", help="also validate each one in full")
 
     validate = commands.add_parser("validate", help="check scenario files and report every problem")
     validate.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders of them")
@@ -140,18 +141,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     from game.scenario.bundled import bundled_paths
-    from game.scenario.loader import load_scenario
+    from game.scenario.header import read_header
 
     width = min(shutil.get_terminal_size((100, 24)).columns, 110)
+    failed = 0
     for path in bundled_paths():
-        loaded, problems = load_scenario(path)
-        if loaded is None:
-            print(f"{path.stem:<24} (does not load: {problems[0].render() if problems else 'unknown problem'})")
+        header, reason = read_header(path)
+        problem = reason if header is None else (_first_problem(path) if args.check else "")
+        if header is None or problem:
+            failed += 1
+            print(f"{path.stem:<24} (does not load: {problem})")
             continue
-        s = loaded.scenario
-        print(f"{s.id:<24} {s.difficulty:<13} {s.expected_minutes:>3} min  {s.title}")
-        print(textwrap.fill(s.summary, width, initial_indent=" " * 25, subsequent_indent=" " * 25))
-    return EXIT_OK
+        print(f"{header.id:<24} {header.difficulty:<13} {header.expected_minutes:>3} min  {header.title}")
+        print(textwrap.fill(header.summary, width, initial_indent=" " * 25, subsequent_indent=" " * 25))
+    return EXIT_ERRORS if failed else EXIT_OK
+
+
+def _first_problem(path: Path) -> str:
+    from game.scenario.loader import load_scenario
+
+    loaded, problems = load_scenario(path)
+    return "" if loaded is not None else (problems[0].render() if problems else "unknown problem")
 
 
 def _validate(args: argparse.Namespace) -> int:

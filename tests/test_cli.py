@@ -286,3 +286,9 @@ def test_validate_through_the_installed_command(tmp_path: Path, cli_env: dict[st
     )
     assert result.returncode == 1
     assert ":3:11: GO0009 error: the tag !!python/object/apply:os.system is not allowed" in result.stderr
+
+
+def test_list_check_validates_each_bundled_scenario_in_full(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", "--check"]) == 0
+    out = capsys.readouterr().out
+    assert "does not load" not in out and "harbour_crossing" in out
