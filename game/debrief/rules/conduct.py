@@ -24,7 +24,6 @@ from game.debrief.rules.situation import (
 ENDLESS_AFTER = 5
 """Turns of secret contacts after which carrying on in secret, rather than preparing the move to an
 official track, is the endless game the back-channel literature warns of."""
-WIDE_CIRCLE = 4
 
 
 def facts(d: Decision) -> Mapping[str, Any]:
@@ -99,14 +98,9 @@ def agreed_meeting_waiting(d: Decision) -> bool:
     return d.before.venue is not None and any(m.key.startswith("convene:talks") for m in d.offered) and d.before.meetings == 0
 
 
-def leaked_now(d: Decision) -> bool:
-    """The secret contacts leaked during this turn"""
-    return any(e.kind == "leak" for e in d.events) and d.before.channel == "back_channel"
-
-
-def leak_after_long_or_wide(d: Decision) -> bool:
-    """The secret channel had run more than five turns or more than four people knew of it"""
-    return d.before.back_channel_turns > ENDLESS_AFTER or d.before.circle > WIDE_CIRCLE
+def back_channel_unprepared(d: Decision) -> bool:
+    """A secret channel was running and the parties had not agreed their public lines for its disclosure"""
+    return d.before.channel == "back_channel" and not d.before.disclosure_prepared
 
 
 def endless_secret(d: Decision) -> bool:
@@ -146,6 +140,11 @@ RULES: tuple[Rule, ...] = (
          when=(option("blame"),), facts=facts, notes="Guidance 2012, impartiality; seed 000, limits: being seen as partial."),
     Rule("statement-blame-judge", ("public_statement",), "ownership", "breached", "major", "statement.blame_judge", "geneva-1988",
          when=(option("blame"),), facts=facts, notes="Geneva 1988: the Secretary-General's representative kept out of the role of judge."),
+    Rule("statement-announce-unprepared", ("public_statement",), "backchannel", "breached", "major", "statement.announce_unprepared",
+         "seed-002-revelation", when=(option("announce"), back_channel_unprepared), facts=facts,
+         notes="Seed 002, revelation: a secret channel revealed by surprise draws backlash and mobilises spoilers; "
+         "revealing it before the parties had their public lines is that surprise. Replaces a rule that judged the "
+         "decision during which a leak was drawn: a chance draw is not the decision's doing."),
     Rule("formula-overstep", ("propose_formula",), "mandate", "breached", "critical", "formula.overstep", "seed-000-limits",
          when=(under_good_offices_only,), facts=facts,
          notes="Seed 000, limits: proposing solutions before the parties authorise that role."),
@@ -165,13 +164,15 @@ RULES: tuple[Rule, ...] = (
          notes="Seed 000, practice: a channel may begin with humanitarian messages and urgent military measures."),
     Rule("wait-request-unanswered", ("wait",), "timing", "missed", "major", "wait.request_unanswered", "ga-43-51",
          when=(a_request_was_unanswered,), facts=facts, notes="GA Res. 43/51: respond swiftly when states approach the Secretary-General."),
-    Rule("wait-climbing", ("wait",), "timing", "missed", "minor", "wait.climbing", "hague-1907-2",
+    Rule("wait-climbing", ("wait",), "timing", "missed", "minor", "wait.climbing", "seed-001-prevention",
          when=(climbing_while_idle,), unless=(a_warning_was_waiting,), facts=facts,
-         notes="Hague I (1907) art. 2: recourse to good offices before an appeal to arms, as far as circumstances allow."),
+         notes="Seed 001, preventive diplomacy: act to keep disputes from escalating, early rather than in reaction. "
+         "(Hague I art. 2 binds the disputing states to seek good offices, not the envoy to act.)"),
     Rule("wait-meeting-waiting", ("wait",), "timing", "missed", "minor", "wait.meeting_waiting", PRACTICE,
          when=(agreed_meeting_waiting,), facts=facts, notes="Seed 000, practice: the envoy arranges timing, place and format."),
-    Rule("wait-after-withdrawal", ("wait",), "channel", "breached", "minor", "wait.after_withdrawal", PRACTICE,
-         when=(after_a_withdrawal,), facts=facts, notes="Seed 000, practice: keeping the channel active through setbacks."),
+    Rule("wait-after-withdrawal", ("wait",), "channel", "missed", "minor", "wait.after_withdrawal", PRACTICE,
+         when=(after_a_withdrawal,), facts=facts, notes="Seed 000, practice: keeping the channel active through setbacks. "
+         "Waiting lets the chance to go back pass: missed, like every other wait rule, not breached."),
     Rule("wait-public-storm", ("wait",), "discretion", "honoured", "minor", "wait.public_storm", "seed-000-advantages",
          when=(contacts_public,), facts=facts, notes="Seed 000, advantages: public exposure hardens positions; a quiet turn lets it pass."),
     Rule("wait-too-passive", ("wait",), "mandate", "missed", "minor", "wait.too_passive", "seed-000-limits",
@@ -185,9 +186,6 @@ ANY_VERB = (
 )
 
 TURN_RULES: tuple[Rule, ...] = (
-    Rule("turn-leak-surprise", ANY_VERB, "backchannel", "breached", "major", "turn.leak", "seed-002-revelation",
-         when=(leaked_now, leak_after_long_or_wide), facts=facts,
-         notes="Seed 002: the revelation of secret talks brings backlash and mobilises spoilers."),
     Rule("turn-endless-game", ANY_VERB, "backchannel", "breached", "major", "turn.endless", "seed-002-testing",
          when=(endless_secret,), facts=facts,
          notes="Seed 002: a back channel must not become an endless game that avoids the hard step."),

@@ -46,6 +46,8 @@ def facts(d: Decision) -> Mapping[str, Any]:
         "others": names(d, [o for o in others if d.before.party(o).contacts == least]),
         "least": least,
         "parties": names(d, d.parties()),
+        "label": d.scenario.clock.turn_label,
+        "request": request.summary if (request := d.scenario.parties[pid].request) is not None else "",
     }
 
 
@@ -67,6 +69,16 @@ def it_asked_for_help(d: Decision) -> bool:
     """The party had asked for help and this was the envoy's first answer"""
     party = d.before.party(d.party)
     return party.requested_help and party.contacts == 0
+
+
+def no_day_lost_waiting(d: Decision) -> bool:
+    """No earlier decision had been spent waiting"""
+    earlier = d.previous
+    while earlier is not None:
+        if earlier.verb == "wait":
+            return False
+        earlier = earlier.previous
+    return True
 
 
 def back_to_the_one_who_pulled_back(d: Decision) -> bool:
@@ -138,9 +150,10 @@ RULES: tuple[Rule, ...] = (
         "major",
         "approach.answer_request",
         "ga-43-51",
-        when=(it_asked_for_help,),
+        when=(it_asked_for_help, no_day_lost_waiting),
         facts=facts,
-        notes="GA Res. 43/51: when states concerned approach the Secretary-General, he should respond swiftly.",
+        notes="GA Res. 43/51: when states concerned approach the Secretary-General, he should respond swiftly. "
+        "An answer that came only after the envoy had sat out turns is not swift (those turns were judged as missed).",
     ),
     Rule(
         "approach-early",

@@ -28,10 +28,11 @@ def facts(d: Decision) -> Mapping[str, Any]:
 
 
 def hostile_with_softer_at_hand(d: Decision) -> bool:
-    """The original was hostile and a softer wording with the same substance was on offer"""
+    """The original was hostile and a gentler wording was within reach (a softer version, or asking the sender to reword it)"""
     mid = d.part(1)
     tone = d.before.tone(mid, d.message(mid).tone)
-    return tone == "hostile" and any(f"relay:{mid}:{mode}" in d.offered_keys() for mode in ("softened", "agree_wording"))
+    within_reach = ("softened", "agreed", "agree_wording", "reformulate")
+    return tone == "hostile" and any(f"relay:{mid}:{mode}" in d.offered_keys() for mode in within_reach)
 
 
 def harsh_original(d: Decision) -> bool:
@@ -117,10 +118,11 @@ RULES: tuple[Rule, ...] = (
         "relay.softened.face",
         PRACTICE,
         option_part=2,
-        options=("softened",),
+        options=("softened", "agreed"),
         when=(harsh_original,),
         facts=facts,
-        notes="Seed 000, practice: language acceptable to the other side.",
+        notes="Seed 000, practice: a message is adjusted to language acceptable to the other side; "
+        "the wording the sender approved is such language too.",
     ),
     Rule(
         "relay-agreed-wording",
@@ -202,7 +204,8 @@ RULES: tuple[Rule, ...] = (
         options=("withhold",),
         unless=(could_be_delivered,),
         facts=facts,
-        notes="The recipient had not accepted the envoy: holding the message until it does respects that.",
+        notes="Guidance 2012, consent: the envoy acts only as far as each party accepts; an ordinary message cannot be put to a "
+        "recipient that has not accepted the envoy, so holding it until it does respects that.",
     ),
     Rule(
         "relay-published",

@@ -12,6 +12,9 @@ CONSENT_WORDS = {"none": "no consent", "contact": "contact only", "good_offices"
 RISING = 4.0
 """Escalation that rose by this much over the last two turns is climbing, whatever its level."""
 INCIDENT_KINDS = ("incident", "spoiler")
+WIDE_CIRCLE = 4
+"""More people than this in the know of a secret channel is a wide circle: one threshold for every rule
+(advice on the circle, secret meetings), so the debrief never calls the same circle small and wide."""
 
 
 def number(value: float) -> str:
