@@ -88,6 +88,11 @@ def idle_for_three(d: Decision) -> bool:
     return idle_streak(d) >= 3 and initiative_on_offer(d)
 
 
+def while_suspended(d: Decision) -> bool:
+    """The envoy had suspended good offices"""
+    return d.before.suspended is not None
+
+
 def climbing_while_idle(d: Decision) -> bool:
     """Escalation had been climbing and initiatives were on offer"""
     return escalation_climbing(d) and initiative_on_offer(d)
@@ -176,7 +181,9 @@ RULES: tuple[Rule, ...] = (
     Rule("wait-public-storm", ("wait",), "discretion", "honoured", "minor", "wait.public_storm", "seed-000-advantages",
          when=(contacts_public,), facts=facts, notes="Seed 000, advantages: public exposure hardens positions; a quiet turn lets it pass."),
     Rule("wait-too-passive", ("wait",), "mandate", "missed", "minor", "wait.too_passive", "seed-000-limits",
-         when=(idle_for_three,), facts=facts, notes="Seed 000, limits: an envoy who stays too passive cannot get past the first barrier."),
+         when=(idle_for_three,), unless=(while_suspended,), facts=facts,
+         notes="Seed 000, limits: an envoy who stays too passive cannot get past the first barrier. Not while good offices "
+         "are suspended: the pause was the envoy's decision, judged when it was taken."),
 )
 
 ANY_VERB = (
