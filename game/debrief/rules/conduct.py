@@ -41,6 +41,7 @@ def facts(d: Decision) -> Mapping[str, Any]:
         "consent_after": d.after.party(pid).consent.replace("_", " ") if pid in d.scenario.parties else "",
         "turns": d.after.back_channel_turns,
         "circle": d.before.circle,
+        "silent": f"{d.after.turn - d.before.last_traffic - 1} {d.scenario.clock.turn_label}s",
     }
 
 
@@ -106,6 +107,20 @@ def agreed_meeting_waiting(d: Decision) -> bool:
 def back_channel_unprepared(d: Decision) -> bool:
     """A secret channel was running and the parties had not agreed their public lines for its disclosure"""
     return d.before.channel == "back_channel" and not d.before.disclosure_prepared
+
+
+def channel_lapsed(d: Decision) -> bool:
+    """The only channel, messages through the envoy, lapsed during this turn for want of traffic"""
+    return d.before.channel == "indirect" and d.after.channel == "none"
+
+
+def traffic_on_offer(d: Decision) -> bool:
+    """A move that carries something between the parties (a shuttle, a message, a minimal line) was on offer"""
+    deliveries = (":verbatim", ":softened", ":agreed")
+    return any(
+        key.startswith(("convene:shuttle", "keep_line:")) or (key.startswith("relay:") and key.endswith(deliveries))
+        for key in d.offered_keys()
+    )
 
 
 def endless_secret(d: Decision) -> bool:
@@ -192,7 +207,16 @@ ANY_VERB = (
     "prepare_disclosure", "raise_stalling",
 )
 
+SILENT_VERBS = tuple(v for v in ANY_VERB if v not in ("approach", "offer_step", "suspend", "keep_line", "relay", "convene"))
+"""Moves that carry nothing between the parties and engage neither of them."""
+
 TURN_RULES: tuple[Rule, ...] = (
+    Rule("turn-channel-lapsed", SILENT_VERBS, "channel", "missed", "major", "turn.channel_lapsed", PRACTICE,
+         when=(channel_lapsed, traffic_on_offer), facts=facts,
+         notes="Seed 000, practice: the mere existence of communication reduces the risk of miscalculation; domain brief: "
+         "letting the only channel lapse breaks the principle. The lapse is the engine's fixed rule the trainee sees "
+         "(an indirect channel carrying nothing for three turns), not a chance draw. Not for moves that engage the parties "
+         "(an approach, a step) or the suspension's own moves, which their own rules judge."),
     Rule("turn-endless-game", ANY_VERB, "backchannel", "breached", "major", "turn.endless", "seed-002-testing",
          when=(endless_secret,), facts=facts,
          notes="Seed 002: a back channel must not become an endless game that avoids the hard step."),
