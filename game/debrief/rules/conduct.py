@@ -39,7 +39,7 @@ def facts(d: Decision) -> Mapping[str, Any]:
         "requesters": names(d, unanswered_request(d)),
         "withdrawn": d.name(previous_withdrawal(d)) if previous_withdrawal(d) else "",
         "consent_after": d.after.party(pid).consent.replace("_", " ") if pid in d.scenario.parties else "",
-        "turns": d.after.back_channel_turns,
+        "turns": d.before.back_channel_turns,
         "circle": d.before.circle,
         "silent": f"{d.after.turn - d.before.last_traffic - 1} {d.scenario.clock.turn_label}s",
     }
@@ -92,6 +92,16 @@ def idle_for_three(d: Decision) -> bool:
 def while_suspended(d: Decision) -> bool:
     """The envoy had suspended good offices"""
     return d.before.suspended is not None
+
+
+CRISIS = 60
+"""Escalation at which the crisis is hot whatever its trend (the engine's own line for a crisis: parties
+accept an envoy more readily and suspending good offices comes on offer)."""
+
+
+def crisis_while_idle(d: Decision) -> bool:
+    """Escalation stood at 60 or more and initiatives were on offer"""
+    return d.before.escalation >= CRISIS and initiative_on_offer(d)
 
 
 def climbing_while_idle(d: Decision) -> bool:
@@ -185,9 +195,13 @@ RULES: tuple[Rule, ...] = (
     Rule("wait-request-unanswered", ("wait",), "timing", "missed", "major", "wait.request_unanswered", "ga-43-51",
          when=(a_request_was_unanswered,), facts=facts, notes="GA Res. 43/51: respond swiftly when states approach the Secretary-General."),
     Rule("wait-climbing", ("wait",), "timing", "missed", "minor", "wait.climbing", "seed-001-prevention",
-         when=(climbing_while_idle,), unless=(a_warning_was_waiting,), facts=facts,
+         when=(climbing_while_idle,), unless=(a_warning_was_waiting, crisis_while_idle), facts=facts,
          notes="Seed 001, preventive diplomacy: act to keep disputes from escalating, early rather than in reaction. "
          "(Hague I art. 2 binds the disputing states to seek good offices, not the envoy to act.)"),
+    Rule("wait-crisis", ("wait",), "timing", "missed", "major", "wait.crisis", "seed-001-prevention",
+         when=(crisis_while_idle,), unless=(a_warning_was_waiting,), facts=facts,
+         notes="Seed 001, preventive diplomacy: act to discourage violence at critical moments. A crisis already near the "
+         "brink needs no rising trend to make waiting a missed chance (wait-climbing alone missed a wait at 72/100)."),
     Rule("wait-meeting-waiting", ("wait",), "timing", "missed", "minor", "wait.meeting_waiting", PRACTICE,
          when=(agreed_meeting_waiting,), facts=facts, notes="Seed 000, practice: the envoy arranges timing, place and format."),
     Rule("wait-after-withdrawal", ("wait",), "channel", "missed", "minor", "wait.after_withdrawal", PRACTICE,
