@@ -8,6 +8,7 @@ from typing import Any
 from game.debrief.decision import Decision
 from game.debrief.rules.base import Rule
 from game.debrief.rules.situation import (
+    CRISIS,
     a_request_was_unanswered,
     a_warning_was_waiting,
     after_a_withdrawal,
@@ -92,11 +93,6 @@ def idle_for_three(d: Decision) -> bool:
 def while_suspended(d: Decision) -> bool:
     """The envoy had suspended good offices"""
     return d.before.suspended is not None
-
-
-CRISIS = 60
-"""Escalation at which the crisis is hot whatever its trend (the engine's own line for a crisis: parties
-accept an envoy more readily and suspending good offices comes on offer)."""
 
 
 def crisis_while_idle(d: Decision) -> bool:

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from game.debrief.decision import Decision
-from game.debrief.rules.base import Rule
+from game.debrief.rules.base import Rule, Severity
 from game.debrief.rules.situation import (
     CONSENT_WORDS,
     after_a_withdrawal,
@@ -15,6 +15,7 @@ from game.debrief.rules.situation import (
     no_incident_yet,
     number,
     previous_withdrawal,
+    short_of_crisis,
 )
 
 SIDELINED_GAP = 3
@@ -98,6 +99,16 @@ def evening_out(d: Decision) -> bool:
     return any(d.before.party(o).contacts - mine >= 2 for o in d.others(d.party))
 
 
+def every_party_at_good_offices(d: Decision) -> bool:
+    """Every party had already accepted good offices"""
+    return all(p.consent in ("good_offices", "mediation") for p in d.before.parties)
+
+
+def major_when_next_rung(d: Decision) -> Severity | None:
+    """major when every party had already accepted good offices"""
+    return "major" if every_party_at_good_offices(d) else None
+
+
 def granted(d: Decision) -> bool:
     """The parties authorised the envoy to mediate"""
     return d.after.mandate == "mediation" and d.before.mandate != "mediation"
@@ -163,10 +174,11 @@ RULES: tuple[Rule, ...] = (
         "minor",
         "approach.early",
         "seed-000-advantages",
-        when=(first_contact, no_incident_yet),
+        when=(first_contact, no_incident_yet, short_of_crisis),
         unless=(it_asked_for_help,),
         facts=facts,
-        notes="Seed 000, advantages: good offices can begin early, before a crisis becomes irreversible.",
+        notes="Seed 000, advantages: good offices can begin early, before a crisis becomes irreversible. "
+        "Not once escalation stands at 60 or more: a first contact then is not early, whatever has been reported.",
     ),
     Rule(
         "approach-keep-informed",
@@ -209,11 +221,14 @@ RULES: tuple[Rule, ...] = (
         ("request_mandate",),
         "mandate",
         "honoured",
-        "major",
+        "minor",
         "mandate.asked",
         "seed-000-limits",
         facts=lambda d: {"parties": names(d, d.parties())},
-        notes="Seed 000, limits: proposing solutions before the parties authorise that role is overstepping; asking first is not.",
+        upgrade=major_when_next_rung,
+        notes="Seed 000, limits: proposing solutions before the parties authorise that role is overstepping; asking first is not. "
+        "Major when every party had accepted good offices (mediation is then the next rung); minor when a party had "
+        "accepted contact only, since consent is widened a rung at a time (Guidance 2012, consent).",
     ),
     Rule(
         "mandate-granted-consent",

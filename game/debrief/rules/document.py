@@ -57,7 +57,7 @@ def document() -> str:
         for rule in rules:
             verbs = _moves(rule.verbs)
             lines.append(
-                f"| `{rule.id}` | {verbs} | {_conditions(rule)} | {rule.verdict} | {rule.severity} | {sources[rule.source].cite} |"
+                f"| `{rule.id}` | {verbs} | {_conditions(rule)} | {rule.verdict} | {_severity(rule)} | {sources[rule.source].cite} |"
             )
         lines.append("")
         for rule in rules:
@@ -86,6 +86,13 @@ def _moves(verbs: tuple[str, ...]) -> str:
         return ", ".join(verbs)
     left_out = [v for v in ANY_VERB if v not in verbs]
     return "any move" + (f" except {', '.join(left_out)}" if left_out else "")
+
+
+def _severity(rule: Rule) -> str:
+    """The rule's severity, and when a decision makes it stronger (the upgrade's docstring)."""
+    if rule.upgrade is None or not rule.upgrade.__doc__:
+        return rule.severity
+    return f"{rule.severity}; {rule.upgrade.__doc__.strip().rstrip('.')}"
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from game.debrief.decision import Decision
-from game.debrief.rules.base import Rule
+from game.debrief.rules.base import Rule, Severity
 from game.debrief.rules.situation import deliverable, message_kind, number
 
 
@@ -48,6 +48,11 @@ def could_be_delivered(d: Decision) -> bool:
 def a_warning(d: Decision) -> bool:
     """The message was a safety or humanitarian warning"""
     return message_kind(d, d.part(1)) in ("safety", "humanitarian")
+
+
+def critical_for_a_warning(d: Decision) -> Severity | None:
+    """critical for a safety or humanitarian warning"""
+    return "critical" if a_warning(d) else None
 
 
 def delivered_late(d: Decision) -> bool:
@@ -175,7 +180,7 @@ RULES: tuple[Rule, ...] = (
         options=("withhold",),
         when=(could_be_delivered,),
         facts=facts,
-        upgrade=lambda d: "critical" if a_warning(d) else None,
+        upgrade=critical_for_a_warning,
         notes="Seed 000, practice: the channel begins with humanitarian and military-safety messages.",
     ),
     Rule(
@@ -232,7 +237,7 @@ RULES: tuple[Rule, ...] = (
         options=("verbatim", "softened", "agreed", "distorted"),
         when=(delivered_late,),
         facts=facts,
-        upgrade=lambda d: "critical" if a_warning(d) else None,
+        upgrade=critical_for_a_warning,
         notes="Seed 000, practice: urgent military measures and humanitarian messages come first, while they still matter.",
     ),
     Rule(

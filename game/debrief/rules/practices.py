@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from game.debrief.decision import Decision
-from game.debrief.rules.base import Rule
+from game.debrief.rules.base import Rule, Severity
 from game.debrief.rules.situation import WIDE_CIRCLE, names, number
 
 
@@ -81,6 +81,11 @@ def channel_maturing(d: Decision) -> bool:
     return d.before.back_channel_turns > 3 or d.before.disclosure_prepared or any(p.lines_prepared for p in d.before.parties)
 
 
+def major_on_firm_evidence(d: Decision) -> Severity | None:
+    """major once the evidence of stalling had at least medium confidence"""
+    return "major" if d.before.party(d.part(1)).seems_to_stall else None
+
+
 def raised_facts(d: Decision) -> Mapping[str, Any]:
     party = d.before.party(d.part(1))
     return {**facts(d), "party": d.name(party.id), "confidence_party": party.confidence}
@@ -129,7 +134,7 @@ RULES: tuple[Rule, ...] = (
          facts=facts, notes="Seed 002: anticipate the backlash when secret talks become known."),
     Rule("stalling-raised", ("raise_stalling",), "good_faith", "honoured", "minor", "stalling.raised", "seed-000-useful",
          when=(the_party_seems_to_stall,), facts=raised_facts,
-         upgrade=lambda d: "major" if d.before.party(d.part(1)).seems_to_stall else None,
+         upgrade=major_on_firm_evidence,
          notes="Seed 000, when useful: a party that uses talks to gain time is not negotiating; naming it in private is the "
          "first answer. Major once the evidence is of at least medium confidence; on a single weak sign, minor."),
     Rule("stalling-unfounded", ("raise_stalling",), "impartiality", "breached", "minor", "stalling.unfounded", "guidance-2012-impartiality",

@@ -241,8 +241,9 @@ MEETING_RULES: tuple[Rule, ...] = (
          when=(talks, stalling_unraised), unless=(someone_never_agreed,), facts=talks_facts,
          notes="Seed 000, when useful: a party using talks to gain time is given cover by more talks."),
     Rule("convene-seen-asking", ("convene",), "face", "breached", "major", "convene.seen_asking", PRACTICE,
-         when=(one_side_seen_asking,), facts=talks_facts,
-         notes="Seed 000, practice: good offices preserve the appearance of equality when one side avoids approaching first."),
+         when=(one_side_seen_asking,), unless=(someone_never_agreed,), facts=talks_facts,
+         notes="Seed 000, practice: good offices preserve the appearance of equality when one side avoids approaching first. "
+         "Not for a meeting a party never agreed: it does not take place, and its own rule judges it."),
     Rule("convene-simultaneous", ("convene",), "face", "honoured", "minor", "convene.simultaneous", PRACTICE,
          when=(open_format_invited_together,), unless=(someone_never_agreed,), facts=talks_facts,
          notes="Seed 000, practice: neither side is seen to approach the other first."),
