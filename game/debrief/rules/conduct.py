@@ -95,6 +95,11 @@ def while_suspended(d: Decision) -> bool:
     return d.before.suspended is not None
 
 
+def line_kept_through_suspension(d: Decision) -> bool:
+    """Good offices were suspended with a minimal line kept open"""
+    return d.before.suspended is not None and d.before.minimal_line is not None
+
+
 def crisis_while_idle(d: Decision) -> bool:
     """Escalation stood at 60 or more and initiatives were on offer"""
     return d.before.escalation >= CRISIS and initiative_on_offer(d)
@@ -191,13 +196,14 @@ RULES: tuple[Rule, ...] = (
     Rule("wait-request-unanswered", ("wait",), "timing", "missed", "major", "wait.request_unanswered", "ga-43-51",
          when=(a_request_was_unanswered,), facts=facts, notes="GA Res. 43/51: respond swiftly when states approach the Secretary-General."),
     Rule("wait-climbing", ("wait",), "timing", "missed", "minor", "wait.climbing", "seed-001-prevention",
-         when=(climbing_while_idle,), unless=(a_warning_was_waiting, crisis_while_idle), facts=facts,
+         when=(climbing_while_idle,), unless=(a_warning_was_waiting, crisis_while_idle, line_kept_through_suspension), facts=facts,
          notes="Seed 001, preventive diplomacy: act to keep disputes from escalating, early rather than in reaction. "
          "(Hague I art. 2 binds the disputing states to seek good offices, not the envoy to act.)"),
     Rule("wait-crisis", ("wait",), "timing", "missed", "major", "wait.crisis", "seed-001-prevention",
-         when=(crisis_while_idle,), unless=(a_warning_was_waiting,), facts=facts,
+         when=(crisis_while_idle,), unless=(a_warning_was_waiting, line_kept_through_suspension), facts=facts,
          notes="Seed 001, preventive diplomacy: act to discourage violence at critical moments. A crisis already near the "
-         "brink needs no rising trend to make waiting a missed chance (wait-climbing alone missed a wait at 72/100)."),
+         "brink needs no rising trend to make waiting a missed chance (wait-climbing alone missed a wait at 72/100). "
+         "Not while good offices are suspended with a minimal line open: that is the practice, judged when chosen."),
     Rule("wait-meeting-waiting", ("wait",), "timing", "missed", "minor", "wait.meeting_waiting", PRACTICE,
          when=(agreed_meeting_waiting,), facts=facts, notes="Seed 000, practice: the envoy arranges timing, place and format."),
     Rule("wait-after-withdrawal", ("wait",), "channel", "missed", "minor", "wait.after_withdrawal", PRACTICE,
