@@ -25,14 +25,14 @@ from game.debrief import debrief_session
 from game.debrief.model import Finding
 from game.debrief.rules import RULES
 from game.debrief.scripted import play_script
-from game.principles import principle_ids
+from game.principles import bibliography, principle_ids
 from game.scenario.loader import LoadedScenario, load_scenario
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent.parent
 CASE_KEYS = {"id", "scenario", "seed", "moves", "decision", "expect", "absent", "source_passage", "why", "ends"}
 REQUIRED = {"id", "scenario", "seed", "moves", "expect", "source_passage", "why"}
-FINDING_KEYS = {"principle", "verdict", "severity", "rule", "says"}
+FINDING_KEYS = {"principle", "verdict", "severity", "rule", "says", "source"}
 VERDICTS = {"honoured", "breached", "missed"}
 SEVERITIES = {"minor", "major", "critical"}
 SITUATIONS_EACH = 3
@@ -79,6 +79,7 @@ def matches(finding: Finding, want: dict[str, Any]) -> bool:
         and finding.verdict == want.get("verdict", finding.verdict)
         and finding.severity == want.get("severity", finding.severity)
         and finding.rule == want.get("rule", finding.rule)
+        and finding.source_id == want.get("source", finding.source_id)
     )
 
 
@@ -105,6 +106,7 @@ def test_every_case_is_well_formed() -> None:
             assert want["principle"] in principles, f"{where}: {want}"
             assert want.get("verdict", "honoured") in VERDICTS and want.get("severity", "minor") in SEVERITIES, f"{where}: {want}"
             assert want.get("rule", next(iter(rules))) in rules or str(want.get("rule")).startswith("choice:"), f"{where}: {want}"
+            assert want.get("source", "charter-33") in bibliography(), f"{where}: {want}"
         for want in case["expect"] or []:
             assert "verdict" in want, f"{where}: an expected finding names its verdict"
 

@@ -169,8 +169,11 @@ RULES: tuple[Rule, ...] = (
          notes="Seed 000, advantages: public negotiation hardens positions; going public is the parties' call."),
     Rule("statement-blame", ("public_statement",), "impartiality", "breached", "critical", "statement.blame", "guidance-2012-impartiality",
          when=(option("blame"),), facts=facts, notes="Guidance 2012, impartiality; seed 000, limits: being seen as partial."),
-    Rule("statement-blame-judge", ("public_statement",), "ownership", "breached", "major", "statement.blame_judge", "geneva-1988",
-         when=(option("blame"),), facts=facts, notes="Geneva 1988: the Secretary-General's representative kept out of the role of judge."),
+    Rule("statement-blame-judge", ("public_statement",), "ownership", "breached", "major", "statement.blame_judge",
+         "guidance-2012-ownership", when=(option("blame"),), facts=facts,
+         notes="Guidance 2012, national ownership: the third party does not pass judgement on the merits (as at Geneva in 1988, "
+         "where the Secretary-General's representative stayed out of the role of judge; that case is not cited for public "
+         "statements, so the Guidance is)."),
     Rule("statement-announce-unprepared", ("public_statement",), "backchannel", "breached", "major", "statement.announce_unprepared",
          "seed-002-revelation", when=(option("announce"), back_channel_unprepared), facts=facts,
          notes="Seed 002, revelation: a secret channel revealed by surprise draws backlash and mobilises spoilers; "

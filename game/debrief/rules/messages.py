@@ -181,7 +181,8 @@ RULES: tuple[Rule, ...] = (
         when=(could_be_delivered,),
         facts=facts,
         upgrade=critical_for_a_warning,
-        notes="Seed 000, practice: the channel begins with humanitarian and military-safety messages.",
+        notes="Seed 000, practice: the envoy receives one side's message and transmits it; holding back one that could be "
+        "delivered breaks the relay, and a withheld warning defeats the safety messages a channel begins with.",
     ),
     Rule(
         "relay-withheld-partial",
