@@ -58,7 +58,8 @@ def test_a_new_log_never_writes_through_a_planted_link(tmp_path: Path, minimal) 
     logs = tmp_path / "logs"
     logs.mkdir()
     live = start_session(minimal, seed=1, trainee="A", log_dir=logs)
-    planted = live.log_path.with_name(live.log_path.name)  # the name the next session of the same second would take
+    live.session.choose(live.session.moves()[0])
+    planted = live.log_path  # a log that exists: a new session must never take it over
     live.close()
     with pytest.raises(FileExistsError):
         LogWriter(planted, new=True)

@@ -8,6 +8,7 @@ from typing import Any
 from game.debrief.decision import Decision
 from game.debrief.rules.base import Rule
 from game.debrief.rules.situation import (
+    CRISIS,
     a_request_was_unanswered,
     a_warning_was_waiting,
     after_a_withdrawal,
@@ -24,7 +25,6 @@ from game.debrief.rules.situation import (
 ENDLESS_AFTER = 5
 """Turns of secret contacts after which carrying on in secret, rather than preparing the move to an
 official track, is the endless game the back-channel literature warns of."""
-WIDE_CIRCLE = 4
 
 
 def facts(d: Decision) -> Mapping[str, Any]:
@@ -40,8 +40,9 @@ def facts(d: Decision) -> Mapping[str, Any]:
         "requesters": names(d, unanswered_request(d)),
         "withdrawn": d.name(previous_withdrawal(d)) if previous_withdrawal(d) else "",
         "consent_after": d.after.party(pid).consent.replace("_", " ") if pid in d.scenario.parties else "",
-        "turns": d.after.back_channel_turns,
+        "turns": d.before.back_channel_turns,
         "circle": d.before.circle,
+        "silent": f"{d.after.turn - d.before.last_traffic - 1} {d.scenario.clock.turn_label}s",
     }
 
 
@@ -89,6 +90,21 @@ def idle_for_three(d: Decision) -> bool:
     return idle_streak(d) >= 3 and initiative_on_offer(d)
 
 
+def while_suspended(d: Decision) -> bool:
+    """The envoy had suspended good offices"""
+    return d.before.suspended is not None
+
+
+def line_kept_through_suspension(d: Decision) -> bool:
+    """Good offices were suspended with a minimal line kept open"""
+    return d.before.suspended is not None and d.before.minimal_line is not None
+
+
+def crisis_while_idle(d: Decision) -> bool:
+    """Escalation stood at 60 or more and initiatives were on offer"""
+    return d.before.escalation >= CRISIS and initiative_on_offer(d)
+
+
 def climbing_while_idle(d: Decision) -> bool:
     """Escalation had been climbing and initiatives were on offer"""
     return escalation_climbing(d) and initiative_on_offer(d)
@@ -99,14 +115,23 @@ def agreed_meeting_waiting(d: Decision) -> bool:
     return d.before.venue is not None and any(m.key.startswith("convene:talks") for m in d.offered) and d.before.meetings == 0
 
 
-def leaked_now(d: Decision) -> bool:
-    """The secret contacts leaked during this turn"""
-    return any(e.kind == "leak" for e in d.events) and d.before.channel == "back_channel"
+def back_channel_unprepared(d: Decision) -> bool:
+    """A secret channel was running and the parties had not agreed their public lines for its disclosure"""
+    return d.before.channel == "back_channel" and not d.before.disclosure_prepared
 
 
-def leak_after_long_or_wide(d: Decision) -> bool:
-    """The secret channel had run more than five turns or more than four people knew of it"""
-    return d.before.back_channel_turns > ENDLESS_AFTER or d.before.circle > WIDE_CIRCLE
+def channel_lapsed(d: Decision) -> bool:
+    """The only channel, messages through the envoy, lapsed during this turn for want of traffic"""
+    return d.before.channel == "indirect" and d.after.channel == "none"
+
+
+def traffic_on_offer(d: Decision) -> bool:
+    """A move that carries something between the parties (a shuttle, a message, a minimal line) was on offer"""
+    deliveries = (":verbatim", ":softened", ":agreed")
+    return any(
+        key.startswith(("convene:shuttle", "keep_line:")) or (key.startswith("relay:") and key.endswith(deliveries))
+        for key in d.offered_keys()
+    )
 
 
 def endless_secret(d: Decision) -> bool:
@@ -144,8 +169,16 @@ RULES: tuple[Rule, ...] = (
          notes="Seed 000, advantages: public negotiation hardens positions; going public is the parties' call."),
     Rule("statement-blame", ("public_statement",), "impartiality", "breached", "critical", "statement.blame", "guidance-2012-impartiality",
          when=(option("blame"),), facts=facts, notes="Guidance 2012, impartiality; seed 000, limits: being seen as partial."),
-    Rule("statement-blame-judge", ("public_statement",), "ownership", "breached", "major", "statement.blame_judge", "geneva-1988",
-         when=(option("blame"),), facts=facts, notes="Geneva 1988: the Secretary-General's representative kept out of the role of judge."),
+    Rule("statement-blame-judge", ("public_statement",), "ownership", "breached", "major", "statement.blame_judge",
+         "guidance-2012-ownership", when=(option("blame"),), facts=facts,
+         notes="Guidance 2012, national ownership: the third party does not pass judgement on the merits (as at Geneva in 1988, "
+         "where the Secretary-General's representative stayed out of the role of judge; that case is not cited for public "
+         "statements, so the Guidance is)."),
+    Rule("statement-announce-unprepared", ("public_statement",), "backchannel", "breached", "major", "statement.announce_unprepared",
+         "seed-002-revelation", when=(option("announce"), back_channel_unprepared), facts=facts,
+         notes="Seed 002, revelation: a secret channel revealed by surprise draws backlash and mobilises spoilers; "
+         "revealing it before the parties had their public lines is that surprise. Replaces a rule that judged the "
+         "decision during which a leak was drawn: a chance draw is not the decision's doing."),
     Rule("formula-overstep", ("propose_formula",), "mandate", "breached", "critical", "formula.overstep", "seed-000-limits",
          when=(under_good_offices_only,), facts=facts,
          notes="Seed 000, limits: proposing solutions before the parties authorise that role."),
@@ -165,17 +198,26 @@ RULES: tuple[Rule, ...] = (
          notes="Seed 000, practice: a channel may begin with humanitarian messages and urgent military measures."),
     Rule("wait-request-unanswered", ("wait",), "timing", "missed", "major", "wait.request_unanswered", "ga-43-51",
          when=(a_request_was_unanswered,), facts=facts, notes="GA Res. 43/51: respond swiftly when states approach the Secretary-General."),
-    Rule("wait-climbing", ("wait",), "timing", "missed", "minor", "wait.climbing", "hague-1907-2",
-         when=(climbing_while_idle,), unless=(a_warning_was_waiting,), facts=facts,
-         notes="Hague I (1907) art. 2: recourse to good offices before an appeal to arms, as far as circumstances allow."),
+    Rule("wait-climbing", ("wait",), "timing", "missed", "minor", "wait.climbing", "seed-001-prevention",
+         when=(climbing_while_idle,), unless=(a_warning_was_waiting, crisis_while_idle, line_kept_through_suspension), facts=facts,
+         notes="Seed 001, preventive diplomacy: act to keep disputes from escalating, early rather than in reaction. "
+         "(Hague I art. 2 binds the disputing states to seek good offices, not the envoy to act.)"),
+    Rule("wait-crisis", ("wait",), "timing", "missed", "major", "wait.crisis", "seed-001-prevention",
+         when=(crisis_while_idle,), unless=(a_warning_was_waiting, line_kept_through_suspension), facts=facts,
+         notes="Seed 001, preventive diplomacy: act to discourage violence at critical moments. A crisis already near the "
+         "brink needs no rising trend to make waiting a missed chance (wait-climbing alone missed a wait at 72/100). "
+         "Not while good offices are suspended with a minimal line open: that is the practice, judged when chosen."),
     Rule("wait-meeting-waiting", ("wait",), "timing", "missed", "minor", "wait.meeting_waiting", PRACTICE,
          when=(agreed_meeting_waiting,), facts=facts, notes="Seed 000, practice: the envoy arranges timing, place and format."),
-    Rule("wait-after-withdrawal", ("wait",), "channel", "breached", "minor", "wait.after_withdrawal", PRACTICE,
-         when=(after_a_withdrawal,), facts=facts, notes="Seed 000, practice: keeping the channel active through setbacks."),
+    Rule("wait-after-withdrawal", ("wait",), "channel", "missed", "minor", "wait.after_withdrawal", PRACTICE,
+         when=(after_a_withdrawal,), facts=facts, notes="Seed 000, practice: keeping the channel active through setbacks. "
+         "Waiting lets the chance to go back pass: missed, like every other wait rule, not breached."),
     Rule("wait-public-storm", ("wait",), "discretion", "honoured", "minor", "wait.public_storm", "seed-000-advantages",
          when=(contacts_public,), facts=facts, notes="Seed 000, advantages: public exposure hardens positions; a quiet turn lets it pass."),
     Rule("wait-too-passive", ("wait",), "mandate", "missed", "minor", "wait.too_passive", "seed-000-limits",
-         when=(idle_for_three,), facts=facts, notes="Seed 000, limits: an envoy who stays too passive cannot get past the first barrier."),
+         when=(idle_for_three,), unless=(while_suspended,), facts=facts,
+         notes="Seed 000, limits: an envoy who stays too passive cannot get past the first barrier. Not while good offices "
+         "are suspended: the pause was the envoy's decision, judged when it was taken."),
 )
 
 ANY_VERB = (
@@ -184,10 +226,16 @@ ANY_VERB = (
     "prepare_disclosure", "raise_stalling",
 )
 
+SILENT_VERBS = tuple(v for v in ANY_VERB if v not in ("approach", "offer_step", "suspend", "keep_line", "relay", "convene"))
+"""Moves that carry nothing between the parties and engage neither of them."""
+
 TURN_RULES: tuple[Rule, ...] = (
-    Rule("turn-leak-surprise", ANY_VERB, "backchannel", "breached", "major", "turn.leak", "seed-002-revelation",
-         when=(leaked_now, leak_after_long_or_wide), facts=facts,
-         notes="Seed 002: the revelation of secret talks brings backlash and mobilises spoilers."),
+    Rule("turn-channel-lapsed", SILENT_VERBS, "channel", "missed", "major", "turn.channel_lapsed", PRACTICE,
+         when=(channel_lapsed, traffic_on_offer), facts=facts,
+         notes="Seed 000, practice: the mere existence of communication reduces the risk of miscalculation; domain brief: "
+         "letting the only channel lapse breaks the principle. The lapse is the engine's fixed rule the trainee sees "
+         "(an indirect channel carrying nothing for three turns), not a chance draw. Not for moves that engage the parties "
+         "(an approach, a step) or the suspension's own moves, which their own rules judge."),
     Rule("turn-endless-game", ANY_VERB, "backchannel", "breached", "major", "turn.endless", "seed-002-testing",
          when=(endless_secret,), facts=facts,
          notes="Seed 002: a back channel must not become an endless game that avoids the hard step."),

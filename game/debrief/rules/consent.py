@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from game.debrief.decision import Decision
-from game.debrief.rules.base import Rule
+from game.debrief.rules.base import Rule, Severity
 from game.debrief.rules.situation import (
     CONSENT_WORDS,
     after_a_withdrawal,
@@ -15,6 +15,7 @@ from game.debrief.rules.situation import (
     no_incident_yet,
     number,
     previous_withdrawal,
+    short_of_crisis,
 )
 
 SIDELINED_GAP = 3
@@ -46,6 +47,8 @@ def facts(d: Decision) -> Mapping[str, Any]:
         "others": names(d, [o for o in others if d.before.party(o).contacts == least]),
         "least": least,
         "parties": names(d, d.parties()),
+        "label": d.scenario.clock.turn_label,
+        "request": request.summary if (request := d.scenario.parties[pid].request) is not None else "",
     }
 
 
@@ -69,6 +72,16 @@ def it_asked_for_help(d: Decision) -> bool:
     return party.requested_help and party.contacts == 0
 
 
+def no_day_lost_waiting(d: Decision) -> bool:
+    """No earlier decision had been spent waiting"""
+    earlier = d.previous
+    while earlier is not None:
+        if earlier.verb == "wait":
+            return False
+        earlier = earlier.previous
+    return True
+
+
 def back_to_the_one_who_pulled_back(d: Decision) -> bool:
     """The envoy turned to the party that had just pulled back its consent"""
     return previous_withdrawal(d) == d.party
@@ -84,6 +97,16 @@ def evening_out(d: Decision) -> bool:
     """The party had seen the envoy at least twice less than another party"""
     mine = d.before.party(d.party).contacts
     return any(d.before.party(o).contacts - mine >= 2 for o in d.others(d.party))
+
+
+def every_party_at_good_offices(d: Decision) -> bool:
+    """Every party had already accepted good offices"""
+    return all(p.consent in ("good_offices", "mediation") for p in d.before.parties)
+
+
+def major_when_next_rung(d: Decision) -> Severity | None:
+    """major when every party had already accepted good offices"""
+    return "major" if every_party_at_good_offices(d) else None
 
 
 def granted(d: Decision) -> bool:
@@ -138,9 +161,10 @@ RULES: tuple[Rule, ...] = (
         "major",
         "approach.answer_request",
         "ga-43-51",
-        when=(it_asked_for_help,),
+        when=(it_asked_for_help, no_day_lost_waiting),
         facts=facts,
-        notes="GA Res. 43/51: when states concerned approach the Secretary-General, he should respond swiftly.",
+        notes="GA Res. 43/51: when states concerned approach the Secretary-General, he should respond swiftly. "
+        "An answer that came only after the envoy had sat out turns is not swift (those turns were judged as missed).",
     ),
     Rule(
         "approach-early",
@@ -150,10 +174,11 @@ RULES: tuple[Rule, ...] = (
         "minor",
         "approach.early",
         "seed-000-advantages",
-        when=(first_contact, no_incident_yet),
+        when=(first_contact, no_incident_yet, short_of_crisis),
         unless=(it_asked_for_help,),
         facts=facts,
-        notes="Seed 000, advantages: good offices can begin early, before a crisis becomes irreversible.",
+        notes="Seed 000, advantages: good offices can begin early, before a crisis becomes irreversible. "
+        "Not once escalation stands at 60 or more: a first contact then is not early, whatever has been reported.",
     ),
     Rule(
         "approach-keep-informed",
@@ -196,11 +221,14 @@ RULES: tuple[Rule, ...] = (
         ("request_mandate",),
         "mandate",
         "honoured",
-        "major",
+        "minor",
         "mandate.asked",
         "seed-000-limits",
         facts=lambda d: {"parties": names(d, d.parties())},
-        notes="Seed 000, limits: proposing solutions before the parties authorise that role is overstepping; asking first is not.",
+        upgrade=major_when_next_rung,
+        notes="Seed 000, limits: proposing solutions before the parties authorise that role is overstepping; asking first is not. "
+        "Major when every party had accepted good offices (mediation is then the next rung); minor when a party had "
+        "accepted contact only, since consent is widened a rung at a time (Guidance 2012, consent).",
     ),
     Rule(
         "mandate-granted-consent",

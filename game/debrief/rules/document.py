@@ -55,9 +55,9 @@ def document() -> str:
         lines.append("| rule | moves | when | verdict | severity | source |")
         lines.append("|---|---|---|---|---|---|")
         for rule in rules:
-            verbs = ", ".join(rule.verbs) if len(rule.verbs) < 6 else "any move"
+            verbs = _moves(rule.verbs)
             lines.append(
-                f"| `{rule.id}` | {verbs} | {_conditions(rule)} | {rule.verdict} | {rule.severity} | {sources[rule.source].cite} |"
+                f"| `{rule.id}` | {verbs} | {_conditions(rule)} | {rule.verdict} | {_severity(rule)} | {sources[rule.source].cite} |"
             )
         lines.append("")
         for rule in rules:
@@ -76,6 +76,23 @@ def document() -> str:
         supports = " ".join(source.supports.split())
         lines.append(f"| `{sid}` | {source.cite} | {supports} | {'; '.join(source.not_for) or '—'} |")
     return "\n".join(lines) + "\n"
+
+
+def _moves(verbs: tuple[str, ...]) -> str:
+    """The verbs a rule looks at, in words: a short list, or "any move" and its exceptions."""
+    from game.debrief.rules.conduct import ANY_VERB
+
+    if len(verbs) < 6:
+        return ", ".join(verbs)
+    left_out = [v for v in ANY_VERB if v not in verbs]
+    return "any move" + (f" except {', '.join(left_out)}" if left_out else "")
+
+
+def _severity(rule: Rule) -> str:
+    """The rule's severity, and when a decision makes it stronger (the upgrade's docstring)."""
+    if rule.upgrade is None or not rule.upgrade.__doc__:
+        return rule.severity
+    return f"{rule.severity}; {rule.upgrade.__doc__.strip().rstrip('.')}"
 
 
 if __name__ == "__main__":

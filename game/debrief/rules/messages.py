@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from game.debrief.decision import Decision
-from game.debrief.rules.base import Rule
+from game.debrief.rules.base import Rule, Severity
 from game.debrief.rules.situation import deliverable, message_kind, number
 
 
@@ -28,10 +28,11 @@ def facts(d: Decision) -> Mapping[str, Any]:
 
 
 def hostile_with_softer_at_hand(d: Decision) -> bool:
-    """The original was hostile and a softer wording with the same substance was on offer"""
+    """The original was hostile and a gentler wording was within reach (a softer version, or asking the sender to reword it)"""
     mid = d.part(1)
     tone = d.before.tone(mid, d.message(mid).tone)
-    return tone == "hostile" and any(f"relay:{mid}:{mode}" in d.offered_keys() for mode in ("softened", "agree_wording"))
+    within_reach = ("softened", "agreed", "agree_wording", "reformulate")
+    return tone == "hostile" and any(f"relay:{mid}:{mode}" in d.offered_keys() for mode in within_reach)
 
 
 def harsh_original(d: Decision) -> bool:
@@ -47,6 +48,11 @@ def could_be_delivered(d: Decision) -> bool:
 def a_warning(d: Decision) -> bool:
     """The message was a safety or humanitarian warning"""
     return message_kind(d, d.part(1)) in ("safety", "humanitarian")
+
+
+def critical_for_a_warning(d: Decision) -> Severity | None:
+    """critical for a safety or humanitarian warning"""
+    return "critical" if a_warning(d) else None
 
 
 def delivered_late(d: Decision) -> bool:
@@ -76,6 +82,7 @@ RULES: tuple[Rule, ...] = (
         "minor",
         "relay.verbatim.faithful",
         PRACTICE,
+        option_part=2,
         options=("verbatim",),
         facts=facts,
         notes="Seed 000, practice: the envoy transmits a message from one side to the other.",
@@ -88,6 +95,7 @@ RULES: tuple[Rule, ...] = (
         "minor",
         "relay.verbatim.raw",
         PRACTICE,
+        option_part=2,
         options=("verbatim",),
         when=(hostile_with_softer_at_hand,),
         facts=facts,
@@ -101,6 +109,7 @@ RULES: tuple[Rule, ...] = (
         "minor",
         "relay.softened.faithful",
         PRACTICE,
+        option_part=2,
         options=("softened",),
         facts=facts,
         notes="Seed 000, practice: adjust the language, transmit the substance.",
@@ -113,10 +122,12 @@ RULES: tuple[Rule, ...] = (
         "minor",
         "relay.softened.face",
         PRACTICE,
-        options=("softened",),
+        option_part=2,
+        options=("softened", "agreed"),
         when=(harsh_original,),
         facts=facts,
-        notes="Seed 000, practice: language acceptable to the other side.",
+        notes="Seed 000, practice: a message is adjusted to language acceptable to the other side; "
+        "the wording the sender approved is such language too.",
     ),
     Rule(
         "relay-agreed-wording",
@@ -126,6 +137,7 @@ RULES: tuple[Rule, ...] = (
         "major",
         "relay.agreed.faithful",
         PRACTICE,
+        option_part=2,
         options=("agreed",),
         facts=facts,
         notes="Seed 000, practice: adjusting a message with the sender keeps it the sender's.",
@@ -138,6 +150,7 @@ RULES: tuple[Rule, ...] = (
         "minor",
         "relay.agree_wording.ownership",
         "guidance-2012-ownership",
+        option_part=2,
         options=("agree_wording", "reformulate"),
         facts=facts,
         notes="Guidance 2012, national ownership: the words stay the parties' own.",
@@ -150,6 +163,7 @@ RULES: tuple[Rule, ...] = (
         "critical",
         "relay.distorted",
         PRACTICE,
+        option_part=2,
         options=("distorted",),
         facts=facts,
         notes="Seed 000, practice: only the language is adjusted; what is offered is the sender's.",
@@ -162,11 +176,13 @@ RULES: tuple[Rule, ...] = (
         "major",
         "relay.withheld",
         PRACTICE,
+        option_part=2,
         options=("withhold",),
         when=(could_be_delivered,),
         facts=facts,
-        upgrade=lambda d: "critical" if a_warning(d) else None,
-        notes="Seed 000, practice: the channel begins with humanitarian and military-safety messages.",
+        upgrade=critical_for_a_warning,
+        notes="Seed 000, practice: the envoy receives one side's message and transmits it; holding back one that could be "
+        "delivered breaks the relay, and a withheld warning defeats the safety messages a channel begins with.",
     ),
     Rule(
         "relay-withheld-partial",
@@ -176,6 +192,7 @@ RULES: tuple[Rule, ...] = (
         "major",
         "relay.withheld.partial",
         "guidance-2012-impartiality",
+        option_part=2,
         options=("withhold",),
         when=(could_be_delivered,),
         facts=facts,
@@ -189,10 +206,12 @@ RULES: tuple[Rule, ...] = (
         "minor",
         "relay.held.undeliverable",
         "guidance-2012-consent",
+        option_part=2,
         options=("withhold",),
         unless=(could_be_delivered,),
         facts=facts,
-        notes="The recipient had not accepted the envoy: holding the message until it does respects that.",
+        notes="Guidance 2012, consent: the envoy acts only as far as each party accepts; an ordinary message cannot be put to a "
+        "recipient that has not accepted the envoy, so holding it until it does respects that.",
     ),
     Rule(
         "relay-published",
@@ -202,6 +221,7 @@ RULES: tuple[Rule, ...] = (
         "critical",
         "relay.published",
         "seed-000-advantages",
+        option_part=2,
         options=("publish",),
         facts=facts,
         notes="Seed 000, advantages: discretion lets leaders explore in private what they would reject in public.",
@@ -214,10 +234,11 @@ RULES: tuple[Rule, ...] = (
         "major",
         "relay.late",
         PRACTICE,
+        option_part=2,
         options=("verbatim", "softened", "agreed", "distorted"),
         when=(delivered_late,),
         facts=facts,
-        upgrade=lambda d: "critical" if a_warning(d) else None,
+        upgrade=critical_for_a_warning,
         notes="Seed 000, practice: urgent military measures and humanitarian messages come first, while they still matter.",
     ),
     Rule(
@@ -228,6 +249,7 @@ RULES: tuple[Rule, ...] = (
         "minor",
         "relay.in_time",
         PRACTICE,
+        option_part=2,
         options=("verbatim", "softened", "agreed"),
         when=(delivered_in_time_with_deadline,),
         facts=facts,
@@ -241,6 +263,7 @@ RULES: tuple[Rule, ...] = (
         "major",
         "relay.warning.mission",
         PRACTICE,
+        option_part=2,
         options=("verbatim", "softened", "agreed"),
         when=(a_warning, recipient_had_not_accepted),
         facts=facts,

@@ -7,11 +7,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from game.debrief.decision import Decision
-from game.debrief.rules.base import Rule
-from game.debrief.rules.situation import names, number
-
-WIDE_CIRCLE = 4
-"""More people than this in the know of a secret channel is a wide circle."""
+from game.debrief.rules.base import Rule, Severity
+from game.debrief.rules.situation import WIDE_CIRCLE, names, number
 
 
 def facts(d: Decision) -> Mapping[str, Any]:
@@ -79,9 +76,19 @@ def circle_wide(d: Decision) -> bool:
     return d.before.circle > WIDE_CIRCLE
 
 
-def channel_long_or_going_official(d: Decision) -> bool:
-    """The secret channel had run more than three turns, or the parties had met in it"""
-    return d.before.back_channel_turns > 3 or d.before.meetings > 0
+def channel_maturing(d: Decision) -> bool:
+    """The secret channel had run more than three turns, or public lines for its disclosure were being prepared"""
+    return d.before.back_channel_turns > 3 or d.before.disclosure_prepared or any(p.lines_prepared for p in d.before.parties)
+
+
+def major_on_firm_evidence(d: Decision) -> Severity | None:
+    """major once the evidence of stalling had at least medium confidence"""
+    return "major" if d.before.party(d.part(1)).seems_to_stall else None
+
+
+def raised_facts(d: Decision) -> Mapping[str, Any]:
+    party = d.before.party(d.part(1))
+    return {**facts(d), "party": d.name(party.id), "confidence_party": party.confidence}
 
 
 PRACTICE = "seed-000-practice"
@@ -96,6 +103,10 @@ RULES: tuple[Rule, ...] = (
     Rule("suspend-in-public", ("suspend",), "discretion", "breached", "major", "suspend.in_public", "seed-000-advantages",
          when=(option("public"),), facts=facts,
          notes="Seed 000, advantages: what is said in public hardens positions; a quiet suspension leaves room to return."),
+    Rule("suspend-quietly", ("suspend",), "discretion", "honoured", "minor", "suspend.quietly", "seed-000-advantages",
+         when=(option("quiet"),), facts=facts,
+         notes="Seed 000, advantages: discretion spares positions hardening in public; a suspension told to the parties in "
+         "private names no culprit and leaves the way back open."),
     Rule("suspend-end-on-evidence", ("suspend",), "good_faith", "honoured", "major", "suspend.end_on_evidence", "seed-000-useful",
          when=(option("end"), stalling_sure), facts=facts,
          notes="Seed 000, when useful: the method cannot serve a party that uses it to gain time."),
@@ -113,16 +124,19 @@ RULES: tuple[Rule, ...] = (
          when=(advising_narrow,), unless=(circle_wide,), facts=facts,
          notes="Oslo 1993: a secret channel kept to a few people."),
     Rule("circle-widen-before-disclosure", ("advise_circle",), "backchannel", "honoured", "minor", "circle.widen", "seed-002-revelation",
-         when=(advising_widen, channel_long_or_going_official), facts=facts,
+         when=(advising_widen, channel_maturing), facts=facts,
          notes="Seed 002: secret concessions revealed by surprise bring backlash at home; the principal decides whom to brief."),
     Rule("circle-widen-early", ("advise_circle",), "backchannel", "breached", "minor", "circle.widen_early", "seed-002-spoilers",
-         when=(advising_widen,), unless=(channel_long_or_going_official,), facts=facts,
-         notes="Seed 002: each person who knows is a risk; widening before there is anything to prepare for adds risk only."),
+         when=(advising_widen,), unless=(channel_maturing,), facts=facts,
+         notes="Seed 002: each person who knows is a risk; widening before there is anything to prepare for adds risk only. "
+         "(It used to be excused once the parties had met, which a back channel always has: it could never apply.)"),
     Rule("disclosure-prepared", ("prepare_disclosure",), "backchannel", "honoured", "major", "disclosure.prepared", "seed-002-revelation",
          facts=facts, notes="Seed 002: anticipate the backlash when secret talks become known."),
-    Rule("stalling-raised", ("raise_stalling",), "good_faith", "honoured", "major", "stalling.raised", "seed-000-useful",
-         when=(the_party_seems_to_stall,), facts=lambda d: {**facts(d), "party": d.name(d.part(1))},
-         notes="Seed 000, when useful: a party that uses talks to gain time is not negotiating; naming it in private is the first answer."),
+    Rule("stalling-raised", ("raise_stalling",), "good_faith", "honoured", "minor", "stalling.raised", "seed-000-useful",
+         when=(the_party_seems_to_stall,), facts=raised_facts,
+         upgrade=major_on_firm_evidence,
+         notes="Seed 000, when useful: a party that uses talks to gain time is not negotiating; naming it in private is the "
+         "first answer. Major once the evidence is of at least medium confidence; on a single weak sign, minor."),
     Rule("stalling-unfounded", ("raise_stalling",), "impartiality", "breached", "minor", "stalling.unfounded", "guidance-2012-impartiality",
          when=(nothing_observed,), facts=lambda d: {**facts(d), "party": d.name(d.part(1))},
          notes="Guidance 2012, impartiality: accusing one side without grounds reads as taking the other's."),

@@ -12,6 +12,12 @@ CONSENT_WORDS = {"none": "no consent", "contact": "contact only", "good_offices"
 RISING = 4.0
 """Escalation that rose by this much over the last two turns is climbing, whatever its level."""
 INCIDENT_KINDS = ("incident", "spoiler")
+CRISIS = 60
+"""Escalation at which the crisis is hot whatever its trend (the engine's own line: parties accept an envoy
+more readily and suspending good offices comes on offer)."""
+WIDE_CIRCLE = 4
+"""More people than this in the know of a secret channel is a wide circle: one threshold for every rule
+(advice on the circle, secret meetings), so the debrief never calls the same circle small and wide."""
 
 
 def number(value: float) -> str:
@@ -38,6 +44,11 @@ def escalation_climbing(d: Decision) -> bool:
     """Escalation had been climbing over the last two turns"""
     trail = d.before.escalation_trail
     return len(trail) >= 3 and trail[-1] - trail[-3] >= RISING
+
+
+def short_of_crisis(d: Decision) -> bool:
+    """Escalation stood under 60"""
+    return d.before.escalation < CRISIS
 
 
 def recent_incident(d: Decision) -> bool:

@@ -7,7 +7,8 @@ from typing import Any
 
 from game.debrief.decision import Decision
 from game.debrief.rules.base import Rule
-from game.debrief.rules.situation import names, no_incident_yet, number, recent_incident
+from game.debrief.rules.situation import WIDE_CIRCLE, names, no_incident_yet, number, recent_incident
+from game.engine.verbs.offer_step import STEPS
 
 FORMAT_WORDS = {
     "secret_meeting": "a secret meeting",
@@ -15,8 +16,6 @@ FORMAT_WORDS = {
     "technical_delegations": "talks between technical delegations",
     "leaders_meeting": "a leaders' meeting",
 }
-BIG_CIRCLE = 6
-"""A secret circle above this many people is no longer small."""
 
 
 def venue_facts(d: Decision) -> Mapping[str, Any]:
@@ -59,9 +58,17 @@ def talks_facts(d: Decision) -> Mapping[str, Any]:
     }
 
 
+def step_words(d: Decision) -> str:
+    """The step as a noun phrase ("an incident hotline"): the scenario's own `short`, else the engine's."""
+    settings = d.scenario.verbs.get("offer_step")
+    steps = dict(settings.steps) if settings is not None and settings.steps else STEPS
+    step = steps.get(d.part(1))
+    return step.short if step is not None else d.move.label[0].lower() + d.move.label[1:]
+
+
 def step_facts(d: Decision) -> Mapping[str, Any]:
     return {
-        "step": d.move.label[0].lower() + d.move.label[1:],
+        "step": step_words(d),
         "strangers": names(d, [p.id for p in d.before.parties if p.consent == "none"]),
         "escalation": number(d.before.escalation),
     }
@@ -144,8 +151,8 @@ def secret_meeting_now(d: Decision) -> bool:
 
 
 def wide_circle(d: Decision) -> bool:
-    """More than six people knew of the secret contacts after the meeting"""
-    return d.after.circle > BIG_CIRCLE
+    """More than four people knew of the secret contacts after the meeting"""
+    return d.after.circle > WIDE_CIRCLE
 
 
 def out_of_the_back_channel(d: Decision) -> bool:
@@ -234,8 +241,9 @@ MEETING_RULES: tuple[Rule, ...] = (
          when=(talks, stalling_unraised), unless=(someone_never_agreed,), facts=talks_facts,
          notes="Seed 000, when useful: a party using talks to gain time is given cover by more talks."),
     Rule("convene-seen-asking", ("convene",), "face", "breached", "major", "convene.seen_asking", PRACTICE,
-         when=(one_side_seen_asking,), facts=talks_facts,
-         notes="Seed 000, practice: good offices preserve the appearance of equality when one side avoids approaching first."),
+         when=(one_side_seen_asking,), unless=(someone_never_agreed,), facts=talks_facts,
+         notes="Seed 000, practice: good offices preserve the appearance of equality when one side avoids approaching first. "
+         "Not for a meeting a party never agreed: it does not take place, and its own rule judges it."),
     Rule("convene-simultaneous", ("convene",), "face", "honoured", "minor", "convene.simultaneous", PRACTICE,
          when=(open_format_invited_together,), unless=(someone_never_agreed,), facts=talks_facts,
          notes="Seed 000, practice: neither side is seen to approach the other first."),
