@@ -97,8 +97,8 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
 def test_the_endings_command_says_which_endings_are_proven_and_exits_accordingly(tmp_path):
     proven = _cli("endings", "quiet_channel", "--playouts", "0", "--transcripts", str(PROOFS), "--logs", str(tmp_path))
     assert proven.returncode == 0, proven.stdout + proven.stderr
-    assert proven.stdout.count("reached      ") == 6
-    assert len(list(tmp_path.glob("quiet_channel-*.jsonl"))) == 6
+    assert proven.stdout.count("reached      ") == 7
+    assert len(list(tmp_path.glob("quiet_channel-*.jsonl"))) == 7
     bundled = _cli("endings", "quiet_channel", "--playouts", "0")
     assert bundled.returncode == 0, "the proofs shipped beside a scenario are read without asking"
     assert "quiet_channel.proofs/managed_leak_success.yaml" in bundled.stdout

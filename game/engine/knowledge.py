@@ -20,8 +20,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine.evidence import Evidence, assess
-from game.engine.state import GameState
+from game.engine.state import GameState, lookup
 from game.scenario.loader import LoadedScenario
+from game.scenario.model import precondition_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +120,19 @@ class Knowledge:
         return dict(self.message_tone).get(mid, written)
 
 
+def open_preconditions(state: GameState, loaded: LoadedScenario, pid: str) -> tuple[str, ...]:
+    """The party's preconditions that are not met yet: every plain one, and each written with
+    `until` whose condition does not hold now. What the party card shows and the envoy knows."""
+    found = []
+    for precondition in loaded.scenario.parties[pid].preconditions:
+        if not isinstance(precondition, str) and precondition.until is not None:
+            condition = loaded.expressions.conditions[precondition.until]
+            if condition.evaluate(lambda name: lookup(state, loaded, name)):
+                continue
+        found.append(precondition_text(precondition))
+    return tuple(found)
+
+
 def knowledge(state: GameState, loaded: LoadedScenario) -> Knowledge:
     scenario = loaded.scenario
     return Knowledge(
@@ -144,7 +158,7 @@ def knowledge(state: GameState, loaded: LoadedScenario) -> Knowledge:
                 blamed=party.blamed,
                 venue_accepted=party.venue_accepted,
                 venues_proposed=frozenset(party.venues_proposed),
-                preconditions=tuple(scenario.parties[pid].preconditions),
+                preconditions=open_preconditions(state, loaded, pid),
                 requested_help=scenario.parties[pid].request is not None,
                 probes=party.probes,
                 evidence=tuple(party.evidence),

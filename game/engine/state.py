@@ -229,6 +229,7 @@ _GLOBALS = {
     "channel": lambda st, ld: CHANNEL_LEVELS.index(st.channel.state),
     "mandate": lambda st, ld: CONSTANTS[st.mandate.state],
     "suspended": lambda st, ld: st.suspended is not None,
+    "disclosure_prepared": lambda st, ld: st.disclosure_prepared,
 }
 
 _PARTY = {
@@ -240,6 +241,9 @@ _PARTY = {
     "blamed": lambda p, ld, key: p.blamed,
     "contacts": lambda p, ld, key: p.contacts,
     "asked_first": lambda p, ld, key: p.asked_first,
+    "stalling_raised": lambda p, ld, key: p.stalling_raised,
+    "lines_prepared": lambda p, ld, key: p.lines_prepared,
+    "cabinet_briefed": lambda p, ld, key: p.cabinet_briefed,
     "bad_faith": lambda p, ld, key: ld.scenario.parties[key].faith == "bad",
 }
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from game.engine.consent import RUNG_ACTS
 from game.engine.evidence import assess, red_lines_sensed
+from game.engine.knowledge import open_preconditions
 from game.engine.messages import comparison, deliverable, due_by, is_warning, liaison_words, through_liaison, tone_now, wording_now
 from game.engine.outcome import Change, Move, Outcome
 from game.engine.session import Session
@@ -119,7 +120,7 @@ def party_views(session: Session) -> list[PartyView]:
         views.append(
             PartyView(
                 pid, spec.name, spec.leader, state.trust, CONSENT_WORDS[state.consent.state], state.exposure,
-                tuple(spec.preconditions), observed,
+                open_preconditions(session.state, session.loaded, pid), observed,
                 reading.words[:1].upper() + reading.words[1:] if observed else "",
                 tuple(f"{spec.red_lines[i]} (confidence: {level})" for i, level in sensed.items()),
                 consent_text(session, pid),

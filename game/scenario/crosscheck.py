@@ -151,6 +151,9 @@ class _Checker:
                     "add an 'ending' with a grade and an outcome to that phase",
                 )
         for pid, party in s.parties.items():
+            for i, precondition in enumerate(party.preconditions):
+                if not isinstance(precondition, str):
+                    self.condition(precondition.until, ("parties", pid, "preconditions", i, "until"))
             for i, vid in enumerate(party.venue_preferences):
                 self.reference(codes.UNKNOWN_VENUE, "venue", vid, venues, ("parties", pid, "venue_preferences", i))
         for vid, venue in s.venues.items():

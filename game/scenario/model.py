@@ -137,6 +137,24 @@ class RequestForHelp(Strict):
     )
 
 
+class Precondition(Strict):
+    """A precondition that can be met in play: shown on the party's card until `until` holds."""
+
+    text: Text = Field(description="The precondition as the trainee reads it.")
+    until: Expr | None = Field(
+        default=None,
+        description=(
+            "A condition: once it holds, the precondition is met and the party card (and the envoy's knowledge) no longer "
+            "lists it. Checked against the current state, so write one that stays true once met. Left out: always shown."
+        ),
+    )
+
+
+def precondition_text(precondition: str | Precondition) -> str:
+    """The words of a precondition, whichever way it was written."""
+    return precondition if isinstance(precondition, str) else precondition.text
+
+
 class Party(Strict):
     name: Text = Field(description="The party's name as players read it.")
     leader: Text = Field(description="Who speaks for the party.")
@@ -149,8 +167,12 @@ class Party(Strict):
     )
     exposure_sensitivity: Percent = Field(default=50, description="How badly public exposure of its contacts hurts the party, 0 to 100.")
     hardliner_pressure: Percent = Field(default=30, description="Pressure from hardliners at home, 0 to 100; spoilers act when it is high.")
-    preconditions: list[Text] = Field(
-        default_factory=list, description="Conditions the party sets before official talks; shown to the trainee."
+    preconditions: list[Text | Precondition] = Field(
+        default_factory=list,
+        description=(
+            "Conditions the party sets before official talks; shown to the trainee. Each is a text, or {text, until} with a "
+            "condition after which it is met and no longer shown."
+        ),
     )
     red_lines: list[Text] = Field(default_factory=list, description="What the party will never accept; hidden until probed.")
     venue_preferences: list[Identifier] = Field(default_factory=list, description="Venue ids the party would accept, most preferred first.")

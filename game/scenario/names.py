@@ -34,9 +34,14 @@ The consent and mandate ladders share the words good_offices and mediation, so t
 Channel words keep their order from format 1 (back_channel < official < public), so comparisons
 written then still mean the same; only bare numbers compared with `channel` changed."""
 
-GLOBAL_READABLE = ("turn", "turns_left", "escalation", "leak_risk", "circle", "meetings", "channel", "mandate", "suspended")
+GLOBAL_READABLE = (
+    "turn", "turns_left", "escalation", "leak_risk", "circle", "meetings", "channel", "mandate", "suspended", "disclosure_prepared",
+)
 GLOBAL_WRITABLE = ("escalation", "leak_risk", "circle", "channel", "mandate")
-PARTY_READABLE = ("trust", "consent", "exposure", "pressure", "probed", "blamed", "bad_faith", "contacts", "asked_first")
+PARTY_READABLE = (
+    "trust", "consent", "exposure", "pressure", "probed", "blamed", "bad_faith", "contacts", "asked_first",
+    "stalling_raised", "lines_prepared", "cabinet_briefed",
+)
 PARTY_WRITABLE = ("trust", "consent", "exposure", "pressure")
 MESSAGE_FLAGS = ("arrived", "relayed", "softened", "distorted", "withheld", "published")
 

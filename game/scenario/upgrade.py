@@ -20,7 +20,7 @@ from game.scenario import codes
 from game.scenario.yaml_source import YamlDocument
 
 OLD_CHANNEL_NUMBERS = {"0": "0", "1": "3", "2": "4", "3": "5"}
-EXPRESSION_KEYS = frozenset({"when", "chance", "arrives_when", "effects", "on_delivered", "on_distorted"})
+EXPRESSION_KEYS = frozenset({"when", "chance", "arrives_when", "until", "effects", "on_delivered", "on_distorted"})
 _COMPARED = re.compile(r"\bchannel(\s*(?:==|!=|>=|<=|>|<|=)\s*)([0-3])\b(?!\.)")
 _COMPARED_FLIPPED = re.compile(r"(?<![\w.])([0-3])(\s*(?:==|!=|>=|<=|>|<)\s*)channel\b")
 

@@ -226,8 +226,9 @@ ANY_VERB = (
     "prepare_disclosure", "raise_stalling",
 )
 
-SILENT_VERBS = tuple(v for v in ANY_VERB if v not in ("approach", "offer_step", "suspend", "keep_line", "relay", "convene"))
-"""Moves that carry nothing between the parties and engage neither of them."""
+SILENT_VERBS = tuple(v for v in ANY_VERB if v not in ("approach", "offer_step", "suspend", "keep_line", "relay", "convene", "choice"))
+"""Moves that carry nothing between the parties and engage neither of them. A scenario's own
+choices are left out: what they carry is the story's, and their author's annotations judge them."""
 
 TURN_RULES: tuple[Rule, ...] = (
     Rule("turn-channel-lapsed", SILENT_VERBS, "channel", "missed", "major", "turn.channel_lapsed", PRACTICE,
@@ -235,7 +236,7 @@ TURN_RULES: tuple[Rule, ...] = (
          notes="Seed 000, practice: the mere existence of communication reduces the risk of miscalculation; domain brief: "
          "letting the only channel lapse breaks the principle. The lapse is the engine's fixed rule the trainee sees "
          "(an indirect channel carrying nothing for three turns), not a chance draw. Not for moves that engage the parties "
-         "(an approach, a step) or the suspension's own moves, which their own rules judge."),
+         "(an approach, a step), the suspension's own moves or a scenario's choices, which their own rules judge."),
     Rule("turn-endless-game", ANY_VERB, "backchannel", "breached", "major", "turn.endless", "seed-002-testing",
          when=(endless_secret,), facts=facts,
          notes="Seed 002: a back channel must not become an endless game that avoids the hard step."),

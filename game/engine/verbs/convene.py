@@ -126,7 +126,7 @@ def _talks(turn: Turn, first: str | None = None) -> None:
     turn.adjust("escalation", -relief, "the parties are talking")
     for pid in state.parties:
         turn.adjust(f"trust.{pid}", 4, "the envoy brought the sides together on equal terms")
-    if fmt == "secret_meeting" and state.channel.state in ("none", "back_channel"):
+    if fmt == "secret_meeting" and state.channel.state not in ("official", "public"):
         turn.set_channel("back_channel", "a secret meeting opened a back channel")
         turn.adjust("circle", 2, "more people now know of the secret contacts")
         turn.adjust("leak_risk", 5, "every secret meeting is one more chance to be seen")

@@ -8,6 +8,7 @@ import pygame
 from game.frontends.gui.scene import Scene
 from game.frontends.gui.sheet import Sheet
 from game.frontends.presenter import MANDATE_WORDS, SOURCE_WORDS
+from game.scenario.model import precondition_text
 
 HOW_TO_PLAY = (
     "Each turn, choose one move on the right: a kind of move, then the choice inside it, then confirm. "
@@ -87,7 +88,7 @@ class BriefingScene(Scene):
             )
             sheet.text("body", party.public_profile, pal.text, x=x, width=width)
             for condition in party.preconditions:
-                sheet.text("body", "Precondition: " + condition, pal.text, x=x + sheet.u(4), width=width - sheet.u(4))
+                sheet.text("body", "Precondition: " + precondition_text(condition), pal.text, x=x + sheet.u(4), width=width - sheet.u(4))
         heading("HOW TO PLAY")
         sheet.text("body", HOW_TO_PLAY, pal.text, x=x, width=width)
         sheet.y += pad
