@@ -23,6 +23,10 @@ def judge(d: Decision, primary_source: dict[str, str]) -> list[Judgement]:
     found = apply_rules(_table(), d)
     if d.verb == "choice":
         choice = d.scenario.choices[d.part(1)]
+        # the author's annotation is the verdict on its principle for this choice; the table's
+        # general rules speak only to the principles the author left unjudged
+        annotated = {note.principle for note in choice.annotations}
+        found = [j for j in found if j.principle not in annotated]
         for index, note in enumerate(choice.annotations):
             source = getattr(note, "source", None) or primary_source[note.principle]
             found.append(

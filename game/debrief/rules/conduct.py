@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from game.debrief.decision import Decision
-from game.debrief.rules.base import Rule
+from game.debrief.rules.base import Rule, Severity
 from game.debrief.rules.situation import (
     CRISIS,
     a_request_was_unanswered,
@@ -15,6 +15,7 @@ from game.debrief.rules.situation import (
     escalation_climbing,
     idle_streak,
     initiative_on_offer,
+    messages_sitting,
     names,
     number,
     previous_withdrawal,
@@ -37,6 +38,7 @@ def facts(d: Decision) -> Mapping[str, Any]:
         "streak": idle_streak(d),
         "label": d.scenario.clock.turn_label,
         "warnings": ", ".join(f"'{d.message(m).summary}'" for m in warnings_waiting(d)),
+        "sitting": ", ".join(f"'{d.message(m).summary}'" for m in messages_sitting(d)),
         "requesters": names(d, unanswered_request(d)),
         "withdrawn": d.name(previous_withdrawal(d)) if previous_withdrawal(d) else "",
         "consent_after": d.after.party(pid).consent.replace("_", " ") if pid in d.scenario.parties else "",
@@ -135,14 +137,32 @@ def traffic_on_offer(d: Decision) -> bool:
 
 
 def endless_secret(d: Decision) -> bool:
-    """A secret channel had run more than five turns and this move kept it secret without preparing the way out"""
+    """A secret channel had run more than five turns and this move neither led towards official talks nor tested a party"""
     if d.before.channel != "back_channel" or d.before.back_channel_turns <= ENDLESS_AFTER:
         return False
-    if d.verb in ("prepare_disclosure", "advise_circle", "suspend"):
+    if d.verb in ("raise_stalling", "suspend", "prepare_disclosure"):
         return False
+    if d.verb == "propose_venue":
+        return d.part(2) == "secret_meeting"
     if d.verb == "convene":
-        return d.before.venue_format == "secret_meeting"
-    return d.verb in ("wait", "propose_venue") and d.part(2) in ("", "secret_meeting")
+        return d.part(1) == "talks" and d.before.venue_format == "secret_meeting"
+    return True
+
+
+def endless_severity(d: Decision) -> Severity | None:
+    """Major the first turn the channel runs past five; minor each turn after, so the finding
+    counts every turn it lasts without one long channel outweighing everything else."""
+    return "major" if d.before.back_channel_turns == ENDLESS_AFTER + 1 else None
+
+
+def a_message_was_sitting(d: Decision) -> bool:
+    """A message the envoy could deliver had waited three turns or more, and this move was not its delivery"""
+    return bool(messages_sitting(d)) and d.verb != "relay"
+
+
+def warning_waiting_meanwhile(d: Decision) -> bool:
+    """A safety or humanitarian warning could be delivered, and this move did something else"""
+    return a_warning_was_waiting(d) and d.verb not in ("relay", "approach", "offer_step", "keep_line", "wait")
 
 
 PRACTICE = "seed-000-practice"
@@ -231,13 +251,21 @@ SILENT_VERBS = tuple(v for v in ANY_VERB if v not in ("approach", "offer_step", 
 choices are left out: what they carry is the story's, and their author's annotations judge them."""
 
 TURN_RULES: tuple[Rule, ...] = (
+    Rule("turn-message-sitting", ANY_VERB, "fidelity", "missed", "minor", "turn.message_sitting", PRACTICE,
+         when=(a_message_was_sitting,), facts=facts,
+         notes="Seed 000, practice: the envoy receives a message and transmits it; one that sits for turns while other "
+         "things are done is carried late, or not at all (the domain brief: delayed or withheld)."),
+    Rule("turn-warning-waiting", ANY_VERB, "timing", "missed", "major", "turn.warning_waiting", PRACTICE,
+         when=(warning_waiting_meanwhile,), facts=facts,
+         notes="Seed 000, practice: humanitarian messages and urgent military measures come first. Waiting has its own rule; "
+         "approaches, steps and relays are judged on timing by theirs."),
     Rule("turn-channel-lapsed", SILENT_VERBS, "channel", "missed", "major", "turn.channel_lapsed", PRACTICE,
          when=(channel_lapsed, traffic_on_offer), facts=facts,
          notes="Seed 000, practice: the mere existence of communication reduces the risk of miscalculation; domain brief: "
          "letting the only channel lapse breaks the principle. The lapse is the engine's fixed rule the trainee sees "
          "(an indirect channel carrying nothing for three turns), not a chance draw. Not for moves that engage the parties "
          "(an approach, a step), the suspension's own moves or a scenario's choices, which their own rules judge."),
-    Rule("turn-endless-game", ANY_VERB, "backchannel", "breached", "major", "turn.endless", "seed-002-testing",
-         when=(endless_secret,), facts=facts,
+    Rule("turn-endless-game", ANY_VERB, "backchannel", "breached", "minor", "turn.endless", "seed-002-testing",
+         when=(endless_secret,), facts=facts, upgrade=endless_severity,
          notes="Seed 002: a back channel must not become an endless game that avoids the hard step."),
 )

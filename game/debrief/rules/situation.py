@@ -113,6 +113,20 @@ def deliverable(d: Decision, mid: str) -> bool:
     return any(f"relay:{mid}:{mode}" in offered for mode in ("verbatim", "softened", "agreed"))
 
 
+SITTING_TURNS = 3
+"""A message the envoy could deliver that has waited this many turns is sitting on the desk."""
+
+
+def messages_sitting(d: Decision) -> list[str]:
+    """Ordinary messages the envoy could have delivered for three turns or more."""
+    found = []
+    for mid in d.before.inbox:
+        due = d.before.due_since(mid)
+        if message_kind(d, mid) == "ordinary" and due is not None and d.before.turn - due >= SITTING_TURNS and deliverable(d, mid):
+            found.append(mid)
+    return found
+
+
 def unanswered_request(d: Decision) -> list[str]:
     """Parties that asked for help and have not yet heard from the envoy."""
     return [p.id for p in d.before.parties if p.requested_help and p.contacts == 0]

@@ -141,8 +141,9 @@ def someone_never_agreed(d: Decision) -> bool:
 
 
 def first_meeting_unprepared(d: Decision) -> bool:
-    """These were the first talks, and the envoy had neither consulted analysts or experts nor probed any party"""
-    return d.before.meetings == 0 and not d.before.consulted and not any(p.probed for p in d.before.parties)
+    """These were the first talks; the envoy had not consulted, not probed, and carried fewer than two messages"""
+    carried = len(d.before.message_delivered)
+    return d.before.meetings == 0 and not d.before.consulted and not any(p.probed for p in d.before.parties) and carried < 2
 
 
 def secret_meeting_now(d: Decision) -> bool:
