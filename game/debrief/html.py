@@ -27,6 +27,7 @@ from game.debrief.words import (
     review_line,
     review_summary,
     score_words,
+    search_words,
 )
 from game.principles import catalogue
 from game.words import count
@@ -42,7 +43,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(count=count, score_words=score_words, review_line=review_line, whole=points)
+    env.globals.update(count=count, score_words=score_words, review_line=review_line, whole=points, search_words=search_words)
     return env
 
 

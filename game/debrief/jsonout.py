@@ -118,6 +118,8 @@ def _cohort(c: Cohort) -> dict[str, Any]:
             for b in c.breaches
         ],
         "trainees": [asdict(t) for t in c.trainees],
+        "search": dict(c.search) or None,
+        "costly": [asdict(m) for m in c.costly],
     }
 
 

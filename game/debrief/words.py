@@ -86,11 +86,21 @@ def review_summary(reviews: list[MoveReview], search: dict[str, int | str]) -> s
     """'Review by search: 1 blunder, 2 mistakes, 3 inaccuracies (8 continuations per move, ...).'"""
     from game.words import count
 
-    tally = [count(sum(1 for r in reviews if r.classification == c), c) for c in ("blunder", "mistake", "inaccuracy")]
+    plurals = {"blunder": "blunders", "mistake": "mistakes", "inaccuracy": "inaccuracies"}
+    tally = [count(sum(1 for r in reviews if r.classification == c), c, many) for c, many in plurals.items()]
+    return f"Review by search: {', '.join(tally)} ({_how(search)})."
+
+
+def search_words(search: dict[str, int | str]) -> str:
+    """How a class was reviewed, for the class report."""
+    return f"Found by the review by search ({_how(search)}); see docs/debrief.md."
+
+
+def _how(search: dict[str, int | str]) -> str:
     how = f"{search.get('continuations')} continuations per move, up to {search.get('horizon')} decisions ahead"
     if search.get("search") == "reduced":
-        how += ", reduced search"
-    return f"Review by search: {', '.join(tally)} ({how})."
+        how += "; a reduced search: the move made against the careful envoy's move and the direct corrective only"
+    return how
 
 
 def _article(word: str) -> str:
