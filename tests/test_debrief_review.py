@@ -49,8 +49,9 @@ def mandate_needed(variant) -> LoadedScenario:
 
 
 # -- the corrective is the lesson ------------------------------------------------------------------
-def test_a_distortion_gets_the_faithful_delivery_of_that_message(minimal):
-    d = debrief_session(play_script(minimal, [*BOTH_CONTACT, "relay:sluice_offer:distorted"], seed=1), search=ONE_WORKER)
+@pytest.mark.parametrize("mode", ["distorted", "publish", "withhold"])
+def test_a_distorted_published_or_withheld_message_gets_its_faithful_delivery(minimal, mode):
+    d = debrief_session(play_script(minimal, [*BOTH_CONTACT, f"relay:sluice_offer:{mode}"], seed=1), search=ONE_WORKER)
     review = d.review_for(3)
     assert review is not None and review.classification == "blunder"
     assert review.expected < review.best

@@ -361,6 +361,8 @@ def points(value: float) -> str:
 def _describe(pick: Candidate, made: Candidate, settings: SearchSettings) -> str:
     n = settings.continuations
     text = f"{pick.move.label}: expected outcome {points(pick.value)} instead of {points(made.value)}."
+    if not made.wrong and made.judged:
+        text += " Your move was sound by the rules; this one was stronger in what it led to."
     text += (
         f" Played on from this position by a careful envoy over {n} simulated continuations, it "
         f"{ended(pick, n, settings.horizon)}; your move {ended(made, n, settings.horizon)}."
