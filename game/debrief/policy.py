@@ -2,8 +2,8 @@
 
 To value a move, the review plays the game on from it many times (`review.py`). Someone has to
 make the moves after it: this policy, a fixed order of priorities that a careful envoy follows,
-taken from the practice the rules table judges (`docs/judging.md`). It is cheap (one pass over
-the moves on offer), deterministic (the same state and moves always give the same choice; the
+taken from the practice the rules table judges (`docs/judging.md`). It is cheap (it lists only the
+verbs its priorities reach: `careful_move_now`), deterministic (the same state and moves always give the same choice; the
 only chance in a continuation is the engine's own draws) and blind to hidden truth: it reads
 only what the envoy could know (consent, trust, contacts, the inbox and each message's kind,
 the venue agreed, the channel, meetings, the reading of the evidence, the scenario's public
@@ -19,22 +19,28 @@ The priorities, first that applies wins (ties in the order the engine lists the 
 3. Answer a party that asked for help and has not yet heard from the envoy.
 4. Offer good offices to a party that has not accepted the envoy (least contacted first).
 5. Deliver every other message that is waiting, the same way.
-6. The scenario's own choices that its author marked only as honouring principles, the
+6. Seek good offices from a party at contact whose trust (40, the engine's threshold, which the
+   party cards teach) allows it.
+7. The scenario's own choices that its author marked only as honouring principles, the
    weightiest first (an author's breach or missed opportunity is never played).
-7. In a back channel: prepare public lines for disclosure; advise a party to narrow a circle of
+8. In a back channel: prepare public lines for disclosure; advise a party to narrow a circle of
    more than four.
-8. A meeting every party agreed and that moves the channel on: first probe each party not yet
-   probed and raise apparent stalling in private, then convene it with simultaneous invitations.
-9. No venue agreed yet (or a back channel to move to an official track): propose the most
-   neutral and discreet venue on neither side's soil: a secret meeting while public
-   preconditions block talks and none were held, proximity talks from no channel, talks between
-   technical delegations from a back channel or proximity talks.
-10. A confidence-building step not yet taken.
-11. Seek good offices from a party that accepted contact only.
-12. Probe a party not yet probed; consult the analysts, then the standby experts.
-13. Keep the line working: convene the agreed open meeting again, shuttle, call for restraint
-    while escalation climbs, keep the least-consulted party informed; wait only when nothing
-    else is on offer.
+9. A meeting every party agreed and that moves the channel on (a first open meeting, a secret
+   meeting that opens a back channel, a back channel or proximity talks moved to an official
+   format): first probe each party not yet probed and raise stalling in private where the
+   reading of the evidence leans to it with at least medium confidence, then convene it with
+   simultaneous invitations.
+10. No venue agreed yet, or the agreed format is behind the channel: propose the most neutral
+    and discreet venue on neither side's soil; a secret meeting while public preconditions
+    block talks and none were held, proximity talks from no channel, talks between technical
+    delegations from a back channel, proximity talks or contacts gone public.
+11. A confidence-building step not yet taken.
+12. Seek good offices from any party that accepted contact only.
+13. Probe a party not yet probed; consult the analysts, then the standby experts.
+14. Keep the line working: convene an agreed secret meeting still waiting for a quiet channel,
+    convene the agreed open meeting again, shuttle (not while a secret meeting waits: the
+    engine opens a back channel only from a quiet channel), call for restraint while escalation
+    climbs, keep the least-consulted party informed; wait only when nothing else is on offer.
 
 Never: a distorted, withheld or published message, a message's wording reworked (a draw and a
 turn), blame or an announcement, a venue on one side's soil or hardly neutral, a leaders'

@@ -8,7 +8,9 @@ continuations is the move's **expected outcome** (0 to 100). The review of a dec
 
 - the expected outcome of the move made, and of the **best** move on offer among those the rules
   judge to breach nothing and miss nothing at that decision (`judge_move`, the same rules that
-  judged the trainee); a breach is never the benchmark;
+  judged the trainee) and that the careful envoy could make (`policy.avoided`: belt and braces,
+  so a gap in the rules table can never make a distortion the benchmark); a breach is never the
+  benchmark;
 - the **loss**, best minus made (never below 0), and its **class** (`CLASS_THRESHOLDS`);
 - the **stronger move**: the best such move other than the one made, shown with its numbers
   when it is at least `MARGIN` better. When the move made breached or missed something and a
@@ -26,6 +28,11 @@ cost. A continuation still open at the horizon is valued from its state: the gra
 ending the clock would give (`on_timeout`), shading into the grade of the escalation ending as
 escalation climbs from 50 to 100. Consent rungs, the mandate's width, trust or meetings are
 never valued for their own sake: they count only through the endings they lead to.
+
+Cost: every candidate first gets `first_round` continuations; only the move made, the best few,
+the careful envoy's own move and the best corrective get all of them (successive halving). The
+decisions are spread over two worker processes where there are cores for them
+(`PendingReview`); the result never depends on how many.
 
 Seeds: continuation i of decision n plays with seed `SEED_BASE * n + i`, so the same log always
 gives the same review, the same position is always valued the same way, and every candidate
