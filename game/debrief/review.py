@@ -295,8 +295,9 @@ def review_position(base: Session, number: int, made_key: str, previous: Decisio
 
 
 def _ranked(candidates: list[Candidate], made: Candidate) -> list[Candidate]:
-    """Best first; ties go to the move made, then to the order the moves were offered in."""
-    return sorted(candidates, key=lambda c: (-c.value, c is not made, c.index))
+    """Best first; ties go to the move made, then to the gentler delivery of a message, then to
+    the order the moves were offered in."""
+    return sorted(candidates, key=lambda c: (-c.value, c is not made, _delivery_rank(c.move), c.index))
 
 
 def _stronger(
