@@ -177,6 +177,19 @@ def test_the_same_log_always_gives_the_same_review(minimal, tmp_path):
     assert first.search == FULL.describe()
 
 
+def test_without_worker_processes_the_review_is_made_here_and_is_the_same(minimal, monkeypatch):
+    from game.debrief import review
+
+    session = play_randomly(minimal, seed=7, trainee="Ada", style=2, limit=10)
+    with_workers = debrief_session(session, search=SearchSettings(workers=2))
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise OSError("no semaphores here")
+
+    monkeypatch.setattr(review, "ProcessPoolExecutor", refused)
+    assert debrief_session(session, search=SearchSettings(workers=2)).reviews == with_workers.reviews
+
+
 def test_the_review_leaves_the_trainees_game_untouched(minimal):
     session = play_script(minimal, [*BOTH_CONTACT, "relay:sluice_offer:distorted"], seed=1)
     snapshot = session.state.copy()

@@ -49,6 +49,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -436,21 +437,33 @@ class PendingReview:
         self.cpu: list[float] = []
         workers = _workers(job.settings, len(job.keys))
         if workers > 1:
-            self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_adopt, initargs=(job,))
-            # interleaved, so each worker gets early (long) and late (short) decisions alike
-            shares = [frozenset(range(first, len(job.keys) + 1, workers)) for first in range(1, workers + 1)]
-            self._futures = [self._pool.submit(_review_share, share) for share in shares]
+            try:
+                self._pool = ProcessPoolExecutor(
+                    workers, mp_context=multiprocessing.get_context("fork"), initializer=_adopt, initargs=(job,)
+                )
+                # interleaved, so each worker gets early (long) and late (short) decisions alike
+                shares = [frozenset(range(first, len(job.keys) + 1, workers)) for first in range(1, workers + 1)]
+                self._futures = [self._pool.submit(_review_share, share) for share in shares]
+            except (OSError, NotImplementedError):  # no processes to be had here: this process does it all
+                self._close()
 
     def result(self) -> list[MoveReview]:
         if self._pool is None:
             return review_decisions(self._job, frozenset(range(1, len(self._job.keys) + 1)))
         try:
             done = [future.result() for future in self._futures]
+        except BrokenProcessPool:  # a worker died (killed, out of memory): the same review, here
+            return review_decisions(self._job, frozenset(range(1, len(self._job.keys) + 1)))
         finally:
-            self._pool.shutdown()
+            self._close()
         self.cpu = [cpu for _, cpu in done]
         WORKER_CPU[:] = self.cpu
         return sorted((review for found, _ in done for review in found), key=lambda r: r.decision)
+
+    def _close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+        self._pool, self._futures = None, []
 
 
 def start_review(
