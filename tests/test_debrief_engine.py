@@ -1,4 +1,4 @@
-"""The debrief's machinery: stronger moves by simulation, scores, the reveal, the timeline,
+"""The debrief's machinery: stronger moves by search, scores, the reveal, the timeline,
 reproducibility, and the API the GUI codes against."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from game.debrief import Debrief, Finding, debrief_log, debrief_session, to_json
-from game.debrief.model import TimelinePoint, severity_of
+from game.debrief.model import Alternative, MoveReview, TimelinePoint, severity_of
 from game.debrief.scoring import conduct_score, overall_score, principle_scores
 from game.debrief.scripted import play_randomly, play_script
 from game.principles import principle_ids
@@ -20,6 +20,7 @@ from game.scenario.loader import LoadedScenario, load_scenario
 FIXTURES = Path(__file__).parent / "fixtures"
 BOTH_CONTACT = ["approach:upper", "approach:lower"]
 CONVENE_TOO_SOON = [*BOTH_CONTACT, "propose_venue:mill:proximity_talks", "convene:talks"]
+DISTORTED = [*BOTH_CONTACT, "relay:sluice_offer:distorted"]
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +60,22 @@ def test_public_dataclasses_have_the_agreed_fields():
         "source",
         "source_id",
         "stronger",
+        "rule",
+        "message",
+        "params",
+    ]
+    assert [f.name for f in fields(Alternative)] == ["decision", "move_key", "move_label", "text", "margin", "expected", "instead_of"]
+    assert [f.name for f in fields(MoveReview)][:10] == [
+        "decision",
+        "move_key",
+        "expected",
+        "best",
+        "best_key",
+        "best_label",
+        "loss",
+        "classification",
+        "stronger",
+        "endings",
     ]
     names = [f.name for f in fields(Debrief)]
     for wanted in (
@@ -90,20 +107,22 @@ def test_a_debrief_of_a_live_unfinished_session(minimal):
 
 
 # -- stronger moves ----------------------------------------------------------------------------
-def test_a_weak_move_gets_a_stronger_alternative_found_by_simulation(minimal):
-    d = debrief_session(play_script(minimal, CONVENE_TOO_SOON, seed=1))
-    alternative = d.alternative_for(4)
-    assert alternative is not None and alternative.move_key != "convene:talks"
-    found = d.findings_for(4)
-    assert found and all(f.stronger == alternative.text for f in found)
+def test_a_weak_move_gets_a_stronger_move_found_by_search(minimal):
+    d = debrief_session(play_script(minimal, DISTORTED, seed=1))
+    alternative = d.alternative_for(3)
+    assert alternative is not None and alternative.move_key != "relay:sluice_offer:distorted"
+    found = d.findings_for(3)
+    assert all(f.stronger == alternative.text for f in found)
     assert alternative.text.startswith(alternative.move_label)
-    assert "same seed" in alternative.text and "instead of" in alternative.text
+    assert "simulated continuations" in alternative.text and "instead of" in alternative.text
+    review = d.review_for(3)
+    assert review is not None and review.stronger == alternative and review.loss >= alternative.margin
 
 
 def test_the_stronger_move_is_reproducible(minimal):
-    first = debrief_session(play_script(minimal, CONVENE_TOO_SOON, seed=1))
-    second = debrief_session(play_script(minimal, CONVENE_TOO_SOON, seed=1))
-    assert first.alternatives == second.alternatives
+    first = debrief_session(play_script(minimal, DISTORTED, seed=1))
+    second = debrief_session(play_script(minimal, DISTORTED, seed=1))
+    assert first.alternatives and first.alternatives == second.alternatives and first.reviews == second.reviews
 
 
 def test_no_stronger_move_is_suggested_when_the_chosen_one_was_as_good(minimal):

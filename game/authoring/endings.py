@@ -4,7 +4,7 @@ The validator already checks that every ending is connected to the start; whethe
 conditions on the way can all hold is another matter. Two kinds of witness answer it:
 
 - simulated playouts: seeded sessions played by a mix of careful and careless envoys (each
-  decision is either the move the debrief values most one step ahead, or a random one);
+  decision is either the careful envoy's move, `game/debrief/policy.py`, or a random one);
 - transcripts the author writes: a seed and a list of moves, the same YAML as the project's
   golden tests (`scenario`, `seed`, `moves`), replayed exactly.
 
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from game.debrief.alternatives import Position, play_from
+from game.debrief.policy import careful_move
 from game.diagnostics import Diagnostic, error
 from game.engine.machines import Machines, build_machines
 from game.engine.session import MoveNotAvailable, Session
@@ -71,11 +71,7 @@ def _playout(
         if session.is_over:
             break
         moves = session.moves()
-        if rng.random() < carelessness:
-            move = rng.choice(moves)
-        else:
-            position = Position(loaded, machines, seed, session.state.copy(), None, session.state.decisions + 1)
-            move = max(moves, key=lambda candidate: play_from(position, candidate).value)
+        move = rng.choice(moves) if rng.random() < carelessness else careful_move(loaded, session.state, moves)
         session.choose(move)
         chosen.append(move.key)
     return session.state.ending, tuple(chosen)

@@ -22,6 +22,7 @@ from game.debrief.html import render_class_html, render_html
 from game.debrief.jsonout import class_to_json, to_json
 from game.debrief.logs import ScenarioCache, debrief_log
 from game.debrief.model import Debrief
+from game.debrief.review import FULL, REDUCED
 from game.debrief.text import render_markdown, render_text
 from game.diagnostics import Diagnostic, error
 from game.scenario import codes
@@ -56,7 +57,7 @@ def debrief_command(args: argparse.Namespace) -> int:
     debriefs: list[Debrief] = []
     failed = len(problems)
     for path in paths:
-        debrief, found = debrief_log(path, args.scenario, suggest=not as_class, cache=cache)
+        debrief, found = debrief_log(path, args.scenario, search=REDUCED if as_class else FULL, cache=cache)
         _print(found)
         if debrief is None:
             failed += 1

@@ -1,19 +1,20 @@
 """Walk a session's decisions again, judging each from the state it was taken in.
 
 The walk replays the moves on a fresh Session with the same seed (so every state before a
-decision is exactly the one the trainee faced), judges each decision with its verb's judge,
-looks for a stronger move by simulation, and gathers the timeline and the hidden facts.
+decision is exactly the one the trainee faced), judges each decision by the rules table,
+reviews each by search (`review.py`: started first, in worker processes where it helps, while
+the walk judges), and gathers the timeline and the hidden facts.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from game.debrief.alternatives import Position, stronger_move
 from game.debrief.decision import Decision
 from game.debrief.judging import judge_move, make_decision, to_findings
-from game.debrief.model import Alternative, Debrief, Finding, TimelinePoint
+from game.debrief.model import Debrief, Finding, TimelinePoint
 from game.debrief.reveal import Hidden, reveal
+from game.debrief.review import FULL, SearchSettings, start_review
 from game.debrief.scoring import conduct_score, has_critical_breach, overall_score, principle_scores
 from game.engine.machines import Machines
 from game.engine.outcome import Outcome
@@ -23,10 +24,17 @@ from game.principles import catalogue
 from game.scenario.loader import LoadedScenario
 
 
-def debrief_session(session: Session, *, suggest: bool = True) -> Debrief:
-    """The debrief of a live Session, finished or not (the GUI calls this at the end)."""
+def debrief_session(session: Session, *, suggest: bool = True, search: SearchSettings = FULL) -> Debrief:
+    """The debrief of a live Session, finished or not (the GUI calls this at the end).
+    `suggest=False` skips the review by search; `search` sets how hard it searches."""
     return walk(
-        session.loaded, session.seed, session.trainee, [o.move.key for o in session.history], machines=session.machines, suggest=suggest
+        session.loaded,
+        session.seed,
+        session.trainee,
+        [o.move.key for o in session.history],
+        machines=session.machines,
+        suggest=suggest,
+        search=search,
     )
 
 
@@ -38,33 +46,31 @@ def walk(
     *,
     machines: Machines | None = None,
     suggest: bool = True,
+    search: SearchSettings = FULL,
     warnings: list[str] | None = None,
     started: str = "",
     log_file: str = "",
 ) -> Debrief:
     replay = Session(loaded, seed=seed, trainee=trainee, machines=machines)
+    pending = start_review(loaded, replay.machines, seed, keys, search) if suggest else None
     hidden = Hidden()
     _note_events(loaded, hidden, replay.opening, replay.state.turn)
     timeline = [_point(0, replay.state, "Start", "", replay.opening, replay.state.turn)]
     findings: list[Finding] = []
-    alternatives: list[Alternative] = []
     previous: Decision | None = None
     for number, key in enumerate(keys, start=1):
         before = replay.state.copy()
         offered = tuple(replay.moves())
         outcome = replay.choose(key)
         decision = make_decision(loaded, number, before, replay.state, outcome, offered, previous)
-        found = to_findings(decision, judge_move(decision), loaded.scenario.language)
-        if suggest:
-            position = Position(loaded, replay.machines, seed, before, previous, number)
-            alternative = stronger_move(position, key, number)
-            if alternative is not None:
-                alternatives.append(alternative)
-                found = [replace(f, stronger=alternative.text) for f in found]
-        findings.extend(found)
+        findings.extend(to_findings(decision, judge_move(decision), loaded.scenario.language))
         _note_hidden(loaded, hidden, outcome, replay.state.turn, number)
         timeline.append(_point(number, replay.state, outcome.move.label, key, outcome, outcome.turn))
         previous = decision
+    reviews = pending.result() if pending is not None else []
+    alternatives = [r.stronger for r in reviews if r.stronger is not None]
+    stronger = {a.decision: a.text for a in alternatives}
+    findings = [replace(f, stronger=stronger[f.decision]) if f.decision in stronger else f for f in findings]
     scores = principle_scores(findings)
     conduct = conduct_score(findings, scores)
     ending = replay.ending
@@ -87,6 +93,8 @@ def walk(
         parties={pid: p.name for pid, p in s.parties.items()},
         principle_names={pid: p.name for pid, p in catalogue().items()},
         alternatives=alternatives,
+        reviews=reviews,
+        search=search.describe() if suggest else {},
         warnings=list(warnings or []),
         started=started,
         log_file=log_file,

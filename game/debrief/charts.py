@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from markupsafe import Markup, escape
 
 from game.debrief.classreport import SplitPoint, Spread
-from game.debrief.model import Finding, TimelinePoint
+from game.debrief.model import Finding, MoveReview, TimelinePoint
 from game.debrief.scoring import band
 
 INK = "#1c2430"
@@ -122,6 +122,68 @@ def timeline_chart(points: Sequence[TimelinePoint], parties: dict[str, str], fin
     body.append(_text(left + plot_w / 2, height - 4, "decision", size=11, anchor="middle", fill=MUTED))
     body.append(_legend_dots(left, 48))
     return _svg(width, height, body, "Escalation and each party's trust after every decision")
+
+
+CLASS_COLOURS = {"fine": HONOURED, "inaccuracy": "#c58a00", "mistake": MISSED, "blunder": BREACHED}
+BEST = "#1f5fa8"
+
+
+def expected_chart(reviews: Sequence[MoveReview]) -> Markup:
+    """The expected outcome across the session: after each decision, of the move made (solid)
+    and of the best move on offer that breached nothing (dashed); each decision's dot coloured
+    by its class, the costly ones (mistakes and blunders) larger, with their loss written."""
+    left, right, top, plot_h = 48, 24, 62, 260
+    n = max((r.decision for r in reviews), default=1)
+    plot_w = CHART_WIDTH - left - right
+    width, height = CHART_WIDTH, top + plot_h + 58
+
+    def x(decision: int) -> float:
+        return left + plot_w * (decision - 0.5) / n
+
+    def y(value: float) -> float:
+        return top + plot_h * (1 - value / 100)
+
+    body = []
+    for v in (0, 40, 70, 100):
+        body.append(f'<line x1="{left}" y1="{y(v):.1f}" x2="{left + plot_w}" y2="{y(v):.1f}" stroke="{GRID}"/>')
+        body.append(_text(left - 8, y(v) + 4, str(v), size=11, anchor="end", fill=MUTED))
+    for v, word in ((100, "success"), (70, "partial"), (40, "stalemate"), (0, "failure")):
+        body.append(_text(left + plot_w - 4, y(v) - 5, word, size=10, anchor="end", fill=MUTED))
+    if reviews:
+        edge = [(r.decision, r.best) for r in reviews] + [(r.decision, r.expected) for r in reversed(reviews)]
+        gap = " ".join(f"{'M' if i == 0 else 'L'}{x(d):.1f},{y(v):.1f}" for i, (d, v) in enumerate(edge))
+        body.append(f'<path d="{gap} Z" fill="{BREACHED}" fill-opacity="0.10" stroke="none"/>')
+        best = " ".join(f"{'M' if i == 0 else 'L'}{x(r.decision):.1f},{y(r.best):.1f}" for i, r in enumerate(reviews))
+        made = " ".join(f"{'M' if i == 0 else 'L'}{x(r.decision):.1f},{y(r.expected):.1f}" for i, r in enumerate(reviews))
+        body.append(f'<path d="{best}" fill="none" stroke="{BEST}" stroke-width="2" stroke-dasharray="6 4"/>')
+        body.append(f'<path d="{made}" fill="none" stroke="{INK}" stroke-width="3" stroke-linejoin="round"/>')
+    for r in reviews:
+        colour = CLASS_COLOURS[r.classification]
+        radius = 8 if r.costly else 6 if r.classification == "inaccuracy" else 4
+        tip = f"Decision {r.decision}: expected {r.expected:.0f}, best {r.best:.0f} ({r.classification}, loss {r.loss:.0f})"
+        body.append(
+            f'<a href="#decision-{r.decision}"><circle cx="{x(r.decision):.1f}" cy="{y(r.expected):.1f}" r="{radius}" fill="{colour}" '
+            f'stroke="#fff" stroke-width="1.5"><title>{escape(tip)}</title></circle></a>'
+        )
+        if r.costly:
+            loss = f"\u2212{r.loss:.0f}"
+            body.append(_text(x(r.decision), y(r.expected) + 24, loss, size=11, anchor="middle", fill=colour, weight="600"))
+        if n <= 30 or r.decision % 5 == 0:
+            body.append(_text(x(r.decision), top + plot_h + 22, str(r.decision), size=11, anchor="middle", fill=MUTED))
+    body.append(_text(left + plot_w / 2, height - 4, "decision", size=11, anchor="middle", fill=MUTED))
+    legend = [
+        f'<line x1="{left}" y1="18" x2="{left + 26}" y2="18" stroke="{INK}" stroke-width="3"/>',
+        _text(left + 32, 23, "the move made", size=12),
+        f'<line x1="{left + 170}" y1="18" x2="{left + 196}" y2="18" stroke="{BEST}" stroke-width="2" stroke-dasharray="6 4"/>',
+        _text(left + 202, 23, "the best move that breached nothing", size=12),
+    ]
+    lx = float(left)
+    for word in ("fine", "inaccuracy", "mistake", "blunder"):
+        legend.append(f'<circle cx="{lx + 5}" cy="40" r="5" fill="{CLASS_COLOURS[word]}"/>')
+        legend.append(_text(lx + 14, 44, word, size=11, fill=MUTED))
+        lx += 30 + 6.6 * TEXT_SCALE * len(word)
+    body.extend(legend)
+    return _svg(width, height, body, "Expected outcome after each decision: the move made against the best move on offer")
 
 
 def _legend_dots(x0: float, y0: float) -> str:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
-from game.debrief.model import Debrief, Finding
+from game.debrief.model import Debrief, Finding, MoveReview
 from game.principles import catalogue
 
 SPLIT_LIMIT = 12
 BREACH_LIMIT = 8
+COSTLY_LIMIT = 8
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,21 @@ class BreachPattern:
 
 
 @dataclass(frozen=True)
+class CostlyMove:
+    """A move that the review by search found costly (a mistake or a blunder) for several
+    trainees: how many, how much it cost them on average, and the stronger move most often
+    shown in its place."""
+
+    move_key: str
+    move_label: str
+    trainees: int
+    occurrences: int
+    mean_loss: float
+    stronger: str | None
+    """The label of the stronger move most often shown instead, or None."""
+
+
+@dataclass(frozen=True)
 class TraineeLine:
     label: str
     ending: str
@@ -102,6 +119,12 @@ class TraineeLine:
     honoured: int
     top_breach: str | None
     warnings: int
+    blunders: int | None = None
+    """Blunders, mistakes and inaccuracies found by the review by search; None without it."""
+    mistakes: int | None = None
+    inaccuracies: int | None = None
+    mean_loss: float | None = None
+    """The average loss per decision (points of expected outcome); None without the search."""
 
 
 @dataclass(frozen=True)
@@ -118,6 +141,10 @@ class Cohort:
     breaches: tuple[BreachPattern, ...]
     trainees: tuple[TraineeLine, ...]
     summary: str | None = None
+    costly: tuple[CostlyMove, ...] = ()
+    """The moves most often costly, by the review by search (empty without it)."""
+    search: dict[str, int | str] = field(default_factory=dict)
+    """How the review searched (from the first debrief that was reviewed); empty without it."""
 
 
 @dataclass(frozen=True)
@@ -176,7 +203,34 @@ def _cohort(group: list[Debrief]) -> Cohort:
         breaches=_breaches(group),
         trainees=tuple(_line(d) for d in group),
         summary=first.summary,
+        costly=_costly(group),
+        search=next((dict(d.search) for d in group if d.search), {}),
     )
+
+
+def _costly(group: list[Debrief]) -> tuple[CostlyMove, ...]:
+    seen: dict[str, list[tuple[Debrief, MoveReview]]] = defaultdict(list)
+    labels: dict[str, str] = {}
+    for d in group:
+        for r in d.reviews:
+            if r.costly:
+                seen[r.move_key].append((d, r))
+                labels[r.move_key] = d.timeline[r.decision].move_label if len(d.timeline) > r.decision else r.move_key
+    found = []
+    for key, hits in seen.items():
+        instead = Counter(r.stronger.move_label for _, r in hits if r.stronger is not None)
+        found.append(
+            CostlyMove(
+                key,
+                labels[key],
+                len({id(d) for d, _ in hits}),
+                len(hits),
+                round(sum(r.loss for _, r in hits) / len(hits), 1),
+                min(instead.items(), key=lambda kv: (-kv[1], kv[0]))[0] if instead else None,
+            )
+        )
+    found.sort(key=lambda c: (-c.trainees, -c.mean_loss, c.move_key))
+    return tuple(found[:COSTLY_LIMIT])
 
 
 def _splits(group: list[Debrief]) -> tuple[SplitPoint, ...]:
@@ -240,4 +294,17 @@ def _line(d: Debrief) -> TraineeLine:
         honoured=sum(1 for f in d.findings if f.verdict == "honoured"),
         top_breach=top,
         warnings=len(d.warnings),
+        **_review_counts(d),
     )
+
+
+def _review_counts(d: Debrief) -> dict[str, Any]:
+    if not d.search:
+        return {}
+    tally = Counter(r.classification for r in d.reviews)
+    return {
+        "blunders": tally["blunder"],
+        "mistakes": tally["mistake"],
+        "inaccuracies": tally["inaccuracy"],
+        "mean_loss": round(sum(r.loss for r in d.reviews) / len(d.reviews), 1) if d.reviews else 0.0,
+    }

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from game.debrief.classreport import ClassReport, Cohort, Spread
-from game.debrief.words import GRADE_WORDS, md, score_words, wrap
+from game.debrief.classreport import ClassReport, Cohort, Spread, TraineeLine
+from game.debrief.words import GRADE_WORDS, md, score_words, search_words, wrap
 from game.words import count
 
 
@@ -54,13 +54,29 @@ def _cohort_text(c: Cohort, several: bool) -> list[str]:
         out.append(wrap(f"e.g. {b.example_trainee}, decision {b.example.decision}: {b.example.explanation}", indent=6))
         if b.example.stronger:
             out.append(wrap(f"Stronger: {b.example.stronger}", indent=6))
+    if c.search:
+        out += ["", "COSTLY MOVES (review by search: mistakes and blunders)"]
+        out.append(wrap(search_words(c.search), indent=2))
+        if not c.costly:
+            out.append("  None.")
+        for cm in c.costly:
+            out.append(
+                wrap(
+                    f"{count(cm.trainees, 'trainee')}: '{cm.move_label}' ({count(cm.occurrences, 'time')}, average loss {cm.mean_loss:.0f})"
+                    + (f"; stronger: {cm.stronger}" if cm.stronger else ""),
+                    indent=2,
+                    hang=6,
+                )
+            )
     out += ["", "TRAINEES"]
     for t in c.trainees:
         ending = f"{t.ending} ({GRADE_WORDS[t.grade]})" if t.grade else "unfinished"
         out.append(
             wrap(
                 f"{t.label}: {score_words(t.overall)} \u00b7 {ending} \u00b7 {count(t.decisions, 'decision')} \u00b7 "
-                f"{t.honoured} honoured, {t.breaches} breached" + (f" \u00b7 worst: {t.top_breach}" if t.top_breach else ""),
+                f"{t.honoured} honoured, {t.breaches} breached"
+                + (f" \u00b7 {review_counts(t)}" if t.blunders is not None else "")
+                + (f" \u00b7 worst: {t.top_breach}" if t.top_breach else ""),
                 indent=2,
                 hang=6,
             )
@@ -121,19 +137,36 @@ def render_class_markdown(report: ClassReport) -> str:
                 f"{count(b.occurrences, 'time')}.  \n"
                 f"  Example ({md(b.example_trainee)}, decision {b.example.decision}): {md(b.example.explanation)}"
             )
+        if c.search:
+            out += ["", "### Costly moves", "", md(search_words(c.search)), ""]
+            if not c.costly:
+                out.append("None.")
+            for cm in c.costly:
+                out.append(
+                    f"- _{md(cm.move_label)}_: {count(cm.trainees, 'trainee')}, {count(cm.occurrences, 'time')}, "
+                    f"average loss {cm.mean_loss:.0f}" + (f"; stronger: {md(cm.stronger)}" if cm.stronger else "")
+                )
+        reviewed = any(t.blunders is not None for t in c.trainees)
         out += [
             "",
             "### Trainees",
             "",
-            "| Trainee | Overall | Ending | Decisions | Honoured | Breached | Worst |",
-            "|---|---:|---|---:|---:|---:|---|",
+            "| Trainee | Overall | Ending | Decisions | Honoured | Breached |" + (" Review |" if reviewed else "") + " Worst |",
+            "|---|---:|---|---:|---:|---:|" + ("---|" if reviewed else "") + "---|",
         ]
         for t in c.trainees:
             ending = f"{md(t.ending)} ({GRADE_WORDS[t.grade]})" if t.grade else "unfinished"
             overall = "no score" if t.overall is None else t.overall
+            review = f" {review_counts(t) if t.blunders is not None else ''} |" if reviewed else ""
             out.append(
-                f"| {md(t.label)} | {overall} | {ending} | {t.decisions} | {t.honoured} | {t.breaches} | "
+                f"| {md(t.label)} | {overall} | {ending} | {t.decisions} | {t.honoured} | {t.breaches} |{review} "
                 f"{md(t.top_breach or '')} |"
             )
         out.append("")
     return "\n".join(out) + "\n"
+
+
+def review_counts(t: TraineeLine) -> str:
+    """'1 blunder, 2 mistakes, 0 inaccuracies (average loss 6)'."""
+    tally = [count(t.blunders or 0, "blunder"), count(t.mistakes or 0, "mistake"), count(t.inaccuracies or 0, "inaccuracy", "inaccuracies")]
+    return ", ".join(tally) + f" (average loss {t.mean_loss or 0:.0f})"

@@ -17,7 +17,18 @@ from game.debrief import charts
 from game.debrief.classreport import ClassReport
 from game.debrief.model import Debrief
 from game.debrief.scoring import band
-from game.debrief.words import GRADE_WORDS, SEVERITY_WORDS, VERDICT_WORDS, played_on, score_words
+from game.debrief.words import (
+    CLASS_WORDS,
+    GRADE_WORDS,
+    SEVERITY_WORDS,
+    VERDICT_WORDS,
+    played_on,
+    points,
+    review_line,
+    review_summary,
+    score_words,
+    search_words,
+)
 from game.principles import catalogue
 from game.words import count
 
@@ -32,7 +43,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(count=count, score_words=score_words)
+    env.globals.update(count=count, score_words=score_words, review_line=review_line, whole=points, search_words=search_words)
     return env
 
 
@@ -46,6 +57,9 @@ def render_html(d: Debrief) -> str:
             points=d.timeline[1:],
             bars=charts.score_bars(d.scores, d.principle_names),
             timeline=charts.timeline_chart(d.timeline, d.parties, d.findings),
+            expected=charts.expected_chart(d.reviews) if d.reviews else None,
+            review_summary=review_summary(d.reviews, d.search) if d.reviews else "",
+            class_words=CLASS_WORDS,
             counts={v: counts.get(v, 0) for v in ("honoured", "breached", "missed")},
             principles=list(catalogue().values()),
             grade_words=GRADE_WORDS,

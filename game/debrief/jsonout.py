@@ -10,7 +10,7 @@ from dataclasses import asdict
 from typing import Any
 
 from game.debrief.classreport import ClassReport, Cohort, Spread
-from game.debrief.model import Debrief
+from game.debrief.model import Debrief, MoveReview
 
 DEBRIEF_FORMAT = 1
 
@@ -37,6 +37,8 @@ def to_json(d: Debrief) -> dict[str, Any]:
         "parties": dict(d.parties),
         "findings": [asdict(f) for f in d.findings],
         "alternatives": [asdict(a) for a in d.alternatives],
+        "search": dict(d.search) or None,
+        "reviews": [_review(r) for r in d.reviews],
         "timeline": [
             {
                 "decision": p.decision,
@@ -52,6 +54,24 @@ def to_json(d: Debrief) -> dict[str, Any]:
         ],
         "reveal": list(d.reveal),
         "warnings": list(d.warnings),
+    }
+
+
+def _review(r: MoveReview) -> dict[str, Any]:
+    return {
+        "decision": r.decision,
+        "move_key": r.move_key,
+        "expected": r.expected,
+        "best": r.best,
+        "best_key": r.best_key,
+        "best_label": r.best_label,
+        "loss": r.loss,
+        "class": r.classification,
+        "stronger": asdict(r.stronger) if r.stronger is not None else None,
+        "endings": [{"ending": title, "count": n} for title, n in r.endings],
+        "best_endings": [{"ending": title, "count": n} for title, n in r.best_endings],
+        "continuations": r.continuations,
+        "candidates": r.candidates,
     }
 
 
@@ -98,6 +118,8 @@ def _cohort(c: Cohort) -> dict[str, Any]:
             for b in c.breaches
         ],
         "trainees": [asdict(t) for t in c.trainees],
+        "search": dict(c.search) or None,
+        "costly": [asdict(m) for m in c.costly],
     }
 
 

@@ -1,7 +1,7 @@
 """Judge one decision: build what the envoy knew, apply the rules table, word the findings.
 
-Both the trainee's decisions and the alternatives the review plays go through `judge_move`, so a
-stronger move is always judged by exactly the rules that judged the trainee's move.
+Both the trainee's decisions and every move the review by search plays go through `judge_move`,
+so a stronger move is always judged by exactly the rules that judged the trainee's move.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from game.debrief.model import Finding
 from game.debrief.rules import Judgement, judge
 from game.debrief.sources import citation
 from game.debrief.wording import render
-from game.engine.knowledge import knowledge
+from game.engine.knowledge import Knowledge, knowledge
 from game.engine.outcome import Move, Outcome
 from game.engine.state import GameState
 from game.principles import catalogue, principle, source
@@ -56,11 +56,15 @@ def make_decision(
     outcome: Outcome,
     offered: tuple[Move, ...],
     previous: Decision | None,
+    *,
+    known_before: Knowledge | None = None,
 ) -> Decision:
+    """`known_before`: the knowledge view of `before`, when the caller already has it (the
+    review judges every move on offer from one position)."""
     return Decision(
         number=number,
         move=outcome.move,
-        before=knowledge(before, loaded),
+        before=known_before if known_before is not None else knowledge(before, loaded),
         after=knowledge(after, loaded),
         offered=offered,
         replies=tuple(outcome.replies),
@@ -108,16 +112,3 @@ def to_findings(decision: Decision, judged: list[Judgement], language: str = "en
             )
         )
     return findings
-
-
-def principle_value(judged: list[Judgement]) -> float:
-    """How well a move served the principles: honoured counts for, breaches count double against."""
-    value = 0.0
-    for j in judged:
-        if j.verdict == "honoured":
-            value += j.weight
-        elif j.verdict == "breached":
-            value -= 2 * j.weight
-        else:
-            value -= j.weight
-    return value

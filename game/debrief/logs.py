@@ -14,6 +14,7 @@ from pathlib import Path
 
 from game.debrief.build import walk
 from game.debrief.model import Debrief
+from game.debrief.review import FULL, SearchSettings
 from game.diagnostics import Diagnostic, warning
 from game.engine.logfile import LogContents, read_log
 from game.engine.logscenario import scenario_for_log
@@ -48,8 +49,11 @@ def debrief_log(
     scenario_override: str | os.PathLike[str] | None = None,
     *,
     suggest: bool = True,
+    search: SearchSettings = FULL,
     cache: ScenarioCache | None = None,
 ) -> tuple[Debrief | None, list[Diagnostic]]:
+    """`suggest=False` skips the review by search; `search` sets how hard it searches
+    (`review.REDUCED` for a class report)."""
     cache = cache if cache is not None else ScenarioCache()
     contents, problems = read_log(path)
     if contents is None or not contents.header:
@@ -72,6 +76,7 @@ def debrief_log(
         contents.moves,
         machines=cache.machines_for(loaded),
         suggest=suggest,
+        search=search,
         warnings=[p.render() for p in problems if not p.is_error],
         started=str(header.get("started", "")),
         log_file=contents.file,

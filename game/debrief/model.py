@@ -70,15 +70,60 @@ class TimelinePoint:
     events: tuple[str, ...] = ()
 
 
+ReviewClass = Literal["fine", "inaccuracy", "mistake", "blunder"]
+REVIEW_CLASSES: tuple[ReviewClass, ...] = ("fine", "inaccuracy", "mistake", "blunder")
+
+
 @dataclass(frozen=True)
 class Alternative:
-    """The simulated stronger move at one decision, with why it is stronger."""
+    """The stronger move at one decision, found by search, with its numbers and why."""
 
     decision: int
     move_key: str
     move_label: str
     text: str
     margin: float
+    """Its expected outcome minus that of the move made (points out of 100)."""
+    expected: float = 0.0
+    """Its expected outcome, 0-100."""
+    instead_of: float = 0.0
+    """The expected outcome of the move made, 0-100."""
+
+
+@dataclass(frozen=True)
+class MoveReview:
+    """The review by search of one decision: what the move made could be expected to lead to,
+    against the best move on offer that breached nothing (see docs/debrief.md, "Review by
+    search")."""
+
+    decision: int
+    move_key: str
+    expected: float
+    """Expected outcome of the move made: the average value of the simulated continuations
+    (success 100, partial 70, stalemate 40, failure 0), rounded to 0.1."""
+    best: float
+    """Expected outcome of the best move on offer that breached nothing (at least `expected`
+    when the move made breached nothing)."""
+    best_key: str
+    best_label: str
+    loss: float
+    """`best - expected`, never below 0."""
+    classification: ReviewClass
+    """fine, inaccuracy, mistake or blunder, from the loss (`review.CLASS_THRESHOLDS`)."""
+    stronger: Alternative | None
+    endings: tuple[tuple[str, int], ...] = ()
+    """How the continuations of the move made ended: (ending title, how many); '' for a
+    continuation still open at the horizon."""
+    best_endings: tuple[tuple[str, int], ...] = ()
+    continuations: int = 0
+    """Simulated continuations per move (the seeds)."""
+    candidates: int = 0
+    """Moves on offer that were played forward."""
+
+    @property
+    def costly(self) -> bool:
+        """A mistake or a blunder: what the HTML curve marks."""
+        return self.classification in ("mistake", "blunder")
 
 
 @dataclass(frozen=True)
@@ -115,6 +160,11 @@ class Debrief:
     language: str = "en"
     endings: list[tuple[str, str, str]] = field(default_factory=list)
     """Every ending the scenario has, as (phase id, title, grade), for class tallies."""
+    reviews: list[MoveReview] = field(default_factory=list)
+    """The review by search, one per decision (empty when the search was not run)."""
+    search: dict[str, int | str] = field(default_factory=dict)
+    """How the review searched: continuations, horizon, and 'reduced' for a class report's
+    cheaper search; empty when there was no search."""
 
     @property
     def grade(self) -> str | None:
@@ -125,6 +175,9 @@ class Debrief:
 
     def alternative_for(self, decision: int) -> Alternative | None:
         return next((a for a in self.alternatives if a.decision == decision), None)
+
+    def review_for(self, decision: int) -> MoveReview | None:
+        return next((r for r in self.reviews if r.decision == decision), None)
 
     def anonymised(self, label: str) -> Debrief:
         """The same debrief with the trainee's name (and the log's file name) replaced."""

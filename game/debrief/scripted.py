@@ -66,19 +66,16 @@ def play_expertly(
     started: str = "",
     limit: int = 200,
 ) -> Session:
-    """A simulated careful envoy: at each decision, the move the debrief itself values most
-    (its principles and its effect, one move ahead). Deterministic; a reference run for a
-    scenario that has no scripted one, and a sanity check that good conduct can win."""
-    from game.debrief.alternatives import Position, best_move
+    """A simulated careful envoy: at each decision, the move of the review's continuation
+    policy (`policy.py`: a fixed order of priorities a careful envoy follows). Deterministic; a
+    reference run for a scenario that has no scripted one, and a sanity check that good conduct
+    can win."""
+    from game.debrief.policy import play_carefully
 
     writer = _fresh_writer(log)
     try:
         session = Session(loaded, seed=seed, trainee=trainee, started=started, sink=writer)
-        for _ in range(limit):
-            if session.is_over:
-                break
-            position = Position(loaded, session.machines, seed, session.state.copy(), None, session.state.decisions + 1)
-            session.choose(best_move(position).key)
+        play_carefully(session, limit)
         return session
     finally:
         if writer is not None:

@@ -7,7 +7,17 @@ otherwise render raw HTML or links hidden in a scenario file).
 from __future__ import annotations
 
 from game.debrief.model import Debrief, Finding
-from game.debrief.words import GRADE_WORDS, MARK, SEVERITY_WORDS, VERDICT_WORDS, md, overall_line, played_on
+from game.debrief.words import (
+    GRADE_WORDS,
+    MARK,
+    SEVERITY_WORDS,
+    VERDICT_WORDS,
+    md,
+    overall_line,
+    played_on,
+    review_line,
+    review_summary,
+)
 from game.debrief.words import wrap as _wrap
 from game.words import count
 
@@ -24,6 +34,8 @@ def render_text(d: Debrief) -> str:
     )
     out.append(_wrap(_ending_line(d)))
     out.append(f"Overall score: {overall_line(d.overall, d.conduct, d.grade)}")
+    if d.reviews:
+        out.append(_wrap(review_summary(d.reviews, d.search)))
     for warning in d.warnings:
         out.append(_wrap(f"Warning: {warning}"))
     if d.summary:
@@ -52,6 +64,9 @@ def render_text(d: Debrief) -> str:
                 )
             )
             out.append(_wrap(f"Source: {f.source}", indent=9))
+        review = d.review_for(point.decision)
+        if review is not None:
+            out.append(_wrap(f"Review: {review_line(review)}", indent=5, hang=9))
         alternative = d.alternative_for(point.decision)
         if alternative is not None:
             out.append(_wrap(f"Stronger move: {alternative.text}", indent=5, hang=9))
@@ -73,6 +88,8 @@ def render_markdown(d: Debrief) -> str:
     out += ["", f"**{md(_ending_line(d))}**", ""]
     head, _, rest = overall_line(d.overall, d.conduct, d.grade).partition(" (")
     out.append(f"**Overall score: {head}** ({rest}")
+    if d.reviews:
+        out += ["", md(review_summary(d.reviews, d.search))]
     for warning in d.warnings:
         out += ["", f"> **Warning:** {md(warning)}"]
     if d.summary:
@@ -87,6 +104,9 @@ def render_markdown(d: Debrief) -> str:
         if not found:
             out.append("_Nothing to note under the principles._")
         out += [_md_finding(f) for f in found]
+        review = d.review_for(point.decision)
+        if review is not None:
+            out += ["", f"_Review:_ {md(review_line(review))}"]
         alternative = d.alternative_for(point.decision)
         if alternative is not None:
             out += ["", f"> **Stronger move:** {md(alternative.text)}"]

@@ -6,11 +6,14 @@ import re
 import textwrap
 from datetime import datetime
 
+from game.debrief.model import MoveReview
+
 WIDTH = 92
 MARK = {"honoured": "+", "breached": "x", "missed": "o"}
 VERDICT_WORDS = {"honoured": "Honoured", "breached": "Breached", "missed": "Missed"}
 GRADE_WORDS = {"success": "success", "partial": "partial success", "stalemate": "stalemate", "failure": "failure"}
 SEVERITY_WORDS = {"critical": "critical", "major": "major", "minor": "minor"}
+CLASS_WORDS = {"fine": "fine", "inaccuracy": "inaccuracy", "mistake": "mistake", "blunder": "blunder"}
 NO_SCORE = "unfinished"
 """What stands in for the overall score of a session with nothing judged yet."""
 
@@ -54,3 +57,51 @@ def md(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = " ".join(_MD_SPECIAL.sub(r"\\\1", text).split())
     return _MD_LEADING.sub(lambda m: m.group(1) + "\\" if m.group(1)[0].isdigit() else "\\" + m.group(1), text, count=1)
+
+
+def points(value: float) -> str:
+    """An expected outcome or a loss as a whole number of points (half up)."""
+    return f"{int(value + 0.5)}"
+
+
+def review_line(review: MoveReview) -> str:
+    """'Expected outcome 40 against 100 for the best move on offer that breached nothing (...):
+    loss 60, a blunder.'"""
+    head = f"Expected outcome {points(review.expected)}"
+    if review.best_key == review.move_key:
+        return f"{head}: the best move on offer."
+    best = f"the best move on offer that breached nothing ({review.best_label}, {points(review.best)})"
+    if review.classification == "fine":
+        if review.loss <= 0:
+            return f"{head}, as good as {best}."
+        return f"{head}, within {points(review.loss)} of {best}: fine."
+    word = CLASS_WORDS[review.classification]
+    return (
+        f"{head} against {points(review.best)} for the best move on offer that breached nothing ({review.best_label}): "
+        f"loss {points(review.loss)}, {_article(word)} {word}."
+    )
+
+
+def review_summary(reviews: list[MoveReview], search: dict[str, int | str]) -> str:
+    """'Review by search: 1 blunder, 2 mistakes, 3 inaccuracies (8 continuations per move, ...).'"""
+    from game.words import count
+
+    plurals = {"blunder": "blunders", "mistake": "mistakes", "inaccuracy": "inaccuracies"}
+    tally = [count(sum(1 for r in reviews if r.classification == c), c, many) for c, many in plurals.items()]
+    return f"Review by search: {', '.join(tally)} ({_how(search)})."
+
+
+def search_words(search: dict[str, int | str]) -> str:
+    """How a class was reviewed, for the class report."""
+    return f"Found by the review by search ({_how(search)}); see docs/debrief.md."
+
+
+def _how(search: dict[str, int | str]) -> str:
+    how = f"{search.get('continuations')} continuations per move, up to {search.get('horizon')} decisions ahead"
+    if search.get("search") == "reduced":
+        how += "; a reduced search: the move made against the careful envoy's move and the direct corrective only"
+    return how
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"

@@ -246,9 +246,12 @@ ANY_VERB = (
     "prepare_disclosure", "raise_stalling",
 )
 
-SILENT_VERBS = tuple(v for v in ANY_VERB if v not in ("approach", "offer_step", "suspend", "keep_line", "relay", "convene", "choice"))
-"""Moves that carry nothing between the parties and engage neither of them. A scenario's own
-choices are left out: what they carry is the story's, and their author's annotations judge them."""
+SILENT_VERBS = ("wait", "consult", "public_statement", "probe")
+"""Moves that carry nothing between the parties: waiting, the envoy's own analysis, words to the
+press, a private probe of one side. Every other move puts something to both parties (an
+approach, a venue or a step proposed, advice on the circle, raising stalling, a proposal) or
+carries something between them, and is judged by its own rules; a scenario's own choices are
+judged by their author's annotations."""
 
 TURN_RULES: tuple[Rule, ...] = (
     Rule("turn-message-sitting", ANY_VERB, "fidelity", "missed", "minor", "turn.message_sitting", PRACTICE,

@@ -1,0 +1,499 @@
+"""Review by search: every decision valued by the outcomes it could be expected to lead to.
+
+As a chess engine reviews a game, the debrief goes back to each decision, forks the session
+there (`Session.fork(seed=...)`) and plays every move that was on offer forward over several
+simulated continuations, each with its own random draws, to the ending or a horizon. After the
+candidate move the careful envoy of `policy.py` makes every move. The average value of those
+continuations is the move's **expected outcome** (0 to 100). The review of a decision is:
+
+- the expected outcome of the move made, and of the **best** move on offer among those the rules
+  judge to breach nothing and miss nothing at that decision (`judge_move`, the same rules that
+  judged the trainee) and that the careful envoy could make (`policy.avoided`: belt and braces,
+  so a gap in the rules table can never make a distortion the benchmark); a breach is never the
+  benchmark;
+- the **loss**, best minus made (never below 0), and its **class** (`CLASS_THRESHOLDS`);
+- the **stronger move**: the best such move other than the one made, shown with its numbers
+  when it is at least `MARGIN` better. When the move made breached or missed something and a
+  move that corrects it directly (the same message delivered faithfully, a neutral venue, the
+  mandate asked for, ...: `corrects`) is within `MARGIN` of the best, that corrective is shown
+  instead: within the noise of the search they are equally good, and the corrective is the
+  lesson.
+
+Values: an ending is worth its grade (success 100, partial 70, stalemate 40, failure 0: an
+ending in failure has lost everything the envoy could still save, so it counts nothing, where
+the overall score's 10 is a floor for conduct). No conduct is blended in: the move's own
+conduct is judged by the findings and filters the stronger move, and the continuations are all
+played by the same principled envoy, so judging every continuation would only add noise and
+cost. A continuation still open at the horizon is valued from its state: the grade of the
+ending the clock would give (`on_timeout`), shading into the grade of the escalation ending as
+escalation climbs from 50 to 100. Consent rungs, the mandate's width, trust or meetings are
+never valued for their own sake: they count only through the endings they lead to.
+
+Cost: every candidate first gets `first_round` continuations; only the move made, the best few,
+the careful envoy's own move and the best corrective get all of them (successive halving). The
+decisions are spread over two worker processes where there are cores for them
+(`PendingReview`); the result never depends on how many.
+
+Seeds: continuation i of decision n plays with seed `SEED_BASE * n + i`, so the same log always
+gives the same review, the same position is always valued the same way, and every candidate
+at a decision meets the same draws (common random numbers: the differences between moves are
+not drowned by luck). A candidate whose first continuation made no draw that could go either
+way is valued exactly by that one line, since every seed would play it the same.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections import Counter
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.debrief.decision import Decision
+from game.debrief.judging import judge_move, make_decision
+from game.debrief.model import Alternative, MoveReview, ReviewClass
+from game.debrief.policy import avoided, careful_move, careful_move_now
+from game.debrief.rules import Judgement
+from game.debrief.rules.situation import join
+from game.engine.knowledge import knowledge
+from game.engine.machines import Machines
+from game.engine.outcome import Move, Outcome
+from game.engine.session import Session, play
+from game.engine.state import GameState
+from game.principles import catalogue
+from game.scenario.loader import LoadedScenario
+
+GRADE_VALUE = {"success": 100.0, "partial": 70.0, "stalemate": 40.0, "failure": 0.0}
+CLASS_THRESHOLDS: tuple[tuple[ReviewClass, float], ...] = (("blunder", 30.0), ("mistake", 20.0), ("inaccuracy", 10.0))
+"""A loss of at least 30 points is a blunder, 20 a mistake, 10 an inaccuracy; below 10 fine (as
+chess reviews class moves by the winning chances they lose). With eight continuations, 7.5
+points is two of them ending in partial success instead of success: within the noise of the
+search, so it is never called an inaccuracy."""
+MARGIN = 10.0
+"""A stronger move is shown only when its expected outcome beats the move made by this much
+(the inaccuracy threshold); a corrective of a wrong move is preferred to the best when it is
+within this much of it."""
+SEED_BASE = 1_000_003
+HORIZON_ESCALATION = 50.0
+"""At the horizon, escalation above this shades the value towards the escalation ending."""
+DELIVERIES = ("agreed", "softened", "verbatim")
+
+
+@dataclass(frozen=True)
+class SearchSettings:
+    """How hard the review searches.
+
+    Every candidate is first played on `first_round` continuations; then the move made, the
+    `finalists` best candidates, the careful envoy's own move and the best move that corrects
+    the one made go on to `continuations` in all (successive halving: a move far behind after
+    the first round does not get the rest). With `first_round` 0 only those last three are
+    played at all. At most `horizon` decisions are played after the candidate. `workers`:
+    processes to spread the decisions over (None: one per core, at most 2; 1: this process
+    only); the result never depends on it.
+    """
+
+    continuations: int = 8
+    first_round: int = 2
+    finalists: int = 4
+    horizon: int = 30
+    workers: int | None = None
+    label: str = "full"
+
+    def describe(self) -> dict[str, int | str]:
+        return {
+            "search": self.label,
+            "continuations": self.continuations,
+            "first_round": self.first_round,
+            "finalists": self.finalists,
+            "horizon": self.horizon,
+        }
+
+
+FULL = SearchSettings()
+REDUCED = SearchSettings(continuations=3, first_round=0, finalists=0, horizon=30, workers=1, label="reduced")
+"""The class report's search: no first round; the move made is compared with the careful
+envoy's own move and the move that corrects it, on three continuations each. Enough to count
+blunders and mistakes across a class; it can only underestimate a loss."""
+
+
+def classify(loss: float) -> ReviewClass:
+    for name, threshold in CLASS_THRESHOLDS:
+        if loss >= threshold:
+            return name
+    return "fine"
+
+
+def continuation_seeds(number: int, count: int) -> list[int]:
+    return [SEED_BASE * number + i for i in range(count)]
+
+
+# -- one candidate ---------------------------------------------------------------------------------
+class _Judge:
+    """Judges the moves on offer at one position, each the first time it is asked: the move
+    played once from the position (the log's own seed, so the same draws the trainee's move met)
+    and the rules table applied to it."""
+
+    def __init__(self, base: Session, number: int, offered: tuple[Move, ...], previous: Decision | None) -> None:
+        self._base, self._number, self._offered, self._previous = base, number, offered, previous
+        self._known = knowledge(base.state, base.loaded)
+
+    def __call__(self, move: Move) -> list[Judgement]:
+        base = self._base
+        after = base.state.copy()
+        outcome = play(base.loaded, base.machines, after, move, base.seed)
+        decision = make_decision(
+            base.loaded, self._number, base.state, after, outcome, self._offered, self._previous, known_before=self._known
+        )
+        return judge_move(decision)
+
+
+@dataclass(eq=False)
+class Candidate:
+    move: Move
+    index: int
+    judge: _Judge
+    avoided: bool = False
+    """A move the careful envoy never makes (`policy.avoided`)."""
+    values: list[float] = field(default_factory=list)
+    endings: Counter[str] = field(default_factory=Counter)
+    exact: bool = False
+    """The first continuation made no draw that could go either way: it is every continuation."""
+    _judged: list[Judgement] | None = None
+
+    @property
+    def judged(self) -> list[Judgement]:
+        if self._judged is None:
+            self._judged = self.judge(self.move)
+        return self._judged
+
+    @property
+    def breached(self) -> bool:
+        return any(j.verdict == "breached" for j in self.judged)
+
+    @property
+    def flawed(self) -> bool:
+        return any(j.verdict != "honoured" for j in self.judged)
+
+    @property
+    def wrong(self) -> bool:
+        """Breached or missed something, or a move the careful envoy never makes."""
+        return self.avoided or self.flawed
+
+    @property
+    def clean(self) -> bool:
+        """Breaches nothing and misses nothing, and the careful envoy could make it."""
+        return not self.avoided and not self.flawed
+
+    @property
+    def value(self) -> float:
+        return sum(self.values) / len(self.values) if self.values else 0.0
+
+    def ending_counts(self, continuations: int) -> tuple[tuple[str, int], ...]:
+        scale = continuations if self.exact else 1
+        return tuple(sorted(((title, n * scale) for title, n in self.endings.items()), key=lambda item: (-item[1], item[0])))
+
+
+def horizon_value(loaded: LoadedScenario, state: GameState) -> float:
+    """A continuation still open at the horizon: the grade of the ending the clock would give,
+    shading into the escalation ending's as escalation climbs from 50 towards 100."""
+    clock, phases = loaded.scenario.clock, loaded.scenario.phases.phases
+    waiting = GRADE_VALUE[_grade(phases, clock.on_timeout)]
+    boiling = GRADE_VALUE[_grade(phases, clock.on_escalation)]
+    risk = min(max((state.escalation - HORIZON_ESCALATION) / (100.0 - HORIZON_ESCALATION), 0.0), 1.0)
+    return (1.0 - risk) * waiting + risk * boiling
+
+
+def _grade(phases: Any, pid: str) -> str:
+    ending = phases[pid].ending
+    return ending.grade if ending is not None else "stalemate"
+
+
+def _uncertain(outcome: Outcome) -> bool:
+    return any(0.0 < d.probability < 1.0 for d in outcome.draws)
+
+
+def play_line(base: Session, move: Move, seed: int, horizon: int) -> tuple[float, str, bool]:
+    """One continuation: `move` on a fork of `base` with `seed`, then the careful envoy to the
+    ending or `horizon` decisions. (value, ending title or '', whether a draw could have gone
+    either way)."""
+    line = base.fork(seed=seed)
+    loaded, machines = line.loaded, line.machines
+    uncertain = _uncertain(line.choose(move))
+    state = line.state  # played on directly: the policy's moves are on offer by construction
+    for _ in range(horizon):
+        if state.ending is not None:
+            break
+        uncertain = _uncertain(play(loaded, machines, state, careful_move_now(loaded, machines, state), seed)) or uncertain
+    if state.ending is not None:
+        phase = loaded.scenario.phases.phases[state.ending]
+        assert phase.ending is not None
+        return GRADE_VALUE[phase.ending.grade], phase.title, uncertain
+    return horizon_value(loaded, state), "", uncertain
+
+
+def _extend(base: Session, candidate: Candidate, seeds: Sequence[int], upto: int, horizon: int) -> None:
+    while len(candidate.values) < upto and not candidate.exact:
+        value, ending, uncertain = play_line(base, candidate.move, seeds[len(candidate.values)], horizon)
+        if not candidate.values and not uncertain:
+            candidate.exact = True
+        candidate.values.append(value)
+        candidate.endings[ending] += 1
+
+
+# -- one decision ----------------------------------------------------------------------------------
+def review_position(base: Session, number: int, made_key: str, previous: Decision | None, settings: SearchSettings = FULL) -> MoveReview:
+    """The review of decision `number`, taken from `base` (a session at that decision, which
+    this leaves untouched) where the trainee chose `made_key`."""
+    loaded = base.loaded
+    offered = tuple(base.moves())
+    keys = frozenset(m.key for m in offered)
+    judge = _Judge(base, number, offered, previous)
+    candidates = [Candidate(m, i, judge, avoided(loaded.scenario, base.state, m, keys)) for i, m in enumerate(offered)]
+    made = next(c for c in candidates if c.move.key == made_key)
+    careful_key = careful_move(loaded, base.state, offered).key
+    careful = [c for c in candidates if c.move.key == careful_key]
+    if settings.first_round:
+        benchmark = [c for c in candidates if c.clean] or [c for c in candidates if not c.avoided and not c.breached]
+        fixes = [c for c in benchmark if c is not made and corrects(loaded, made, c)] if made.wrong else []
+        searched = list(dict.fromkeys([made, *benchmark]))
+    else:  # reduced: only the move made, the careful envoy's move and the first corrective
+        fixes = [c for c in candidates if c is not made and corrects(loaded, made, c) and c.clean][:1] if made.wrong else []
+        benchmark = [c for c in dict.fromkeys([*careful, *fixes]) if c.clean]
+        searched = list(dict.fromkeys([made, *benchmark]))
+    seeds = continuation_seeds(number, settings.continuations)
+    for candidate in searched:
+        _extend(base, candidate, seeds, settings.first_round, settings.horizon)
+    ranked = _ranked(benchmark, made)
+    fixes = sorted(fixes, key=lambda c: (-c.value, _delivery_rank(c.move), c.index))
+    picked = [c for c in careful if c in benchmark]
+    finalists = list(dict.fromkeys([made, *ranked[: settings.finalists], *picked, *fixes[:1]]))
+    for candidate in finalists:
+        _extend(base, candidate, seeds, settings.continuations, settings.horizon)
+    # only moves played on every continuation can be the best or the stronger move
+    contenders = _ranked([c for c in benchmark if c in finalists], made)
+    best = contenders[0] if contenders else made
+    loss = max(best.value - made.value, 0.0)
+    stronger = _stronger(loaded, number, made, [c for c in contenders if c is not made], settings)
+    return MoveReview(
+        decision=number,
+        move_key=made_key,
+        expected=round(made.value, 1),
+        best=round(best.value, 1),
+        best_key=best.move.key,
+        best_label=best.move.label,
+        loss=round(loss, 1),
+        classification=classify(round(loss, 1)),
+        stronger=stronger,
+        endings=made.ending_counts(settings.continuations),
+        best_endings=best.ending_counts(settings.continuations),
+        continuations=settings.continuations,
+        candidates=len(searched),
+    )
+
+
+def _ranked(candidates: list[Candidate], made: Candidate) -> list[Candidate]:
+    """Best first; ties go to the move made, then to the gentler delivery of a message, then to
+    the order the moves were offered in."""
+    return sorted(candidates, key=lambda c: (-c.value, c is not made, _delivery_rank(c.move), c.index))
+
+
+def _stronger(
+    loaded: LoadedScenario, number: int, made: Candidate, others: list[Candidate], settings: SearchSettings
+) -> Alternative | None:
+    if not others:
+        return None
+    pick = others[0]
+    if made.wrong:
+        fixes = sorted((c for c in others if corrects(loaded, made, c)), key=lambda c: (-c.value, _delivery_rank(c.move), c.index))
+        if fixes and fixes[0].value >= pick.value - MARGIN:
+            pick = fixes[0]
+    gain = pick.value - made.value
+    if gain < MARGIN:
+        return None
+    return Alternative(
+        decision=number,
+        move_key=pick.move.key,
+        move_label=pick.move.label,
+        text=_describe(pick, made, settings),
+        margin=round(gain, 1),
+        expected=round(pick.value, 1),
+        instead_of=round(made.value, 1),
+    )
+
+
+def _delivery_rank(move: Move) -> int:
+    """Among equally good deliveries of a message: the wording the sender agreed, then softened,
+    then word for word."""
+    mode = move.key.split(":")[-1] if move.verb == "relay" else ""
+    return DELIVERIES.index(mode) if mode in DELIVERIES else len(DELIVERIES)
+
+
+def corrects(loaded: LoadedScenario, made: Candidate, candidate: Candidate) -> bool:
+    """Whether `candidate` puts right what was wrong with the move made, on the same matter:
+    the same message delivered faithfully; a venue on neutral ground; the mandate asked for, or
+    the parties' own proposals carried, instead of a formula; the meeting convened with
+    simultaneous invitations; a scenario choice that honours what the one made breached; else
+    another move of the same verb."""
+    move, other = made.move, candidate.move
+    if move.verb == "relay":
+        parts, theirs = move.key.split(":"), other.key.split(":")
+        return other.verb == "relay" and theirs[1] == parts[1] and theirs[2] in DELIVERIES
+    if move.verb == "propose_venue":
+        if other.verb != "propose_venue":
+            return False
+        venue = loaded.scenario.venues[other.key.split(":")[1]]
+        return venue.territory is None and venue.neutrality >= 50
+    if move.verb == "propose_formula":
+        return other.verb == "request_mandate" or (other.verb == "relay" and other.key.split(":")[2] in DELIVERIES)
+    if move.verb == "convene":
+        return other.key == "convene:talks"
+    if move.verb == "choice":
+        if other.verb != "choice":
+            return False
+        wronged = {j.principle for j in made.judged if j.verdict != "honoured"}
+        notes = loaded.scenario.choices[other.key.split(":")[1]].annotations
+        return any(n.principle in wronged and n.verdict == "honoured" for n in notes)
+    if move.verb == "public_statement":
+        return other.key == "public_statement:restraint"
+    return other.verb == move.verb
+
+
+# -- words ----------------------------------------------------------------------------------------
+def points(value: float) -> str:
+    return f"{int(value + 0.5)}"
+
+
+def _describe(pick: Candidate, made: Candidate, settings: SearchSettings) -> str:
+    n = settings.continuations
+    text = f"{pick.move.label}: expected outcome {points(pick.value)} instead of {points(made.value)}."
+    if not made.wrong and made.judged:
+        text += " Your move was sound by the rules; this one was stronger in what it led to."
+    text += (
+        f" Played on from this position by a careful envoy over {n} simulated continuations, it "
+        f"{ended(pick, n, settings.horizon)}; your move {ended(made, n, settings.horizon)}."
+    )
+    names = catalogue()
+    served = list(dict.fromkeys(names[j.principle].name.lower() for j in pick.judged if j.verdict == "honoured"))
+    if served:
+        text += f" By the same rules it would have honoured {join(served)}."
+    return text
+
+
+def ended(candidate: Candidate, continuations: int, horizon: int) -> str:
+    counts = candidate.ending_counts(continuations)
+    parts = []
+    for title, count in counts:
+        where = f"'{title}'" if title else f"no ending within {horizon} decisions"
+        if count == continuations:
+            return f"led to {where} every time" if title else f"reached {where} every time"
+        parts.append(f"{where} in {count}")
+    return "led to " + join(parts)
+
+
+# -- a whole session -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Job:
+    loaded: LoadedScenario
+    machines: Machines
+    seed: int
+    keys: tuple[str, ...]
+    settings: SearchSettings
+
+
+def review_decisions(job: _Job, wanted: frozenset[int]) -> list[MoveReview]:
+    """Replay the session and review the decisions whose numbers are in `wanted`."""
+    loaded = job.loaded
+    session = Session(loaded, seed=job.seed, machines=job.machines)
+    previous: Decision | None = None
+    found = []
+    for number, key in enumerate(job.keys, start=1):
+        if session.is_over or number > max(wanted, default=0):
+            break
+        if number in wanted:
+            found.append(review_position(session.fork(), number, key, previous, job.settings))
+        before = session.state.copy()
+        offered = tuple(session.moves())
+        outcome = session.choose(key)
+        previous = make_decision(loaded, number, before, session.state, outcome, offered, previous)
+    return found
+
+
+WORKER_CPU: list[float] = []
+"""CPU seconds of each worker of the last review that used workers (read by the benchmark)."""
+
+
+class PendingReview:
+    """A review started in worker processes (or deferred, with one worker): `result()` waits.
+    `cpu` then holds the CPU seconds each worker spent (for `tools/bench_debrief.py`)."""
+
+    def __init__(self, job: _Job) -> None:
+        self._job = job
+        self._futures: list[Future[tuple[list[MoveReview], float]]] = []
+        self._pool: ProcessPoolExecutor | None = None
+        self.cpu: list[float] = []
+        workers = _workers(job.settings, len(job.keys))
+        if workers > 1:
+            try:
+                self._pool = ProcessPoolExecutor(
+                    workers, mp_context=multiprocessing.get_context("fork"), initializer=_adopt, initargs=(job,)
+                )
+                # interleaved, so each worker gets early (long) and late (short) decisions alike
+                shares = [frozenset(range(first, len(job.keys) + 1, workers)) for first in range(1, workers + 1)]
+                self._futures = [self._pool.submit(_review_share, share) for share in shares]
+            except (OSError, NotImplementedError):  # no processes to be had here: this process does it all
+                self._close()
+
+    def result(self) -> list[MoveReview]:
+        if self._pool is None:
+            return review_decisions(self._job, frozenset(range(1, len(self._job.keys) + 1)))
+        try:
+            done = [future.result() for future in self._futures]
+        except BrokenProcessPool:  # a worker died (killed, out of memory): the same review, here
+            return review_decisions(self._job, frozenset(range(1, len(self._job.keys) + 1)))
+        finally:
+            self._close()
+        self.cpu = [cpu for _, cpu in done]
+        WORKER_CPU[:] = self.cpu
+        return sorted((review for found, _ in done for review in found), key=lambda r: r.decision)
+
+    def _close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+        self._pool, self._futures = None, []
+
+
+def start_review(
+    loaded: LoadedScenario, machines: Machines, seed: int, keys: Sequence[str], settings: SearchSettings = FULL
+) -> PendingReview:
+    return PendingReview(_Job(loaded, machines, seed, tuple(keys), settings))
+
+
+MIN_PER_WORKER = 4
+"""Fewer decisions than this per extra worker are reviewed in this process: starting a worker
+costs more than it saves."""
+
+
+def _workers(settings: SearchSettings, decisions: int) -> int:
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    wanted = settings.workers if settings.workers is not None else min(os.cpu_count() or 1, 2)
+    return max(1, min(wanted, decisions // MIN_PER_WORKER))
+
+
+_ADOPTED: _Job | None = None
+
+
+def _adopt(job: _Job) -> None:
+    global _ADOPTED
+    _ADOPTED = job
+
+
+def _review_share(share: frozenset[int]) -> tuple[list[MoveReview], float]:
+    assert _ADOPTED is not None
+    start = time.process_time()
+    found = review_decisions(_ADOPTED, share)
+    return found, time.process_time() - start
