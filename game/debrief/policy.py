@@ -27,7 +27,8 @@ The priorities, first that applies wins (ties in the order the engine lists the 
    more than four.
 9. A meeting every party agreed and that moves the channel on (a first open meeting, a secret
    meeting that opens a back channel, a back channel or proximity talks moved to an official
-   format): first probe each party not yet probed and raise stalling in private where the
+   format): first probe each party not yet probed (before the first talks, and before leaving a
+   back channel: testing intentions is what a back channel is for) and raise stalling in private where the
    reading of the evidence leans to it with at least medium confidence, then convene it with
    simultaneous invitations.
 10. No venue agreed yet, or the agreed format is behind the channel: propose the most neutral
@@ -38,8 +39,8 @@ The priorities, first that applies wins (ties in the order the engine lists the 
 12. Seek good offices from any party that accepted contact only.
 13. Probe a party not yet probed; consult the analysts, then the standby experts.
 14. Keep the line working: convene an agreed secret meeting still waiting for a quiet channel,
-    convene the agreed open meeting again, shuttle (not while a secret meeting waits: the
-    engine opens a back channel only from a quiet channel), call for restraint while escalation
+    convene the agreed open meeting again, shuttle (not while a secret meeting waits to be
+    convened), call for restraint while escalation
     climbs, keep the least-consulted party informed; wait only when nothing else is on offer.
 
 Never: a distorted, withheld or published message, a message's wording reworked (a draw and a
@@ -253,12 +254,13 @@ def _wishes(scenario: Scenario, state: GameState, offer: Offer):  # type: ignore
 
 
 def _before_talks(state: GameState):  # type: ignore[no-untyped-def]
-    """Probe each party before the first talks; raise apparent stalling before any talks."""
+    """Probe each party not yet probed before talks that move the channel on (the first talks, or
+    the step out of a back channel: testing intentions is what a back channel is for); raise
+    apparent stalling before any talks."""
     parties = state.parties
-    if state.meetings == 0:
-        for pid, party in parties.items():
-            if not party.probed:
-                yield f"probe:{pid}"
+    for pid, party in parties.items():
+        if not party.probed:
+            yield f"probe:{pid}"
     for pid, party in parties.items():
         reading = assess(party)
         if party.stalling_raised == 0 and reading.leaning == "bad" and reading.confidence in ("medium", "high"):
@@ -267,13 +269,13 @@ def _before_talks(state: GameState):  # type: ignore[no-untyped-def]
 
 def _meeting_moves_on(state: GameState) -> bool:
     """Whether convening the agreed meeting now takes the channel a step further: a first open
-    meeting, a secret meeting that opens a back channel (the engine opens one only from a quiet
-    channel, 'none'), or a back channel or proximity talks moved to an official format."""
+    meeting, a secret meeting that opens a back channel (from no contact, messages through the
+    envoy or proximity talks), or a back channel or proximity talks moved to an official format."""
     fmt, channel = state.venue_format, state.channel.state
     if fmt is None:
         return False
     if fmt == "secret_meeting":
-        return channel == "none"
+        return channel in ("none", "indirect", "proximity")
     if fmt == "proximity_talks":
         return channel in ("none", "indirect", "back_channel")
     return channel != "official"
@@ -290,9 +292,8 @@ def _needs_venue(state: GameState, meeting: bool) -> bool:
 
 
 def _secret_waiting(state: GameState) -> bool:
-    """A secret meeting is agreed and no back channel is open yet: the envoy keeps the traffic
-    down (no shuttling) so that it can open one."""
-    return state.venue_format == "secret_meeting" and state.channel.state in ("none", "indirect")
+    """A secret meeting is agreed and no back channel is open yet."""
+    return state.venue_format == "secret_meeting" and state.channel.state in ("none", "indirect", "proximity")
 
 
 def _deliveries(mid: str):  # type: ignore[no-untyped-def]

@@ -14,6 +14,7 @@ from game.debrief.rules.situation import (
     after_a_withdrawal,
     escalation_climbing,
     idle_streak,
+    in_the_know,
     initiative_on_offer,
     messages_sitting,
     names,
@@ -43,7 +44,7 @@ def facts(d: Decision) -> Mapping[str, Any]:
         "withdrawn": d.name(previous_withdrawal(d)) if previous_withdrawal(d) else "",
         "consent_after": d.after.party(pid).consent.replace("_", " ") if pid in d.scenario.parties else "",
         "turns": d.before.back_channel_turns,
-        "circle": d.before.circle,
+        "circle": in_the_know(d.before.circle),
         "silent": f"{d.after.turn - d.before.last_traffic - 1} {d.scenario.clock.turn_label}s",
     }
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from game.debrief.decision import Decision
 from game.debrief.rules.base import Rule, Severity
-from game.debrief.rules.situation import WIDE_CIRCLE, names, number
+from game.debrief.rules.situation import WIDE_CIRCLE, in_the_know, names, number
 
 
 def facts(d: Decision) -> Mapping[str, Any]:
@@ -20,7 +20,7 @@ def facts(d: Decision) -> Mapping[str, Any]:
         "stallers": names(d, stallers),
         "confidence": " and ".join(sorted({d.before.party(p).confidence for p in stallers})) or "no",
         "line": d.part(1),
-        "circle": d.before.circle,
+        "circle": in_the_know(d.before.circle),
         "circle_after": d.after.circle,
         "turns": d.before.back_channel_turns,
         "escalation": number(d.before.escalation),

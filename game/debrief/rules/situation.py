@@ -20,6 +20,13 @@ WIDE_CIRCLE = 4
 (advice on the circle, secret meetings), so the debrief never calls the same circle small and wide."""
 
 
+def in_the_know(circle: int) -> int:
+    """People who know of a secret channel, as a report counts them: the engine's `circle`
+    counts those the meetings brought in (two for a first meeting: one envoy from each side),
+    and the third party in the room is one more."""
+    return circle + 1
+
+
 def number(value: float) -> str:
     return f"{value:.0f}"
 

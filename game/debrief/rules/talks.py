@@ -7,7 +7,7 @@ from typing import Any
 
 from game.debrief.decision import Decision
 from game.debrief.rules.base import Rule
-from game.debrief.rules.situation import WIDE_CIRCLE, names, no_incident_yet, number, recent_incident
+from game.debrief.rules.situation import WIDE_CIRCLE, in_the_know, names, no_incident_yet, number, recent_incident
 from game.engine.verbs.offer_step import STEPS
 
 FORMAT_WORDS = {
@@ -49,7 +49,7 @@ def talks_facts(d: Decision) -> Mapping[str, Any]:
         "format": FORMAT_WORDS.get(fmt, fmt),
         "parties": names(d, d.parties()),
         "absent": names(d, absent),
-        "circle": d.after.circle,
+        "circle": in_the_know(d.after.circle),
         "turns": d.before.back_channel_turns,
         "first": d.name(first) if first in d.scenario.parties else "",
         "escalation": number(d.before.escalation),
