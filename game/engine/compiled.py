@@ -8,7 +8,11 @@ ready when the machines are built (and shared with them by every session and for
   name is looked up while playing, and fixed parts (ladder words, a party's faith) are folded;
 - the events that can fire by themselves are indexed by turn and phase, so a turn visits only
   those that could fire now, still in the order the scenario lists them;
-- the messages that arrive by themselves are listed once, in order.
+- the messages that arrive by themselves are listed once, in order, and so are the messages
+  with a deadline;
+- every name an effect or a verb changes has a `Target` saying where it lives and how it is
+  clamped, so `Turn.set` and `Turn.adjust` do not work that out on every change;
+- each verb's scenario effects (`verbs: <verb>: effects`) are listed with their reason.
 
 Nothing here changes what happens: the same conditions hold, in the same order, and the same
 numbers are drawn.
@@ -19,10 +23,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from game.engine.state import StateReader, Value, bound_reader
+from game.engine.state import PERCENT_NAMES, StateReader, Value, bound_reader
 from game.scenario.expressions import Const
 from game.scenario.loader import LoadedScenario
-from game.scenario.model import Phase
+from game.scenario.model import Message, Phase
 
 Condition = StateReader
 
@@ -42,6 +46,27 @@ class TimedEvent(NamedTuple):
     once: bool
     when: Condition | None
     chance: Condition | None
+
+
+OTHER, PARTY, VAR, CIRCLE, PLAIN = range(5)
+"""Kinds of `Target`. OTHER: a ladder (consent, channel, mandate) or a name the general path
+handles; PARTY: a party's trust, exposure or pressure; VAR: a scenario variable; CIRCLE: the
+number of people who know of a back channel; PLAIN: escalation, leak risk (state numbers from 0
+to 100)."""
+
+_PLAIN_NAMES = ("escalation", "leak_risk")
+
+
+class Target:
+    """Where a name that play changes lives, and how a new value is clamped (see `Turn.set`)."""
+
+    __slots__ = ("kind", "key", "attr", "boolean", "low", "high")
+
+    def __init__(
+        self, kind: int, key: str = "", attr: str = "", *, boolean: bool = False, low: float | None = None, high: float | None = None
+    ) -> None:
+        self.kind, self.key, self.attr = kind, key, attr
+        self.boolean, self.low, self.high = boolean, low, high
 
 
 class Compiled:
@@ -71,6 +96,16 @@ class Compiled:
             if not (e.at_turn is None and e.when is None and e.chance is None)
         )
         self._events_at: dict[tuple[int, str], tuple[TimedEvent, ...]] = {}
+        self.deadlines: tuple[tuple[str, Message, int], ...] = tuple(
+            (mid, m, m.deliver_within) for mid, m in scenario.messages.items() if m.deliver_within is not None
+        )
+        """(id, message, turns to deliver it in) of every message with a deadline, in order."""
+        self.tuned: dict[str, tuple[list[str], str]] = {
+            verb: (list(settings.effects), f"scenario rule for '{verb}'") for verb, settings in scenario.verbs.items() if settings.effects
+        }
+        """verb -> its scenario effects and their reason, for each verb the scenario tunes."""
+        self.targets: dict[str, Target] = {}
+        """What `target` has made so far."""
 
     def _resolve(self, name: str) -> StateReader | Const:
         found = self._bound.get(name)
@@ -88,6 +123,25 @@ class Compiled:
                 found = self.readers[name] = lambda state: value
             else:
                 found = self.readers[name] = bound
+        return found
+
+    def target(self, name: str) -> Target:
+        """Where `name` lives and how it is clamped (what `Turn.set` does with it)."""
+        found = self.targets.get(name)
+        if found is None:
+            prefix, _, key = name.partition(".")
+            if prefix in PERCENT_NAMES and key:
+                found = Target(PARTY, key, prefix)
+            elif prefix == "var" and key:
+                spec = self._loaded.scenario.variables[key]
+                found = Target(VAR, key, boolean=isinstance(spec.initial, bool), low=spec.min, high=spec.max)
+            elif name == "circle":
+                found = Target(CIRCLE, attr=name)
+            elif name in _PLAIN_NAMES:
+                found = Target(PLAIN, attr=name)
+            else:
+                found = Target(OTHER)
+            self.targets[name] = found
         return found
 
     def _condition(self, text: str | None) -> Condition | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from transitions import EventData, Machine
 
@@ -92,17 +92,69 @@ def withdrawal_ending(loaded: LoadedScenario) -> str:
     return clock.on_withdrawal or clock.on_timeout
 
 
-def _condition(when: str | None, on: str | None, reason: str) -> Callable[[EventData], bool]:
-    def holds(event: EventData) -> bool:
+class Guard:
+    """The condition of one authored phase transition: its `on` (the verb or choice that must
+    have just been used, if any) and its `when` (an authored condition text, if any), with the
+    reason logged when it is taken. The phase machine calls it as a `transitions` condition;
+    `Machines.advance` reads the same object from the machine's transition table."""
+
+    __slots__ = ("when", "on", "reason")
+
+    def __init__(self, when: str | None, on: str | None, reason: str) -> None:
+        self.when, self.on, self.reason = when, on, reason
+
+    def allows(self, check: ConditionCheck, last_move: str) -> bool:
+        return (self.on is None or self.on == last_move) and (self.when is None or check(self.when))
+
+    def __call__(self, event: EventData) -> bool:
         check, last_move, taken = event.args
-        if on is not None and on != last_move:
-            return False
-        if when is None or check(when):
-            taken.append(reason)
+        if self.allows(check, last_move):
+            taken.append(self.reason)
             return True
         return False
 
-    return holds
+
+def _condition(when: str | None, on: str | None, reason: str) -> Guard:
+    return Guard(when, on, reason)
+
+
+Step = tuple[str, Guard | None]
+"""One transition out of a state, in a machine's table: its destination and its guard (None:
+the transition is always taken)."""
+Table = dict[str, dict[str, tuple[Step, ...]]]
+"""trigger -> source state -> the transitions `transitions` would try, in its order."""
+
+
+def transition_table(machine: Machine) -> Table:
+    """Every transition of `machine`, read from the machine itself, as plain data.
+
+    Firing a trigger through `transitions` costs several microseconds (an EventData, a partial,
+    callback lists, debug logging), about as much as the rest of a quiet turn; the engine moves
+    its positions by this table instead (`Machines.step`, `Machines.advance`), so the machines
+    stay the one definition of every ladder and phase graph. The engine's machines have no
+    callbacks, so taking a transition is only setting the position's `state`; a transition may
+    carry at most one condition, a `Guard` (tests check the table against the machines' own
+    triggers)."""
+    callbacks = [machine.before_state_change, machine.after_state_change, machine.prepare_event, machine.finalize_event]
+    callbacks += [hook for state in machine.states.values() for hook in (state.on_enter, state.on_exit)]
+    if any(callbacks) or machine.on_exception or machine.has_queue:
+        raise ValueError("the machine has callbacks or a queue, which its transition table cannot say")
+    table: Table = {}
+    for trigger, event in machine.events.items():
+        rows: dict[str, tuple[Step, ...]] = {}
+        for source, transitions in event.transitions.items():
+            steps: list[Step] = []
+            for transition in transitions:
+                conditions = transition.conditions
+                guard = conditions[0].func if conditions else None
+                plain = not (transition.prepare or transition.before or transition.after) and transition.dest
+                guarded = guard is None or (isinstance(guard, Guard) and conditions[0].target is True)
+                if not plain or len(conditions) > 1 or not guarded:
+                    raise ValueError(f"the transition {trigger}: {source} -> {transition.dest} does more than its table can say")
+                steps.append((str(transition.dest), cast(Guard | None, guard)))
+            rows[source] = tuple(steps)
+        table[trigger] = rows
+    return table
 
 
 @dataclass
@@ -111,14 +163,40 @@ class Machines:
     channel: Machine
     mandate: Machine
     phase: Machine
-    phase_guards: dict[str, tuple[tuple[str | None, str | None], ...]] = field(default_factory=dict)
-    """Per phase, the (when, on) of every transition out of it, in order: most turns no transition
-    holds, and checking that directly is cheaper than a `transitions` trigger that finds nothing."""
     compiled: Compiled = field(kw_only=True)
     """The scenario's conditions, events and messages made ready for play, built with the machines."""
+    tables: dict[str, Table] = field(init=False, repr=False)
+    """Each machine's `transition_table`, by machine name (consent, channel, mandate, phase)."""
+
+    def __post_init__(self) -> None:
+        self.tables = {name: transition_table(getattr(self, name)) for name in ("consent", "channel", "mandate", "phase")}
+
+    def step(self, machine: str, trigger: str, position: LadderPosition) -> bool:
+        """Fire `trigger` on `position` by the machine's table (a ladder's steps have no guard,
+        so the first transition is the one taken); False (and no change) where the machine has
+        no such step from the position's state."""
+        steps = self.tables[machine].get(trigger, {}).get(position.state)
+        if not steps:
+            return False
+        dest, guard = steps[0]
+        if guard is not None:
+            raise ValueError(f"'{trigger}' of the {machine} machine has guards: use `advance`")
+        position.state = dest
+        return True
+
+    def advance(self, position: LadderPosition, check: ConditionCheck, last_move: str) -> str | None:
+        """The phase machine's `advance` trigger: take the first authored transition out of the
+        phase whose `on` matches the last move and whose `when` holds; its reason, or None."""
+        for dest, guard in self.tables["phase"]["advance"].get(position.state, ()):
+            if guard is None or guard.allows(check, last_move):
+                position.state = dest
+                return "" if guard is None else guard.reason
+        return None
 
     def move(self, machine: Machine, trigger: str, position: LadderPosition, *args: Any) -> bool:
-        """Fire `trigger` on `position`; False (and no change) where the ladder has no such step."""
+        """Fire `trigger` on `position` through `transitions` itself; False (and no change) where
+        the ladder has no such step. Play uses the tables (`step`, `advance`) instead; this is
+        what they are checked against."""
         event = machine.events.get(trigger)
         if event is None or position.state not in event.transitions:
             return False
@@ -126,9 +204,4 @@ class Machines:
 
 
 def build_machines(loaded: LoadedScenario) -> Machines:
-    phases = loaded.scenario.phases.phases
-    guards = {
-        pid: tuple((phases[owner].transitions[i].when, phases[owner].transitions[i].on) for owner, i in effective_transitions(phases, pid))
-        for pid in phases
-    }
-    return Machines(consent_machine(), channel_machine(), mandate_machine(), phase_machine(loaded), guards, compiled=Compiled(loaded))
+    return Machines(consent_machine(), channel_machine(), mandate_machine(), phase_machine(loaded), compiled=Compiled(loaded))

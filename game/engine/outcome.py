@@ -1,4 +1,12 @@
-"""What front ends see: the moves on offer and what a chosen move did."""
+"""What front ends see: the moves on offer and what a chosen move did.
+
+The records a decision makes (`Change`, `Reply`, `FiredEvent`, `Draw`) are slotted dataclasses
+that are not frozen: a frozen dataclass's `__init__` sets each field through
+`object.__setattr__`, which made creating one cost three times as much, and a decision creates
+several (the debrief's search plays thousands of decisions per position). They keep the value
+semantics of the frozen classes (equality and hash by field), and nothing changes them once made:
+an Outcome in a session's history is shared with its forks, so treat them as read-only.
+"""
 
 from __future__ import annotations
 
@@ -21,7 +29,7 @@ class Move:
         return {"key": self.key, "verb": self.verb, "label": self.label}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Change:
     """One value that moved, with the reason in plain words."""
 
@@ -34,7 +42,7 @@ class Change:
         return {"name": self.name, "before": _round(self.before), "after": _round(self.after), "reason": self.reason}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Reply:
     """What a party (or the world) said in answer."""
 
@@ -45,7 +53,7 @@ class Reply:
         return {"speaker": self.speaker, "text": self.text}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class FiredEvent:
     id: str
     title: str
@@ -56,7 +64,7 @@ class FiredEvent:
         return {"id": self.id, "title": self.title, "kind": self.kind}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Draw:
     """A random draw from the session's seed, logged so the debrief can show near misses."""
 

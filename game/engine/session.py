@@ -19,7 +19,7 @@ from game.engine.outcome import Change, EndingReached, Move, Outcome
 from game.engine.state import GameState, initial_state
 from game.engine.turn import Turn
 from game.engine.verbs import VERB_MODULES
-from game.engine.verbs.common import allowed_while_suspended, tuned_effects, verb_enabled
+from game.engine.verbs.common import allowed_while_suspended, verb_enabled
 from game.scenario.loader import LoadedScenario
 
 Sink = Callable[[dict[str, Any]], None]
@@ -86,7 +86,7 @@ class Session:
     # -- acting ------------------------------------------------------------------------------
     def choose(self, move: Move | str) -> Outcome:
         key = move if isinstance(move, str) else move.key
-        if self.is_over:
+        if self.state.ending is not None:
             raise MoveNotAvailable("the session has ended")
         for chosen in self.moves():  # a plain loop: this runs on every decision of every search
             if chosen.key == key:
@@ -165,17 +165,19 @@ _NO_DRAWS = cast(random.Random, _NoDraws())
 
 class _LazyRandom:
     """`random.Random(f"{seed}:{n}")`, seeded on the first draw: seeding costs more than a whole
-    quiet turn, and most turns draw nothing. The numbers drawn are exactly the same."""
+    quiet turn, and most turns draw nothing (nor is the seed's text made for them). The numbers
+    drawn are exactly the same."""
 
-    __slots__ = ("_seed", "_real")
+    __slots__ = ("_seed", "_decision", "_real")
 
-    def __init__(self, seed: str) -> None:
+    def __init__(self, seed: int, decision: int) -> None:
         self._seed = seed
+        self._decision = decision
         self._real: random.Random | None = None
 
     def _generator(self) -> random.Random:
         if self._real is None:
-            self._real = random.Random(self._seed)
+            self._real = random.Random(f"{self._seed}:{self._decision}")
         return self._real
 
     def random(self) -> float:
@@ -186,7 +188,7 @@ class _LazyRandom:
 
 
 def _rng(seed: int, decision: int) -> random.Random:
-    return cast(random.Random, _LazyRandom(f"{seed}:{decision}"))
+    return cast(random.Random, _LazyRandom(seed, decision))
 
 
 def _turn_view(loaded: LoadedScenario, machines: Machines, state: GameState, seed: int) -> Turn:
@@ -211,8 +213,8 @@ def play(loaded: LoadedScenario, machines: Machines, state: GameState, move: Mov
     outcome = Outcome(move, turn=state.turn, phase_before=state.phase.state)
     turn = Turn(state, loaded, machines, _rng(seed, state.decisions + 1), outcome)
     VERB_MODULES[move.verb].apply(turn, move)
-    if move.verb != "choice" and (tuned := tuned_effects(turn, move.verb)):
-        turn.apply_effects(tuned, f"scenario rule for '{move.verb}'")
+    if move.verb != "choice" and (tuned := machines.compiled.tuned.get(move.verb)):
+        turn.apply_effects(*tuned)
     state.waits_in_a_row = state.waits_in_a_row + 1 if move.verb == "wait" else 0
     state.decisions += 1
     clock.tick(turn)
@@ -224,37 +226,25 @@ def play(loaded: LoadedScenario, machines: Machines, state: GameState, move: Mov
 
 def _advance_phase(turn: Turn, move: Move) -> None:
     state, machines, clock_spec = turn.state, turn.machines, turn.loaded.scenario.clock
-    before = state.phase.state
+    position = state.phase
+    before = position.state
     trigger = move.key.split(":")[1] if move.verb == "choice" else move.verb
-    taken: list[str] = []
-    if _may_advance(turn, machines.phase_guards.get(before), trigger):
-        machines.move(machines.phase, "advance", state.phase, turn.holds, trigger, taken)
-    reason = taken[0] if taken else ""
+    reason = machines.advance(position, turn.holds, trigger) or ""
     endings = machines.compiled.endings
-    if state.phase.state not in endings:
+    if position.state not in endings:
         if state.escalation >= 100:
-            machines.move(machines.phase, "boil_over", state.phase)
+            machines.step("phase", "boil_over", position)
             reason = "escalation reached 100: open conflict"
         elif state.withdrawn:
-            machines.move(machines.phase, "withdraw", state.phase)
+            machines.step("phase", "withdraw", position)
             reason = "the envoy ended good offices"
         elif state.turn > clock_spec.turns:
-            machines.move(machines.phase, "time_out", state.phase)
+            machines.step("phase", "time_out", position)
             reason = "time ran out"
-    if state.phase.state != before:
-        turn.outcome.changes.append(Change("phase", before, state.phase.state, reason))
-    if state.phase.state in endings:
-        state.ending = state.phase.state
-
-
-def _may_advance(turn: Turn, guards: tuple[tuple[str | None, str | None], ...] | None, trigger: str) -> bool:
-    """Whether some transition out of the phase could be taken (most turns none can)."""
-    if guards is None:
-        return True
-    for when, on in guards:  # noqa: SIM110 - any() over a generator costs more, every decision
-        if (on is None or on == trigger) and turn.holds(when):
-            return True
-    return False
+    if position.state != before:
+        turn.outcome.changes.append(Change("phase", before, position.state, reason))
+    if position.state in endings:
+        state.ending = position.state
 
 
 def _ending_of(loaded: LoadedScenario, state: GameState) -> EndingReached | None:
