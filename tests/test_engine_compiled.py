@@ -121,3 +121,73 @@ def test_a_copied_state_equals_a_deep_copy_and_shares_nothing_that_can_change(lo
         _mutable_ids(copied, clone, "state")
         shared = set(original) & set(clone)
         assert not shared, [original[i] for i in shared]
+
+
+def random_expression(pick: random.Random, names: list[str], depth: int = 0) -> str:
+    """A random condition over the scenario's names, with every kind of node the language has."""
+    if depth > 3 or pick.random() < 0.25:
+        return pick.choice([*names, *names, "3", "0", "-2.5", "true", "false", "50", "contact", "back_channel"])
+    sub = lambda: random_expression(pick, names, depth + 1)  # noqa: E731
+    shape = pick.randrange(9)
+    if shape == 0:
+        return f"not ({sub()})"
+    if shape == 1:
+        return f"-({sub()})"
+    if shape == 2:
+        third = f" {pick.choice(['and', 'or'])} ({sub()})" if pick.random() < 0.4 else ""
+        return f"({sub()}) {pick.choice(['and', 'or'])} ({sub()})" + third
+    if shape == 3:
+        return f"({sub()}) {pick.choice('+-*/')} ({sub()})"
+    if shape == 4:
+        ops = ["==", "!=", "<", "<=", ">", ">="]
+        chain = f"({sub()}) {pick.choice(ops)} ({sub()})"
+        return chain + (f" {pick.choice(ops)} ({sub()})" if pick.random() < 0.3 else "")
+    if shape == 5:
+        return f"abs({sub()})"
+    if shape == 6:
+        return f"clamp({sub()}, {sub()}, {sub()})"
+    if shape == 7:
+        return f"{pick.choice(['min', 'max'])}({sub()}, {sub()}" + (f", {sub()})" if pick.random() < 0.4 else ")")
+    return f"({sub()}) / 0"
+
+
+def outcome_of(function: Any, argument: Any) -> tuple[Any, type]:
+    try:
+        value = function(argument)
+    except Exception as error:  # the same error, or the same value of the same type
+        return type(error).__name__, type(error)
+    return value, type(value)
+
+
+def test_compiled_expressions_mean_what_the_closures_mean(loaded) -> None:
+    from game.engine.codegen import compile_expression
+    from game.scenario.expressions import parse_expression
+
+    machines = build_machines(loaded)
+    compiled = machines.compiled
+    names = sorted(readable_names(loaded.scenario))
+    states = list(played_states(loaded, games=3))[::3]
+    pick = random.Random(len(names))
+    made = 0
+    for _ in range(300):
+        text = random_expression(pick, names)
+        if len(text) > 500:
+            continue
+        expression = parse_expression(text)
+        function = compile_expression(expression, loaded, compiled._resolve)
+        if function is None:
+            continue
+        made += 1
+        closures = expression.bind(compiled._resolve)
+        for state in states:
+            assert outcome_of(function, state) == outcome_of(closures, state), expression.text
+    assert made > 150
+
+
+def test_text_in_quotes_keeps_the_closures(loaded) -> None:
+    from game.engine.codegen import compile_expression
+    from game.scenario.expressions import parse_expression
+
+    compiled = build_machines(loaded).compiled
+    assert compile_expression(parse_expression("turn < 'soon'"), loaded, compiled._resolve) is None
+    assert compile_expression(parse_expression("turn < 3"), loaded, compiled._resolve) is not None

@@ -3,6 +3,8 @@ deadlines pass, events fire, and hidden harm (a distorted or withheld message) m
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from game.engine.compiled import as_number
 from game.engine.consent import message_act
 from game.engine.messages import arrive, check_deadlines
@@ -21,6 +23,7 @@ CHANNEL_DRIFT = {"none": 0.0, "indirect": -0.5, "proximity": -1.5, "back_channel
 miscalculation, talks more than messages; talks argued over in public feed the hardliners."""
 DISCOVERY_CHANCE = 0.25
 NEAR_MISS_MARGIN = 0.15
+_PRESSURE = attrgetter("pressure")
 
 
 def tick(turn: Turn) -> None:
@@ -40,7 +43,7 @@ def _drift_escalation(turn: Turn) -> None:
     state = turn.state
     drift = turn.loaded.scenario.clock.escalation_per_turn
     drift += CHANNEL_DRIFT[state.channel.state]
-    average_pressure = sum([p.pressure for p in state.parties.values()]) / len(state.parties)
+    average_pressure = sum(map(_PRESSURE, state.parties.values())) / len(state.parties)
     drift += (average_pressure - 50) / 25
     if drift:
         turn.adjust("escalation", drift, "time passed" if drift > 0 else "contacts between the parties eased tension")

@@ -4,8 +4,9 @@ A decision evaluates dozens of authored conditions and walks the scenario's even
 messages; the debrief's search plays thousands of decisions per position, so these are made
 ready when the machines are built (and shared with them by every session and fork):
 
-- every condition and effect is bound to readers of the GameState (`Expression.bind`): no
-  name is looked up while playing, and fixed parts (ladder words, a party's faith) are folded;
+- every condition and effect is compiled into one function of the GameState (`codegen.py`), or
+  where that could differ in the least, bound to readers of it (`Expression.bind`): no name is
+  looked up while playing, and fixed parts (ladder words, a party's faith) are folded;
 - the events that can fire by themselves are indexed by turn and phase, so a turn visits only
   those that could fire now, still in the order the scenario lists them;
 - the messages that arrive by themselves are listed once, in order, and so are the messages
@@ -23,8 +24,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from game.engine.codegen import compile_expression
 from game.engine.state import PERCENT_NAMES, StateReader, Value, bound_reader
-from game.scenario.expressions import Const
+from game.scenario.expressions import Const, Expression
 from game.scenario.loader import LoadedScenario
 from game.scenario.model import Message, Phase
 
@@ -76,11 +78,9 @@ class Compiled:
         self._bound: dict[str, StateReader | Const] = {}
         self.readers: dict[str, StateReader] = {}
         """What `reader` has made so far, for a caller that looks here first."""
-        resolve = self._resolve
-
-        self.conditions: dict[str, Condition] = {text: e.bind(resolve) for text, e in loaded.expressions.conditions.items()}
+        self.conditions: dict[str, Condition] = {text: self._function(e) for text, e in loaded.expressions.conditions.items()}
         self.effects: dict[str, BoundEffect] = {
-            text: BoundEffect(e.target, e.operator, e.value.bind(resolve)) for text, e in loaded.expressions.effects.items()
+            text: BoundEffect(e.target, e.operator, self._function(e.value)) for text, e in loaded.expressions.effects.items()
         }
         phases = scenario.phases.phases
         self.lineages: dict[str, frozenset[str]] = {pid: frozenset(_lineage(phases, pid)) for pid in phases}
@@ -106,6 +106,11 @@ class Compiled:
         """verb -> its scenario effects and their reason, for each verb the scenario tunes."""
         self.targets: dict[str, Target] = {}
         """What `target` has made so far."""
+
+    def _function(self, expression: Expression) -> Condition:
+        """The expression as one compiled function of the state (`codegen.py`), or, where that
+        could differ in the least, as the closures `Expression.bind` makes."""
+        return compile_expression(expression, self._loaded, self._resolve) or expression.bind(self._resolve)
 
     def _resolve(self, name: str) -> StateReader | Const:
         found = self._bound.get(name)

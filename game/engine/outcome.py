@@ -10,7 +10,7 @@ an Outcome in a session's history is shared with its forks, so treat them as rea
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -88,18 +88,44 @@ class EndingReached:
     outcome: str
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Outcome:
     move: Move
     turn: int
-    changes: list[Change] = field(default_factory=list)
-    replies: list[Reply] = field(default_factory=list)
-    events: list[FiredEvent] = field(default_factory=list)
-    draws: list[Draw] = field(default_factory=list)
-    arrivals: list[str] = field(default_factory=list)
-    phase_before: str = ""
-    phase_after: str = ""
-    ending: EndingReached | None = None
+    changes: list[Change]
+    replies: list[Reply]
+    events: list[FiredEvent]
+    draws: list[Draw]
+    arrivals: list[str]
+    phase_before: str
+    phase_after: str
+    ending: EndingReached | None
+
+    def __init__(
+        self,
+        move: Move,
+        turn: int,
+        changes: list[Change] | None = None,
+        replies: list[Reply] | None = None,
+        events: list[FiredEvent] | None = None,
+        draws: list[Draw] | None = None,
+        arrivals: list[str] | None = None,
+        phase_before: str = "",
+        phase_after: str = "",
+        ending: EndingReached | None = None,
+    ) -> None:
+        """As the generated one would be, with empty lists for those not given; written out
+        because calling five `default_factory`s costs as much as the rest (one per decision)."""
+        self.move = move
+        self.turn = turn
+        self.changes = [] if changes is None else changes
+        self.replies = [] if replies is None else replies
+        self.events = [] if events is None else events
+        self.draws = [] if draws is None else draws
+        self.arrivals = [] if arrivals is None else arrivals
+        self.phase_before = phase_before
+        self.phase_after = phase_after
+        self.ending = ending
 
     def change_of(self, name: str) -> Change | None:
         for change in self.changes:

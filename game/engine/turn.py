@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 
-from game.engine.compiled import CIRCLE, PARTY, VAR, Target, as_number
+from game.engine.compiled import CIRCLE, PARTY, PLAIN, VAR, Target, as_number
 from game.engine.consent import agree, follow_ladder
 from game.engine.machines import Machines
 from game.engine.outcome import Change, Draw, Outcome, Reply
@@ -16,6 +16,8 @@ from game.engine.state import PERCENT_NAMES, GameState, Value
 from game.scenario.expressions import combine
 from game.scenario.loader import LoadedScenario
 from game.scenario.names import CHANNEL_LEVELS, CONSENT_LEVELS, MANDATE_LEVELS
+
+_NUMBERS = (int, float)
 
 
 class Turn:
@@ -56,6 +58,15 @@ class Turn:
         """Add `delta` to a number (a non-number is left alone), clamped as `set` clamps."""
         target = self._targets.get(name) or self._compiled.target(name)
         kind = target.kind
+        if kind in (PLAIN, PARTY):  # the commonest changes, written out here: `_store` does the same
+            holder = self.state if kind == PLAIN else self.state.parties[target.key]
+            before = getattr(holder, target.attr)
+            if type(before) is float:
+                new = min(max(float(before + delta), 0.0), 100.0)
+                if new != before:
+                    setattr(holder, target.attr, new)
+                    self.outcome.changes.append(Change(name, before, new, reason))
+                return
         if kind == PARTY:
             current = getattr(self.state.parties[target.key], target.attr)
         elif kind == VAR:
@@ -64,7 +75,7 @@ class Turn:
             current = getattr(self.state, target.attr)
         else:
             current = self.value(name)
-        if isinstance(current, bool) or not isinstance(current, int | float):
+        if isinstance(current, bool) or not isinstance(current, _NUMBERS):
             return
         if kind:
             self._store(name, target, current, current + delta, reason)
