@@ -160,7 +160,7 @@ def outcome_of(function: Any, argument: Any) -> tuple[Any, type]:
 
 
 def test_compiled_expressions_mean_what_the_closures_mean(loaded) -> None:
-    from game.engine.codegen import compile_expression
+    from game.engine.codegen import Codegen
     from game.scenario.expressions import parse_expression
 
     machines = build_machines(loaded)
@@ -174,7 +174,7 @@ def test_compiled_expressions_mean_what_the_closures_mean(loaded) -> None:
         if len(text) > 500:
             continue
         expression = parse_expression(text)
-        function = compile_expression(expression, loaded, compiled._resolve)
+        function = Codegen(loaded, compiled._resolve).functions({text: expression}).get(text)
         if function is None:
             continue
         made += 1
@@ -185,9 +185,9 @@ def test_compiled_expressions_mean_what_the_closures_mean(loaded) -> None:
 
 
 def test_text_in_quotes_keeps_the_closures(loaded) -> None:
-    from game.engine.codegen import compile_expression
+    from game.engine.codegen import Codegen
     from game.scenario.expressions import parse_expression
 
-    compiled = build_machines(loaded).compiled
-    assert compile_expression(parse_expression("turn < 'soon'"), loaded, compiled._resolve) is None
-    assert compile_expression(parse_expression("turn < 3"), loaded, compiled._resolve) is not None
+    codegen = Codegen(loaded, build_machines(loaded).compiled._resolve)
+    texts = ("turn < 'soon'", "turn < 3", "channel == 'official' or turn > 2")
+    assert set(codegen.functions({text: parse_expression(text) for text in texts})) == {"turn < 3"}

@@ -120,3 +120,18 @@ def test_set_and_adjust_by_target_do_what_the_general_path_does(loaded) -> None:
             if not isinstance(current, bool) and isinstance(current, int | float):
                 slow._set_other(name, current + value, "r")
             assert fast.state == slow.state and fast.outcome.changes == slow.outcome.changes, (name, value)
+
+
+def test_advance_in_a_state_takes_the_transition_the_phase_machine_takes(loaded) -> None:
+    machines = build_machines(loaded)
+    states = played_states(loaded, machines)
+    last_moves = sorted({t.on for p in loaded.scenario.phases.phases.values() for t in p.transitions if t.on}) + ["wait", "convene"]
+    for state, last_move in itertools.product(states, last_moves):
+        for phase in {state.phase.state, *machines.phase.states}:
+            fired, stepped = state.copy(), state.copy()
+            fired.phase.state = stepped.phase.state = phase
+            taken: list[str] = []
+            turn = turn_on(fired, loaded, machines)
+            moved = machines.move(machines.phase, "advance", fired.phase, turn.holds, last_move, taken)
+            reason = machines.advance_in(stepped, last_move)
+            assert stepped.phase.state == fired.phase.state and reason == (taken[0] if moved else None), (phase, last_move)

@@ -131,18 +131,16 @@ def _discoveries(turn: Turn) -> None:
 
 def _arrivals(turn: Turn) -> None:
     state = turn.state
-    for mid, arrives_turn, arrives_when in turn.machines.compiled.arrivals:
-        if mid in state.arrived:
-            continue
-        due = arrives_turn is not None and state.turn >= arrives_turn
-        if due or (arrives_when is not None and arrives_when(state)):
-            state.arrived.add(mid)
-            state.inbox.append(mid)
-            message = turn.loaded.scenario.messages[mid]
-            arrive(turn, mid)
-            asked = f"{turn.party_name(message.sender)} asked the envoy to carry '{message.summary}'"
-            turn.agree(message.sender, message_act(mid), asked, note=False)
-            turn.outcome.arrivals.append(mid)
+    compiled = turn.machines.compiled
+    for index in compiled.arrival_scan(state):  # each message not arrived yet that is due, or whose condition holds
+        mid = compiled.arrivals[index][0]
+        state.arrived.add(mid)
+        state.inbox.append(mid)
+        message = turn.loaded.scenario.messages[mid]
+        arrive(turn, mid)
+        asked = f"{turn.party_name(message.sender)} asked the envoy to carry '{message.summary}'"
+        turn.agree(message.sender, message_act(mid), asked, note=False)
+        turn.outcome.arrivals.append(mid)
 
 
 def opening(turn: Turn) -> None:
@@ -155,12 +153,9 @@ def opening(turn: Turn) -> None:
 def _events(turn: Turn) -> None:
     """Each event that can fire now (by turn and phase: see `Compiled.events_at`), in order."""
     state = turn.state
-    fired = state.fired
-    for eid, once, when, chance in turn.machines.compiled.events_at(state.turn, state.phase.state):
-        if once and eid in fired:
-            continue
-        if when is not None and not when(state):
-            continue
+    events, scan = turn.machines.compiled.event_scan(state.turn, state.phase.state)
+    for index in scan(state):  # each event not fired yet (if it fires once) whose condition holds, in order
+        eid, _, _, chance = events[index]
         if chance is not None and not turn.draw(f"event:{eid}", as_number(chance(state))):
             continue
         _fire(turn, eid)

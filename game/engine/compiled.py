@@ -21,16 +21,18 @@ numbers are drawn.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from game.engine.codegen import compile_expression
-from game.engine.state import PERCENT_NAMES, StateReader, Value, bound_reader
+from game.engine.codegen import Codegen
+from game.engine.state import PERCENT_NAMES, GameState, StateReader, Value, bound_reader
 from game.scenario.expressions import Const, Expression
 from game.scenario.loader import LoadedScenario
 from game.scenario.model import Message, Phase
 
 Condition = StateReader
+Scan = Callable[[GameState], Iterator[int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,24 +80,40 @@ class Compiled:
         self._bound: dict[str, StateReader | Const] = {}
         self.readers: dict[str, StateReader] = {}
         """What `reader` has made so far, for a caller that looks here first."""
-        self.conditions: dict[str, Condition] = {text: self._function(e) for text, e in loaded.expressions.conditions.items()}
+        expressions = loaded.expressions
+        self._codegen = Codegen(loaded, self._resolve)
+        values = {e.value.text: e.value for e in expressions.effects.values()}
+        functions = self._codegen.functions({**values, **expressions.conditions})  # one compilation for all
+        bind = self._resolve
+
+        def function(expression: Expression) -> Condition:
+            return functions.get(expression.text) or expression.bind(bind)
+
+        self.conditions: dict[str, Condition] = {text: function(e) for text, e in expressions.conditions.items()}
+        """Each condition's text -> a function of the state: compiled (`codegen.py`), or where that
+        could differ in the least, the closures of `Expression.bind`."""
         self.effects: dict[str, BoundEffect] = {
-            text: BoundEffect(e.target, e.operator, self._function(e.value)) for text, e in loaded.expressions.effects.items()
+            text: BoundEffect(e.target, e.operator, function(e.value)) for text, e in expressions.effects.items()
         }
         phases = scenario.phases.phases
         self.lineages: dict[str, frozenset[str]] = {pid: frozenset(_lineage(phases, pid)) for pid in phases}
         self.endings: frozenset[str] = frozenset(pid for pid, phase in phases.items() if phase.ending is not None)
         self.arrivals: tuple[tuple[str, int | None, Condition | None], ...] = tuple(
-            (mid, m.arrives_turn, self._condition(m.arrives_when))
-            for mid, m in scenario.messages.items()
-            if m.arrives_turn is not None or m.arrives_when is not None
+            (mid, due, self._condition(m.arrives_when)) for mid, due, m in self._arriving()
         )
+        self.arrival_scan = self._codegen.scan(
+            [("arrived", mid, due, self._expression(m.arrives_when), self._condition(m.arrives_when)) for mid, due, m in self._arriving()]
+        )
+        """The loop over `arrivals` as one generator function (`Codegen.scan`): the index of each
+        message that arrives now (not arrived yet, and due or its condition holds)."""
         self._events = tuple(
             (TimedEvent(eid, e.once, self._condition(e.when), self._condition(e.chance)), frozenset(e.phases), e.at_turn)
             for eid, e in scenario.events.items()
             if not (e.at_turn is None and e.when is None and e.chance is None)
         )
         self._events_at: dict[tuple[int, str], tuple[TimedEvent, ...]] = {}
+        self._event_scans: dict[tuple[TimedEvent, ...], Scan] = {}
+        self._scan_at: dict[tuple[int, str], tuple[tuple[TimedEvent, ...], Scan]] = {}
         self.deadlines: tuple[tuple[str, Message, int], ...] = tuple(
             (mid, m, m.deliver_within) for mid, m in scenario.messages.items() if m.deliver_within is not None
         )
@@ -106,11 +124,6 @@ class Compiled:
         """verb -> its scenario effects and their reason, for each verb the scenario tunes."""
         self.targets: dict[str, Target] = {}
         """What `target` has made so far."""
-
-    def _function(self, expression: Expression) -> Condition:
-        """The expression as one compiled function of the state (`codegen.py`), or, where that
-        could differ in the least, as the closures `Expression.bind` makes."""
-        return compile_expression(expression, self._loaded, self._resolve) or expression.bind(self._resolve)
 
     def _resolve(self, name: str) -> StateReader | Const:
         found = self._bound.get(name)
@@ -151,6 +164,33 @@ class Compiled:
 
     def _condition(self, text: str | None) -> Condition | None:
         return None if text is None else self.conditions[text]
+
+    def _expression(self, text: str | None) -> Expression | None:
+        return None if text is None else self._loaded.expressions.conditions[text]
+
+    def _arriving(self) -> list[tuple[str, int | None, Message]]:
+        """(id, arrival turn, message) of each message that arrives by itself, in order."""
+        messages = self._loaded.scenario.messages.items()
+        return [(mid, m.arrives_turn, m) for mid, m in messages if m.arrives_turn is not None or m.arrives_when is not None]
+
+    def event_scan(self, turn: int, phase: str) -> tuple[tuple[TimedEvent, ...], Scan]:
+        """`events_at(turn, phase)`, and the loop over them as one generator function
+        (`Codegen.scan`, compiled the first time a list of events is met): it yields the index
+        of each event whose turn has come (not fired yet if it fires once, and its condition
+        holds); the chance, if any, is the caller's to draw."""
+        key = (turn, phase)
+        found = self._scan_at.get(key)
+        if found is None:
+            events = self.events_at(turn, phase)
+            scan = self._event_scans.get(events)  # the same events at other turns or phases: the same scan
+            if scan is None:
+                tests = [("fired" if e.once else None, e.id, None, self._expression(self._when(e.id)), e.when) for e in events]
+                scan = self._event_scans[events] = self._codegen.scan(tests)
+            found = self._scan_at[key] = (events, scan)
+        return found
+
+    def _when(self, eid: str) -> str | None:
+        return self._loaded.scenario.events[eid].when
 
     def events_at(self, turn: int, phase: str) -> tuple[TimedEvent, ...]:
         """The events that may fire on `turn` in `phase` (by its lineage), in scenario order;

@@ -16,7 +16,7 @@ from typing import Any, cast
 from transitions import EventData, Machine
 
 from game.engine.compiled import Compiled
-from game.engine.state import LadderPosition
+from game.engine.state import GameState, LadderPosition
 from game.scenario.loader import LoadedScenario
 from game.scenario.names import CHANNEL_LEVELS, CONSENT_LEVELS, MANDATE_LEVELS
 from game.scenario.structure import effective_transitions
@@ -121,6 +121,8 @@ def _condition(when: str | None, on: str | None, reason: str) -> Guard:
 Step = tuple[str, Guard | None]
 """One transition out of a state, in a machine's table: its destination and its guard (None:
 the transition is always taken)."""
+PlannedStep = tuple[str, str | None, Callable[[GameState], object] | None, str]
+"""A step of `advance` made ready for a state: destination, `on`, the condition's function, reason."""
 Table = dict[str, dict[str, tuple[Step, ...]]]
 """trigger -> source state -> the transitions `transitions` would try, in its order."""
 
@@ -169,6 +171,7 @@ class Machines:
     """Each machine's `transition_table`, by machine name (consent, channel, mandate, phase)."""
 
     def __post_init__(self) -> None:
+        self._plans: dict[str, tuple[PlannedStep, ...]] = {}
         self.tables = {name: transition_table(getattr(self, name)) for name in ("consent", "channel", "mandate", "phase")}
 
     def step(self, machine: str, trigger: str, position: LadderPosition) -> bool:
@@ -191,6 +194,26 @@ class Machines:
             if guard is None or guard.allows(check, last_move):
                 position.state = dest
                 return "" if guard is None else guard.reason
+        return None
+
+    def advance_in(self, state: GameState, last_move: str) -> str | None:
+        """`advance` of the state's phase, each guard's condition read by its function in
+        `compiled.conditions` (what `Turn.holds` reads) without going through `Turn.holds`."""
+        position = state.phase
+        plan = self._plans.get(position.state)
+        if plan is None:
+            conditions = self.compiled.conditions
+            steps: list[PlannedStep] = []
+            for dest, guard in self.tables["phase"]["advance"].get(position.state, ()):
+                if guard is None:
+                    steps.append((dest, None, None, ""))
+                else:
+                    steps.append((dest, guard.on, None if guard.when is None else conditions[guard.when], guard.reason))
+            plan = self._plans[position.state] = tuple(steps)
+        for dest, on, condition, reason in plan:
+            if (on is None or on == last_move) and (condition is None or condition(state)):
+                position.state = dest
+                return reason
         return None
 
     def move(self, machine: Machine, trigger: str, position: LadderPosition, *args: Any) -> bool:

@@ -229,7 +229,7 @@ def _advance_phase(turn: Turn, move: Move) -> None:
     position = state.phase
     before = position.state
     trigger = move.key.split(":")[1] if move.verb == "choice" else move.verb
-    reason = machines.advance(position, turn.holds, trigger) or ""
+    reason = machines.advance_in(state, trigger) or ""
     endings = machines.compiled.endings
     if position.state not in endings:
         if state.escalation >= 100:
