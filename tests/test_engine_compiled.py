@@ -19,7 +19,7 @@ from game.engine.machines import build_machines
 from game.engine.session import Session
 from game.engine.state import GameState, bound_reader, lookup
 from game.scenario.bundled import find_bundled
-from game.scenario.expressions import Const
+from game.scenario.expressions import Const, combine
 from game.scenario.loader import LoadedScenario, load_scenario
 from game.scenario.names import CHANNEL_LEVELS, CONSENT_LEVELS, MANDATE_LEVELS, readable_names
 
@@ -77,6 +77,9 @@ def test_each_condition_and_effect_gives_the_same_bound_as_evaluated(loaded) -> 
             assert (got, type(got)) == (expected, type(expected)), text
         for text, effect in compiled.effects.items():
             expected, got = effects[text].value.evaluate(read), effect.value(state)
+            assert (got, type(got)) == (expected, type(expected)), text
+            current = lookup(state, loaded, effect.target) if effect.operator != "=" else 0
+            expected, got = combine(effect.operator, current, expected), effect.new(state)
             assert (got, type(got)) == (expected, type(expected)), text
 
 

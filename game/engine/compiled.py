@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from game.engine.codegen import Codegen
 from game.engine.state import PERCENT_NAMES, GameState, StateReader, Value, bound_reader
-from game.scenario.expressions import Const, Expression
+from game.scenario.expressions import Arith, Const, Effect, Expression, Name, combine
 from game.scenario.loader import LoadedScenario
 from game.scenario.model import Message, Phase
 
@@ -40,6 +40,9 @@ class BoundEffect:
     target: str
     operator: str  # "=", "+=" or "-="
     value: Condition
+    new: Condition
+    """The target's new value: `value` for "=", else `combine` of the target's value now and
+    `value` (compiled in one function where the expressions are)."""
 
 
 class TimedEvent(NamedTuple):
@@ -83,18 +86,29 @@ class Compiled:
         expressions = loaded.expressions
         self._codegen = Codegen(loaded, self._resolve)
         values = {e.value.text: e.value for e in expressions.effects.values()}
-        functions = self._codegen.functions({**values, **expressions.conditions})  # one compilation for all
+        combined = {text: _combined(e) for text, e in expressions.effects.items() if e.operator != "="}
+        functions = self._codegen.functions({**values, **expressions.conditions, **combined})  # one compilation for all
         bind = self._resolve
 
         def function(expression: Expression) -> Condition:
             return functions.get(expression.text) or expression.bind(bind)
 
+        def new_value(text: str, effect: Effect, value: Condition) -> Condition:
+            if effect.operator == "=":
+                return value
+            found = functions.get(text)
+            if found is None:
+                read, operator = self.reader(effect.target), effect.operator
+                found = lambda state: combine(operator, read(state), value(state))  # noqa: E731
+            return found
+
         self.conditions: dict[str, Condition] = {text: function(e) for text, e in expressions.conditions.items()}
         """Each condition's text -> a function of the state: compiled (`codegen.py`), or where that
         could differ in the least, the closures of `Expression.bind`."""
-        self.effects: dict[str, BoundEffect] = {
-            text: BoundEffect(e.target, e.operator, function(e.value)) for text, e in expressions.effects.items()
-        }
+        self.effects: dict[str, BoundEffect] = {}
+        for text, e in expressions.effects.items():
+            value = function(e.value)
+            self.effects[text] = BoundEffect(e.target, e.operator, value, new_value(text, e, value))
         phases = scenario.phases.phases
         self.lineages: dict[str, frozenset[str]] = {pid: frozenset(_lineage(phases, pid)) for pid in phases}
         self.endings: frozenset[str] = frozenset(pid for pid, phase in phases.items() if phase.ending is not None)
@@ -203,6 +217,13 @@ class Compiled:
                 event for event, phases, at in self._events if (not phases or lineage & phases) and (at is None or at == turn)
             )
         return found
+
+
+def _combined(effect: Effect) -> Expression:
+    """`target += value` (or -=) as the expression of the target's new value, `target + (value)`:
+    what `combine` makes of the target's value and the value's, read in that order."""
+    node = Arith(effect.operator[0], Name(effect.target), effect.value.node)
+    return Expression(effect.text, effect.value.names | {effect.target}, node)
 
 
 def as_number(result: Value) -> float:

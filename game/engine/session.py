@@ -50,6 +50,8 @@ class Session:
         self.history: list[Outcome] = []
         self._sink = sink
         self._moves: list[Move] | None = None
+        self._listed_at = -1
+        """`state.decisions` when `_moves` was listed: the list holds until the next decision."""
         self.header = {
             "type": "header",
             "log_format": LOG_FORMAT,
@@ -78,9 +80,14 @@ class Session:
         return _ending_of(self.loaded, self.state)
 
     def moves(self) -> list[Move]:
-        """The moves on offer now; computed once per decision, since front ends ask often."""
-        if self._moves is None:
+        """The moves on offer now; computed once per decision, since front ends ask often.
+
+        A decision does not drop the list it chose from: the next listing replaces it (and
+        frees its few dozen moves then), so `choose` does only the deciding."""
+        if self._moves is None or self._listed_at != self.state.decisions:
+            self._moves = None
             self._moves = available_moves(self.loaded, self.machines, self.state, self.seed)
+            self._listed_at = self.state.decisions
         return self._moves
 
     # -- acting ------------------------------------------------------------------------------
@@ -94,7 +101,6 @@ class Session:
         else:
             raise MoveNotAvailable(f"'{key}' is not available now")
         outcome = play(self.loaded, self.machines, self.state, chosen, self.seed)
-        self._moves = None
         self.history.append(outcome)
         if self._sink is not None:  # building the records costs as much as the clock: only for a log
             number = len(self.history)

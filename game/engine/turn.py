@@ -13,7 +13,6 @@ from game.engine.consent import agree, follow_ladder
 from game.engine.machines import Machines
 from game.engine.outcome import Change, Draw, Outcome, Reply
 from game.engine.state import PERCENT_NAMES, GameState, Value
-from game.scenario.expressions import combine
 from game.scenario.loader import LoadedScenario
 from game.scenario.names import CHANNEL_LEVELS, CONSENT_LEVELS, MANDATE_LEVELS
 
@@ -62,7 +61,11 @@ class Turn:
             holder = self.state if kind == PLAIN else self.state.parties[target.key]
             before = getattr(holder, target.attr)
             if type(before) is float:
-                new = min(max(float(before + delta), 0.0), 100.0)
+                new = float(before + delta)
+                if new < 0.0:  # min(max(new, 0.0), 100.0), without the two calls
+                    new = 0.0
+                elif new > 100.0:
+                    new = 100.0
                 if new != before:
                     setattr(holder, target.attr, new)
                     self.outcome.changes.append(Change(name, before, new, reason))
@@ -225,11 +228,10 @@ class Turn:
         self.outcome.changes.append(Change("mandate", before, position.state, reason))
 
     def apply_effects(self, texts: list[str], reason: str) -> None:
-        effects = self._compiled.effects
+        effects, state = self._compiled.effects, self.state
         for text in texts:
             effect = effects[text]
-            current = self.value(effect.target) if effect.operator != "=" else 0
-            self.set(effect.target, combine(effect.operator, current, effect.value(self.state)), reason)
+            self.set(effect.target, effect.new(state), reason)  # `new`: combine(operator, value now, effect's value)
 
     # -- talking and chance ------------------------------------------------------------------
     def reply(self, speaker: str, text: str) -> None:
