@@ -100,7 +100,7 @@ def test_the_event_index_lists_what_a_walk_over_every_event_finds(loaded) -> Non
 
 
 def _mutable_ids(value: Any, found: dict[int, str], where: str) -> None:
-    if isinstance(value, str | int | float | bool | type(None)):
+    if isinstance(value, str | int | float | bool | type(None)) or _immutable(value):
         return
     found[id(value)] = where
     if isinstance(value, dict):
@@ -112,6 +112,17 @@ def _mutable_ids(value: Any, found: dict[int, str], where: str) -> None:
     elif is_dataclass(value):
         for f in fields(value):
             _mutable_ids(getattr(value, f.name), found, f"{where}.{f.name}")
+
+
+def _immutable(value: Any) -> bool:
+    """A tuple, or a frozen dataclass, of words and numbers: nothing in it can change."""
+    if isinstance(value, str | int | float | bool | type(None)):
+        return True
+    if isinstance(value, tuple):
+        return all(_immutable(v) for v in value)
+    if is_dataclass(value) and type(value).__dataclass_params__.frozen:  # type: ignore[attr-defined]
+        return all(_immutable(getattr(value, f.name)) for f in fields(value))
+    return False
 
 
 def test_a_copied_state_equals_a_deep_copy_and_shares_nothing_that_can_change(loaded) -> None:

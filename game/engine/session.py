@@ -95,7 +95,8 @@ class Session:
         key = move if isinstance(move, str) else move.key
         if self.state.ending is not None:
             raise MoveNotAvailable("the session has ended")
-        for chosen in self.moves():  # a plain loop: this runs on every decision of every search
+        listed = self._moves if self._listed_at == self.state.decisions and self._moves is not None else self.moves()
+        for chosen in listed:  # a plain loop: this runs on every decision of every search
             if chosen.key == key:
                 break
         else:
@@ -220,13 +221,14 @@ def play(loaded: LoadedScenario, machines: Machines, state: GameState, move: Mov
     turn = Turn(state, loaded, machines, _rng(seed, state.decisions + 1), outcome)
     VERB_MODULES[move.verb].apply(turn, move)
     if move.verb != "choice" and (tuned := machines.compiled.tuned.get(move.verb)):
-        turn.apply_effects(*tuned)
+        turn.apply_effects(tuned[0], tuned[1])
     state.waits_in_a_row = state.waits_in_a_row + 1 if move.verb == "wait" else 0
     state.decisions += 1
     clock.tick(turn)
     _advance_phase(turn, move)
     outcome.phase_after = state.phase.state
-    outcome.ending = _ending_of(loaded, state)
+    if state.ending is not None:
+        outcome.ending = _ending_of(loaded, state)
     return outcome
 
 
