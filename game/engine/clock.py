@@ -166,4 +166,4 @@ def _fire(turn: Turn, eid: str) -> None:
     turn.state.fired.add(eid)
     turn.state.events_seen.append((turn.state.turn, eid, event.kind))
     turn.outcome.events.append(FiredEvent(eid, event.title, event.text, event.kind))
-    turn.apply_effects(list(event.effects), event.title)
+    turn.apply_effects(event.effects, event.title)  # only read

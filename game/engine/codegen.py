@@ -33,7 +33,7 @@ import types
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar, cast
 
-from game.engine.state import _CHANNEL_NUMBERS, _CONSENT_NUMBERS, _GLOBALS, _PARTY, _PARTY_FIELDS
+from game.engine.state import _CHANNEL_NUMBERS, _CONSENT_NUMBERS, _GLOBALS, _PARTY, _RELAYED, _SOFTENED
 from game.scenario.expressions import (
     _ARITH,
     _COMPARE,
@@ -51,12 +51,24 @@ from game.scenario.expressions import (
     _div,
 )
 from game.scenario.loader import LoadedScenario
+from game.scenario.names import CONSTANTS
 
 _STATE = "st"
 _ATTRIBUTES = ("turn", "escalation", "leak_risk", "circle", "meetings")
 """Names read as an attribute of the state."""
 _SETS = ("fired", "chosen")
 """`fired.x`, `chosen.x`: membership of the state's set of that name."""
+_PARTY_ATTRIBUTES = frozenset(_PARTY) - {"consent", "bad_faith"}
+"""`trust.x`, `probed.x`, `asked_first.x` ...: that attribute of the party's state."""
+_STATUS_TESTS: dict[str, tuple[ast.cmpop, str]] = {
+    "relayed": (ast.In(), "_relayed"),
+    "softened": (ast.In(), "_softened"),
+    "distorted": (ast.Eq(), "distorted"),
+    "withheld": (ast.Eq(), "withheld"),
+    "published": (ast.Eq(), "published"),
+}
+"""`relayed.m` ...: how the message's status is tested (`state._getter`), against a helper's
+words or one word."""
 _NUMERIC_PREFIXES = frozenset(
     (*_GLOBALS, *_PARTY, "var", "chosen", "fired", "venue", "arrived", "relayed", "softened", "distorted", "withheld", "published")
 )
@@ -71,6 +83,9 @@ _HELPERS: dict[str, Any] = {
     "_div": _div,
     "_channel_numbers": _CHANNEL_NUMBERS,
     "_consent_numbers": _CONSENT_NUMBERS,
+    "_ladder_numbers": CONSTANTS,
+    "_relayed": _RELAYED,
+    "_softened": _SOFTENED,
 }
 assert set(_BINOPS) | {"/"} == set(_ARITH) and set(_CMPOPS) == set(_COMPARE)
 
@@ -300,9 +315,21 @@ class _Builder:
             return self.subscript(self.attribute(state, "variables"), self.constant_text(key))
         if key and prefix in _SETS:
             return self.at(ast.Compare(self.constant_text(key), [ast.In()], [self.attribute(state, prefix)]))
-        if key and (prefix in _PARTY_FIELDS or prefix == "consent"):
+        if key and (prefix in _PARTY_ATTRIBUTES or prefix == "consent"):
             party = self.subscript(self.attribute(state, "parties"), self.constant_text(key))
-            if prefix in _PARTY_FIELDS:
+            if prefix in _PARTY_ATTRIBUTES:
                 return self.attribute(party, prefix)
             return self.subscript(self.helper("_consent_numbers"), self.attribute(self.attribute(party, "consent"), "state"))
+        if key and prefix == "arrived":
+            return self.at(ast.Compare(self.constant_text(key), [ast.In()], [self.attribute(state, "arrived")]))
+        if key and prefix == "venue":
+            return self.at(ast.Compare(self.attribute(state, "venue"), [ast.Eq()], [self.constant_text(key)]))
+        if key and prefix in _STATUS_TESTS:
+            status = self.at(ast.Call(self.attribute(self.attribute(state, "message_status"), "get"), [self.constant_text(key)], []))
+            operator, helper = _STATUS_TESTS[prefix]
+            return self.at(ast.Compare(status, [operator], [self.helper(helper) if helper.startswith("_") else self.constant_text(helper)]))
+        if name == "mandate":
+            return self.subscript(self.helper("_ladder_numbers"), self.attribute(self.attribute(state, "mandate"), "state"))
+        if name == "suspended":
+            return self.at(ast.Compare(self.attribute(state, "suspended"), [ast.IsNot()], [self.at(ast.Constant(None))]))
         return self.call(self.codegen.add_reader(reader), state)

@@ -188,7 +188,10 @@ class _LazyRandom:
         return self._real
 
     def random(self) -> float:
-        return self._generator().random()
+        real = self._real
+        if real is None:
+            real = self._real = random.Random(f"{self._seed}:{self._decision}")
+        return real.random()
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._generator(), name)

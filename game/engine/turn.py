@@ -241,11 +241,13 @@ class Turn:
         self.outcome.replies.append(Reply("", text))
 
     def draw(self, what: str, probability: float) -> bool:
-        probability = min(max(probability, 0.0), 1.0)
+        if probability < 0.0:  # min(max(probability, 0.0), 1.0), without the two calls
+            probability = 0.0
+        elif probability > 1.0:
+            probability = 1.0
         roll = self.rng.random()
-        record = Draw(what, probability, roll)
-        self.outcome.draws.append(record)
-        return record.happened
+        self.outcome.draws.append(Draw(what, probability, roll))
+        return roll < probability  # Draw.happened
 
 
 def _level(value: Value, levels: tuple[str, ...]) -> int:
