@@ -29,9 +29,13 @@ _PRESSURE = attrgetter("pressure")
 def tick(turn: Turn) -> None:
     state = turn.state
     state.turn += 1
-    _lapse_indirect(turn)
+    if state.channel.state == "indirect":  # the steps below that do nothing on most turns are not called then
+        _lapse_indirect(turn)
     _drift_escalation(turn)
-    _back_channel_risk(turn)
+    if state.channel.state == "back_channel" or state.leak_risk:
+        _back_channel_risk(turn)
+    else:
+        state.back_channel_turns = 0
     _discoveries(turn)
     check_deadlines(turn)
     _arrivals(turn)

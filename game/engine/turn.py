@@ -118,7 +118,11 @@ class Turn:
         elif kind == CIRCLE:
             new = max(int(value), 0)
         else:
-            new = min(max(float(value), 0.0), 100.0)
+            new = float(value)
+            if new < 0.0:  # min(max(new, 0.0), 100.0), without the two calls
+                new = 0.0
+            elif new > 100.0:
+                new = 100.0
         if new == before:
             return
         if kind == PARTY:
