@@ -79,7 +79,7 @@ class Target:
 class Compiled:
     def __init__(self, loaded: LoadedScenario) -> None:
         scenario = loaded.scenario
-        self._loaded = loaded
+        self._loaded = self.loaded = loaded
         self._bound: dict[str, StateReader | Const] = {}
         self.readers: dict[str, StateReader] = {}
         """What `reader` has made so far, for a caller that looks here first."""

@@ -226,5 +226,26 @@ class Machines:
         return bool(event.trigger(position, *args))
 
 
+_RECENT: dict[int, Machines] = {}
+_RECENT_SIZE = 8
+
+
+def machines_for(loaded: LoadedScenario) -> Machines:
+    """The machines of `loaded`, built once and shared by the sessions that do not bring their own.
+
+    Building compiles the scenario's conditions (a few milliseconds), and a replay, a resume or
+    a class debrief makes a session per log; the machines hold no game state (positions live in
+    each GameState, and what `Compiled` fills in as it goes is the same for every session), so
+    sharing them changes nothing but the time. The last few scenarios are kept, by identity."""
+    found = _RECENT.get(id(loaded))
+    if found is not None and found.compiled.loaded is loaded:
+        return found
+    found = build_machines(loaded)
+    while len(_RECENT) >= _RECENT_SIZE:
+        del _RECENT[next(iter(_RECENT))]
+    _RECENT[id(loaded)] = found
+    return found
+
+
 def build_machines(loaded: LoadedScenario) -> Machines:
     return Machines(consent_machine(), channel_machine(), mandate_machine(), phase_machine(loaded), compiled=Compiled(loaded))

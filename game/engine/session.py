@@ -14,7 +14,7 @@ from typing import Any, cast
 from game import __version__
 from game.engine import clock
 from game.engine.logformat import LOG_FORMAT, decision_record, end_record, event_records
-from game.engine.machines import Machines, build_machines
+from game.engine.machines import Machines, machines_for
 from game.engine.outcome import Change, EndingReached, Move, Outcome
 from game.engine.state import GameState, initial_state
 from game.engine.turn import Turn
@@ -45,7 +45,7 @@ class Session:
         self.loaded = loaded
         self.seed = seed
         self.trainee = trainee
-        self.machines = machines or build_machines(loaded)
+        self.machines = machines or machines_for(loaded)
         self.state: GameState = initial_state(loaded)
         self.history: list[Outcome] = []
         self._sink = sink
