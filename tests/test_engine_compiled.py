@@ -19,7 +19,7 @@ from game.engine.machines import build_machines
 from game.engine.session import Session
 from game.engine.state import GameState, bound_reader, lookup
 from game.scenario.bundled import find_bundled
-from game.scenario.expressions import Const
+from game.scenario.expressions import Const, combine
 from game.scenario.loader import LoadedScenario, load_scenario
 from game.scenario.names import CHANNEL_LEVELS, CONSENT_LEVELS, MANDATE_LEVELS, readable_names
 
@@ -78,6 +78,9 @@ def test_each_condition_and_effect_gives_the_same_bound_as_evaluated(loaded) -> 
         for text, effect in compiled.effects.items():
             expected, got = effects[text].value.evaluate(read), effect.value(state)
             assert (got, type(got)) == (expected, type(expected)), text
+            current = lookup(state, loaded, effect.target) if effect.operator != "=" else 0
+            expected, got = combine(effect.operator, current, expected), effect.new(state)
+            assert (got, type(got)) == (expected, type(expected)), text
 
 
 def test_the_event_index_lists_what_a_walk_over_every_event_finds(loaded) -> None:
@@ -97,7 +100,7 @@ def test_the_event_index_lists_what_a_walk_over_every_event_finds(loaded) -> Non
 
 
 def _mutable_ids(value: Any, found: dict[int, str], where: str) -> None:
-    if isinstance(value, str | int | float | bool | type(None)):
+    if isinstance(value, str | int | float | bool | type(None)) or _immutable(value):
         return
     found[id(value)] = where
     if isinstance(value, dict):
@@ -111,6 +114,17 @@ def _mutable_ids(value: Any, found: dict[int, str], where: str) -> None:
             _mutable_ids(getattr(value, f.name), found, f"{where}.{f.name}")
 
 
+def _immutable(value: Any) -> bool:
+    """A tuple, or a frozen dataclass, of words and numbers: nothing in it can change."""
+    if isinstance(value, str | int | float | bool | type(None)):
+        return True
+    if isinstance(value, tuple):
+        return all(_immutable(v) for v in value)
+    if is_dataclass(value) and type(value).__dataclass_params__.frozen:  # type: ignore[attr-defined]
+        return all(_immutable(getattr(value, f.name)) for f in fields(value))
+    return False
+
+
 def test_a_copied_state_equals_a_deep_copy_and_shares_nothing_that_can_change(loaded) -> None:
     for state in played_states(loaded, games=8):
         copied = state.copy()
@@ -121,3 +135,73 @@ def test_a_copied_state_equals_a_deep_copy_and_shares_nothing_that_can_change(lo
         _mutable_ids(copied, clone, "state")
         shared = set(original) & set(clone)
         assert not shared, [original[i] for i in shared]
+
+
+def random_expression(pick: random.Random, names: list[str], depth: int = 0) -> str:
+    """A random condition over the scenario's names, with every kind of node the language has."""
+    if depth > 3 or pick.random() < 0.25:
+        return pick.choice([*names, *names, "3", "0", "-2.5", "true", "false", "50", "contact", "back_channel"])
+    sub = lambda: random_expression(pick, names, depth + 1)  # noqa: E731
+    shape = pick.randrange(9)
+    if shape == 0:
+        return f"not ({sub()})"
+    if shape == 1:
+        return f"-({sub()})"
+    if shape == 2:
+        third = f" {pick.choice(['and', 'or'])} ({sub()})" if pick.random() < 0.4 else ""
+        return f"({sub()}) {pick.choice(['and', 'or'])} ({sub()})" + third
+    if shape == 3:
+        return f"({sub()}) {pick.choice('+-*/')} ({sub()})"
+    if shape == 4:
+        ops = ["==", "!=", "<", "<=", ">", ">="]
+        chain = f"({sub()}) {pick.choice(ops)} ({sub()})"
+        return chain + (f" {pick.choice(ops)} ({sub()})" if pick.random() < 0.3 else "")
+    if shape == 5:
+        return f"abs({sub()})"
+    if shape == 6:
+        return f"clamp({sub()}, {sub()}, {sub()})"
+    if shape == 7:
+        return f"{pick.choice(['min', 'max'])}({sub()}, {sub()}" + (f", {sub()})" if pick.random() < 0.4 else ")")
+    return f"({sub()}) / 0"
+
+
+def outcome_of(function: Any, argument: Any) -> tuple[Any, type]:
+    try:
+        value = function(argument)
+    except Exception as error:  # the same error, or the same value of the same type
+        return type(error).__name__, type(error)
+    return value, type(value)
+
+
+def test_compiled_expressions_mean_what_the_closures_mean(loaded) -> None:
+    from game.engine.codegen import Codegen
+    from game.scenario.expressions import parse_expression
+
+    machines = build_machines(loaded)
+    compiled = machines.compiled
+    names = sorted(readable_names(loaded.scenario))
+    states = list(played_states(loaded, games=3))[::3]
+    pick = random.Random(len(names))
+    made = 0
+    for _ in range(300):
+        text = random_expression(pick, names)
+        if len(text) > 500:
+            continue
+        expression = parse_expression(text)
+        function = Codegen(loaded, compiled._resolve).functions({text: expression}).get(text)
+        if function is None:
+            continue
+        made += 1
+        closures = expression.bind(compiled._resolve)
+        for state in states:
+            assert outcome_of(function, state) == outcome_of(closures, state), expression.text
+    assert made > 150
+
+
+def test_text_in_quotes_keeps_the_closures(loaded) -> None:
+    from game.engine.codegen import Codegen
+    from game.scenario.expressions import parse_expression
+
+    codegen = Codegen(loaded, build_machines(loaded).compiled._resolve)
+    texts = ("turn < 'soon'", "turn < 3", "channel == 'official' or turn > 2")
+    assert set(codegen.functions({text: parse_expression(text) for text in texts})) == {"turn < 3"}

@@ -62,6 +62,7 @@ def test_a_session_has_only_the_attributes_fork_knows_about(strait) -> None:
         "history",
         "_sink",
         "_moves",
+        "_listed_at",
         "header",
         "opening",
     }

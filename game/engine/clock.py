@@ -3,6 +3,8 @@ deadlines pass, events fire, and hidden harm (a distorted or withheld message) m
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from game.engine.compiled import as_number
 from game.engine.consent import message_act
 from game.engine.messages import arrive, check_deadlines
@@ -21,14 +23,19 @@ CHANNEL_DRIFT = {"none": 0.0, "indirect": -0.5, "proximity": -1.5, "back_channel
 miscalculation, talks more than messages; talks argued over in public feed the hardliners."""
 DISCOVERY_CHANCE = 0.25
 NEAR_MISS_MARGIN = 0.15
+_PRESSURE = attrgetter("pressure")
 
 
 def tick(turn: Turn) -> None:
     state = turn.state
     state.turn += 1
-    _lapse_indirect(turn)
+    if state.channel.state == "indirect":  # the steps below that do nothing on most turns are not called then
+        _lapse_indirect(turn)
     _drift_escalation(turn)
-    _back_channel_risk(turn)
+    if state.channel.state == "back_channel" or state.leak_risk:
+        _back_channel_risk(turn)
+    else:
+        state.back_channel_turns = 0
     _discoveries(turn)
     check_deadlines(turn)
     _arrivals(turn)
@@ -40,7 +47,7 @@ def _drift_escalation(turn: Turn) -> None:
     state = turn.state
     drift = turn.loaded.scenario.clock.escalation_per_turn
     drift += CHANNEL_DRIFT[state.channel.state]
-    average_pressure = sum([p.pressure for p in state.parties.values()]) / len(state.parties)
+    average_pressure = sum(map(_PRESSURE, state.parties.values())) / len(state.parties)
     drift += (average_pressure - 50) / 25
     if drift:
         turn.adjust("escalation", drift, "time passed" if drift > 0 else "contacts between the parties eased tension")
@@ -128,18 +135,16 @@ def _discoveries(turn: Turn) -> None:
 
 def _arrivals(turn: Turn) -> None:
     state = turn.state
-    for mid, arrives_turn, arrives_when in turn.machines.compiled.arrivals:
-        if mid in state.arrived:
-            continue
-        due = arrives_turn is not None and state.turn >= arrives_turn
-        if due or (arrives_when is not None and arrives_when(state)):
-            state.arrived.add(mid)
-            state.inbox.append(mid)
-            message = turn.loaded.scenario.messages[mid]
-            arrive(turn, mid)
-            asked = f"{turn.party_name(message.sender)} asked the envoy to carry '{message.summary}'"
-            turn.agree(message.sender, message_act(mid), asked, note=False)
-            turn.outcome.arrivals.append(mid)
+    compiled = turn.machines.compiled
+    for index in compiled.arrival_scan(state):  # each message not arrived yet that is due, or whose condition holds
+        mid = compiled.arrivals[index][0]
+        state.arrived.add(mid)
+        state.inbox.append(mid)
+        message = turn.loaded.scenario.messages[mid]
+        arrive(turn, mid)
+        asked = f"{turn.party_name(message.sender)} asked the envoy to carry '{message.summary}'"
+        turn.agree(message.sender, message_act(mid), asked, note=False)
+        turn.outcome.arrivals.append(mid)
 
 
 def opening(turn: Turn) -> None:
@@ -152,12 +157,9 @@ def opening(turn: Turn) -> None:
 def _events(turn: Turn) -> None:
     """Each event that can fire now (by turn and phase: see `Compiled.events_at`), in order."""
     state = turn.state
-    fired = state.fired
-    for eid, once, when, chance in turn.machines.compiled.events_at(state.turn, state.phase.state):
-        if once and eid in fired:
-            continue
-        if when is not None and not when(state):
-            continue
+    events, scan = turn.machines.compiled.event_scan(state.turn, state.phase.state)
+    for index in scan(state):  # each event not fired yet (if it fires once) whose condition holds, in order
+        eid, _, _, chance = events[index]
         if chance is not None and not turn.draw(f"event:{eid}", as_number(chance(state))):
             continue
         _fire(turn, eid)
@@ -168,4 +170,4 @@ def _fire(turn: Turn, eid: str) -> None:
     turn.state.fired.add(eid)
     turn.state.events_seen.append((turn.state.turn, eid, event.kind))
     turn.outcome.events.append(FiredEvent(eid, event.title, event.text, event.kind))
-    turn.apply_effects(list(event.effects), event.title)
+    turn.apply_effects(event.effects, event.title)  # only read

@@ -4,11 +4,16 @@ A decision evaluates dozens of authored conditions and walks the scenario's even
 messages; the debrief's search plays thousands of decisions per position, so these are made
 ready when the machines are built (and shared with them by every session and fork):
 
-- every condition and effect is bound to readers of the GameState (`Expression.bind`): no
-  name is looked up while playing, and fixed parts (ladder words, a party's faith) are folded;
+- every condition and effect is compiled into one function of the GameState (`codegen.py`), or
+  where that could differ in the least, bound to readers of it (`Expression.bind`): no name is
+  looked up while playing, and fixed parts (ladder words, a party's faith) are folded;
 - the events that can fire by themselves are indexed by turn and phase, so a turn visits only
   those that could fire now, still in the order the scenario lists them;
-- the messages that arrive by themselves are listed once, in order.
+- the messages that arrive by themselves are listed once, in order, and so are the messages
+  with a deadline;
+- every name an effect or a verb changes has a `Target` saying where it lives and how it is
+  clamped, so `Turn.set` and `Turn.adjust` do not work that out on every change;
+- each verb's scenario effects (`verbs: <verb>: effects`) are listed with their reason.
 
 Nothing here changes what happens: the same conditions hold, in the same order, and the same
 numbers are drawn.
@@ -16,15 +21,18 @@ numbers are drawn.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from game.engine.state import StateReader, Value, bound_reader
-from game.scenario.expressions import Const
+from game.engine.codegen import Codegen
+from game.engine.state import PERCENT_NAMES, GameState, StateReader, Value, bound_reader
+from game.scenario.expressions import Arith, Const, Effect, Expression, Name, combine
 from game.scenario.loader import LoadedScenario
-from game.scenario.model import Phase
+from game.scenario.model import Message, Phase
 
 Condition = StateReader
+Scan = Callable[[GameState], Iterator[int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +40,9 @@ class BoundEffect:
     target: str
     operator: str  # "=", "+=" or "-="
     value: Condition
+    new: Condition
+    """The target's new value: `value` for "=", else `combine` of the target's value now and
+    `value` (compiled in one function where the expressions are)."""
 
 
 class TimedEvent(NamedTuple):
@@ -44,33 +55,89 @@ class TimedEvent(NamedTuple):
     chance: Condition | None
 
 
+OTHER, PARTY, VAR, CIRCLE, PLAIN = range(5)
+"""Kinds of `Target`. OTHER: a ladder (consent, channel, mandate) or a name the general path
+handles; PARTY: a party's trust, exposure or pressure; VAR: a scenario variable; CIRCLE: the
+number of people who know of a back channel; PLAIN: escalation, leak risk (state numbers from 0
+to 100)."""
+
+_PLAIN_NAMES = ("escalation", "leak_risk")
+
+
+class Target:
+    """Where a name that play changes lives, and how a new value is clamped (see `Turn.set`)."""
+
+    __slots__ = ("kind", "key", "attr", "boolean", "low", "high")
+
+    def __init__(
+        self, kind: int, key: str = "", attr: str = "", *, boolean: bool = False, low: float | None = None, high: float | None = None
+    ) -> None:
+        self.kind, self.key, self.attr = kind, key, attr
+        self.boolean, self.low, self.high = boolean, low, high
+
+
 class Compiled:
     def __init__(self, loaded: LoadedScenario) -> None:
         scenario = loaded.scenario
-        self._loaded = loaded
+        self._loaded = self.loaded = loaded
         self._bound: dict[str, StateReader | Const] = {}
         self.readers: dict[str, StateReader] = {}
         """What `reader` has made so far, for a caller that looks here first."""
-        resolve = self._resolve
+        expressions = loaded.expressions
+        self._codegen = Codegen(loaded, self._resolve)
+        values = {e.value.text: e.value for e in expressions.effects.values()}
+        combined = {text: _combined(e) for text, e in expressions.effects.items() if e.operator != "="}
+        functions = self._codegen.functions({**values, **expressions.conditions, **combined})  # one compilation for all
+        bind = self._resolve
 
-        self.conditions: dict[str, Condition] = {text: e.bind(resolve) for text, e in loaded.expressions.conditions.items()}
-        self.effects: dict[str, BoundEffect] = {
-            text: BoundEffect(e.target, e.operator, e.value.bind(resolve)) for text, e in loaded.expressions.effects.items()
-        }
+        def function(expression: Expression) -> Condition:
+            return functions.get(expression.text) or expression.bind(bind)
+
+        def new_value(text: str, effect: Effect, value: Condition) -> Condition:
+            if effect.operator == "=":
+                return value
+            found = functions.get(text)
+            if found is None:
+                read, operator = self.reader(effect.target), effect.operator
+                found = lambda state: combine(operator, read(state), value(state))  # noqa: E731
+            return found
+
+        self.conditions: dict[str, Condition] = {text: function(e) for text, e in expressions.conditions.items()}
+        """Each condition's text -> a function of the state: compiled (`codegen.py`), or where that
+        could differ in the least, the closures of `Expression.bind`."""
+        self.effects: dict[str, BoundEffect] = {}
+        for text, e in expressions.effects.items():
+            value = function(e.value)
+            self.effects[text] = BoundEffect(e.target, e.operator, value, new_value(text, e, value))
         phases = scenario.phases.phases
         self.lineages: dict[str, frozenset[str]] = {pid: frozenset(_lineage(phases, pid)) for pid in phases}
         self.endings: frozenset[str] = frozenset(pid for pid, phase in phases.items() if phase.ending is not None)
         self.arrivals: tuple[tuple[str, int | None, Condition | None], ...] = tuple(
-            (mid, m.arrives_turn, self._condition(m.arrives_when))
-            for mid, m in scenario.messages.items()
-            if m.arrives_turn is not None or m.arrives_when is not None
+            (mid, due, self._condition(m.arrives_when)) for mid, due, m in self._arriving()
         )
+        self.arrival_scan = self._codegen.scan(
+            [("arrived", mid, due, self._expression(m.arrives_when), self._condition(m.arrives_when)) for mid, due, m in self._arriving()]
+        )
+        """The loop over `arrivals` as one generator function (`Codegen.scan`): the index of each
+        message that arrives now (not arrived yet, and due or its condition holds)."""
         self._events = tuple(
             (TimedEvent(eid, e.once, self._condition(e.when), self._condition(e.chance)), frozenset(e.phases), e.at_turn)
             for eid, e in scenario.events.items()
             if not (e.at_turn is None and e.when is None and e.chance is None)
         )
         self._events_at: dict[tuple[int, str], tuple[TimedEvent, ...]] = {}
+        self._event_scans: dict[tuple[TimedEvent, ...], Scan] = {}
+        self._scan_at: dict[tuple[int, str], tuple[tuple[TimedEvent, ...], Scan]] = {}
+        self.deadlines: tuple[tuple[str, Message, int], ...] = tuple(
+            (mid, m, m.deliver_within) for mid, m in scenario.messages.items() if m.deliver_within is not None
+        )
+        """(id, message, turns to deliver it in) of every message with a deadline, in order."""
+        self.tuned: dict[str, tuple[list[str], str]] = {
+            verb: (list(settings.effects), f"scenario rule for '{verb}'") for verb, settings in scenario.verbs.items() if settings.effects
+        }
+        """verb -> its scenario effects and their reason, for each verb the scenario tunes."""
+        self.targets: dict[str, Target] = {}
+        """What `target` has made so far."""
 
     def _resolve(self, name: str) -> StateReader | Const:
         found = self._bound.get(name)
@@ -90,8 +157,54 @@ class Compiled:
                 found = self.readers[name] = bound
         return found
 
+    def target(self, name: str) -> Target:
+        """Where `name` lives and how it is clamped (what `Turn.set` does with it)."""
+        found = self.targets.get(name)
+        if found is None:
+            prefix, _, key = name.partition(".")
+            if prefix in PERCENT_NAMES and key:
+                found = Target(PARTY, key, prefix)
+            elif prefix == "var" and key:
+                spec = self._loaded.scenario.variables[key]
+                found = Target(VAR, key, boolean=isinstance(spec.initial, bool), low=spec.min, high=spec.max)
+            elif name == "circle":
+                found = Target(CIRCLE, attr=name)
+            elif name in _PLAIN_NAMES:
+                found = Target(PLAIN, attr=name)
+            else:
+                found = Target(OTHER)
+            self.targets[name] = found
+        return found
+
     def _condition(self, text: str | None) -> Condition | None:
         return None if text is None else self.conditions[text]
+
+    def _expression(self, text: str | None) -> Expression | None:
+        return None if text is None else self._loaded.expressions.conditions[text]
+
+    def _arriving(self) -> list[tuple[str, int | None, Message]]:
+        """(id, arrival turn, message) of each message that arrives by itself, in order."""
+        messages = self._loaded.scenario.messages.items()
+        return [(mid, m.arrives_turn, m) for mid, m in messages if m.arrives_turn is not None or m.arrives_when is not None]
+
+    def event_scan(self, turn: int, phase: str) -> tuple[tuple[TimedEvent, ...], Scan]:
+        """`events_at(turn, phase)`, and the loop over them as one generator function
+        (`Codegen.scan`, compiled the first time a list of events is met): it yields the index
+        of each event whose turn has come (not fired yet if it fires once, and its condition
+        holds); the chance, if any, is the caller's to draw."""
+        key = (turn, phase)
+        found = self._scan_at.get(key)
+        if found is None:
+            events = self.events_at(turn, phase)
+            scan = self._event_scans.get(events)  # the same events at other turns or phases: the same scan
+            if scan is None:
+                tests = [("fired" if e.once else None, e.id, None, self._expression(self._when(e.id)), e.when) for e in events]
+                scan = self._event_scans[events] = self._codegen.scan(tests)
+            found = self._scan_at[key] = (events, scan)
+        return found
+
+    def _when(self, eid: str) -> str | None:
+        return self._loaded.scenario.events[eid].when
 
     def events_at(self, turn: int, phase: str) -> tuple[TimedEvent, ...]:
         """The events that may fire on `turn` in `phase` (by its lineage), in scenario order;
@@ -104,6 +217,13 @@ class Compiled:
                 event for event, phases, at in self._events if (not phases or lineage & phases) and (at is None or at == turn)
             )
         return found
+
+
+def _combined(effect: Effect) -> Expression:
+    """`target += value` (or -=) as the expression of the target's new value, `target + (value)`:
+    what `combine` makes of the target's value and the value's, read in that order."""
+    node = Arith(effect.operator[0], Name(effect.target), effect.value.node)
+    return Expression(effect.text, effect.value.names | {effect.target}, node)
 
 
 def as_number(result: Value) -> float:

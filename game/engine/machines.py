@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from transitions import EventData, Machine
 
 from game.engine.compiled import Compiled
-from game.engine.state import LadderPosition
+from game.engine.state import GameState, LadderPosition
 from game.scenario.loader import LoadedScenario
 from game.scenario.names import CHANNEL_LEVELS, CONSENT_LEVELS, MANDATE_LEVELS
 from game.scenario.structure import effective_transitions
@@ -92,17 +92,71 @@ def withdrawal_ending(loaded: LoadedScenario) -> str:
     return clock.on_withdrawal or clock.on_timeout
 
 
-def _condition(when: str | None, on: str | None, reason: str) -> Callable[[EventData], bool]:
-    def holds(event: EventData) -> bool:
+class Guard:
+    """The condition of one authored phase transition: its `on` (the verb or choice that must
+    have just been used, if any) and its `when` (an authored condition text, if any), with the
+    reason logged when it is taken. The phase machine calls it as a `transitions` condition;
+    `Machines.advance` reads the same object from the machine's transition table."""
+
+    __slots__ = ("when", "on", "reason")
+
+    def __init__(self, when: str | None, on: str | None, reason: str) -> None:
+        self.when, self.on, self.reason = when, on, reason
+
+    def allows(self, check: ConditionCheck, last_move: str) -> bool:
+        return (self.on is None or self.on == last_move) and (self.when is None or check(self.when))
+
+    def __call__(self, event: EventData) -> bool:
         check, last_move, taken = event.args
-        if on is not None and on != last_move:
-            return False
-        if when is None or check(when):
-            taken.append(reason)
+        if self.allows(check, last_move):
+            taken.append(self.reason)
             return True
         return False
 
-    return holds
+
+def _condition(when: str | None, on: str | None, reason: str) -> Guard:
+    return Guard(when, on, reason)
+
+
+Step = tuple[str, Guard | None]
+"""One transition out of a state, in a machine's table: its destination and its guard (None:
+the transition is always taken)."""
+PlannedStep = tuple[str, str | None, Callable[[GameState], object] | None, str]
+"""A step of `advance` made ready for a state: destination, `on`, the condition's function, reason."""
+Table = dict[str, dict[str, tuple[Step, ...]]]
+"""trigger -> source state -> the transitions `transitions` would try, in its order."""
+
+
+def transition_table(machine: Machine) -> Table:
+    """Every transition of `machine`, read from the machine itself, as plain data.
+
+    Firing a trigger through `transitions` costs several microseconds (an EventData, a partial,
+    callback lists, debug logging), about as much as the rest of a quiet turn; the engine moves
+    its positions by this table instead (`Machines.step`, `Machines.advance`), so the machines
+    stay the one definition of every ladder and phase graph. The engine's machines have no
+    callbacks, so taking a transition is only setting the position's `state`; a transition may
+    carry at most one condition, a `Guard` (tests check the table against the machines' own
+    triggers)."""
+    callbacks = [machine.before_state_change, machine.after_state_change, machine.prepare_event, machine.finalize_event]
+    callbacks += [hook for state in machine.states.values() for hook in (state.on_enter, state.on_exit)]
+    if any(callbacks) or machine.on_exception or machine.has_queue:
+        raise ValueError("the machine has callbacks or a queue, which its transition table cannot say")
+    table: Table = {}
+    for trigger, event in machine.events.items():
+        rows: dict[str, tuple[Step, ...]] = {}
+        for source, transitions in event.transitions.items():
+            steps: list[Step] = []
+            for transition in transitions:
+                conditions = transition.conditions
+                guard = conditions[0].func if conditions else None
+                plain = not (transition.prepare or transition.before or transition.after) and transition.dest
+                guarded = guard is None or (isinstance(guard, Guard) and conditions[0].target is True)
+                if not plain or len(conditions) > 1 or not guarded:
+                    raise ValueError(f"the transition {trigger}: {source} -> {transition.dest} does more than its table can say")
+                steps.append((str(transition.dest), cast(Guard | None, guard)))
+            rows[source] = tuple(steps)
+        table[trigger] = rows
+    return table
 
 
 @dataclass
@@ -111,24 +165,87 @@ class Machines:
     channel: Machine
     mandate: Machine
     phase: Machine
-    phase_guards: dict[str, tuple[tuple[str | None, str | None], ...]] = field(default_factory=dict)
-    """Per phase, the (when, on) of every transition out of it, in order: most turns no transition
-    holds, and checking that directly is cheaper than a `transitions` trigger that finds nothing."""
     compiled: Compiled = field(kw_only=True)
     """The scenario's conditions, events and messages made ready for play, built with the machines."""
+    tables: dict[str, Table] = field(init=False, repr=False)
+    """Each machine's `transition_table`, by machine name (consent, channel, mandate, phase)."""
+
+    def __post_init__(self) -> None:
+        self._plans: dict[str, tuple[PlannedStep, ...]] = {}
+        self.tables = {name: transition_table(getattr(self, name)) for name in ("consent", "channel", "mandate", "phase")}
+
+    def step(self, machine: str, trigger: str, position: LadderPosition) -> bool:
+        """Fire `trigger` on `position` by the machine's table (a ladder's steps have no guard,
+        so the first transition is the one taken); False (and no change) where the machine has
+        no such step from the position's state."""
+        steps = self.tables[machine].get(trigger, {}).get(position.state)
+        if not steps:
+            return False
+        dest, guard = steps[0]
+        if guard is not None:
+            raise ValueError(f"'{trigger}' of the {machine} machine has guards: use `advance`")
+        position.state = dest
+        return True
+
+    def advance(self, position: LadderPosition, check: ConditionCheck, last_move: str) -> str | None:
+        """The phase machine's `advance` trigger: take the first authored transition out of the
+        phase whose `on` matches the last move and whose `when` holds; its reason, or None."""
+        for dest, guard in self.tables["phase"]["advance"].get(position.state, ()):
+            if guard is None or guard.allows(check, last_move):
+                position.state = dest
+                return "" if guard is None else guard.reason
+        return None
+
+    def advance_in(self, state: GameState, last_move: str) -> str | None:
+        """`advance` of the state's phase, each guard's condition read by its function in
+        `compiled.conditions` (what `Turn.holds` reads) without going through `Turn.holds`."""
+        position = state.phase
+        plan = self._plans.get(position.state)
+        if plan is None:
+            conditions = self.compiled.conditions
+            steps: list[PlannedStep] = []
+            for dest, guard in self.tables["phase"]["advance"].get(position.state, ()):
+                if guard is None:
+                    steps.append((dest, None, None, ""))
+                else:
+                    steps.append((dest, guard.on, None if guard.when is None else conditions[guard.when], guard.reason))
+            plan = self._plans[position.state] = tuple(steps)
+        for dest, on, condition, reason in plan:
+            if (on is None or on == last_move) and (condition is None or condition(state)):
+                position.state = dest
+                return reason
+        return None
 
     def move(self, machine: Machine, trigger: str, position: LadderPosition, *args: Any) -> bool:
-        """Fire `trigger` on `position`; False (and no change) where the ladder has no such step."""
+        """Fire `trigger` on `position` through `transitions` itself; False (and no change) where
+        the ladder has no such step. Play uses the tables (`step`, `advance`) instead; this is
+        what they are checked against."""
         event = machine.events.get(trigger)
         if event is None or position.state not in event.transitions:
             return False
         return bool(event.trigger(position, *args))
 
 
+_RECENT: dict[int, Machines] = {}
+_RECENT_SIZE = 8
+
+
+def machines_for(loaded: LoadedScenario) -> Machines:
+    """The machines of `loaded`, built once and shared by the sessions that do not bring their own.
+
+    Building compiles the scenario's conditions (a few milliseconds), and a replay, a resume or
+    a class debrief makes a session per log; the machines hold no game state (positions live in
+    each GameState, and what `Compiled` fills in as it goes is the same for every session), so
+    sharing them changes nothing but the time. The last few scenarios are kept, by identity."""
+    found = _RECENT.get(id(loaded))
+    if found is not None and found.compiled.loaded is loaded:
+        return found
+    found = build_machines(loaded)
+    while len(_RECENT) >= _RECENT_SIZE:
+        del _RECENT[next(iter(_RECENT))]
+    _RECENT[id(loaded)] = found
+    return found
+
+
 def build_machines(loaded: LoadedScenario) -> Machines:
-    phases = loaded.scenario.phases.phases
-    guards = {
-        pid: tuple((phases[owner].transitions[i].when, phases[owner].transitions[i].on) for owner, i in effective_transitions(phases, pid))
-        for pid in phases
-    }
-    return Machines(consent_machine(), channel_machine(), mandate_machine(), phase_machine(loaded), guards, compiled=Compiled(loaded))
+    return Machines(consent_machine(), channel_machine(), mandate_machine(), phase_machine(loaded), compiled=Compiled(loaded))

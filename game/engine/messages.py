@@ -110,9 +110,9 @@ def record_delivery(turn: Turn, mid: str, message: Message) -> None:
 def check_deadlines(turn: Turn) -> None:
     """Each turn: a message whose deadline has just passed undelivered becomes overdue."""
     state = turn.state
-    for mid, message in turn.loaded.scenario.messages.items():
-        limit = due_by(state, message, mid)
-        if limit is None or state.turn <= limit or mid in state.message_delivered or mid in state.message_overdue:
+    for mid, message, within in turn.machines.compiled.deadlines:  # only messages with a deadline, in order
+        arrived = state.message_due.get(mid)
+        if arrived is None or state.turn <= arrived + within or mid in state.message_delivered or mid in state.message_overdue:
             continue
         state.message_overdue.add(mid)
         sender, recipient = turn.party_name(message.sender), turn.party_name(message.recipient)

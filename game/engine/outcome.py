@@ -1,8 +1,16 @@
-"""What front ends see: the moves on offer and what a chosen move did."""
+"""What front ends see: the moves on offer and what a chosen move did.
+
+The records a decision makes (`Change`, `Reply`, `FiredEvent`, `Draw`) are slotted dataclasses
+that are not frozen: a frozen dataclass's `__init__` sets each field through
+`object.__setattr__`, which made creating one cost three times as much, and a decision creates
+several (the debrief's search plays thousands of decisions per position). They keep the value
+semantics of the frozen classes (equality and hash by field), and nothing changes them once made:
+an Outcome in a session's history is shared with its forks, so treat them as read-only.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -21,7 +29,7 @@ class Move:
         return {"key": self.key, "verb": self.verb, "label": self.label}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Change:
     """One value that moved, with the reason in plain words."""
 
@@ -34,7 +42,7 @@ class Change:
         return {"name": self.name, "before": _round(self.before), "after": _round(self.after), "reason": self.reason}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Reply:
     """What a party (or the world) said in answer."""
 
@@ -45,7 +53,7 @@ class Reply:
         return {"speaker": self.speaker, "text": self.text}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class FiredEvent:
     id: str
     title: str
@@ -56,7 +64,7 @@ class FiredEvent:
         return {"id": self.id, "title": self.title, "kind": self.kind}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Draw:
     """A random draw from the session's seed, logged so the debrief can show near misses."""
 
@@ -80,18 +88,44 @@ class EndingReached:
     outcome: str
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Outcome:
     move: Move
     turn: int
-    changes: list[Change] = field(default_factory=list)
-    replies: list[Reply] = field(default_factory=list)
-    events: list[FiredEvent] = field(default_factory=list)
-    draws: list[Draw] = field(default_factory=list)
-    arrivals: list[str] = field(default_factory=list)
-    phase_before: str = ""
-    phase_after: str = ""
-    ending: EndingReached | None = None
+    changes: list[Change]
+    replies: list[Reply]
+    events: list[FiredEvent]
+    draws: list[Draw]
+    arrivals: list[str]
+    phase_before: str
+    phase_after: str
+    ending: EndingReached | None
+
+    def __init__(
+        self,
+        move: Move,
+        turn: int,
+        changes: list[Change] | None = None,
+        replies: list[Reply] | None = None,
+        events: list[FiredEvent] | None = None,
+        draws: list[Draw] | None = None,
+        arrivals: list[str] | None = None,
+        phase_before: str = "",
+        phase_after: str = "",
+        ending: EndingReached | None = None,
+    ) -> None:
+        """As the generated one would be, with empty lists for those not given; written out
+        because calling five `default_factory`s costs as much as the rest (one per decision)."""
+        self.move = move
+        self.turn = turn
+        self.changes = [] if changes is None else changes
+        self.replies = [] if replies is None else replies
+        self.events = [] if events is None else events
+        self.draws = [] if draws is None else draws
+        self.arrivals = [] if arrivals is None else arrivals
+        self.phase_before = phase_before
+        self.phase_after = phase_after
+        self.ending = ending
 
     def change_of(self, name: str) -> Change | None:
         for change in self.changes:

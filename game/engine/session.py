@@ -14,12 +14,12 @@ from typing import Any, cast
 from game import __version__
 from game.engine import clock
 from game.engine.logformat import LOG_FORMAT, decision_record, end_record, event_records
-from game.engine.machines import Machines, build_machines
+from game.engine.machines import Machines, machines_for
 from game.engine.outcome import Change, EndingReached, Move, Outcome
 from game.engine.state import GameState, initial_state
 from game.engine.turn import Turn
 from game.engine.verbs import VERB_MODULES
-from game.engine.verbs.common import allowed_while_suspended, tuned_effects, verb_enabled
+from game.engine.verbs.common import allowed_while_suspended, verb_enabled
 from game.scenario.loader import LoadedScenario
 
 Sink = Callable[[dict[str, Any]], None]
@@ -45,11 +45,13 @@ class Session:
         self.loaded = loaded
         self.seed = seed
         self.trainee = trainee
-        self.machines = machines or build_machines(loaded)
+        self.machines = machines or machines_for(loaded)
         self.state: GameState = initial_state(loaded)
         self.history: list[Outcome] = []
         self._sink = sink
         self._moves: list[Move] | None = None
+        self._listed_at = -1
+        """`state.decisions` when `_moves` was listed: the list holds until the next decision."""
         self.header = {
             "type": "header",
             "log_format": LOG_FORMAT,
@@ -78,23 +80,28 @@ class Session:
         return _ending_of(self.loaded, self.state)
 
     def moves(self) -> list[Move]:
-        """The moves on offer now; computed once per decision, since front ends ask often."""
-        if self._moves is None:
+        """The moves on offer now; computed once per decision, since front ends ask often.
+
+        A decision does not drop the list it chose from: the next listing replaces it (and
+        frees its few dozen moves then), so `choose` does only the deciding."""
+        if self._moves is None or self._listed_at != self.state.decisions:
+            self._moves = None
             self._moves = available_moves(self.loaded, self.machines, self.state, self.seed)
+            self._listed_at = self.state.decisions
         return self._moves
 
     # -- acting ------------------------------------------------------------------------------
     def choose(self, move: Move | str) -> Outcome:
         key = move if isinstance(move, str) else move.key
-        if self.is_over:
+        if self.state.ending is not None:
             raise MoveNotAvailable("the session has ended")
-        for chosen in self.moves():  # a plain loop: this runs on every decision of every search
+        listed = self._moves if self._listed_at == self.state.decisions and self._moves is not None else self.moves()
+        for chosen in listed:  # a plain loop: this runs on every decision of every search
             if chosen.key == key:
                 break
         else:
             raise MoveNotAvailable(f"'{key}' is not available now")
         outcome = play(self.loaded, self.machines, self.state, chosen, self.seed)
-        self._moves = None
         self.history.append(outcome)
         if self._sink is not None:  # building the records costs as much as the clock: only for a log
             number = len(self.history)
@@ -165,28 +172,33 @@ _NO_DRAWS = cast(random.Random, _NoDraws())
 
 class _LazyRandom:
     """`random.Random(f"{seed}:{n}")`, seeded on the first draw: seeding costs more than a whole
-    quiet turn, and most turns draw nothing. The numbers drawn are exactly the same."""
+    quiet turn, and most turns draw nothing (nor is the seed's text made for them). The numbers
+    drawn are exactly the same."""
 
-    __slots__ = ("_seed", "_real")
+    __slots__ = ("_seed", "_decision", "_real")
 
-    def __init__(self, seed: str) -> None:
+    def __init__(self, seed: int, decision: int) -> None:
         self._seed = seed
+        self._decision = decision
         self._real: random.Random | None = None
 
     def _generator(self) -> random.Random:
         if self._real is None:
-            self._real = random.Random(self._seed)
+            self._real = random.Random(f"{self._seed}:{self._decision}")
         return self._real
 
     def random(self) -> float:
-        return self._generator().random()
+        real = self._real
+        if real is None:
+            real = self._real = random.Random(f"{self._seed}:{self._decision}")
+        return real.random()
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._generator(), name)
 
 
 def _rng(seed: int, decision: int) -> random.Random:
-    return cast(random.Random, _LazyRandom(f"{seed}:{decision}"))
+    return cast(random.Random, _LazyRandom(seed, decision))
 
 
 def _turn_view(loaded: LoadedScenario, machines: Machines, state: GameState, seed: int) -> Turn:
@@ -211,50 +223,39 @@ def play(loaded: LoadedScenario, machines: Machines, state: GameState, move: Mov
     outcome = Outcome(move, turn=state.turn, phase_before=state.phase.state)
     turn = Turn(state, loaded, machines, _rng(seed, state.decisions + 1), outcome)
     VERB_MODULES[move.verb].apply(turn, move)
-    if move.verb != "choice" and (tuned := tuned_effects(turn, move.verb)):
-        turn.apply_effects(tuned, f"scenario rule for '{move.verb}'")
+    if move.verb != "choice" and (tuned := machines.compiled.tuned.get(move.verb)):
+        turn.apply_effects(tuned[0], tuned[1])
     state.waits_in_a_row = state.waits_in_a_row + 1 if move.verb == "wait" else 0
     state.decisions += 1
     clock.tick(turn)
     _advance_phase(turn, move)
     outcome.phase_after = state.phase.state
-    outcome.ending = _ending_of(loaded, state)
+    if state.ending is not None:
+        outcome.ending = _ending_of(loaded, state)
     return outcome
 
 
 def _advance_phase(turn: Turn, move: Move) -> None:
     state, machines, clock_spec = turn.state, turn.machines, turn.loaded.scenario.clock
-    before = state.phase.state
+    position = state.phase
+    before = position.state
     trigger = move.key.split(":")[1] if move.verb == "choice" else move.verb
-    taken: list[str] = []
-    if _may_advance(turn, machines.phase_guards.get(before), trigger):
-        machines.move(machines.phase, "advance", state.phase, turn.holds, trigger, taken)
-    reason = taken[0] if taken else ""
+    reason = machines.advance_in(state, trigger) or ""
     endings = machines.compiled.endings
-    if state.phase.state not in endings:
+    if position.state not in endings:
         if state.escalation >= 100:
-            machines.move(machines.phase, "boil_over", state.phase)
+            machines.step("phase", "boil_over", position)
             reason = "escalation reached 100: open conflict"
         elif state.withdrawn:
-            machines.move(machines.phase, "withdraw", state.phase)
+            machines.step("phase", "withdraw", position)
             reason = "the envoy ended good offices"
         elif state.turn > clock_spec.turns:
-            machines.move(machines.phase, "time_out", state.phase)
+            machines.step("phase", "time_out", position)
             reason = "time ran out"
-    if state.phase.state != before:
-        turn.outcome.changes.append(Change("phase", before, state.phase.state, reason))
-    if state.phase.state in endings:
-        state.ending = state.phase.state
-
-
-def _may_advance(turn: Turn, guards: tuple[tuple[str | None, str | None], ...] | None, trigger: str) -> bool:
-    """Whether some transition out of the phase could be taken (most turns none can)."""
-    if guards is None:
-        return True
-    for when, on in guards:  # noqa: SIM110 - any() over a generator costs more, every decision
-        if (on is None or on == trigger) and turn.holds(when):
-            return True
-    return False
+    if position.state != before:
+        turn.outcome.changes.append(Change("phase", before, position.state, reason))
+    if position.state in endings:
+        state.ending = position.state
 
 
 def _ending_of(loaded: LoadedScenario, state: GameState) -> EndingReached | None:

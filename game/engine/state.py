@@ -178,6 +178,7 @@ _GETTERS: dict[str, Getter] = {}
 resolved once (the same name means the same thing in every scenario) instead of on every read."""
 
 _RELAYED = ("verbatim", "softened", "agreed", "distorted")
+_SOFTENED = ("softened", "agreed")
 
 
 def reader(state: GameState, loaded: LoadedScenario) -> Callable[[str], Value]:
@@ -213,7 +214,7 @@ def _getter(name: str) -> Getter:
     if prefix == "relayed":
         return lambda st, ld: st.message_status.get(key) in _RELAYED
     if prefix == "softened":  # the wording the sender agreed is the softened text too
-        return lambda st, ld: st.message_status.get(key) in ("softened", "agreed")
+        return lambda st, ld: st.message_status.get(key) in _SOFTENED
     if prefix in ("distorted", "withheld", "published"):
         return lambda st, ld: st.message_status.get(key) == prefix
     raise KeyError(name)

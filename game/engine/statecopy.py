@@ -3,16 +3,19 @@
 `copy.deepcopy` is general and slow (it memoises every object). The state is plain data
 (dataclasses, dicts, lists, sets of words and numbers), so a copy made to measure does the
 same job many times faster. Each dataclass gets, on its first copy, a plan drawn from its
-declared field types: words and numbers are taken as they are, a set or a list of words is
-copied with one call, a dict of numbers likewise, and anything else (a nested dataclass, a dict
-of them) is copied by its own plan; the copy is then made by the class's constructor in one
+declared field types: words and numbers are taken as they are (and so are frozen records of
+words and numbers, which cannot change), a set or a list of them is copied with one call, a
+dict of numbers likewise, and anything else (a nested dataclass, a dict of them) is copied by
+its own plan; the copy is then made by the class's constructor in one
 call. A type the plan does not know is copied by a general walk. Tests check a copy against
 `copy.deepcopy` on played states, and that it shares no mutable object with the original.
 """
 
 from __future__ import annotations
 
+import ast
 import copy
+import keyword
 import sys
 import types
 import typing
@@ -64,6 +67,8 @@ def _class_copier(kind: type) -> Copier:
     if hints is None or hasattr(kind, "__post_init__") or not all(f.init for f in declared):
         return _walking_copier(kind, names)
     plan = tuple((i, copier) for i, f in enumerate(declared) if (copier := _type_copier(hints[f.name])) is not None)
+    if all(name.isidentifier() and not keyword.iskeyword(name) for name in names):
+        return _compiled_copier(kind, names, dict(plan))
     read = attrgetter(*names)
     if len(names) == 1:
         only = plan[0][1] if plan else None
@@ -76,6 +81,35 @@ def _class_copier(kind: type) -> Copier:
         return kind(*items)
 
     return copy_one
+
+
+def _compiled_copier(kind: type, names: tuple[str, ...], copiers: dict[int, Copier]) -> Copier:
+    """The plan as one function, `lambda v: Kind(v.a, _copy1(v.b), ...)`: a fork copies a
+    state with its parties and ladders, about ten dataclasses, and a loop over each plan cost
+    as much as the copying itself. The function is compiled from a tree built here from the
+    class's own field names (identifiers of this code base, never text from outside); it
+    runs with no builtins, only the class and the copiers of the plan in its globals."""
+    namespace: dict[str, Any] = {"__builtins__": {}, "_kind": kind}
+    arguments: list[ast.expr] = []
+    for i, name in enumerate(names):
+        read: ast.expr = _at(ast.Attribute(_at(ast.Name("v", ast.Load())), name, ast.Load()))
+        if i in copiers:
+            namespace[f"_copy{i}"] = copiers[i]
+            read = _at(ast.Call(_at(ast.Name(f"_copy{i}", ast.Load())), [read], []))
+        arguments.append(read)
+    body = _at(ast.Call(_at(ast.Name("_kind", ast.Load())), arguments, []))
+    parameters = ast.arguments(posonlyargs=[], args=[_at(ast.arg("v"))], kwonlyargs=[], kw_defaults=[], defaults=[])
+    code = compile(ast.Expression(_at(ast.Lambda(parameters, body))), f"<copy of {kind.__name__}>", "eval")
+    function_code = next(c for c in code.co_consts if isinstance(c, types.CodeType))
+    return types.FunctionType(function_code, namespace, f"copy_{kind.__name__}")
+
+
+_N = TypeVar("_N", bound=ast.AST)
+
+
+def _at(node: _N) -> _N:
+    node.lineno, node.col_offset, node.end_lineno, node.end_col_offset = 1, 0, 1, 0  # type: ignore[attr-defined]
+    return node
 
 
 def _walking_copier(kind: type, names: tuple[str, ...]) -> Copier:
@@ -94,7 +128,21 @@ def _atomic(tp: Any) -> bool:
         return True
     if isinstance(tp, types.UnionType) or typing.get_origin(tp) is typing.Union:
         return all(_atomic(arg) for arg in typing.get_args(tp))
-    return False
+    if typing.get_origin(tp) is tuple:  # a tuple of words and numbers cannot change either
+        return all(arg is Ellipsis or _atomic(arg) for arg in typing.get_args(tp))
+    return _frozen_record(tp)
+
+
+def _frozen_record(tp: Any) -> bool:
+    """A frozen dataclass whose fields are all words and numbers (an `Evidence`): it cannot
+    change, so a copy may share it, like a word or a number."""
+    if not (isinstance(tp, type) and is_dataclass(tp) and tp.__dataclass_params__.frozen):  # type: ignore[attr-defined]
+        return False
+    try:
+        hints = typing.get_type_hints(tp, vars(sys.modules[tp.__module__]))
+    except Exception:
+        return False
+    return all(_atomic(hints[f.name]) for f in fields(tp))
 
 
 def _type_copier(tp: Any) -> Copier | None:

@@ -7,35 +7,38 @@ clamped the same way, goes through the right machine, and lands in the Outcome w
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 
-from game.engine.compiled import as_number
+from game.engine.compiled import CIRCLE, PARTY, PLAIN, VAR, Target, as_number
 from game.engine.consent import agree, follow_ladder
 from game.engine.machines import Machines
 from game.engine.outcome import Change, Draw, Outcome, Reply
 from game.engine.state import PERCENT_NAMES, GameState, Value
-from game.scenario.expressions import combine
 from game.scenario.loader import LoadedScenario
 from game.scenario.names import CHANNEL_LEVELS, CONSENT_LEVELS, MANDATE_LEVELS
 
+_NUMBERS = (int, float)
 
-@dataclass
+
 class Turn:
-    state: GameState
-    loaded: LoadedScenario
-    machines: Machines
-    rng: random.Random
-    outcome: Outcome
+    """One decision's context. A plain class with slots: one is made per decision (and one per
+    listing of the moves), so its construction is kept to a few assignments."""
 
-    def __post_init__(self) -> None:
-        compiled = self.machines.compiled  # conditions and names bound to the state's readers once per scenario
+    __slots__ = ("state", "loaded", "machines", "rng", "outcome", "_compiled", "_conditions", "_readers", "_targets")
+
+    def __init__(self, state: GameState, loaded: LoadedScenario, machines: Machines, rng: random.Random, outcome: Outcome) -> None:
+        self.state = state
+        self.loaded = loaded
+        self.machines = machines
+        self.rng = rng
+        self.outcome = outcome
+        compiled = self._compiled = machines.compiled  # conditions and names bound to the state's readers once per scenario
         self._conditions = compiled.conditions
         self._readers = compiled.readers
-        self._reader = compiled.reader
+        self._targets = compiled.targets
 
     # -- reading -----------------------------------------------------------------------------
     def value(self, name: str) -> Value:
-        read = self._readers.get(name) or self._reader(name)
+        read = self._readers.get(name) or self._compiled.reader(name)
         return read(self.state)
 
     def holds(self, text: str | None) -> bool:
@@ -51,12 +54,87 @@ class Turn:
 
     # -- changing ----------------------------------------------------------------------------
     def adjust(self, name: str, delta: float, reason: str) -> None:
-        current = self.value(name)
-        if isinstance(current, bool) or not isinstance(current, int | float):
+        """Add `delta` to a number (a non-number is left alone), clamped as `set` clamps."""
+        target = self._targets.get(name) or self._compiled.target(name)
+        kind = target.kind
+        if kind in (PLAIN, PARTY):  # the commonest changes, written out here: `_store` does the same
+            holder = self.state if kind == PLAIN else self.state.parties[target.key]
+            before = getattr(holder, target.attr)
+            if type(before) is float:
+                new = float(before + delta)
+                if new < 0.0:  # min(max(new, 0.0), 100.0), without the two calls
+                    new = 0.0
+                elif new > 100.0:
+                    new = 100.0
+                if new != before:
+                    setattr(holder, target.attr, new)
+                    self.outcome.changes.append(Change(name, before, new, reason))
+                return
+        if kind == PARTY:
+            current = getattr(self.state.parties[target.key], target.attr)
+        elif kind == VAR:
+            current = self.state.variables[target.key]
+        elif kind:
+            current = getattr(self.state, target.attr)
+        else:
+            current = self.value(name)
+        if isinstance(current, bool) or not isinstance(current, _NUMBERS):
             return
-        self.set(name, current + delta, reason)
+        if kind:
+            self._store(name, target, current, current + delta, reason)
+        else:
+            self.set(name, current + delta, reason)
 
     def set(self, name: str, value: Value, reason: str) -> None:
+        """Change a value, clamped to its range (ladders move through their machines), and
+        record the change with its reason; nothing is recorded if the value stays the same."""
+        target = self._targets.get(name) or self._compiled.target(name)
+        kind = target.kind
+        if kind == PARTY:
+            before = getattr(self.state.parties[target.key], target.attr)
+        elif kind == VAR:
+            before = self.state.variables[target.key]
+        elif kind:
+            before = getattr(self.state, target.attr)
+        else:
+            self._set_other(name, value, reason)
+            return
+        self._store(name, target, before, value, reason)
+
+    def _store(self, name: str, target: Target, before: Value, value: Value, reason: str) -> None:
+        """Clamp `value` for a number in the state (a party's percentage, a variable, the
+        circle, escalation or leak risk), write it and record the change, if it changed."""
+        kind = target.kind
+        new: Value
+        if kind == VAR:
+            if target.boolean:
+                new = bool(value)
+            else:
+                new = float(value)
+                if target.low is not None:
+                    new = max(new, target.low)
+                if target.high is not None:
+                    new = min(new, target.high)
+        elif kind == CIRCLE:
+            new = max(int(value), 0)
+        else:
+            new = float(value)
+            if new < 0.0:  # min(max(new, 0.0), 100.0), without the two calls
+                new = 0.0
+            elif new > 100.0:
+                new = 100.0
+        if new == before:
+            return
+        if kind == PARTY:
+            setattr(self.state.parties[target.key], target.attr, new)
+        elif kind == VAR:
+            self.state.variables[target.key] = new  # type: ignore[assignment]
+        else:
+            setattr(self.state, target.attr, new)
+        self.outcome.changes.append(Change(name, before, new, reason))
+
+    def _set_other(self, name: str, value: Value, reason: str) -> None:
+        """`set` of a ladder (consent, channel, mandate), or of a name with no `Target` kind."""
         prefix, _, key = name.partition(".")
         if prefix == "consent":
             self._ladder_to(name, CONSENT_LEVELS, value, reason)
@@ -103,11 +181,12 @@ class Turn:
         position = party.consent
         before = position.state
         target = _level(value, levels)
+        step = self.machines.step
         if target == 0 and before != "none":
-            self.machines.move(self.machines.consent, "withdraw", position)
-        while levels.index(position.state) < target and self.machines.move(self.machines.consent, "grant", position):
+            step("consent", "withdraw", position)
+        while levels.index(position.state) < target and step("consent", "grant", position):
             pass
-        while levels.index(position.state) > target and self.machines.move(self.machines.consent, "reduce", position):
+        while levels.index(position.state) > target and step("consent", "reduce", position):
             pass
         if position.state != before:
             follow_ladder(party, before, position.state, reason)
@@ -140,7 +219,7 @@ class Turn:
     def set_channel(self, level: str, reason: str) -> None:
         position = self.state.channel
         before = position.state
-        if before != level and self.machines.move(self.machines.channel, f"to_{level}", position):
+        if before != level and self.machines.step("channel", f"to_{level}", position):
             self.outcome.changes.append(Change("channel", before, level, reason))
 
     def _set_mandate(self, value: Value, reason: str) -> None:
@@ -149,15 +228,14 @@ class Turn:
         before = position.state
         if level not in MANDATE_LEVELS or level == before:
             return
-        self.machines.move(self.machines.mandate, "widen" if level == "mediation" else "narrow", position)
+        self.machines.step("mandate", "widen" if level == "mediation" else "narrow", position)
         self.outcome.changes.append(Change("mandate", before, position.state, reason))
 
     def apply_effects(self, texts: list[str], reason: str) -> None:
-        effects = self.machines.compiled.effects
+        effects, state = self._compiled.effects, self.state
         for text in texts:
             effect = effects[text]
-            current = self.value(effect.target) if effect.operator != "=" else 0
-            self.set(effect.target, combine(effect.operator, current, effect.value(self.state)), reason)
+            self.set(effect.target, effect.new(state), reason)  # `new`: combine(operator, value now, effect's value)
 
     # -- talking and chance ------------------------------------------------------------------
     def reply(self, speaker: str, text: str) -> None:
@@ -167,11 +245,13 @@ class Turn:
         self.outcome.replies.append(Reply("", text))
 
     def draw(self, what: str, probability: float) -> bool:
-        probability = min(max(probability, 0.0), 1.0)
+        if probability < 0.0:  # min(max(probability, 0.0), 1.0), without the two calls
+            probability = 0.0
+        elif probability > 1.0:
+            probability = 1.0
         roll = self.rng.random()
-        record = Draw(what, probability, roll)
-        self.outcome.draws.append(record)
-        return record.happened
+        self.outcome.draws.append(Draw(what, probability, roll))
+        return roll < probability  # Draw.happened
 
 
 def _level(value: Value, levels: tuple[str, ...]) -> int:

@@ -23,7 +23,9 @@ Line breaks count as spaces, so a condition may be folded over lines in YAML.
 Why ``ast``: the stdlib parser is exact and maintained, so we write no grammar. Its
 output is never eval'd, exec'd or compiled: a strict whitelist walk turns the Python
 AST into the frozen node classes below, and each tree is built once into nested
-closures, which evaluate several times faster than re-walking a tree. A character
+closures, which evaluate several times faster than re-walking a tree. (The engine may
+compile a tree of its own making from these node classes, never the parsed text:
+``engine/codegen.py`` and docs/architecture.md say why that is safe.) A character
 scan runs before ``ast.parse`` to word the mistakes instructors actually make
 (``=>``, ``&&``, a single ``=`` ...) better than Python's own messages would.
 """

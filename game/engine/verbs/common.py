@@ -65,8 +65,11 @@ def disclosure_backlash(turn: Turn) -> float:
     return sum(backlash(turn, pid) for pid in parties) / len(parties)
 
 
+_RANK = {level: rank for rank, level in enumerate(CONSENT_LEVELS)}
+
+
 def consent_at_least(turn: Turn, pid: str, level: str) -> bool:
-    return CONSENT_LEVELS.index(turn.state.parties[pid].consent.state) >= CONSENT_LEVELS.index(level)
+    return _RANK[turn.state.parties[pid].consent.state] >= _RANK[level]
 
 
 def all_consent_at_least(turn: Turn, level: str) -> bool:

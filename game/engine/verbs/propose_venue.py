@@ -6,7 +6,7 @@ from __future__ import annotations
 from game.engine.consent import meeting_act
 from game.engine.outcome import Change, Move
 from game.engine.turn import Turn
-from game.engine.verbs.common import consent_at_least, others, sensitivity
+from game.engine.verbs.common import consent_at_least, sensitivity
 
 VERB = "propose_venue"
 GROUP = "Venue and format"
@@ -47,9 +47,11 @@ def moves(turn: Turn) -> list[Move]:
 def apply(turn: Turn, move: Move) -> None:
     _, vid, fmt = move.key.split(":")
     venue = turn.loaded.scenario.venues[vid]
-    accepted = [pid for pid in turn.state.parties if _accepts(turn, pid, vid, fmt)]
-    for pid in turn.state.parties:
-        turn.state.parties[pid].venue_accepted = f"{vid}:{fmt}" if pid in accepted else None
+    parties = turn.state.parties
+    accepted = [pid for pid in parties if _accepts(turn, pid, vid, fmt)]
+    proposal = f"{vid}:{fmt}"
+    for pid, party in parties.items():
+        party.venue_accepted = proposal if pid in accepted else None
     for pid in accepted:
         turn.agree(pid, meeting_act(vid, fmt), f"{turn.party_name(pid)} agreed to {FORMATS[fmt][0]} in {venue.name}")
     if len(accepted) == len(turn.state.parties):
@@ -66,7 +68,7 @@ def _accepts(turn: Turn, pid: str, vid: str, fmt: str) -> bool:
     if not consent_at_least(turn, pid, "contact"):
         turn.reply(name, "We have not accepted any intermediary. There is nothing to discuss.")
         return False
-    if venue.territory in others(turn, pid):
+    if venue.territory != pid and venue.territory in turn.state.parties:  # on another party's ground
         turn.adjust(f"trust.{pid}", -8, f"{name} was asked to go to the other side's ground")
         turn.adjust(f"pressure.{pid}", 6, "going to the adversary's capital looks like surrender at home")
         turn.reply(name, f"Go to {venue.name}? That would be seen as coming to ask.")
