@@ -19,6 +19,7 @@ from game.debrief.rules.situation import (
     messages_sitting,
     names,
     number,
+    option,
     previous_withdrawal,
     unanswered_request,
     warnings_waiting,
@@ -52,15 +53,6 @@ def facts(d: Decision) -> Mapping[str, Any]:
 def before_talks(d: Decision) -> bool:
     """No talks had been held yet"""
     return d.before.meetings == 0
-
-
-def option(name: str):  # type: ignore[no-untyped-def]
-    def check(d: Decision) -> bool:
-        return d.part(1) == name
-
-    check.__doc__ = f"The option chosen was '{name}'"
-    check.__name__ = f"option_{name}"
-    return check
 
 
 def under_good_offices_only(d: Decision) -> bool:

@@ -8,7 +8,7 @@ from typing import Any
 
 from game.debrief.decision import Decision
 from game.debrief.rules.base import Rule, Severity
-from game.debrief.rules.situation import WIDE_CIRCLE, in_the_know, names, number
+from game.debrief.rules.situation import WIDE_CIRCLE, in_the_know, names, number, option
 
 
 def facts(d: Decision) -> Mapping[str, Any]:
@@ -35,15 +35,6 @@ def someone_seems_to_stall(d: Decision) -> bool:
 def stalling_sure(d: Decision) -> bool:
     """The evidence leaned towards stalling for some party, with high confidence"""
     return any(p.leaning == "bad" and p.confidence == "high" for p in d.before.parties)
-
-
-def option(name: str):  # type: ignore[no-untyped-def]
-    def check(d: Decision) -> bool:
-        return d.part(1) == name
-
-    check.__doc__ = f"The option chosen was '{name}'"
-    check.__name__ = f"option_{name}"
-    return check
 
 
 def suspending(d: Decision) -> bool:

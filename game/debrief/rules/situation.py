@@ -46,6 +46,17 @@ def consent_index(d: Decision, pid: str, when: str = "before") -> int:
     return CONSENT_LEVELS.index(view.party(pid).consent)
 
 
+def option(name: str):  # type: ignore[no-untyped-def]
+    """A predicate: the move's first option is `name` (`suspend:quiet` has option 'quiet')."""
+
+    def check(d: Decision) -> bool:
+        return d.part(1) == name
+
+    check.__doc__ = f"The option chosen was '{name}'"
+    check.__name__ = f"option_{name}"
+    return check
+
+
 # -- the clock and the crisis --------------------------------------------------------------------
 def escalation_climbing(d: Decision) -> bool:
     """Escalation had been climbing over the last two turns"""
