@@ -1,9 +1,10 @@
 """A scenario's header (id, title, summary, difficulty, length) read without validating the file.
 
-`good-offices list` shows the bundled scenarios: reading five fields is a few milliseconds,
-while a full validation (schema, references, expressions, structure) of each file is most of
-the command's time. The bundled files are validated by the test suite and again when played;
-`list --check` validates them in full.
+`good-offices list` shows the bundled scenarios: reading a file with the project's safe, limited
+YAML reader and taking five fields is a few milliseconds, while a full validation (schema,
+references, expressions, structure) of each file is most of the command's time. The bundled
+files are validated by the test suite and again when played; `list --check` validates them in
+full.
 """
 
 from __future__ import annotations
@@ -11,12 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-import yaml
-
-from game.safefile import read_regular
-from game.scenario.yaml_source import MAX_BYTES
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from game.scenario.yaml_source import read_yaml_file
 
 
 @dataclass(frozen=True)
@@ -30,10 +26,10 @@ class ScenarioHeader:
 
 def read_header(path: str | os.PathLike[str]) -> tuple[ScenarioHeader | None, str]:
     """The header, or None and the reason in a few words."""
-    try:
-        data = yaml.load(read_regular(path, MAX_BYTES), Loader=_Loader)
-    except (OSError, yaml.YAMLError, RecursionError) as exc:
-        return None, f"cannot be read ({type(exc).__name__})"
+    document, problems = read_yaml_file(path)
+    if document is None:
+        return None, problems[0].message if problems else "cannot be read"
+    data = document.data
     if not isinstance(data, dict):
         return None, "not a scenario"
     fields = {name: data.get(name) for name in ("id", "title", "summary", "difficulty")}
