@@ -221,3 +221,12 @@ def test_changed_numbers_and_expressions_are_checked_or_played(base: str, data: 
     )
     lines[index] = f"{key}: {value}\n"
     check("".join(lines))
+
+
+def test_keys_named_like_pydantic_union_branches_are_reported_as_unknown_keys() -> None:
+    """'none', 'str' and 'int' are also the tags pydantic puts in a union error's location; a
+    top-level key with one of those names once crashed the loader with an IndexError."""
+    for text in ("none: ", "str: 1\n", "int: [1]\n"):
+        _, problems = load_scenario_text(text, "keys.yaml")
+        unknown = [p for p in problems if p.code == codes.UNKNOWN_KEY]
+        assert unknown and f"unknown key '{text.split(':')[0]}'" in unknown[0].message

@@ -84,7 +84,7 @@ def _check_format_version(data: Any, document: YamlDocument) -> Diagnostic | Non
 
 
 def _diagnostic(item: Any, document: YamlDocument) -> Diagnostic:
-    loc = tuple(part for part in item["loc"] if not _is_union_branch(part))
+    loc = _document_path(item["loc"], document.data)
     kind = item["type"]
     source: SourceMap = document.source
     field = _describe(loc)
@@ -178,6 +178,26 @@ def _warning_kind(data: Any, loc: tuple[Any, ...]) -> str:
     message = (data.get("messages") or {}).get(loc[1]) if isinstance(data.get("messages"), dict) else None
     kind = message.get("kind") if isinstance(message, dict) else None
     return kind if kind in ("safety", "humanitarian") else ""
+
+
+def _document_path(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
+    """The error's location as keys and indexes of the file, without pydantic's union-branch tags.
+
+    A tag such as 'none' or 'str' can also be a key the instructor wrote ('none: ' at the top
+    level), so a part that names a key or index present in the data at that depth is kept."""
+    path: list[Any] = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+        elif _is_union_branch(part):
+            continue
+        else:
+            current = None
+        path.append(part)
+    return tuple(path)
 
 
 def _is_union_branch(part: Any) -> bool:
