@@ -188,9 +188,7 @@ def _document_path(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
     path: list[Any] = []
     current = data
     for part in loc:
-        if isinstance(current, dict) and part in current:
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        if _holds(current, part):
             current = current[part]
         elif _is_union_branch(part):
             continue
@@ -198,6 +196,12 @@ def _document_path(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
             current = None
         path.append(part)
     return tuple(path)
+
+
+def _holds(container: Any, part: Any) -> bool:
+    if isinstance(container, dict):
+        return part in container
+    return isinstance(container, list) and isinstance(part, int) and 0 <= part < len(container)
 
 
 def _is_union_branch(part: Any) -> bool:
