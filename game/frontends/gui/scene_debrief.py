@@ -9,14 +9,13 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.engine.session import Session
-from game.frontends.gui.scene import Scene
-from game.frontends.gui.scene_ending import grade_colour
+from game.frontends.gui.scene import Host, Scene
 from game.frontends.gui.sheet import Sheet, tip
+from game.frontends.gui.theme import grade_colour
 from game.frontends.presenter import grade_words, term_tooltip
 
 if TYPE_CHECKING:
     from game.debrief import Debrief
-    from game.frontends.gui.app import App
 
 VERDICT_WORDS = {"honoured": "Honoured", "breached": "Breached", "missed": "Missed"}
 
@@ -24,7 +23,7 @@ VERDICT_WORDS = {"honoured": "Honoured", "breached": "Breached", "missed": "Miss
 class DebriefScene(Scene):
     name = "debrief"
 
-    def __init__(self, app: App, session: Session, log_path: Path) -> None:
+    def __init__(self, app: Host, session: Session, log_path: Path) -> None:
         super().__init__(app)
         self.session = session
         self.log_path = log_path
@@ -203,9 +202,7 @@ class DebriefScene(Scene):
         self.rebuild()
 
     def to_title(self) -> None:
-        from game.frontends.gui.scene_title import TitleScene
-
-        self.app.replace(TitleScene(self.app))
+        self.app.go("title")
 
     def key(self, event: pygame.event.Event) -> bool:
         if self.debrief is not None and event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP, pygame.K_DOWN, pygame.K_UP):

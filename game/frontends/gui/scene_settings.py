@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import pygame
 
-from game.frontends.gui.scene import Scene
+from game.frontends.gui.scene import Host, Scene
 from game.frontends.gui.settings import TEXT_SIZES
-
-if TYPE_CHECKING:
-    from game.frontends.gui.app import App
 
 
 class SettingsScene(Scene):
     name = "settings"
     overlay = True
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
 
     def rows(self) -> list[tuple[str, str, list[tuple[str, Callable[[], None]]]]]:
