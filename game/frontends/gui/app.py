@@ -132,13 +132,13 @@ class App:
             return
         if old.fullscreen != new.fullscreen:
             self.screen = self._open_window(DEFAULT_SIZE)
-        focused = [scene.focus.index for scene in self.scenes]
+        focused = [(scene.focus.index, scene.focus.current.key if scene.focus.current else None) for scene in self.scenes]
         for scene in self.scenes:
             scene.clear()
         self._style()
-        for scene, index in zip(self.scenes, focused, strict=True):
+        for scene, (index, key) in zip(self.scenes, focused, strict=True):
             scene.build()
-            scene.restore_focus(index)
+            scene.restore_focus(index, key)
             if scene.hidden:
                 scene.set_hidden(True)
 

@@ -98,10 +98,10 @@ class Scene:
         self.focus = FocusRing()
 
     def rebuild(self) -> None:
-        index = self.focus.index
+        index, key = self.focus.index, self.focus.current.key if self.focus.current else None
         self.clear()
         self.build()
-        self.restore_focus(index)
+        self.restore_focus(index, key)
         if self.hidden:
             self.set_hidden(True)
 
@@ -114,9 +114,14 @@ class Scene:
             else:
                 element.show()
 
-    def restore_focus(self, index: int) -> None:
-        if 0 <= index < len(self.focus.stops) and self.focus.index != index:
-            self.focus.move(index - self.focus.index if self.focus.index >= 0 else index + 1)
+    def restore_focus(self, index: int, key: str | None = None) -> None:
+        """Focus the stop that had it before a rebuild: the same key if it is still there (the
+        "Larger" button stays focused when "Smaller" appears before it), else the same place."""
+        keys = [stop.key for stop in self.focus.stops]
+        if key not in keys:
+            key = keys[index] if 0 <= index < len(keys) else None
+        if key is not None and (self.focus.current is None or self.focus.current.key != key):
+            self.focus.focus_key(key)
 
     # -- input -----------------------------------------------------------------------------------
     def key(self, event: pygame.event.Event) -> bool:

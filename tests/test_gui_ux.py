@@ -1,0 +1,146 @@
+"""The window's first hour: the name given on the command line, past sessions, the report's
+whereabouts, focus in settings, and the words on the title and pause screens."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import random  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+from pygame_gui.elements import UIButton  # noqa: E402
+
+from game.frontends.gui import driver, start  # noqa: E402
+from game.frontends.gui.app import App  # noqa: E402
+from game.frontends.gui.catalog import load_entry  # noqa: E402
+from game.scenario.loader import LoadedScenario, load_scenario  # noqa: E402
+from game.sessions import start_session  # noqa: E402
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINIMAL = FIXTURES / "minimal.yaml"
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Iterator[App]:
+    window = App(settings_file=tmp_path / "config" / "settings.json", log_dir=tmp_path / "logs", seed=7)
+    yield window
+    window.shutdown()
+
+
+def loaded(path: Path) -> LoadedScenario:
+    result, problems = load_scenario(path)
+    assert result is not None, problems
+    return result
+
+
+def button_labels(scene) -> list[str]:  # type: ignore[no-untyped-def]
+    return [element.text for element in scene.ui if isinstance(element, UIButton)]
+
+
+def write_log(folder: Path, trainee: str, decisions: int | None, seed: int = 3) -> Path:
+    """A session log with that many decisions, or played to its ending (None)."""
+    live = start_session(loaded(MINIMAL), seed=seed, trainee=trainee, log_dir=folder)
+    rng = random.Random(seed)
+    made = 0
+    while not live.session.is_over and (decisions is None or made < decisions):
+        live.session.choose(rng.choice([m.key for m in live.session.moves()]))
+        made += 1
+    live.close()
+    return live.log_path
+
+
+# -- B: the name from the command line, and past sessions ----------------------------------------
+def test_a_trainee_named_on_the_command_line_is_not_asked_again(app: App) -> None:
+    start(app, entry=load_entry(MINIMAL), trainee="Dana Okafor")
+    driver.settle(app)
+    assert app.top.name == "briefing", app.scene_names()
+    assert app.live is not None and app.live.session.trainee == "Dana Okafor"
+
+
+def test_a_named_trainee_goes_from_the_picker_straight_to_the_briefing(app: App) -> None:
+    start(app, trainee="Dana Okafor")
+    driver.settle(app)
+    app.open("picker", folder=str(FIXTURES))
+    driver.settle(app)
+    picker = app.top
+    index = next(i for i, e in enumerate(picker.entries) if e.path.resolve() == MINIMAL.resolve())  # type: ignore[attr-defined]
+    picker.focus.focus_key(f"entry:{index}")
+    driver.press(app, pygame.K_RETURN)
+    assert app.top.name == "briefing", app.scene_names()
+    assert app.live is not None and app.live.session.trainee == "Dana Okafor"
+
+
+def test_run_window_passes_the_trainee_through(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import game.frontends.gui as gui
+    from game.frontends.gui import app as app_module
+
+    seen: dict[str, object] = {}
+
+    class Probe(App):
+        def run(self) -> int:
+            seen["trainee"] = self.live.session.trainee if self.live else None
+            seen["screen"] = self.top.name
+            return 0
+
+    monkeypatch.setattr(app_module, "App", Probe)
+    monkeypatch.setenv("GOOD_OFFICES_CONFIG_DIR", str(tmp_path / "config"))
+    from game.cli import build_parser
+
+    args = build_parser().parse_args(["play", str(MINIMAL), "--trainee", "Dana", "--log-dir", str(tmp_path / "logs")])
+    assert gui.run_window(args) == 0
+    assert seen == {"trainee": "Dana", "screen": "briefing"}
+
+
+def test_past_sessions_lists_every_log_and_resumes_any_unfinished_one(app: App, tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    older = write_log(logs, "Ana", 2, seed=3)
+    write_log(logs, "Ben", 1, seed=4)
+    finished = write_log(logs, "Cleo", None, seed=5)
+    (logs / "notes.jsonl").write_text("not a log\n", encoding="utf-8")
+    start(app)
+    driver.settle(app)
+    title = app.top
+    labels = button_labels(title)
+    assert "Past sessions" in labels
+    app.open("sessions")
+    driver.settle(app)
+    screen = app.top
+    lines = screen.lines  # type: ignore[attr-defined]
+    assert {line.trainee for line in lines if not line.problem} == {"Ana", "Ben", "Cleo"}
+    assert any(line.problem for line in lines), "a file that is not a log is listed with why"
+    assert screen.titles[0] == "The Two Valleys"  # type: ignore[attr-defined]
+    index = next(i for i, line in enumerate(lines) if line.path == older)
+    screen.focus.focus_key(f"log:{index}")
+    driver.settle(app)
+    assert screen.action_button.text == "Resume"  # type: ignore[attr-defined]
+    driver.press(app, pygame.K_RETURN)
+    assert app.top.name == "play"
+    assert app.live is not None and app.live.log_path == older and len(app.live.session.history) == 2
+    app.close_session()
+
+    app.go("title")
+    app.open("sessions")
+    driver.settle(app)
+    screen = app.top
+    index = next(i for i, line in enumerate(screen.lines) if line.path == finished)  # type: ignore[attr-defined]
+    screen.focus.focus_key(f"log:{index}")
+    driver.settle(app)
+    assert screen.action_button.text == "See the debrief"  # type: ignore[attr-defined]
+    driver.press(app, pygame.K_RETURN)
+    driver.settle(app, 4)
+    assert app.top.name == "debrief"
+    assert app.top.debrief is not None and app.top.session.trainee == "Cleo"  # type: ignore[attr-defined]
+
+
+def test_the_title_names_the_unfinished_session_by_its_scenarios_title(app: App, tmp_path: Path) -> None:
+    write_log(tmp_path / "logs", "Ana", 2)
+    start(app)
+    driver.settle(app)
+    assert app.top.resume_text.startswith("The Two Valleys \u00b7 Ana \u00b7 2 decisions")  # type: ignore[attr-defined]
