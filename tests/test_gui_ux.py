@@ -144,3 +144,43 @@ def test_the_title_names_the_unfinished_session_by_its_scenarios_title(app: App,
     start(app)
     driver.settle(app)
     assert app.top.resume_text.startswith("The Two Valleys \u00b7 Ana \u00b7 2 decisions")  # type: ignore[attr-defined]
+
+
+# -- C: the map's labels ------------------------------------------------------------------------
+def _gap(a: pygame.Rect, b: pygame.Rect) -> float:
+    dx = max(0, a.left - b.right, b.left - a.right)
+    dy = max(0, a.top - b.bottom, b.top - a.bottom)
+    return float((dx * dx + dy * dy) ** 0.5)
+
+
+@pytest.mark.parametrize("scenario", ["harbour_crossing", "quiet_channel"])
+@pytest.mark.parametrize("text_size", [100, 200])
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 600)])
+def test_every_map_marker_has_its_own_label_next_to_it_and_no_label_overlaps(
+    app: App, scenario: str, text_size: int, size: tuple[int, int]
+) -> None:
+    from game.scenario.bundled import find_bundled
+
+    path = find_bundled(scenario)
+    assert path is not None
+    app.resize(size)
+    app.apply_settings(app.settings.with_changes(text_size=text_size))
+    driver.start_new(app, path, "Ana")
+    layout = app.top.map_layout  # type: ignore[attr-defined]
+    line = app.fonts.line_height("small")
+    assert set(layout.labels) == set(layout.markers), "every party and venue is labelled"
+    assert len(layout.markers) == len(app.live.session.scenario.parties) + len(app.live.session.scenario.venues)  # type: ignore[union-attr]
+    placed = list(layout.labels.items())
+    for key, label in placed:
+        assert layout.area.contains(label), (key, label)
+        own = layout.markers[key]
+        assert _gap(label, own) <= 1.5 * line, f"{key}'s label is {_gap(label, own):.0f}px from its marker"
+        for other_key, marker in layout.markers.items():
+            assert not label.colliderect(marker), f"{key}'s label covers {other_key}"
+            if other_key != key:
+                assert _gap(label, marker) > _gap(label, own), f"{key}'s label is nearer {other_key}"
+        for chip in layout.chips:
+            assert not label.colliderect(chip), f"{key}'s label covers the channel"
+    for index, (key, label) in enumerate(placed):
+        for other_key, other in placed[index + 1 :]:
+            assert not label.colliderect(other), f"the labels of {key} and {other_key} overlap"

@@ -169,7 +169,7 @@ class PlayScene(Scene):
         paint_parties(parties, self.session)
         self.parties.set_content(parties.paint(None), parties.regions)
         map_sheet = self.sheet(self.map.rect.width)
-        paint_map(map_sheet, self.session, self.map.rect.height)
+        self.map_layout = paint_map(map_sheet, self.session, self.map.rect.height)
         self.map.set_content(map_sheet.paint(None), map_sheet.regions)
         situation = self.sheet(self.situation.view_width, 0)
         paint_situation(situation, self.session)
