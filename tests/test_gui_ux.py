@@ -184,3 +184,68 @@ def test_every_map_marker_has_its_own_label_next_to_it_and_no_label_overlaps(
     for index, (key, label) in enumerate(placed):
         for other_key, other in placed[index + 1 :]:
             assert not label.colliderect(other), f"the labels of {key} and {other_key} overlap"
+
+
+# -- C: tooltips, focus ---------------------------------------------------------------------------
+def _open_tooltips(app: App) -> list:  # type: ignore[type-arg]
+    from pygame_gui.elements import UITooltip
+
+    return [element for element in app.manager.get_sprite_group().sprites() if isinstance(element, UITooltip) and element.alive()]
+
+
+def test_a_tooltip_goes_when_its_tab_is_switched_away(app: App) -> None:
+    app.resize((1280, 720))
+    app.apply_settings(app.settings.with_changes(text_size=200))
+    driver.start_new(app, MINIMAL, "Ana")
+    driver.dismiss_dialogs(app)
+    scene = app.top
+    assert scene.tabs is not None, "the compact layout, with tabs"  # type: ignore[attr-defined]
+    driver.press(app, pygame.K_p, "p")
+    parties = scene.parties  # type: ignore[attr-defined]
+    region = next(r for r in parties.regions if r.tooltip)
+    point = (parties.rect.x + region.rect.centerx, parties.rect.y + region.rect.centery - parties.scroll)
+    parties.while_hovering(0.1, point)
+    parties.while_hovering(1.0, point)
+    assert _open_tooltips(app), "the tooltip shows while hovered"
+    driver.press(app, pygame.K_s, "s")
+    driver.settle(app)
+    assert not _open_tooltips(app), "no tooltip is left over the other tab or the moves"
+
+
+def test_settings_open_with_the_first_setting_focused_and_larger_keeps_the_focus(app: App) -> None:
+    start(app)
+    driver.settle(app)
+    app.open("settings")
+    driver.settle(app)
+    assert app.top.focus.current is not None and app.top.focus.current.key == "button:Larger"
+    driver.press(app, pygame.K_RETURN)
+    assert app.settings.text_size == 125
+    assert app.top.focus.current.key == "button:Larger", "the focus stays on Larger, not on the Smaller that appeared"
+    driver.press(app, pygame.K_RETURN)
+    assert app.settings.text_size == 150 and app.top.focus.current.key == "button:Larger"
+
+
+def _luminance(colour: pygame.Color) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(colour.r) + 0.7152 * channel(colour.g) + 0.0722 * channel(colour.b)
+
+
+def _contrast(a: pygame.Color, b: pygame.Color) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("label", ["Done  (Esc)", "Larger"])
+def test_the_focus_ring_of_a_button_stands_out_from_its_fill(app: App, label: str) -> None:
+    start(app)
+    app.open("settings")
+    driver.settle(app)
+    app.top.focus.focus_key(f"button:{label}")
+    driver.settle(app, 4)
+    button = next(b for b in app.top.ui if isinstance(b, UIButton) and b.text == label)
+    edge = app.screen.get_at((button.rect.centerx, button.rect.top + 3))  # under the widget's 2px shadow margin
+    fill = app.screen.get_at((button.rect.x + 12, button.rect.centery))
+    assert _contrast(edge, fill) >= 3, f"focus ring {edge} on {fill}: {_contrast(edge, fill):.1f}:1"

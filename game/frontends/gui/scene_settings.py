@@ -84,6 +84,8 @@ class SettingsScene(Scene):
             layer=3,
         )
         self.focus.set(self.take_button_stops())
+        if self.focus.current is None:  # a keyboard user lands on the first setting
+            self.focus.move(1)
 
     def _layout(self, card_w, pad, text_w, stacked, button_h, rows, brief):  # type: ignore[no-untyped-def]
         """The card's text, and where the buttons go; `brief` leaves out the explanations."""
@@ -120,8 +122,6 @@ class SettingsScene(Scene):
 
     def change(self, **changes: object) -> None:
         self.app.apply_settings(self.app.settings.with_changes(**changes))
-        if self.focus.index < 0:
-            self.focus.move(1)
 
     def close(self) -> None:
         if self.app.top is self:
