@@ -249,3 +249,77 @@ def test_the_focus_ring_of_a_button_stands_out_from_its_fill(app: App, label: st
     edge = app.screen.get_at((button.rect.centerx, button.rect.top + 3))  # under the widget's 2px shadow margin
     fill = app.screen.get_at((button.rect.x + 12, button.rect.centery))
     assert _contrast(edge, fill) >= 3, f"focus ring {edge} on {fill}: {_contrast(edge, fill):.1f}:1"
+
+
+def test_a_long_path_wraps_after_its_folders_not_in_the_middle_of_a_name(app: App) -> None:
+    folder = "/home/amina/.local/share/good-offices/logs/"
+    name = "harbour_crossing-amina-diallo-20261202T214522-11.jsonl"
+    lines = app.fonts.wrap("body", f"Saved in {folder}{name}", app.fonts.width("body", "x" * 40))
+    assert lines[0] == "Saved in" and "".join(lines[1:]) == folder + name
+    assert folder in lines, f"the folders stay on one line: {lines}"
+    for line in lines[1:-1]:
+        assert line[-1] in "/-_.", f"broken inside a word: {lines}"
+
+
+# -- C: the HTML report ---------------------------------------------------------------------------
+def _debrief_screen(app: App, tmp_path: Path):  # type: ignore[no-untyped-def]
+    from game.frontends.gui.begin import debrief
+
+    log = write_log(tmp_path / "logs", "Cleo", None)
+    start(app)
+    assert debrief(app, log)
+    driver.settle(app, 4)
+    assert app.top.name == "debrief" and app.top.debrief is not None  # type: ignore[attr-defined]
+    return app.top, log
+
+
+def test_writing_the_report_says_where_it_is_and_opens_it_in_the_browser(
+    app: App, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from game.frontends.gui import opener
+
+    opened: list[str] = []
+    done = threading.Event()
+
+    def fake_open(url: str) -> bool:
+        opened.append(url)
+        done.set()
+        return True
+
+    monkeypatch.setattr(opener.webbrowser, "open", fake_open)
+    scene, log = _debrief_screen(app, tmp_path)
+    scene.write_report()
+    driver.settle(app)
+    report = log.with_suffix(".html")
+    assert report.is_file()
+    assert app.top.name == "dialog" and str(report) in app.top.body  # type: ignore[attr-defined]
+    driver.press(app, pygame.K_RETURN)  # "Open it in the browser"
+    assert done.wait(10)
+    assert opened == [report.resolve().as_uri()]
+    assert app.top is scene and str(report) in scene.report
+    assert "Open the report" in button_labels(scene)
+    driver.settle(app)
+    left_of_buttons = min(b.rect.x for b in scene.ui if isinstance(b, UIButton))
+    bar = pygame.Rect(0, app.size[1] - 40, left_of_buttons, 30)
+    colours = {tuple(app.screen.get_at((x, y))) for x in range(bar.x, bar.right, 3) for y in range(bar.y, bar.bottom, 2)}
+    assert len(colours) > 3, "the footer shows the report's path, not an empty bar"
+
+
+def test_a_browser_that_cannot_open_is_reported_on_screen_not_raised(app: App, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import webbrowser
+
+    from game.frontends.gui import opener
+
+    def broken(url: str) -> bool:
+        raise webbrowser.Error("could not locate runnable browser")
+
+    monkeypatch.setattr(opener.webbrowser, "open", broken)
+    scene, log = _debrief_screen(app, tmp_path)
+    scene.write_report()
+    driver.press(app, pygame.K_ESCAPE)  # close the dialog
+    thread = opener.open_file(log.with_suffix(".html"), scene.problems)
+    thread.join(10)
+    driver.settle(app)
+    assert "could not locate runnable browser" in scene.report and str(log.with_suffix(".html")) in scene.report

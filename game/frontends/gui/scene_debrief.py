@@ -3,12 +3,14 @@ and the findings decision by decision; one button writes the HTML report beside 
 
 from __future__ import annotations
 
+import queue
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
 
 from game.engine.session import Session
+from game.frontends.gui.opener import open_file
 from game.frontends.gui.scene import Host, Scene
 from game.frontends.gui.sheet import Sheet, tip
 from game.frontends.gui.theme import grade_colour
@@ -29,9 +31,14 @@ class DebriefScene(Scene):
         self.log_path = log_path
         self.debrief: Debrief | None = None
         self.report = ""
+        self.report_path: Path | None = None
+        self.problems: queue.SimpleQueue[str] = queue.SimpleQueue()
         self.waited = 0
 
     def update(self, dt: float) -> None:
+        if not self.problems.empty():  # the browser could not be opened (from the opener's thread)
+            self.report = self.problems.get()
+            self.rebuild()
         if self.debrief is None:
             self.waited += 1
             if self.waited >= 2:
@@ -56,10 +63,6 @@ class DebriefScene(Scene):
         top = head.height() + gap
         body_h = height - top - foot_h
         foot = self.add_canvas(pygame.Rect(0, height - foot_h, width, foot_h), background=pal.bar_bg)
-        note = Sheet(app.fonts, pal, width)
-        if self.report:
-            note.text("small", self.report, pal.bar_text, x=gap, width=width // 2, y=app.u(6))
-        foot.set_content(note.paint(pal.bar_bg), [])
         if self.debrief is None:
             wait = self.sheet(width - 2 * gap)
             wait.text("h2", "Preparing the debrief\u2026", pal.heading)
@@ -77,14 +80,18 @@ class DebriefScene(Scene):
         self.paint_findings(sheet, self.debrief)
         self.findings.set_content(sheet.paint(pal.panel, self.findings.rect.height), sheet.regions)
         bx = width - gap
-        for label, action, kind in (
-            ("Write the HTML report", self.write_report, "primary"),
-            ("Return to the title screen", self.to_title, None),
-        ):
+        buttons = [("Write the HTML report", self.write_report, "primary"), ("Return to the title screen", self.to_title, None)]
+        if self.report_path is not None:
+            buttons = [("Open the report", self.open_report, "primary"), ("Write it again", self.write_report, None), buttons[1]]
+        for label, action, kind in buttons:
             w = self.button_width(label)
             bx -= w
             self.add_button(pygame.Rect(bx, height - foot_h + (foot_h - button_h) // 2, w, button_h), label, action, kind=kind, layer=2)
             bx -= app.u(10)
+        note = Sheet(app.fonts, pal, width)
+        if self.report:
+            note.text("small", self.report, pal.bar_text, x=gap, width=max(bx - 2 * gap, app.u(120)), y=app.u(6))
+        foot.set_content(note.paint(pal.bar_bg, foot_h), [])  # the note sits at y, so its height is the bar's
         self.focus.set(self.take_button_stops())
 
     def paint_scores(self, sheet: Sheet, d: Debrief) -> None:
@@ -188,6 +195,7 @@ class DebriefScene(Scene):
             sheet.space(6)
 
     def write_report(self) -> None:
+        """Write the report beside the log, then say where it is and offer to open it."""
         if self.debrief is None:
             return
         from game.debrief import render_html
@@ -197,9 +205,23 @@ class DebriefScene(Scene):
             target.write_text(render_html(self.debrief), encoding="utf-8")
         except OSError as exc:
             self.report = f"Could not write the report: {exc.strerror or exc}"
-        else:
-            self.report = f"Report written: {target}"
+            self.report_path = None
+            self.rebuild()
+            return
+        self.report = f"Report written: {target}"
+        self.report_path = target
         self.rebuild()
+        self.app.open(
+            "dialog",
+            kicker="REPORT WRITTEN",
+            title="The HTML report is ready",
+            body=f"It is saved beside the session log, in {target}. It opens in any web browser and needs no network.",
+            buttons=[("Open it in the browser", self.open_report), ("Close", lambda: None)],
+        )
+
+    def open_report(self) -> None:
+        if self.report_path is not None:
+            open_file(self.report_path, self.problems)
 
     def to_title(self) -> None:
         self.app.go("title")
