@@ -323,3 +323,84 @@ def test_a_browser_that_cannot_open_is_reported_on_screen_not_raised(app: App, t
     thread.join(10)
     driver.settle(app)
     assert "could not locate runnable browser" in scene.report and str(log.with_suffix(".html")) in scene.report
+
+
+# -- D: crash reports, the desktop entry and the icon --------------------------------------------
+def _resume_args(tmp_path: Path, log: Path):  # type: ignore[no-untyped-def]
+    from game.cli import build_parser
+
+    return build_parser().parse_args(["play", "--resume", str(log), "--log-dir", str(tmp_path / "logs")])
+
+
+def test_an_unexpected_error_writes_a_crash_report_and_says_where_on_screen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import game.frontends.gui as gui
+    from game.frontends.gui import app as app_module
+    from game.frontends.gui import crash
+
+    log = write_log(tmp_path / "logs", "Ana", 2)
+    before = log.read_bytes()
+    monkeypatch.setattr(crash, "crash_dir", lambda: tmp_path / "crashes")
+    monkeypatch.setenv("GOOD_OFFICES_CONFIG_DIR", str(tmp_path / "config"))
+    shown: dict[str, str] = {}
+
+    class Breaks(App):
+        runs = 0
+
+        def run(self) -> int:
+            Breaks.runs += 1
+            if Breaks.runs == 1:
+                raise RuntimeError("boom in a scene")
+            shown["screen"], shown["body"] = self.top.name, self.top.body  # type: ignore[attr-defined]
+            return 0
+
+    monkeypatch.setattr(app_module, "App", Breaks)
+    assert gui.run_window(_resume_args(tmp_path, log)) == 1
+    reports = list((tmp_path / "crashes").glob("crash-*.txt"))
+    assert len(reports) == 1
+    text = reports[0].read_text(encoding="utf-8")
+    for needed in ("RuntimeError: boom in a scene", "Traceback", "version:", "platform:", "scenario: minimal", str(log)):
+        assert needed in text, needed
+    assert shown["screen"] == "dialog" and str(reports[0]) in shown["body"] and str(log) in shown["body"]
+    assert log.read_bytes() == before, "the session log is kept as it was"
+    assert str(reports[0]) in capsys.readouterr().err
+
+
+def test_when_the_window_cannot_show_the_error_the_last_resort_message_names_the_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import game.frontends.gui as gui
+    from game.frontends.gui import app as app_module
+    from game.frontends.gui import crash
+
+    log = write_log(tmp_path / "logs", "Ana", 2)
+    monkeypatch.setattr(crash, "crash_dir", lambda: tmp_path / "crashes")
+    monkeypatch.setenv("GOOD_OFFICES_CONFIG_DIR", str(tmp_path / "config"))
+    said: list[str] = []
+    monkeypatch.setattr(crash, "last_resort", said.append)
+
+    class AlwaysBreaks(App):
+        def run(self) -> int:
+            raise RuntimeError("the display is gone")
+
+    monkeypatch.setattr(app_module, "App", AlwaysBreaks)
+    assert gui.run_window(_resume_args(tmp_path, log)) == 1
+    report = next((tmp_path / "crashes").glob("crash-*.txt"))
+    assert len(said) == 1 and str(report) in said[0] and str(log) in said[0]
+
+
+def test_the_desktop_entry_launches_the_window_with_the_shipped_icon() -> None:
+    import configparser
+    from importlib import resources
+
+    assets = resources.files("game.assets")
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # type: ignore[assignment,method-assign]
+    entry.read_string(assets.joinpath("good-offices.desktop").read_text(encoding="utf-8"))
+    desktop = entry["Desktop Entry"]
+    assert desktop["Type"] == "Application" and desktop["Terminal"] == "false"
+    assert desktop["Exec"].split()[:2] == ["good-offices", "play"]
+    assert desktop["Icon"] == "good-offices" and "Education" in desktop["Categories"].split(";")
+    icon = pygame.image.load(str(assets.joinpath("good-offices.png")))
+    assert icon.get_width() == icon.get_height() >= 128

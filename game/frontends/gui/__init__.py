@@ -65,8 +65,31 @@ def run_window(args: argparse.Namespace) -> int:
     try:
         start(app, live=start_live, folder=folder, entry=entry, trainee=args.trainee)
         return app.run()
+    except Exception as exc:  # a bug: report it where a desktop user can find it, then stop
+        return crashed(app, exc)
     finally:
         app.shutdown()
+
+
+def crashed(app, exc: Exception) -> int:  # type: ignore[no-untyped-def]
+    """Write the crash report, then say where on a last screen (or the system's message box)."""
+    from game.cli import EXIT_ERRORS
+    from game.frontends.gui.crash import crash_words, last_resort, write_crash_report
+
+    live = app.live
+    report = write_crash_report(exc, live)
+    words = crash_words(report, live.log_path if live is not None else None)
+    print(f"good-offices: the window stopped on an unexpected error. {words}", file=sys.stderr)
+    try:
+        app.close_session()
+        while app.scenes:
+            app.pop()
+        app.open("dialog", kicker="SOMETHING WENT WRONG", title="The game stopped on an error", body=words, buttons=[("Quit", app.quit)])
+        app.running = True
+        app.run()
+    except Exception:  # the window itself is broken
+        last_resort(words)
+    return EXIT_ERRORS
 
 
 def start(app, *, live=None, folder=None, entry=None, trainee=None) -> None:  # type: ignore[no-untyped-def]
@@ -91,4 +114,4 @@ def start(app, *, live=None, folder=None, entry=None, trainee=None) -> None:  # 
             app.open("name", entry=entry)
 
 
-__all__ = ["run_window", "start", "NO_DISPLAY"]
+__all__ = ["run_window", "start", "crashed", "NO_DISPLAY"]

@@ -12,6 +12,7 @@ import os
 import sys
 import warnings
 from collections.abc import Callable, Mapping
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +90,8 @@ class App:
         except pygame.error as exc:
             raise NoDisplay(str(exc) or "no video device") from None
         pygame.display.set_caption("Good Offices")
+        with contextlib.suppress(pygame.error, OSError):
+            pygame.display.set_icon(pygame.image.load(str(resources.files("game.assets").joinpath("good-offices.png"))))
         pygame.key.set_repeat(400, 40)
         self.clock = pygame.time.Clock()
         self._style()
