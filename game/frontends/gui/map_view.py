@@ -27,7 +27,7 @@ CHANNEL_TIPS = {
 }
 
 
-def _positions(session: Session) -> tuple[dict[str, tuple[float, float]], dict[str, tuple[float, float]]]:
+def map_positions(session: Session) -> tuple[dict[str, tuple[float, float]], dict[str, tuple[float, float]]]:
     scenario = session.scenario
     parties = list(scenario.parties.items())
     spots: dict[str, tuple[float, float]] = {}
@@ -51,7 +51,7 @@ def paint_map(sheet: Sheet, session: Session, height: int) -> MapLayout:
     fonts, pal = sheet.fonts, sheet.pal
     area = pygame.Rect(sheet.pad, sheet.y, sheet.inner, height)
     sheet.y += height
-    spots, venue_spots = _positions(session)
+    spots, venue_spots = map_positions(session)
     margin = sheet.u(24)
     inner = area.inflate(-2 * margin, -2 * margin)
 
