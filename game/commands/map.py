@@ -12,6 +12,10 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.scenario.loader import LoadedScenario
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 DEFAULT_SIZE = (960, 540)
@@ -40,10 +44,22 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
     return parser
 
 
-def run(args: argparse.Namespace) -> int:
-    from game.cli import load_named
+def _load(name: str) -> LoadedScenario | None:
+    from game.scenario.loader import load_scenario
+    from game.sessions import resolve_scenario
 
-    loaded = load_named(args.scenario)
+    path = resolve_scenario(name)
+    if path is None:
+        print(f"good-offices: '{name}' is neither a bundled scenario id nor an existing file (see 'good-offices list')", file=sys.stderr)
+        return None
+    loaded, problems = load_scenario(path)
+    for problem in problems:
+        print(problem.render(), file=sys.stderr)
+    return loaded
+
+
+def run(args: argparse.Namespace) -> int:
+    loaded = _load(args.scenario)
     if loaded is None:
         return EXIT_ERRORS
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
