@@ -404,3 +404,14 @@ def test_the_desktop_entry_launches_the_window_with_the_shipped_icon() -> None:
     assert desktop["Icon"] == "good-offices" and "Education" in desktop["Categories"].split(";")
     icon = pygame.image.load(str(assets.joinpath("good-offices.png")))
     assert icon.get_width() == icon.get_height() >= 128
+
+
+def test_the_reports_path_in_the_footer_loses_its_middle_not_its_file_name(app: App) -> None:
+    from game.frontends.gui.scene_debrief import elide_middle
+
+    path = "/home/amina/.local/share/good-offices/logs/harbour_crossing-amina-diallo-20261202T214522-11.html"
+    width = app.fonts.width("small", "x" * 30)
+    short = elide_middle(app.fonts, "small", path, width)
+    assert app.fonts.width("small", short) <= width
+    assert short.startswith("/home") and short.endswith("-11.html") and "\u2026" in short
+    assert elide_middle(app.fonts, "small", "/tmp/a.html", width) == "/tmp/a.html"

@@ -13,6 +13,7 @@ from game.engine.session import Session
 from game.frontends.gui.opener import open_file
 from game.frontends.gui.scene import Host, Scene
 from game.frontends.gui.sheet import Sheet, tip
+from game.frontends.gui.text import Fonts
 from game.frontends.gui.theme import grade_colour
 from game.frontends.presenter import grade_words, term_tooltip
 
@@ -20,6 +21,20 @@ if TYPE_CHECKING:
     from game.debrief import Debrief
 
 VERDICT_WORDS = {"honoured": "Honoured", "breached": "Breached", "missed": "Missed"}
+
+
+def elide_middle(fonts: Fonts, style: str, text: str, width: int) -> str:
+    """`text` on one line of `width`, its middle replaced by an ellipsis if need be (a path keeps
+    its start and its file name)."""
+    if fonts.width(style, text) <= width:
+        return text
+    keep = len(text)
+    while keep > 2:
+        keep -= 1
+        head, tail = text[: keep // 3], text[len(text) - (keep - keep // 3) :]
+        if fonts.width(style, f"{head}\u2026{tail}") <= width:
+            return f"{head}\u2026{tail}"
+    return fonts.fit(style, text, width)
 
 
 class DebriefScene(Scene):
@@ -82,15 +97,20 @@ class DebriefScene(Scene):
         bx = width - gap
         buttons = [("Write the HTML report", self.write_report, "primary"), ("Return to the title screen", self.to_title, None)]
         if self.report_path is not None:
-            buttons = [("Open the report", self.open_report, "primary"), ("Write it again", self.write_report, None), buttons[1]]
+            buttons[0] = ("Open the report", self.open_report, "primary")
         for label, action, kind in buttons:
             w = self.button_width(label)
             bx -= w
             self.add_button(pygame.Rect(bx, height - foot_h + (foot_h - button_h) // 2, w, button_h), label, action, kind=kind, layer=2)
             bx -= app.u(10)
         note = Sheet(app.fonts, pal, width)
-        if self.report:
-            note.text("small", self.report, pal.bar_text, x=gap, width=max(bx - 2 * gap, app.u(120)), y=app.u(6))
+        if self.report:  # on two lines at most: the path loses its middle rather than run into the buttons
+            room = max(bx - 2 * gap, app.u(120))
+            head, _, path = self.report.partition(": ") if self.report_path is not None else (self.report, "", "")
+            note.text("small", head + (":" if path else ""), pal.bar_text, x=gap, width=room, y=app.u(6))
+            if path:
+                second = app.u(6) + app.fonts.line_height("small")
+                note.line_text("small", elide_middle(app.fonts, "small", path, room), pal.bar_text, (gap, second))
         foot.set_content(note.paint(pal.bar_bg, foot_h), [])  # the note sits at y, so its height is the bar's
         self.focus.set(self.take_button_stops())
 
