@@ -116,6 +116,8 @@ def test_past_sessions_lists_every_log_and_resumes_any_unfinished_one(app: App, 
     assert {line.trainee for line in lines if not line.problem} == {"Ana", "Ben", "Cleo"}
     assert any(line.problem for line in lines), "a file that is not a log is listed with why"
     assert screen.titles[0] == "The Two Valleys"  # type: ignore[attr-defined]
+    finished_at = next(i for i, line in enumerate(lines) if line.path == finished)
+    assert screen.endings[finished_at] == "Ended: Drift", "the ending by its title in the scenario"  # type: ignore[attr-defined]
     index = next(i for i, line in enumerate(lines) if line.path == older)
     screen.focus.focus_key(f"log:{index}")
     driver.settle(app)

@@ -106,8 +106,8 @@ class DebriefScene(Scene):
         note = Sheet(app.fonts, pal, width)
         if self.report:  # on two lines at most: the path loses its middle rather than run into the buttons
             room = max(bx - 2 * gap, app.u(120))
-            head, _, path = self.report.partition(": ") if self.report_path is not None else (self.report, "", "")
-            note.text("small", head + (":" if path else ""), pal.bar_text, x=gap, width=room, y=app.u(6))
+            said, _, path = self.report.partition(": ") if self.report_path is not None else (self.report, "", "")
+            note.text("small", said + (":" if path else ""), pal.bar_text, x=gap, width=room, y=app.u(6))
             if path:
                 second = app.u(6) + app.fonts.line_height("small")
                 note.line_text("small", elide_middle(app.fonts, "small", path, room), pal.bar_text, (gap, second))

@@ -4,6 +4,8 @@ log's records without replaying it, as `good-offices sessions` does."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 
 from game.frontends.gui.begin import debrief, resume
@@ -15,12 +17,26 @@ from game.words import count
 DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)}
 
 
-def ending_words(line: SessionLine) -> str:
+def ending_words(line: SessionLine, titles: dict[str, str] | None = None) -> str:
     if line.problem:
         return "Not a readable log: " + line.problem
     if not line.finished:
         return "Unfinished"
-    return "Ended: " + line.ending.replace("_", " ").replace("-", " ")
+    return "Ended: " + (titles or {}).get(line.ending, line.ending.replace("_", " ").replace("-", " "))
+
+
+def ending_titles(line: SessionLine, cache: dict[str, dict[str, str]]) -> dict[str, str]:
+    """The endings' titles in the log's scenario (loaded once per file), or none if it is gone."""
+    from game.scenario.bundled import find_bundled
+    from game.scenario.loader import load_scenario
+
+    path = Path(line.scenario_file) if line.scenario_file and Path(line.scenario_file).is_file() else find_bundled(line.scenario)
+    key = str(path)
+    if key not in cache:
+        loaded = load_scenario(path)[0] if path is not None else None
+        phases = loaded.scenario.phases.phases if loaded is not None and loaded.scenario.id == line.scenario else {}
+        cache[key] = {pid: phase.title for pid, phase in phases.items() if phase.ending is not None}
+    return cache[key]
 
 
 def date_words(started: str) -> str:
@@ -40,6 +56,8 @@ class SessionsScene(Scene):
         self.lines: list[SessionLine] = readable + [s for s in found if s.problem]
         titles: dict[str, str] = {}
         self.titles = [scenario_title(s.scenario, s.scenario_file, titles) if not s.problem else s.path.name for s in self.lines]
+        endings: dict[str, dict[str, str]] = {}
+        self.endings = [ending_words(s, ending_titles(s, endings) if s.finished else None) for s in self.lines]
         self.selected = 0
 
     def build(self) -> None:
@@ -94,7 +112,7 @@ class SessionsScene(Scene):
             if line.problem:
                 sheet.text("small", ending_words(line), pal.danger, x=x, width=width)
             else:
-                facts = f"{date_words(line.started)} \u00b7 {count(line.decisions, 'decision')} \u00b7 {ending_words(line)}"
+                facts = f"{date_words(line.started)} \u00b7 {count(line.decisions, 'decision')} \u00b7 {self.endings[index]}"
                 sheet.text("small", facts, pal.muted if line.finished else pal.accent, x=x, width=width)
             sheet.text("small", str(line.path), pal.muted, x=x, width=width)
             sheet.y += pad
