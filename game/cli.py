@@ -107,6 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
     debrief.add_argument("--class", dest="as_class", action="store_true", help="one report for the whole class")
     debrief.add_argument("--anonymous", action="store_true", help="in a class report, hide trainees' names")
     debrief.add_argument("--scenario", type=Path, default=None, help="the scenario file, when it is not where the log says")
+    from game.commands import map as map_command
+
+    map_command.add_parser(commands)
     return parser
 
 
@@ -283,7 +286,14 @@ def _sessions(args: argparse.Namespace) -> int:
     return sessions_command(args)
 
 
+def _map(args: argparse.Namespace) -> int:
+    from game.commands.map import run
+
+    return run(args)
+
+
 _COMMANDS = {
+    "map": _map,
     "sessions": _sessions,
     "list": _list,
     "validate": _validate,

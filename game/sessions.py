@@ -24,6 +24,7 @@ from game.engine.replay import replay
 from game.engine.session import Session
 from game.scenario import codes
 from game.scenario.bundled import find_bundled
+from game.scenario.header import read_header
 from game.scenario.loader import LoadedScenario
 
 
@@ -146,3 +147,70 @@ def unfinished_logs(log_dir: Path) -> list[Path]:
         if contents is not None and not contents.finished and not has_errors(problems):
             found.append(path)
     return found
+
+
+@dataclass(frozen=True)
+class SessionLine:
+    """One log as a list shows it, read without replaying the session."""
+
+    path: Path
+    scenario: str
+    trainee: str
+    started: str
+    decisions: int
+    ending: str
+    problem: str = ""
+    scenario_file: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return not self.problem and self.decisions == 0 and self.ending == "unfinished"
+
+    @property
+    def finished(self) -> bool:
+        return not self.problem and self.ending != "unfinished"
+
+
+def survey(folder: Path) -> list[SessionLine]:
+    """Every *.jsonl in the folder, by file name; a file that is not a readable log is listed
+    with the reason."""
+    lines = []
+    for path in sorted(folder.glob("*.jsonl")):
+        contents, problems = read_log(path)
+        if contents is None or has_errors(problems):
+            reason = next((p.message for p in problems if p.is_error), "not a session log")
+            lines.append(SessionLine(path, "?", "?", "", 0, "", reason))
+            continue
+        header = contents.header
+        ending = str(contents.end.get("ending", "ended")) if contents.end else "unfinished"
+        lines.append(
+            SessionLine(
+                path,
+                str(header.get("scenario_id", "?")),
+                str(header.get("trainee", "")),
+                str(header.get("started", "")),
+                len(contents.decisions),
+                ending,
+                scenario_file=str(header.get("scenario_file") or ""),
+            )
+        )
+    return lines
+
+
+def scenario_title(scenario_id: str, scenario_file: str = "", cache: dict[str, str] | None = None) -> str:
+    """The title a log's scenario gives itself (read from its header only), or its id made
+    readable when the file is gone."""
+    key = f"{scenario_id}\0{scenario_file}"
+    if cache is not None and key in cache:
+        return cache[key]
+    title = ""
+    for candidate in (Path(scenario_file) if scenario_file else None, find_bundled(scenario_id)):
+        if candidate is not None and candidate.is_file():
+            header, _ = read_header(candidate)
+            if header is not None and header.id == scenario_id:
+                title = header.title
+                break
+    title = title or scenario_id.replace("_", " ").replace("-", " ").capitalize()
+    if cache is not None:
+        cache[key] = title
+    return title

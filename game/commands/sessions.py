@@ -8,52 +8,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
-from game.diagnostics import has_errors, shown
-from game.engine.logfile import read_log
-from game.sessions import default_log_dir
+from game.diagnostics import shown
+from game.sessions import SessionLine, default_log_dir, survey
 from game.words import count
-
-
-@dataclass(frozen=True)
-class SessionLine:
-    path: Path
-    scenario: str
-    trainee: str
-    started: str
-    decisions: int
-    ending: str
-    problem: str = ""
-
-    @property
-    def empty(self) -> bool:
-        return not self.problem and self.decisions == 0 and self.ending == "unfinished"
-
-
-def survey(folder: Path) -> list[SessionLine]:
-    """Every *.jsonl in the folder, by file name."""
-    lines = []
-    for path in sorted(folder.glob("*.jsonl")):
-        contents, problems = read_log(path)
-        if contents is None or has_errors(problems):
-            reason = next((p.message for p in problems if p.is_error), "not a session log")
-            lines.append(SessionLine(path, "?", "?", "", 0, "", reason))
-            continue
-        header = contents.header
-        ending = str(contents.end.get("ending", "ended")) if contents.end else "unfinished"
-        lines.append(
-            SessionLine(
-                path,
-                str(header.get("scenario_id", "?")),
-                str(header.get("trainee", "")),
-                str(header.get("started", "")),
-                len(contents.decisions),
-                ending,
-            )
-        )
-    return lines
 
 
 def sessions_command(args: argparse.Namespace) -> int:

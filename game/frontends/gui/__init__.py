@@ -56,7 +56,7 @@ def run_window(args: argparse.Namespace) -> int:
             start_live.close()
         return EXIT_ERRORS
     try:
-        app = App(log_dir=args.log_dir, seed=args.seed)
+        app = App(log_dir=args.log_dir, seed=args.seed, trainee=args.trainee)
     except NoDisplay as exc:
         print(NO_DISPLAY.format(reason=str(exc).strip().rstrip(".") or "no video device"), file=sys.stderr)
         if start_live is not None:
@@ -65,31 +65,53 @@ def run_window(args: argparse.Namespace) -> int:
     try:
         start(app, live=start_live, folder=folder, entry=entry, trainee=args.trainee)
         return app.run()
+    except Exception as exc:  # a bug: report it where a desktop user can find it, then stop
+        return crashed(app, exc)
     finally:
         app.shutdown()
 
 
+def crashed(app, exc: Exception) -> int:  # type: ignore[no-untyped-def]
+    """Write the crash report, then say where on a last screen (or the system's message box)."""
+    from game.cli import EXIT_ERRORS
+    from game.frontends.gui.crash import crash_words, last_resort, write_crash_report
+
+    live = app.live
+    report = write_crash_report(exc, live)
+    words = crash_words(report, live.log_path if live is not None else None)
+    print(f"good-offices: the window stopped on an unexpected error. {words}", file=sys.stderr)
+    try:
+        app.close_session()
+        while app.scenes:
+            app.pop()
+        app.open("dialog", kicker="SOMETHING WENT WRONG", title="The game stopped on an error", body=words, buttons=[("Quit", app.quit)])
+        app.running = True
+        app.run()
+    except Exception:  # the window itself is broken
+        last_resort(words)
+    return EXIT_ERRORS
+
+
 def start(app, *, live=None, folder=None, entry=None, trainee=None) -> None:  # type: ignore[no-untyped-def]
-    """Put the first screen on the stack: play (resume), name (a scenario given), picker, or title."""
-    from game.frontends.gui import scene_ending, scene_history, scene_pause, scene_settings  # noqa: F401  (loaded now, not mid-game)
-    from game.frontends.gui.scene_picker import PickerScene
-    from game.frontends.gui.scene_title import TitleScene
+    """Put the first screen on the stack: play (resume), the briefing (a scenario and a name
+    given), name (a scenario given), picker (a folder given), or title."""
+    from game.frontends.gui.begin import begin_new
 
+    if trainee:
+        app.trainee = trainee
+        app.remember(trainee=trainee)
     if live is not None:
-        from game.frontends.gui.scene_play import PlayScene
-
         app.live = live
-        app.push(PlayScene(app, show_opening=False))
+        app.go("play", show_opening=False)
         return
-    app.push(TitleScene(app))
+    app.go("title")
     if folder is not None:
-        app.push(PickerScene(app, folder))
+        app.open("picker", folder=folder)
     elif entry is not None:
-        from game.frontends.gui.scene_name import NameScene
+        if app.trainee:
+            begin_new(app, entry, app.trainee)
+        else:
+            app.open("name", entry=entry)
 
-        if trainee:
-            app.remember(trainee=trainee)
-        app.push(NameScene(app, entry))
 
-
-__all__ = ["run_window", "start", "NO_DISPLAY"]
+__all__ = ["run_window", "start", "crashed", "NO_DISPLAY"]

@@ -11,20 +11,21 @@ import contextlib
 import os
 import sys
 import warnings
+from collections.abc import Callable, Mapping
+from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 import pygame
 import pygame_gui
 from pygame_gui.elements import UITextEntryLine
 
+from game.frontends.gui.scene import Scene
+from game.frontends.gui.scenes import SCENES
 from game.frontends.gui.settings import Settings, load_settings, save_settings, settings_path
 from game.frontends.gui.text import Fonts
 from game.frontends.gui.theme import palette, theme_data
 from game.sessions import LiveSession, default_log_dir
-
-if TYPE_CHECKING:
-    from game.frontends.gui.scene import Scene
 
 DEFAULT_SIZE = (1280, 720)
 MINIMUM_SIZE = (1024, 600)
@@ -62,7 +63,12 @@ class App:
         log_dir: Path | None = None,
         seed: int | None = None,
         size: tuple[int, int] | None = None,
+        trainee: str | None = None,
+        scenes: Mapping[str, Callable[..., Scene]] = SCENES,
     ) -> None:
+        self.registry = scenes
+        self.trainee = trainee
+        """The name given on the command line: the window then does not ask for it."""
         self.settings_file = settings_file or settings_path()
         self.settings: Settings = load_settings(self.settings_file)
         self.log_dir = log_dir or default_log_dir()
@@ -84,6 +90,8 @@ class App:
         except pygame.error as exc:
             raise NoDisplay(str(exc) or "no video device") from None
         pygame.display.set_caption("Good Offices")
+        with contextlib.suppress(pygame.error, OSError):
+            pygame.display.set_icon(pygame.image.load(str(resources.files("game.assets").joinpath("good-offices.png"))))
         pygame.key.set_repeat(400, 40)
         self.clock = pygame.time.Clock()
         self._style()
@@ -127,13 +135,13 @@ class App:
             return
         if old.fullscreen != new.fullscreen:
             self.screen = self._open_window(DEFAULT_SIZE)
-        focused = [scene.focus.index for scene in self.scenes]
+        focused = [(scene.focus.index, scene.focus.current.key if scene.focus.current else None) for scene in self.scenes]
         for scene in self.scenes:
             scene.clear()
         self._style()
-        for scene, index in zip(self.scenes, focused, strict=True):
+        for scene, (index, key) in zip(self.scenes, focused, strict=True):
             scene.build()
-            scene.restore_focus(index)
+            scene.restore_focus(index, key)
             if scene.hidden:
                 scene.set_hidden(True)
 
@@ -151,6 +159,18 @@ class App:
             scene.rebuild()
 
     # -- the scene stack -------------------------------------------------------------------------
+    def go(self, name: str, /, **details: Any) -> Scene:
+        """Change screen: every scene on the stack goes, the named one takes its place."""
+        scene = self.registry[name](self, **details)
+        self.replace(scene)
+        return scene
+
+    def open(self, name: str, /, **details: Any) -> Scene:
+        """Lay the named scene over the current one (a dialog, a drawer, a menu, the next step)."""
+        scene = self.registry[name](self, **details)
+        self.push(scene)
+        return scene
+
     @property
     def top(self) -> Scene:
         return self.scenes[-1]

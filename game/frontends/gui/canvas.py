@@ -194,6 +194,11 @@ class Canvas(UIElement):
         self._kill_tip()
         super().kill()
 
+    def hide(self) -> None:
+        """A hidden canvas is no longer hovered, so nothing else would take its tooltip away."""
+        self.on_unhovered()
+        super().hide()
+
     # -- drawing ---------------------------------------------------------------------------------
     def _compose(self) -> None:
         self._dirty = False

@@ -7,6 +7,8 @@ Drawn by hand from the theme's palette, over the scenario's own `map_image` when
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pygame
 
 from game.engine.session import Session
@@ -25,7 +27,7 @@ CHANNEL_TIPS = {
 }
 
 
-def _positions(session: Session) -> tuple[dict[str, tuple[float, float]], dict[str, tuple[float, float]]]:
+def map_positions(session: Session) -> tuple[dict[str, tuple[float, float]], dict[str, tuple[float, float]]]:
     scenario = session.scenario
     parties = list(scenario.parties.items())
     spots: dict[str, tuple[float, float]] = {}
@@ -44,11 +46,12 @@ def _positions(session: Session) -> tuple[dict[str, tuple[float, float]], dict[s
     return spots, venues
 
 
-def paint_map(sheet: Sheet, session: Session, height: int) -> None:
+def paint_map(sheet: Sheet, session: Session, height: int) -> MapLayout:
+    """Paint the map on the sheet; returns where each marker and label went."""
     fonts, pal = sheet.fonts, sheet.pal
     area = pygame.Rect(sheet.pad, sheet.y, sheet.inner, height)
     sheet.y += height
-    spots, venue_spots = _positions(session)
+    spots, venue_spots = map_positions(session)
     margin = sheet.u(24)
     inner = area.inflate(-2 * margin, -2 * margin)
 
@@ -86,6 +89,18 @@ def paint_map(sheet: Sheet, session: Session, height: int) -> None:
 
     sheet.draw(background)
     placer = _Placer(area.inflate(-8, -8))
+    party_r = max(7, sheet.u(9))
+    venue_size = max(8, sheet.u(10))
+    markers: dict[str, pygame.Rect] = {}
+    for pid in party_ids:
+        cx, cy = at(spots[pid])
+        markers[f"party:{pid}"] = pygame.Rect(cx - party_r - 3, cy - party_r - 3, 2 * party_r + 6, 2 * party_r + 6)
+    for vid, fraction in venue_spots.items():
+        cx, cy = at(fraction)
+        markers[f"venue:{vid}"] = pygame.Rect(cx - venue_size // 2 - 2, cy - venue_size // 2 - 2, venue_size + 4, venue_size + 4)
+    for rect in markers.values():
+        placer.occupy(rect)
+    layout = MapLayout(area, markers, {}, {}, [])
     venue = state.venue
     if venue and venue in venue_spots:
         for pid in party_ids:
@@ -101,8 +116,8 @@ def paint_map(sheet: Sheet, session: Session, height: int) -> None:
             words = CHANNEL_WORDS[channel]
             label_w = fonts.width("small_b", words) + sheet.u(14)
             label_h = fonts.line_height("small_b") + sheet.u(4)
-            chip = pygame.Rect(middle[0] - label_w // 2, middle[1] - label_h - sheet.u(6), label_w, label_h)
-            placer.occupy(chip)
+            chip, _ = placer.place_first([([words], label_w, label_h)], pygame.Rect(middle, (0, 0)).inflate(4, 4), sheet.u(6))
+            layout.chips.append(chip)
             sheet.box(chip, pal.panel, radius=label_h // 2)
             sheet.box(chip, colour, radius=label_h // 2, border=1)
             sheet.line_text("small_b", words, pal.text, (chip.x + sheet.u(7), chip.y + sheet.u(2)))
@@ -110,100 +125,183 @@ def paint_map(sheet: Sheet, session: Session, height: int) -> None:
                 chip.inflate(sheet.u(8), sheet.u(8)),
                 tooltip=tip(term_tooltip("backchannel" if channel == "back_channel" else "channel", CHANNEL_TIPS[channel])),
             )
-    dots: list[tuple[str, str, tuple[int, int], int]] = []
+    # what each label could say, longest first (the name and the capital, the name alone, the
+    # name cut short; a venue's full name, its short name, shorter still): never no label
+    requests: dict[str, tuple[list[tuple[list[str], int, int]], pygame.Rect, int]] = {}
+    name_h, sub_h = fonts.line_height("small_b"), fonts.line_height("small")
     for pid in party_ids:
-        centre = at(spots[pid])
-        dots.append(("party", pid, centre, max(7, sheet.u(9))))
-    for vid, fraction in venue_spots.items():
-        dots.append(("venue", vid, at(fraction), max(8, sheet.u(10)) // 2 + 1))
-    for _, _, centre, radius in dots:
-        placer.occupy(pygame.Rect(centre[0] - radius - 3, centre[1] - radius - 3, 2 * radius + 6, 2 * radius + 6))
+        party = session.scenario.parties[pid]
+        sub = party.capital or party.leader
+        pad = sheet.u(10)
+        both_w = max(fonts.width("small_b", party.name), fonts.width("small", sub)) + pad
+        choices = [([party.name, sub], both_w, name_h + sub_h + sheet.u(4))]
+        choices += [([text], fonts.width("small_b", text) + pad, name_h + sheet.u(4)) for text in _shorter(party.name)]
+        requests[f"party:{pid}"] = (choices, markers[f"party:{pid}"], sheet.u(4))
+    for vid in sorted(venue_spots, key=lambda vid: vid != venue):  # the chosen venue gets the best place
+        name = session.scenario.venues[vid].name
+        name = name[:1].upper() + name[1:]
+        style = "small_b" if vid == venue else "small"
+        texts = list(dict.fromkeys([name, *_shorter(_short_venue_name(name))]))
+        line_h = fonts.line_height(style)
+        choices = [([text], min(fonts.width(style, text), area.width - sheet.u(16)) + sheet.u(8), line_h) for text in texts]
+        requests[f"venue:{vid}"] = (choices, markers[f"venue:{vid}"], sheet.u(2))
+    placer.markers = list(markers.values())
+    placer.step = max(4, fonts.line_height("small") // 3)
+    placed = _place_all(placer, requests)
     for index, pid in enumerate(party_ids):
         party = session.scenario.parties[pid]
-        cx, cy = at(spots[pid])
-        radius = max(7, sheet.u(9))
-        sheet.draw(_dot((cx, cy), radius, party_colour(sheet, index), pal.panel))
-        sub = party.capital or party.leader
-        name_w, name_h = fonts.width("small_b", party.name), fonts.line_height("small_b")
-        sub_w, sub_h = fonts.width("small", sub), fonts.line_height("small")
-        block = placer.place(max(name_w, sub_w) + sheet.u(10), name_h + sub_h + sheet.u(4), (cx, cy), radius + sheet.u(4))
+        sheet.draw(_dot(at(spots[pid]), party_r, party_colour(sheet, index), pal.panel))
+        block, lines = placed[f"party:{pid}"]
         sheet.box(block, pal.panel, radius=6)
         sheet.box(block, party_colour(sheet, index), radius=6, border=1)
-        sheet.line_text("small_b", party.name, pal.heading, (block.centerx - name_w // 2, block.y + sheet.u(2)), max_width=block.width)
-        sheet.line_text("small", sub, pal.muted, (block.centerx - sub_w // 2, block.y + sheet.u(2) + name_h), max_width=block.width)
+        top = block.y + sheet.u(2)
+        for number, text in enumerate(lines):
+            style = "small_b" if number == 0 else "small"
+            width = fonts.width(style, text)
+            colour = pal.heading if number == 0 else pal.muted
+            sheet.line_text(style, text, colour, (block.centerx - width // 2, top), max_width=block.width)
+            top += fonts.line_height(style)
+        layout.labels[f"party:{pid}"] = block
+        layout.texts[f"party:{pid}"] = " / ".join(lines)
         sheet.region(block, tooltip=tip(f"{party.name} ({party.leader}): {party.public_profile}"))
-    for vid, fraction in venue_spots.items():
+    for vid in venue_spots:
         spec = session.scenario.venues[vid]
-        cx, cy = at(fraction)
-        size = max(8, sheet.u(10))
-        square = pygame.Rect(cx - size // 2, cy - size // 2, size, size)
+        cx, cy = at(venue_spots[vid])
+        square = pygame.Rect(cx - venue_size // 2, cy - venue_size // 2, venue_size, venue_size)
         chosen = vid == venue
         sheet.box(square, pal.good if chosen else pal.panel, radius=2)
         sheet.box(square, pal.good if chosen else pal.muted, radius=2, border=2)
-        name = spec.name[:1].upper() + spec.name[1:]
+        label, lines = placed[f"venue:{vid}"]
         style = "small_b" if chosen else "small"
-        label, shown = None, name
-        # the full name where it fits, else a short one, else none (crowded maps): the
-        # square's tooltip and the moves list always give the full name
-        for candidate in dict.fromkeys((name, _short_venue_name(name))):
-            width = min(fonts.width(style, candidate), area.width - sheet.u(16))
-            label = placer.place_if_free(width + sheet.u(8), fonts.line_height(style), (cx, cy), size // 2 + sheet.u(3))
-            if label is not None:
-                shown = candidate
-                break
-        if label is not None:
-            sheet.box(label, pygame.Color(pal.map_sea), radius=4)
-            colour = pal.text if chosen else pal.muted
-            sheet.line_text(style, shown, colour, (label.x + sheet.u(4), label.y), max_width=label.width - sheet.u(8))
-        sheet.region((square.union(label) if label else square).inflate(6, 6), tooltip=tip(f"{name}: {spec.description}"))
+        sheet.box(label, pygame.Color(pal.map_sea), radius=4)
+        colour = pal.text if chosen else pal.muted
+        sheet.line_text(style, lines[0], colour, (label.x + sheet.u(4), label.y), max_width=label.width - sheet.u(8))
+        layout.labels[f"venue:{vid}"] = label
+        layout.texts[f"venue:{vid}"] = lines[0]
+        # the square's tooltip (and the moves list) always give the full name
+        name = spec.name[:1].upper() + spec.name[1:]
+        sheet.region(square.union(label).inflate(6, 6), tooltip=tip(f"{name}: {spec.description}"))
+    return layout
+
+
+@dataclass
+class MapLayout:
+    """Where the map put things (screen pixels of the sheet): each marker and its label."""
+
+    area: pygame.Rect
+    markers: dict[str, pygame.Rect]
+    labels: dict[str, pygame.Rect]
+    texts: dict[str, str]
+    chips: list[pygame.Rect]
 
 
 class _Placer:
-    """Puts labels next to their points where they overlap nothing placed before."""
+    """Puts each label next to its marker where it overlaps nothing placed before: nearest
+    first, then a little farther out, then with a shorter text."""
 
-    def __init__(self, bounds: pygame.Rect) -> None:
+    def __init__(self, bounds: pygame.Rect, markers: list[pygame.Rect] | None = None) -> None:
         self.bounds = bounds
+        self.markers = markers or []
+        """Every marker: a label must lie nearer its own than any other, so none is misread."""
         self.taken: list[pygame.Rect] = []
+        self.step = 6
+        """How much farther out each second and third try goes."""
 
     def occupy(self, rect: pygame.Rect) -> None:
         self.taken.append(rect)
 
-    def place_if_free(self, width: int, height: int, point: tuple[int, int], gap: int) -> pygame.Rect | None:
-        """Like `place` (trying farther out too), but only where it overlaps nothing; None (and
-        nothing taken) otherwise."""
-        for distance in (gap, gap * 2 + height // 2):
-            rect, cost = self._best(width, height, point, distance)
-            if not cost:
-                self.taken.append(rect)
-                return rect
-        return None
+    def place_first(self, choices: list[tuple[list[str], int, int]], marker: pygame.Rect, gap: int) -> tuple[pygame.Rect, list[str]]:
+        rect, lines, _ = self.place_ranked(choices, marker, gap)
+        return rect, lines
 
-    def place(self, width: int, height: int, point: tuple[int, int], gap: int) -> pygame.Rect:
-        rect, _ = self._best(width, height, point, gap)
-        self.taken.append(rect)
-        return rect
+    def place_ranked(self, choices: list[tuple[list[str], int, int]], marker: pygame.Rect, gap: int) -> tuple[pygame.Rect, list[str], int]:
+        """The first (text, width, height) choice that fits next to the marker without overlap,
+        and how far down the list it was; failing all, the least overlapping spot for the last
+        (shortest) choice, ranked past every choice by its overlap."""
+        fallback: tuple[int, pygame.Rect, list[str]] | None = None
+        for rank, (lines, width, height) in enumerate(choices):
+            width = min(width, self.bounds.width)
+            for distance in (gap, gap + self.step, gap + 2 * self.step):
+                for rect in self._candidates(width, height, marker, distance):
+                    cost = sum(_overlap(rect, other) for other in self.taken)
+                    if not cost:
+                        self.taken.append(rect)
+                        return rect, lines, rank
+                    if fallback is None or cost < fallback[0]:
+                        fallback = (cost, rect, lines)
+        if fallback is None:  # no spot near enough at all: under the marker, inside the map
+            lines, width, height = choices[-1]
+            fallback = (0, pygame.Rect(marker.centerx - width // 2, marker.bottom + gap, width, height).clamp(self.bounds), lines)
+        self.taken.append(fallback[1])
+        return fallback[1], fallback[2], len(choices) + fallback[0]
 
-    def _best(self, width: int, height: int, point: tuple[int, int], gap: int) -> tuple[pygame.Rect, int]:
-        x, y = point
-        candidates = [
-            pygame.Rect(x - width // 2, y + gap, width, height),
-            pygame.Rect(x - width // 2, y - gap - height, width, height),
-            pygame.Rect(x + gap + 2, y - height // 2, width, height),
-            pygame.Rect(x - gap - 2 - width, y - height // 2, width, height),
-            pygame.Rect(x + gap, y + gap, width, height),
-            pygame.Rect(x - gap - width, y - gap - height, width, height),
-            pygame.Rect(x + gap, y - gap - height, width, height),
-            pygame.Rect(x - gap - width, y + gap, width, height),
+    def _candidates(self, width: int, height: int, marker: pygame.Rect, gap: int) -> list[pygame.Rect]:
+        """Below, above, right, left, then the corners and the sides' ends; each kept inside the
+        map, and dropped if keeping it inside pushed it away from the marker."""
+        x, y = marker.center
+        left, right, top, bottom = marker.left - gap, marker.right + gap, marker.top - gap, marker.bottom + gap
+        spots = [
+            (x - width // 2, bottom),
+            (x - width // 2, top - height),
+            (right, y - height // 2),
+            (left - width, y - height // 2),
+            (right, bottom),
+            (left - width, top - height),
+            (right, top - height),
+            (left - width, bottom),
+            (right, y - height + marker.height // 2),
+            (right, y - marker.height // 2),
+            (left - width, y - height + marker.height // 2),
+            (left - width, y - marker.height // 2),
+            (marker.left, bottom),
+            (marker.right - width, bottom),
+            (marker.left, top - height),
+            (marker.right - width, top - height),
         ]
-        best, best_cost = candidates[0].clamp(self.bounds), None
-        for candidate in candidates:
-            rect = candidate.clamp(self.bounds)
-            cost = sum(_overlap(rect, other) for other in self.taken) + 4 * _overlap(candidate, candidate) - 4 * _overlap(candidate, rect)
-            if best_cost is None or cost < best_cost:
-                best, best_cost = rect, cost
-            if cost == 0:
-                break
-        return best, best_cost or 0
+        others = [other for other in self.markers if other != marker]
+        found = []
+        for sx, sy in spots:
+            rect = pygame.Rect(sx, sy, width, height).clamp(self.bounds)
+            own = _distance(rect, marker)
+            if own > gap + 2 or rect in found:
+                continue
+            if all(_distance(rect, other) > own for other in others):
+                found.append(rect)
+        return found
+
+
+def _place_all(
+    placer: _Placer, requests: dict[str, tuple[list[tuple[list[str], int, int]], pygame.Rect, int]]
+) -> dict[str, tuple[pygame.Rect, list[str]]]:
+    """Every label, placed greedily in a few orders; the order that cut the fewest words wins."""
+    keys = list(requests)
+    orders = [keys, sorted(keys, key=lambda k: -requests[k][0][0][1]), keys[::-1], sorted(keys, key=lambda k: requests[k][0][0][1])]
+    best: tuple[int, dict[str, tuple[pygame.Rect, list[str]]], list[pygame.Rect]] | None = None
+    for order in orders:
+        trial = _Placer(placer.bounds, placer.markers)
+        trial.step = placer.step
+        trial.taken = list(placer.taken)
+        result, score = {}, 0
+        for key in order:
+            rect, lines, rank = trial.place_ranked(*requests[key])
+            result[key] = (rect, lines)
+            score += rank
+        if best is None or score < best[0]:
+            best = (score, result, trial.taken)
+        if score == 0:
+            break
+    assert best is not None
+    placer.taken = best[2]
+    return best[1]
+
+
+def _shorter(text: str) -> list[str]:
+    """The text, then cut shorter and shorter with an ellipsis (at least three letters)."""
+    cuts = [text]
+    for keep in (16, 12, 8, 5, 3):
+        if len(text) > keep + 1:
+            cuts.append(text[:keep].rstrip() + "\u2026")
+    return cuts
 
 
 def _short_venue_name(name: str) -> str:
@@ -212,6 +310,12 @@ def _short_venue_name(name: str) -> str:
     for joint in (" in ", " at ", " on "):
         short = short.split(joint)[0]
     return short[:1].upper() + short[1:]
+
+
+def _distance(a: pygame.Rect, b: pygame.Rect) -> float:
+    dx = max(0, a.left - b.right, b.left - a.right)
+    dy = max(0, a.top - b.bottom, b.top - a.bottom)
+    return float((dx * dx + dy * dy) ** 0.5)
 
 
 def _overlap(a: pygame.Rect, b: pygame.Rect) -> int:

@@ -3,12 +3,18 @@
 A scene builds its widgets for the window's current size in `build()` and kills them in
 `clear()`; the app calls `rebuild()` on resize and on a settings change, never per frame.
 `draw()` paints only what lies under the widgets and never changes game state.
+
+Scenes never import each other: they move by name (`app.go("debrief", ...)` replaces the
+screen, `app.open("settings")` lays a scene over it), and the app builds the scene from the one
+registry in `scenes.py`. A scene sees the app only through the `Host` protocol below, so this
+module does not import `app.py`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pygame
 import pygame_gui
@@ -20,14 +26,49 @@ from game.frontends.gui.focus import FocusRing, Stop
 from game.frontends.gui.sheet import Sheet
 
 if TYPE_CHECKING:
-    from game.frontends.gui.app import App
+    from game.frontends.gui.settings import Settings
+    from game.frontends.gui.text import Fonts
+    from game.frontends.gui.theme import Palette
+    from game.sessions import LiveSession
+
+
+class Host(Protocol):
+    """The window as a scene sees it (`app.App` is the one implementation)."""
+
+    settings: Settings
+    settings_file: Path
+    log_dir: Path
+    seed: int | None
+    live: LiveSession | None
+    trainee: str | None
+    notice: str
+    fonts: Fonts
+    pal: Palette
+    manager: pygame_gui.UIManager
+    screen: pygame.Surface
+    scenes: list[Scene]
+    frames: int
+
+    @property
+    def size(self) -> tuple[int, int]: ...
+    @property
+    def top(self) -> Scene: ...
+    def u(self, pixels: float) -> int: ...
+    def go(self, name: str, /, **details: Any) -> Scene: ...
+    def open(self, name: str, /, **details: Any) -> Scene: ...
+    def push(self, scene: Scene) -> None: ...
+    def pop(self) -> None: ...
+    def apply_settings(self, new: Settings) -> None: ...
+    def remember(self, **changes: object) -> None: ...
+    def close_session(self) -> None: ...
+    def quit(self) -> None: ...
 
 
 class Scene:
     name = "scene"
     overlay = False
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         self.app = app
         self.ui: list[UIElement] = []
         self.actions: dict[UIElement, Callable[[], None]] = {}
@@ -57,10 +98,10 @@ class Scene:
         self.focus = FocusRing()
 
     def rebuild(self) -> None:
-        index = self.focus.index
+        index, key = self.focus.index, self.focus.current.key if self.focus.current else None
         self.clear()
         self.build()
-        self.restore_focus(index)
+        self.restore_focus(index, key)
         if self.hidden:
             self.set_hidden(True)
 
@@ -73,9 +114,14 @@ class Scene:
             else:
                 element.show()
 
-    def restore_focus(self, index: int) -> None:
-        if 0 <= index < len(self.focus.stops) and self.focus.index != index:
-            self.focus.move(index - self.focus.index if self.focus.index >= 0 else index + 1)
+    def restore_focus(self, index: int, key: str | None = None) -> None:
+        """Focus the stop that had it before a rebuild: the same key if it is still there (the
+        "Larger" button stays focused when "Smaller" appears before it), else the same place."""
+        keys = [stop.key for stop in self.focus.stops]
+        if key not in keys:
+            key = keys[index] if 0 <= index < len(keys) else None
+        if key is not None and (self.focus.current is None or self.focus.current.key != key):
+            self.focus.focus_key(key)
 
     # -- input -----------------------------------------------------------------------------------
     def key(self, event: pygame.event.Event) -> bool:

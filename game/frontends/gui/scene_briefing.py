@@ -94,9 +94,7 @@ class BriefingScene(Scene):
         sheet.y += pad
 
     def begin(self) -> None:
-        from game.frontends.gui.scene_play import PlayScene
-
-        self.app.replace(PlayScene(self.app))
+        self.app.go("play")
 
     def key(self, event: pygame.event.Event) -> bool:
         if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP, pygame.K_DOWN, pygame.K_UP):

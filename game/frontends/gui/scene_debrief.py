@@ -3,36 +3,57 @@ and the findings decision by decision; one button writes the HTML report beside 
 
 from __future__ import annotations
 
+import queue
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
 
 from game.engine.session import Session
-from game.frontends.gui.scene import Scene
-from game.frontends.gui.scene_ending import grade_colour
+from game.frontends.gui.opener import open_file
+from game.frontends.gui.scene import Host, Scene
 from game.frontends.gui.sheet import Sheet, tip
+from game.frontends.gui.text import Fonts
+from game.frontends.gui.theme import grade_colour
 from game.frontends.presenter import grade_words, term_tooltip
 
 if TYPE_CHECKING:
     from game.debrief import Debrief
-    from game.frontends.gui.app import App
 
 VERDICT_WORDS = {"honoured": "Honoured", "breached": "Breached", "missed": "Missed"}
+
+
+def elide_middle(fonts: Fonts, style: str, text: str, width: int) -> str:
+    """`text` on one line of `width`, its middle replaced by an ellipsis if need be (a path keeps
+    its start and its file name)."""
+    if fonts.width(style, text) <= width:
+        return text
+    keep = len(text)
+    while keep > 2:
+        keep -= 1
+        head, tail = text[: keep // 3], text[len(text) - (keep - keep // 3) :]
+        if fonts.width(style, f"{head}\u2026{tail}") <= width:
+            return f"{head}\u2026{tail}"
+    return fonts.fit(style, text, width)
 
 
 class DebriefScene(Scene):
     name = "debrief"
 
-    def __init__(self, app: App, session: Session, log_path: Path) -> None:
+    def __init__(self, app: Host, session: Session, log_path: Path) -> None:
         super().__init__(app)
         self.session = session
         self.log_path = log_path
         self.debrief: Debrief | None = None
         self.report = ""
+        self.report_path: Path | None = None
+        self.problems: queue.SimpleQueue[str] = queue.SimpleQueue()
         self.waited = 0
 
     def update(self, dt: float) -> None:
+        if not self.problems.empty():  # the browser could not be opened (from the opener's thread)
+            self.report = self.problems.get()
+            self.rebuild()
         if self.debrief is None:
             self.waited += 1
             if self.waited >= 2:
@@ -57,10 +78,6 @@ class DebriefScene(Scene):
         top = head.height() + gap
         body_h = height - top - foot_h
         foot = self.add_canvas(pygame.Rect(0, height - foot_h, width, foot_h), background=pal.bar_bg)
-        note = Sheet(app.fonts, pal, width)
-        if self.report:
-            note.text("small", self.report, pal.bar_text, x=gap, width=width // 2, y=app.u(6))
-        foot.set_content(note.paint(pal.bar_bg), [])
         if self.debrief is None:
             wait = self.sheet(width - 2 * gap)
             wait.text("h2", "Preparing the debrief\u2026", pal.heading)
@@ -78,14 +95,23 @@ class DebriefScene(Scene):
         self.paint_findings(sheet, self.debrief)
         self.findings.set_content(sheet.paint(pal.panel, self.findings.rect.height), sheet.regions)
         bx = width - gap
-        for label, action, kind in (
-            ("Write the HTML report", self.write_report, "primary"),
-            ("Return to the title screen", self.to_title, None),
-        ):
+        buttons = [("Write the HTML report", self.write_report, "primary"), ("Return to the title screen", self.to_title, None)]
+        if self.report_path is not None:
+            buttons[0] = ("Open the report", self.open_report, "primary")
+        for label, action, kind in buttons:
             w = self.button_width(label)
             bx -= w
             self.add_button(pygame.Rect(bx, height - foot_h + (foot_h - button_h) // 2, w, button_h), label, action, kind=kind, layer=2)
             bx -= app.u(10)
+        note = Sheet(app.fonts, pal, width)
+        if self.report:  # on two lines at most: the path loses its middle rather than run into the buttons
+            room = max(bx - 2 * gap, app.u(120))
+            said, _, path = self.report.partition(": ") if self.report_path is not None else (self.report, "", "")
+            note.text("small", said + (":" if path else ""), pal.bar_text, x=gap, width=room, y=app.u(6))
+            if path:
+                second = app.u(6) + app.fonts.line_height("small")
+                note.line_text("small", elide_middle(app.fonts, "small", path, room), pal.bar_text, (gap, second))
+        foot.set_content(note.paint(pal.bar_bg, foot_h), [])  # the note sits at y, so its height is the bar's
         self.focus.set(self.take_button_stops())
 
     def paint_scores(self, sheet: Sheet, d: Debrief) -> None:
@@ -189,6 +215,7 @@ class DebriefScene(Scene):
             sheet.space(6)
 
     def write_report(self) -> None:
+        """Write the report beside the log, then say where it is and offer to open it."""
         if self.debrief is None:
             return
         from game.debrief import render_html
@@ -198,14 +225,26 @@ class DebriefScene(Scene):
             target.write_text(render_html(self.debrief), encoding="utf-8")
         except OSError as exc:
             self.report = f"Could not write the report: {exc.strerror or exc}"
-        else:
-            self.report = f"Report written: {target}"
+            self.report_path = None
+            self.rebuild()
+            return
+        self.report = f"Report written: {target}"
+        self.report_path = target
         self.rebuild()
+        self.app.open(
+            "dialog",
+            kicker="REPORT WRITTEN",
+            title="The HTML report is ready",
+            body=f"It is saved beside the session log, in {target}. It opens in any web browser and needs no network.",
+            buttons=[("Open it in the browser", self.open_report), ("Close", lambda: None)],
+        )
+
+    def open_report(self) -> None:
+        if self.report_path is not None:
+            open_file(self.report_path, self.problems)
 
     def to_title(self) -> None:
-        from game.frontends.gui.scene_title import TitleScene
-
-        self.app.replace(TitleScene(self.app))
+        self.app.go("title")
 
     def key(self, event: pygame.event.Event) -> bool:
         if self.debrief is not None and event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP, pygame.K_DOWN, pygame.K_UP):

@@ -7,25 +7,11 @@ first button, Esc the last.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import pygame
 
-from game.frontends.gui.scene import Scene
+from game.frontends.gui.scene import Host, Scene
 from game.frontends.gui.sheet import Sheet
-
-if TYPE_CHECKING:
-    from game.frontends.gui.app import App
-
-KIND_WORDS = {
-    "leak": "LEAK",
-    "incident": "INCIDENT",
-    "spoiler": "SPOILER",
-    "consent_withdrawn": "CONSENT WITHDRAWN",
-    "approach": "APPROACH",
-    "council": "COUNCIL",
-    "news": "NEWS",
-}
 
 
 class DialogScene(Scene):
@@ -33,7 +19,7 @@ class DialogScene(Scene):
     overlay = True
 
     def __init__(
-        self, app: App, kicker: str, title: str, body: str, buttons: list[tuple[str, Callable[[], None]]], *, name: str = "dialog"
+        self, app: Host, kicker: str, title: str, body: str, buttons: list[tuple[str, Callable[[], None]]], *, name: str = "dialog"
     ) -> None:
         super().__init__(app)
         self.name = name

@@ -7,10 +7,9 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.frontends.gui.scene import Scene
+from game.frontends.gui.scene import Host, Scene
 
 if TYPE_CHECKING:
-    from game.frontends.gui.app import App
     from game.frontends.gui.sheet import Sheet
 
 
@@ -20,7 +19,7 @@ class DrawerScene(Scene):
     toggle_key: int | None = None
     start_at_end = False
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
 
     def build(self) -> None:

@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
-from game.frontends.gui.scene import Scene
+from game.frontends.gui.scene import Host, Scene
+from game.frontends.gui.theme import grade_colour
 from game.frontends.presenter import grade_words, party_views
-
-if TYPE_CHECKING:
-    from game.frontends.gui.app import App
-
-
-def grade_colour(pal, grade: str) -> pygame.Color:  # type: ignore[no-untyped-def]
-    return {"success": pal.good, "partial": pal.accent, "stalemate": pal.warn, "failure": pal.danger}.get(grade, pal.accent)
 
 
 class EndingScene(Scene):
     name = "ending"
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         assert app.live is not None
         self.session = app.live.session
@@ -90,14 +82,10 @@ class EndingScene(Scene):
         sheet.y += pad
 
     def debrief(self) -> None:
-        from game.frontends.gui.scene_debrief import DebriefScene
-
-        self.app.replace(DebriefScene(self.app, self.session, self.log_path))
+        self.app.go("debrief", session=self.session, log_path=self.log_path)
 
     def to_title(self) -> None:
-        from game.frontends.gui.scene_title import TitleScene
-
-        self.app.replace(TitleScene(self.app))
+        self.app.go("title")
 
     def default_action(self) -> bool:
         self.debrief()

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.engine.session import Session
+from game.frontends.gui.scene import Host
 from game.frontends.gui.scene_drawer import DrawerScene
 from game.frontends.presenter import outcome_lines
 
 if TYPE_CHECKING:
-    from game.frontends.gui.app import App
     from game.frontends.gui.sheet import Sheet
 
 KIND_COLOURS = {"reply": "muted", "change": "accent", "event": "warn", "arrival": "accent"}
@@ -23,7 +23,7 @@ class HistoryScene(DrawerScene):
     toggle_key = pygame.K_h
     start_at_end = True
 
-    def __init__(self, app: App, session: Session) -> None:
+    def __init__(self, app: Host, session: Session) -> None:
         super().__init__(app)
         self.session = session
 

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import pygame
 
-from game.frontends.gui.scene import Scene
-
-if TYPE_CHECKING:
-    from game.frontends.gui.app import App
+from game.frontends.gui.scene import Host, Scene
 
 Item = tuple[str, Callable[[], None], str | None]
 
@@ -18,7 +14,7 @@ Item = tuple[str, Callable[[], None], str | None]
 class MenuScene(Scene):
     overlay = True
 
-    def __init__(self, app: App, title: str, subtitle: str, items: list[Item], *, name: str = "menu") -> None:
+    def __init__(self, app: Host, title: str, subtitle: str, items: list[Item], *, name: str = "menu") -> None:
         super().__init__(app)
         self.name = name
         self.title = title

@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 import pygame_gui
 from pygame_gui.elements import UITextEntryLine
 
+from game.frontends.gui.begin import begin_new
 from game.frontends.gui.catalog import CatalogEntry
-from game.frontends.gui.scene import Scene
-from game.frontends.gui.scene_dialog import DialogScene
-from game.sessions import new_seed, start_session
-
-if TYPE_CHECKING:
-    from game.frontends.gui.app import App
+from game.frontends.gui.scene import Host, Scene
 
 
 class NameScene(Scene):
     name = "name"
 
-    def __init__(self, app: App, entry: CatalogEntry) -> None:
+    def __init__(self, app: Host, entry: CatalogEntry) -> None:
         super().__init__(app)
         self.entry = entry
         self.typed = app.settings.trainee
@@ -89,25 +83,7 @@ class NameScene(Scene):
             return
         name = " ".join(self.field.get_text().split())[:60] or "trainee"
         self.app.remember(trainee=name)
-        assert self.entry.loaded is not None
-        seed = self.app.seed if self.app.seed is not None else new_seed()
-        try:
-            live = start_session(self.entry.loaded, seed=seed, trainee=name, log_dir=self.app.log_dir)
-        except OSError as exc:
-            self.app.push(
-                DialogScene(
-                    self.app,
-                    "CANNOT START",
-                    "The session log cannot be written",
-                    f"{self.app.log_dir}: {exc.strerror or exc}",
-                    [("Close", lambda: None)],
-                )
-            )
-            return
-        from game.frontends.gui.scene_briefing import BriefingScene
-
-        self.app.live = live
-        self.app.replace(BriefingScene(self.app))
+        begin_new(self.app, self.entry, name)
 
     def back(self) -> None:
         self.app.pop()

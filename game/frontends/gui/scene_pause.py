@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from game.frontends.gui.scene import Host
 from game.frontends.gui.scene_menu import MenuScene
-
-if TYPE_CHECKING:
-    from game.frontends.gui.app import App
 
 
 class PauseScene(MenuScene):
-    def __init__(self, app: App) -> None:
+    name = "pause"
+
+    def __init__(self, app: Host) -> None:
         where = str(app.live.log_path) if app.live is not None else ""
         super().__init__(
             app,
@@ -31,20 +29,14 @@ class PauseScene(MenuScene):
         self.app.pop()
 
     def terms(self) -> None:
-        from game.frontends.gui.scene_glossary import GlossaryScene
-
-        self.app.push(GlossaryScene(self.app))
+        self.app.open("glossary")
 
     def settings(self) -> None:
-        from game.frontends.gui.scene_settings import SettingsScene
-
-        self.app.push(SettingsScene(self.app))
+        self.app.open("settings")
 
     def to_title(self) -> None:
-        from game.frontends.gui.scene_title import TitleScene
-
         self.app.close_session()
-        self.app.replace(TitleScene(self.app))
+        self.app.go("title")
 
     def app_quit(self) -> None:
         self.app.quit()

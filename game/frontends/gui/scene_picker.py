@@ -4,18 +4,15 @@ of the one selected; files that do not load are listed with their first error.""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pygame
 import pygame_gui
 from pygame_gui.windows import UIFileDialog
 
+from game.frontends.gui.begin import begin_new
 from game.frontends.gui.catalog import CatalogEntry, build_catalog
 from game.frontends.gui.focus import Stop
-from game.frontends.gui.scene import Scene
-
-if TYPE_CHECKING:
-    from game.frontends.gui.app import App
+from game.frontends.gui.scene import Host, Scene
 
 DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)}
 
@@ -23,7 +20,7 @@ DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)}
 class PickerScene(Scene):
     name = "picker"
 
-    def __init__(self, app: App, folder: str | None = None) -> None:
+    def __init__(self, app: Host, folder: str | None = None) -> None:
         super().__init__(app)
         if folder is not None:
             app.remember(scenario_folder=folder)
@@ -174,9 +171,11 @@ class PickerScene(Scene):
     def accept(self) -> None:
         if not self.entries or self.entries[self.selected].loaded is None:
             return
-        from game.frontends.gui.scene_name import NameScene
-
-        self.app.push(NameScene(self.app, self.entries[self.selected]))
+        entry = self.entries[self.selected]
+        if self.app.trainee:  # named on the command line: not asked again
+            begin_new(self.app, entry, self.app.trainee)
+        else:
+            self.app.open("name", entry=entry)
 
     def back(self) -> None:
         self.app.pop()

@@ -16,26 +16,33 @@ from game.frontends.gui.focus import Stop
 from game.frontends.gui.map_view import paint_map
 from game.frontends.gui.moves_panel import MovesPanel
 from game.frontends.gui.party_panel import paint_parties
-from game.frontends.gui.scene import Scene
-from game.frontends.gui.scene_dialog import KIND_WORDS, DialogScene
+from game.frontends.gui.scene import Host, Scene
 from game.frontends.gui.situation_panel import paint_situation
 from game.frontends.gui.top_bar import paint_top_bar
 
 if TYPE_CHECKING:
-    from game.frontends.gui.app import App
     from game.frontends.gui.canvas import Canvas
 
 WIDE_UNITS = 1000
 """Below this window width (in pixels at 100 % text) the play screen uses the compact layout."""
 TABS = (("situation", "Situation"), ("parties", "Parties"), ("map", "Map"))
 TAB_KEYS = {pygame.K_s: "situation", pygame.K_p: "parties", pygame.K_m: "map"}
+EVENT_KINDS = {
+    "leak": "LEAK",
+    "incident": "INCIDENT",
+    "spoiler": "SPOILER",
+    "consent_withdrawn": "CONSENT WITHDRAWN",
+    "approach": "APPROACH",
+    "council": "COUNCIL",
+    "news": "NEWS",
+}
 DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)}
 
 
 class PlayScene(Scene):
     name = "play"
 
-    def __init__(self, app: App, *, show_opening: bool = True) -> None:
+    def __init__(self, app: Host, *, show_opening: bool = True) -> None:
         super().__init__(app)
         assert app.live is not None
         self.session = app.live.session
@@ -109,7 +116,7 @@ class PlayScene(Scene):
         self.panel.path = list(self.path)
         self.paint_turn()
         if self.events and self.app.top is self:
-            self.app.push(self._event_dialog(self.events.pop(0)))
+            self._event_dialog(self.events.pop(0))
 
     def show_tab(self, tab: str) -> None:
         """In the compact layout one of situation, parties and map fills the left side."""
@@ -162,7 +169,7 @@ class PlayScene(Scene):
         paint_parties(parties, self.session)
         self.parties.set_content(parties.paint(None), parties.regions)
         map_sheet = self.sheet(self.map.rect.width)
-        paint_map(map_sheet, self.session, self.map.rect.height)
+        self.map_layout = paint_map(map_sheet, self.session, self.map.rect.height)
         self.map.set_content(map_sheet.paint(None), map_sheet.regions)
         situation = self.sheet(self.situation.view_width, 0)
         paint_situation(situation, self.session)
@@ -236,49 +243,39 @@ class PlayScene(Scene):
 
     def next_dialog(self) -> None:
         if self.events:
-            self.app.push(self._event_dialog(self.events.pop(0)))
+            self._event_dialog(self.events.pop(0))
         elif self.session.is_over:
-            from game.frontends.gui.scene_ending import EndingScene
-
-            self.app.replace(EndingScene(self.app))
+            self.app.go("ending")
 
     def _cannot_save(self, exc: OSError) -> None:
         where = self.app.live.log_path if self.app.live is not None else "the session log"
-        self.app.push(
-            DialogScene(
-                self.app,
-                "NOT SAVED",
-                "This decision could not be saved",
-                f"{exc.strerror or exc}. Every decision before it is in {where}. Free some space, then start the game again: "
-                "it offers to resume, or use good-offices play --resume with that file.",
-                [("Quit", self.app.quit)],
-            )
+        self.app.open(
+            "dialog",
+            kicker="NOT SAVED",
+            title="This decision could not be saved",
+            body=f"{exc.strerror or exc}. Every decision before it is in {where}. Free some space, then start the game again: "
+            "it offers to resume, or use good-offices play --resume with that file.",
+            buttons=[("Quit", self.app.quit)],
         )
 
-    def _event_dialog(self, event: FiredEvent) -> DialogScene:
-        return DialogScene(
-            self.app,
-            KIND_WORDS.get(event.kind, event.kind.upper()),
-            event.title,
-            event.text,
-            [("Continue", self.next_dialog)],
+    def _event_dialog(self, event: FiredEvent) -> None:
+        self.app.open(
+            "dialog",
+            kicker=EVENT_KINDS.get(event.kind, event.kind.upper()),
+            title=event.title,
+            body=event.text,
+            buttons=[("Continue", self.next_dialog)],
             name="event",
         )
 
     def open_history(self) -> None:
-        from game.frontends.gui.scene_history import HistoryScene
-
-        self.app.push(HistoryScene(self.app, self.session))
+        self.app.open("history", session=self.session)
 
     def open_glossary(self) -> None:
-        from game.frontends.gui.scene_glossary import GlossaryScene
-
-        self.app.push(GlossaryScene(self.app))
+        self.app.open("glossary")
 
     def open_pause(self) -> None:
-        from game.frontends.gui.scene_pause import PauseScene
-
-        self.app.push(PauseScene(self.app))
+        self.app.open("pause")
 
     # -- keys ------------------------------------------------------------------------------------
     def key(self, event: pygame.event.Event) -> bool:

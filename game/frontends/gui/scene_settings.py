@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import pygame
 
-from game.frontends.gui.scene import Scene
+from game.frontends.gui.scene import Host, Scene
 from game.frontends.gui.settings import TEXT_SIZES
-
-if TYPE_CHECKING:
-    from game.frontends.gui.app import App
 
 
 class SettingsScene(Scene):
     name = "settings"
     overlay = True
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
 
     def rows(self) -> list[tuple[str, str, list[tuple[str, Callable[[], None]]]]]:
@@ -88,6 +84,8 @@ class SettingsScene(Scene):
             layer=3,
         )
         self.focus.set(self.take_button_stops())
+        if self.focus.current is None:  # a keyboard user lands on the first setting
+            self.focus.move(1)
 
     def _layout(self, card_w, pad, text_w, stacked, button_h, rows, brief):  # type: ignore[no-untyped-def]
         """The card's text, and where the buttons go; `brief` leaves out the explanations."""
@@ -124,8 +122,6 @@ class SettingsScene(Scene):
 
     def change(self, **changes: object) -> None:
         self.app.apply_settings(self.app.settings.with_changes(**changes))
-        if self.focus.index < 0:
-            self.focus.move(1)
 
     def close(self) -> None:
         if self.app.top is self:

@@ -1,21 +1,20 @@
-"""The title screen: resume the unfinished session, start a new one, settings, quit."""
+"""The title screen: resume the newest unfinished session, start a new one, the list of past
+sessions, settings, quit."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pygame
 
 from game import __version__
 from game.engine.logfile import read_log
-from game.frontends.gui.scene import Scene
+from game.frontends.gui.begin import resume
+from game.frontends.gui.scene import Host, Scene
 from game.frontends.gui.sheet import Sheet
-from game.sessions import resume_session, unfinished_logs
-
-if TYPE_CHECKING:
-    from game.frontends.gui.app import App
+from game.sessions import scenario_title, unfinished_logs
+from game.words import count
 
 TAGLINE = "A training simulation for third-party envoys"
 INTRO = (
@@ -27,23 +26,24 @@ KEYS = "Keyboard: Tab or arrows to move, Enter to choose, number keys for moves,
 
 
 def describe_log(path: Path) -> str:
+    """The scenario's own title, the trainee and how far they got."""
     contents, _ = read_log(path)
     if contents is None:
         return path.name
     header = contents.header
     who = header.get("trainee") or "trainee"
-    count = len(contents.decisions)
-    title = str(header.get("scenario_id", "")).replace("_", " ").replace("-", " ")
-    return f"{title.capitalize()} \u00b7 {who} \u00b7 {count} decision" + ("" if count == 1 else "s")
+    title = scenario_title(str(header.get("scenario_id", "")), str(header.get("scenario_file") or ""))
+    return f"{title} \u00b7 {who} \u00b7 {count(len(contents.decisions), 'decision')}"
 
 
 class TitleScene(Scene):
     name = "title"
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         self.unfinished = unfinished_logs(app.log_dir)
         self.resume_text = describe_log(self.unfinished[0]) if self.unfinished else ""
+        self.has_logs = app.log_dir.is_dir() and any(app.log_dir.glob("*.jsonl"))
 
     def build(self) -> None:
         app = self.app
@@ -64,6 +64,10 @@ class TitleScene(Scene):
             items.append(("Resume the session", self.resume_unfinished, "Continue where you left it: every decision was saved"))
         items += [
             ("New session", self.new_session, "Choose a scenario and begin"),
+        ]
+        if self.has_logs:
+            items.append(("Past sessions", self.sessions, "Every session on this computer: resume one, or see its debrief"))
+        items += [
             ("Settings", self.settings, "Text size, high contrast, full screen"),
             ("Quit", self.app.quit, None),
         ]
@@ -136,28 +140,13 @@ class TitleScene(Scene):
         pygame.draw.rect(surface, pal.good, square, border_radius=2)
 
     def resume_unfinished(self) -> None:
-        live, problems = resume_session(self.unfinished[0])
-        if live is None:
-            from game.frontends.gui.scene_dialog import DialogScene
-
-            first = problems[0].message if problems else "the log could not be read"
-            self.app.push(
-                DialogScene(
-                    self.app, "CANNOT RESUME", "This session cannot be resumed", f"{self.unfinished[0]}: {first}", [("Close", lambda: None)]
-                )
-            )
-            return
-        from game.frontends.gui.scene_play import PlayScene
-
-        self.app.live = live
-        self.app.replace(PlayScene(self.app, show_opening=False))
+        resume(self.app, self.unfinished[0])
 
     def new_session(self) -> None:
-        from game.frontends.gui.scene_picker import PickerScene
+        self.app.open("picker")
 
-        self.app.push(PickerScene(self.app))
+    def sessions(self) -> None:
+        self.app.open("sessions")
 
     def settings(self) -> None:
-        from game.frontends.gui.scene_settings import SettingsScene
-
-        self.app.push(SettingsScene(self.app))
+        self.app.open("settings")

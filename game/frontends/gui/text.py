@@ -27,6 +27,11 @@ STYLES: dict[str, tuple[str, int]] = {
 }
 
 
+SEPARATORS = (("/", "\\"), ("-", "_", "."))
+"""Where a word too long for a line (a path, a file name) is broken: after a folder, else
+between the parts of a name, else anywhere."""
+
+
 @cache
 def _font(file: str, size: int) -> pygame.font.Font:
     path = resources.files("game.assets").joinpath(file)
@@ -84,6 +89,7 @@ class Fonts:
                 current = word
                 while font.size(current)[0] > width and len(current) > 1:
                     cut = _longest_prefix(font, current, width)
+                    cut = _joint(current, cut)
                     lines.append(current[:cut])
                     current = current[cut:]
             lines.append(current)
@@ -96,6 +102,14 @@ class Fonts:
             return text
         cut = _longest_prefix(font, text + "\u2026", width) - 1
         return text[: max(cut, 1)].rstrip() + "\u2026"
+
+
+def _joint(word: str, cut: int) -> int:
+    for marks in SEPARATORS:
+        joint = max(word.rfind(mark, 0, cut) for mark in marks)
+        if joint > 0:
+            return joint + 1
+    return cut
 
 
 def _longest_prefix(font: pygame.font.Font, text: str, width: int) -> int:

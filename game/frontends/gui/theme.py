@@ -62,6 +62,10 @@ class Palette:
         return self.colours[a].lerp(self.colours[b], max(0.0, min(1.0, amount)))
 
 
+def grade_colour(pal: Palette, grade: str) -> pygame.Color:
+    return {"success": pal.good, "partial": pal.accent, "stalemate": pal.warn, "failure": pal.danger}.get(grade, pal.accent)
+
+
 def palette(high_contrast: bool) -> Palette:
     raw = _raw_theme(THEME_FILES[high_contrast])["palette"]["colours"]
     return Palette({name: pygame.Color(value) for name, value in raw.items()}, high_contrast)
