@@ -108,8 +108,10 @@ def build_parser() -> argparse.ArgumentParser:
     debrief.add_argument("--anonymous", action="store_true", help="in a class report, hide trainees' names")
     debrief.add_argument("--scenario", type=Path, default=None, help="the scenario file, when it is not where the log says")
     from game.commands import map as map_command
+    from game.commands import playtest
 
     map_command.add_parser(commands)
+    playtest.add_parser(commands)
     return parser
 
 
@@ -292,8 +294,15 @@ def _map(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def _playtest(args: argparse.Namespace) -> int:
+    from game.commands.playtest import run
+
+    return run(args)
+
+
 _COMMANDS = {
     "map": _map,
+    "playtest": _playtest,
     "sessions": _sessions,
     "list": _list,
     "validate": _validate,
