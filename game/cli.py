@@ -77,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
         "(the default when the moves come through a pipe)",
     )
     play.add_argument("--resume", type=Path, default=None, metavar="LOG", help="continue an unfinished session from its log")
+    play.add_argument(
+        "--watch", action="store_true", help="for authors: on each save of the scenario file, reload it and replay the moves made so far"
+    )
 
     sessions = commands.add_parser("sessions", help="list the session logs: scenario, trainee, date, decisions, ending")
     sessions.add_argument("--log-dir", type=Path, default=None, help="the folder of logs (default: your user data folder)")

@@ -7,6 +7,7 @@ import sys
 
 from game.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, load_named, print_diagnostics
 from game.frontends.terminal.play import TerminalPlay
+from game.frontends.watching import LiveWatch
 from game.scenario.bundled import bundled_paths
 from game.sessions import LiveSession, default_log_dir, new_seed, resume_session, start_session
 
@@ -28,16 +29,19 @@ def play_in_terminal(args: argparse.Namespace) -> int:
     live = _open_session(args)
     if live is None:
         return EXIT_ERRORS if args.scenario or args.resume else EXIT_USAGE
+    watch = LiveWatch(live) if getattr(args, "watch", False) else None
+    if watch is not None:
+        print(f"Watching {watch.file}: save it to reload the scenario and replay the moves made so far.")
     try:
         confirm = args.confirm or ("risky" if sys.stdin.isatty() else "none")
-        play = TerminalPlay(live.session, str(live.log_path), sys.stdin, sys.stdout, confirm=confirm)
+        play = TerminalPlay(live.session, str(live.log_path), sys.stdin, sys.stdout, confirm=confirm, watch=watch)
         return play.run(show_briefing=args.resume is None)
     except KeyboardInterrupt:
         print(f"\ngood-offices: interrupted; every decision made so far is in {live.log_path}", file=sys.stderr)
         print(f"Resume with: good-offices play --resume {live.log_path} --text", file=sys.stderr)
         return 130
     finally:
-        live.close()
+        (watch.live if watch is not None else live).close()
 
 
 def _open_session(args: argparse.Namespace) -> LiveSession | None:

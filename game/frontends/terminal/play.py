@@ -6,10 +6,14 @@ and at the end of input stops cleanly (every decision is already in the log).
 
 from __future__ import annotations
 
+import os
+import select
 import shutil
 import textwrap
+from enum import Enum
 from typing import TextIO
 
+from game.authoring.watch import POLL_SECONDS
 from game.engine.outcome import Move, Outcome
 from game.engine.session import Session
 from game.frontends.presenter import (
@@ -27,6 +31,7 @@ from game.frontends.presenter import (
     suspension_text,
     visible_changes,
 )
+from game.frontends.watching import LiveWatch
 
 HELP = (
     "Type a move's number and Enter. '? N' describes move N, 'm' shows the moves again, 'g' explains the terms "
@@ -36,9 +41,26 @@ HELP = (
 CONFIRM_MODES = ("all", "risky", "none")
 
 
+class Followed(Enum):
+    """What a look at the watched scenario file found after a save."""
+
+    RELOADED = "reloaded"
+    """The session was rebuilt: show the situation again."""
+    INVALID = "invalid"
+    """The file has errors (shown); the session goes on."""
+
+
+RELOADED = Followed.RELOADED
+
+
 class TerminalPlay:
-    def __init__(self, session: Session, log_path: str, stdin: TextIO, stdout: TextIO, *, confirm: str = "none") -> None:
+    def __init__(
+        self, session: Session, log_path: str, stdin: TextIO, stdout: TextIO, *, confirm: str = "none", watch: LiveWatch | None = None
+    ) -> None:
         self.session = session
+        self.watch = watch
+        """With `play --watch`: the scenario file, looked at before each line is read (and,
+        at a terminal, twice a second while waiting for one)."""
         self.confirm = confirm
         self.log_path = log_path
         self.stdin = stdin
@@ -169,7 +191,12 @@ class TerminalPlay:
             self.status()
             moves = self.session.moves()
             self.show_moves(moves)
-            move = self.ask(moves)
+            try:
+                move = self.ask(moves)
+            except OSError as exc:  # the fresh log of a rebuilt session could not be written
+                return self.cannot_save(exc)
+            if isinstance(move, Followed):
+                continue
             if move is None:
                 self.say()
                 if not self.session.history:
@@ -195,11 +222,17 @@ class TerminalPlay:
         self.verbatim(f"Free some space, then resume with: good-offices play --resume {self.log_path} --text")
         return 1
 
-    def ask(self, moves: list[Move]) -> Move | None:
+    def ask(self, moves: list[Move]) -> Move | Followed | None:
         while True:
+            if self.follow() is RELOADED:
+                return RELOADED
             self.out.write(f"\nYour move (1-{len(moves)}, h for help, q to quit): ")
             self.out.flush()
-            line = self.stdin.readline()
+            line = self.read_line()
+            if line is RELOADED:
+                return RELOADED
+            if isinstance(line, Followed):
+                continue
             if not line:
                 self.say()
                 self.say("End of input.")
@@ -228,6 +261,36 @@ class TerminalPlay:
                 continue
             self.say(f"'{line.strip()}' is not a move. Type a number from 1 to {len(moves)} ('h' for help).")
 
+    def read_line(self) -> str | Followed:
+        """The next line typed. When watching at a terminal (not through a pipe, not on
+        Windows, where a console cannot be waited on this way), the file is looked at twice a
+        second meanwhile, and a save interrupts the wait."""
+        if self.watch is not None and os.name != "nt" and _is_terminal(self.stdin):
+            while not select.select([self.stdin], [], [], POLL_SECONDS)[0]:
+                followed = self.follow()
+                if followed is not None:
+                    return followed
+        return self.stdin.readline()
+
+    def follow(self) -> Followed | None:
+        """Look at the watched file: None if it is unchanged; after a save, say what the
+        rebuild did (the session is then the new one) or show the file's errors."""
+        if self.watch is None:
+            return None
+        reload = self.watch.poll()
+        if reload is None:
+            return None
+        self.rule("Scenario reloaded" if reload.session is not None else "Scenario NOT reloaded")
+        self.say(reload.summary())
+        for problem in reload.problems:
+            self.verbatim(problem.render())
+        if reload.session is None:
+            return Followed.INVALID
+        self.session = reload.session
+        self.log_path = str(self.watch.live.log_path)
+        self.verbatim(f"A fresh session log, with the moves replayed: {self.log_path}")
+        return RELOADED
+
     def confirmed(self, move: Move) -> bool:
         """Ask before a move that cannot be undone (or before every move, with --confirm all)."""
         warning = consequence(move)
@@ -240,6 +303,13 @@ class TerminalPlay:
         if answer in ("y", "yes"):
             return True
         self.say("Not played. Choose again ('m' shows the moves).")
+        return False
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty() and stream.fileno() >= 0
+    except (AttributeError, ValueError, OSError):
         return False
 
 
