@@ -98,6 +98,8 @@ class EndingLine:
     by_policy: dict[str, Scores]
     first_seed: dict[str, int]
     """The first seed on which each policy reached it (to play it again with --seed)."""
+    proof_scores: Scores | None = None
+    """The scores of the proofs' sessions that ended here, all proofs together."""
 
     def total(self, policies: Sequence[str]) -> int:
         return sum(self.reached.get(p, 0) for p in policies)
@@ -278,6 +280,7 @@ def summarise(
                 scores=_scores(here),
                 by_policy=by_policy,
                 first_seed=first,
+                proof_scores=_scores([p for p in here if p.policy.startswith(PROOF_PREFIX)]),
             )
         )
     proof_lines = [_proof_line(proof, [p for p in played if p.policy == PROOF_PREFIX + proof.name], sessions) for proof in proofs]

@@ -126,6 +126,7 @@ def to_json(report: PlaytestReport) -> dict[str, Any]:
                 "reached": line.reached,
                 "scores": scores(line.scores),
                 "scores_by_policy": {p: scores(s) for p, s in line.by_policy.items()},
+                "proof_scores": scores(line.proof_scores),
                 "first_seed": line.first_seed,
             }
             for line in report.endings

@@ -56,7 +56,7 @@ def run_window(args: argparse.Namespace) -> int:
             start_live.close()
         return EXIT_ERRORS
     try:
-        app = App(log_dir=args.log_dir, seed=args.seed, trainee=args.trainee)
+        app = App(log_dir=args.log_dir, seed=args.seed, trainee=args.trainee, watch=bool(getattr(args, "watch", False)))
     except NoDisplay as exc:
         print(NO_DISPLAY.format(reason=str(exc).strip().rstrip(".") or "no video device"), file=sys.stderr)
         if start_live is not None:

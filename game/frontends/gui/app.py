@@ -65,8 +65,11 @@ class App:
         size: tuple[int, int] | None = None,
         trainee: str | None = None,
         scenes: Mapping[str, Callable[..., Scene]] = SCENES,
+        watch: bool = False,
     ) -> None:
         self.registry = scenes
+        self.watching = watch
+        """`play --watch`: the play screen follows the scenario file (reloads it on each save)."""
         self.trainee = trainee
         """The name given on the command line: the window then does not ask for it."""
         self.settings_file = settings_file or settings_path()

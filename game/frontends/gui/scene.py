@@ -41,6 +41,7 @@ class Host(Protocol):
     seed: int | None
     live: LiveSession | None
     trainee: str | None
+    watching: bool
     notice: str
     fonts: Fonts
     pal: Palette

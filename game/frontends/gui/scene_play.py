@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.authoring.watch import POLL_SECONDS
 from game.engine.outcome import FiredEvent, Move
 from game.frontends.gui.focus import Stop
 from game.frontends.gui.map_view import paint_map
@@ -19,6 +20,7 @@ from game.frontends.gui.party_panel import paint_parties
 from game.frontends.gui.scene import Host, Scene
 from game.frontends.gui.situation_panel import paint_situation
 from game.frontends.gui.top_bar import paint_top_bar
+from game.frontends.watching import LiveWatch
 
 if TYPE_CHECKING:
     from game.frontends.gui.canvas import Canvas
@@ -36,16 +38,21 @@ EVENT_KINDS = {
     "council": "COUNCIL",
     "news": "NEWS",
 }
+SHOWN_ERRORS = 8
+"""An invalid save's dialog lists this many errors at most (`good-offices validate` lists all)."""
 DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)}
 
 
 class PlayScene(Scene):
     name = "play"
 
-    def __init__(self, app: Host, *, show_opening: bool = True) -> None:
+    def __init__(self, app: Host, *, show_opening: bool = True, watch: LiveWatch | None = None) -> None:
         super().__init__(app)
         assert app.live is not None
         self.session = app.live.session
+        self.watch = watch or (LiveWatch(app.live) if app.watching else None)
+        """With `play --watch`: the scenario file, looked at twice a second while this screen is on top."""
+        self.unlooked = 0.0
         self.events: list[FiredEvent] = list(self.session.opening.events) if show_opening else []
         self.path: list[int] = []
         self.panel: MovesPanel | None = None
@@ -236,10 +243,53 @@ class PlayScene(Scene):
         self.dialog_frame = self.app.frames + 1
 
     def update(self, dt: float) -> None:
+        if self.watch is not None:
+            self.unlooked += dt
+            if self.unlooked >= POLL_SECONDS:
+                self.unlooked = 0.0
+                if self.follow():
+                    return
         # The dialogs of a decision open on the frame after its repaint, so no frame does both.
         if self.dialog_frame is not None and self.app.frames >= self.dialog_frame and self.app.top is self:
             self.dialog_frame = None
             self.next_dialog()
+
+    def follow(self) -> bool:
+        """Look at the watched file; after a save, a dialog says what happened. A valid file
+        replaces this screen with one on the rebuilt session; an invalid one keeps it. Returns
+        True when this screen was replaced."""
+        assert self.watch is not None
+        try:
+            reload = self.watch.poll()
+        except OSError as exc:  # the fresh log could not be written
+            self._cannot_save(exc)
+            return False
+        if reload is None:
+            return False
+        if reload.session is None:
+            errors = [p.render() for p in reload.problems if p.is_error]
+            shown = errors[:SHOWN_ERRORS] + ([f"... and {len(errors) - SHOWN_ERRORS} more"] if len(errors) > SHOWN_ERRORS else [])
+            self.app.open(
+                "dialog",
+                kicker="SCENARIO NOT RELOADED",
+                title="The saved file has errors",
+                body="\n".join([reload.summary(), "", *shown]),
+                buttons=[("Keep playing", lambda: None)],
+                name="watch",
+            )
+            return False
+        self.app.live = self.watch.live
+        scene = self.app.go("play", show_opening=False, watch=self.watch)
+        assert isinstance(scene, PlayScene)
+        self.app.open(
+            "dialog",
+            kicker="SCENARIO RELOADED",
+            title="Replayed to the same point" if reload.kind == "replayed" else "The replay stopped",
+            body=f"{reload.summary()}\n\nA fresh session log, with the moves replayed: {self.watch.live.log_path}",
+            buttons=[("Continue", scene.next_dialog)],
+            name="watch",
+        )
+        return True
 
     def next_dialog(self) -> None:
         if self.events:
