@@ -274,9 +274,7 @@ def _debrief_screen(app: App, tmp_path: Path):  # type: ignore[no-untyped-def]
     return app.top, log
 
 
-def test_writing_the_report_says_where_it_is_and_opens_it_in_the_browser(
-    app: App, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_writing_the_report_says_where_it_is_and_opens_it_in_the_browser(app: App, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import threading
 
     from game.frontends.gui import opener

@@ -5,3 +5,5 @@ Each module has `add_parser(commands) -> ArgumentParser`, which adds its subcomm
 arguments, and `run(args) -> int`, which does the work and gives the exit code (from
 `game.console`). Imports of the core sit inside `run`, so `good-offices --help` stays quick.
 """
+
+__all__ = ["debrief", "endings", "listing", "map", "play", "replay", "schema", "sessions", "structure", "validate"]
