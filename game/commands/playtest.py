@@ -15,11 +15,15 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from game.authoring.playtest import PlaytestReport, playtest, read_proofs, task_count
-from game.authoring.playtest_report import render_html, render_text, to_json
+from game.console import EXIT_ERRORS, EXIT_OK, load_named
 
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+if TYPE_CHECKING:
+    from game.authoring.playtest import PlaytestReport, Proof
+    from game.scenario.loader import LoadedScenario
+
+__all__ = ["add_parser", "run"]
 MAX_SESSIONS = 100_000
 
 
@@ -66,10 +70,11 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from game.authoring.playtest import read_proofs
+    from game.authoring.playtest_report import render_html, render_text, to_json
     from game.commands.endings import transcript_files
-    from game.commands.map import _load
 
-    loaded = _load(args.scenario)
+    loaded = load_named(args.scenario)
     if loaded is None:
         return EXIT_ERRORS
     proofs = read_proofs(loaded, transcript_files(loaded, args.transcripts))
@@ -89,8 +94,10 @@ def run(args: argparse.Namespace) -> int:
     return status
 
 
-def _play(loaded, proofs, args: argparse.Namespace) -> PlaytestReport:  # type: ignore[no-untyped-def]
+def _play(loaded: LoadedScenario, proofs: list[Proof], args: argparse.Namespace) -> PlaytestReport:
     from tqdm import tqdm
+
+    from game.authoring.playtest import playtest, task_count
 
     total = task_count(args.sessions, proofs)
     with tqdm(total=total, unit="session", desc="playtest", file=sys.stderr, disable=not sys.stderr.isatty(), leave=False) as bar:
