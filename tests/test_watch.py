@@ -5,6 +5,11 @@ errors and the session goes on. The core (game/authoring/watch.py) and the termi
 from __future__ import annotations
 
 import io
+import os
+import select
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +21,7 @@ from game.frontends.watching import LiveWatch
 from game.scenario.loader import load_scenario
 from game.sessions import open_log_for_replay, start_session
 
+ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal.yaml"
 TEA = (
     "choices:\n  share_tea:\n    label: Share tea with both delegations\n    description: A gesture of hospitality.\n"
@@ -195,3 +201,38 @@ def test_the_terminal_shows_errors_of_an_invalid_save_and_keeps_the_session(scen
     assert f"valleys.yaml:{line}:" in text, "each error is located in the file"
     assert play.session.state == before.state and [o.move.key for o in play.session.history] == MOVES[:2]
     assert "Session saved:" in text
+
+
+@pytest.mark.skipif(os.name == "nt" or not hasattr(os, "openpty"), reason="needs a POSIX terminal")
+def test_at_a_real_terminal_a_save_is_noticed_while_the_game_waits_for_a_move(scenario_file: Path, tmp_path: Path) -> None:
+    """The whole program at a pseudo-terminal: no line is typed between the save and the reload."""
+    master, slave = os.openpty()
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")} | {"COLUMNS": "100"}
+    args = [sys.executable, "-m", "game", "play", str(scenario_file), "--text", "--watch", "--seed", "7", "--trainee", "Ada"]
+    child = subprocess.Popen([*args, "--log-dir", str(tmp_path / "logs")], stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT)
+    os.close(slave)
+    seen = ""
+
+    def read_until(words: str) -> None:
+        nonlocal seen
+        deadline = time.monotonic() + 120  # a generous bound against a hang, not a speed check
+        while words not in seen and time.monotonic() < deadline:
+            if select.select([master], [], [], 0.5)[0]:
+                seen += os.read(master, 65536).decode("utf-8", "replace")
+        assert words in seen, seen[-2000:]
+
+    try:
+        read_until("Your move (1-")
+        os.write(master, b"1\n")  # approach:upper
+        read_until("You chose:")
+        read_until("Your move (1-")
+        scenario_file.write_text(kept_moves(original()).replace("Standoff", "Deadlock at the dam"), encoding="utf-8")
+        read_until("Deadlock at the dam")
+        assert "the 1 move made so far replayed to the same point" in " ".join(seen.split())
+        os.write(master, b"q\n")
+        read_until("Session saved:")
+        assert child.wait(timeout=60) == 0
+    finally:
+        if child.poll() is None:
+            child.kill()
+        os.close(master)
