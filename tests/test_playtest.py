@@ -12,6 +12,7 @@ from game.authoring.playtest import (
     CARELESS,
     POLICIES,
     PRINCIPLED,
+    PROCESSES,
     PROOF_PREFIX,
     RANDOM,
     UNFINISHED,
@@ -157,11 +158,12 @@ def test_html_is_one_escaped_self_contained_page() -> None:
 
 def test_same_arguments_same_report_and_two_jobs_equal_one(harbour: LoadedScenario, proofs: list[Proof]) -> None:
     few = proofs[:2]
-    first = to_json(playtest(harbour, sessions=25, base_seed=3, proofs=few, jobs=1))
-    assert to_json(playtest(harbour, sessions=25, base_seed=3, proofs=few, jobs=1)) == first
+    first = to_json(playtest(harbour, sessions=12, base_seed=3, proofs=few, jobs=1))
+    assert to_json(playtest(harbour, sessions=12, base_seed=3, proofs=few, jobs=1)) == first
     if "fork" in multiprocessing.get_all_start_methods():
-        assert to_json(playtest(harbour, sessions=25, base_seed=3, proofs=few, jobs=2)) == first
-    assert to_json(playtest(harbour, sessions=25, base_seed=4, proofs=few, jobs=1)) != first, "the base seed matters"
+        assert to_json(playtest(harbour, sessions=12, base_seed=3, proofs=few, jobs=2)) == first
+        assert PROCESSES == [2], "the sessions were played in two worker processes"
+    assert to_json(playtest(harbour, sessions=12, base_seed=4, proofs=few, jobs=1)) != first, "the base seed matters"
 
 
 def test_the_command_prints_the_table_and_writes_json_and_html(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -209,14 +209,21 @@ def _play_all(job: _Job, tasks: Sequence[tuple[str, int]]) -> list[Played]:
     return [play_one(job, policy, seed) for policy, seed in tasks]
 
 
+PROCESSES: list[int] = [1]
+"""How many processes played the last playtest (read by the tests and the benchmark)."""
+
+
 def _run(job: _Job, tasks: list[tuple[str, int]], jobs: int, progress: Progress) -> list[Played]:
     chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
+    PROCESSES[:] = [1]
     if jobs > 1 and len(chunks) > 1 and "fork" in multiprocessing.get_all_start_methods():
         try:
-            return _run_in_workers(job, chunks, jobs, progress)
+            played = _run_in_workers(job, chunks, jobs, progress)
+            PROCESSES[:] = [min(jobs, len(chunks))]
+            return played
         except (OSError, NotImplementedError, BrokenProcessPool):  # no processes here: this one plays them all
             pass
-    played: list[Played] = []
+    played = []
     for chunk in chunks:
         played += _play_all(job, chunk)
         progress(len(chunk))
