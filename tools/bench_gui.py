@@ -262,10 +262,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<18} {value:8.2f} {unit:<3} (budget {budget} {unit}) {'ok' if value <= budget else 'OVER'}  {note}")
     if "--screens" in args:
         for screen, figures in frames()["screens"].items():
-            print(
-                f"  {screen:<12} {figures['frames']:5.0f} frames  CPU p50 {figures['p50']:6.2f}  p99 {figures['p99']:6.2f}  max {figures['max']:7.2f}"
-                f"  | wall p50 {figures['wall_p50']:6.2f}  p99 {figures['wall_p99']:6.2f}  max {figures['wall_max']:7.2f} ms"
-            )
+            cpu = "  ".join(f"{stat} {figures[stat]:7.2f}" for stat in ("p50", "p99", "max"))
+            wall = "  ".join(f"{stat} {figures['wall_' + stat]:7.2f}" for stat in ("p50", "p99", "max"))
+            print(f"  {screen:<12} {figures['frames']:5.0f} frames  CPU {cpu}  | wall {wall} ms")
     return 0
 
 

@@ -230,18 +230,28 @@ class App:
 
     def present(self) -> None:
         """Repaint what changed since the last frame and send only that to the display."""
-        rects = self.changes.changes(self.screen, self._backdrop(), self.manager.get_sprite_group().visible)
-        if rects is None:
-            self.draw()
-            pygame.display.flip()
-        elif rects:
-            for rect in rects:
-                self.screen.set_clip(rect)
-                self.draw()
-            self.screen.set_clip(None)
-            pygame.display.update(rects)
-        else:
+        visible = self.manager.get_sprite_group().visible
+        plan = self.changes.plan(self.screen, self._backdrop(), visible)
+        if plan.kind == "none":
             return
+        if plan.kind == "full":
+            self.draw()
+        elif plan.kind == "restore":
+            assert plan.under is not None
+            for rect in plan.rects:
+                self.screen.blit(plan.under, rect, rect)
+        else:
+            for rect in plan.rects:
+                self.screen.set_clip(rect)
+                if plan.kind == "over":
+                    self.screen.blits(visible[plan.first :])  # type: ignore[arg-type]
+                else:
+                    self.draw()
+            self.screen.set_clip(None)
+        if plan.kind == "full" or sum(r.width * r.height for r in plan.rects) > 0.6 * self.screen.get_width() * self.screen.get_height():
+            pygame.display.flip()
+        else:
+            pygame.display.update(plan.rects)
         self.changes.presented += 1
 
     def _backdrop(self) -> tuple[object, ...]:

@@ -12,11 +12,15 @@ assignment marks the sprite as changed too.
 
 Repainting a rectangle means filling it with the background and blitting every sprite clipped
 to it, which is exactly what a full redraw leaves in that rectangle (tests/test_gui_frames.py
-compares the two pixel for pixel).
+compares the two pixel for pixel). Two common changes cost less still: a dialog or a drawer
+opening adds sprites on top of an unchanged picture, so only they are painted, over what the
+window already shows; when they go and nothing under them changed meanwhile, the picture kept
+when they came is put back.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 import pygame
@@ -51,55 +55,88 @@ Entry = tuple[int, tuple[int, int, int, int], int]
 """id of the image, the rectangle it covers on screen, blend mode."""
 
 
+@dataclass
+class Plan:
+    """How to bring the window up to date.
+
+    kind: "none" (nothing changed: no drawing, no flip), "full" (draw everything, flip),
+    "rects" (repaint these rectangles from the background up), "over" (the only change is new
+    sprites on top of an unchanged picture: paint just those, from `first` on, over what the
+    window shows), "restore" (sprites on top went away and what lies under them is unchanged:
+    put back the picture kept when they came)."""
+
+    kind: str
+    rects: list[pygame.Rect] = field(default_factory=list)
+    first: int = 0
+    under: pygame.Surface | None = None
+
+
 class FrameChanges:
     """Remembers the last frame presented and works out what the next one changes."""
 
     def __init__(self) -> None:
         self.entries: dict[int, Entry] = {}
-        self.order: list[int] = []
         self.backdrop: tuple[object, ...] | None = None
         self.stale = True
         self.presented = 0
         """Frames sent to the display (flips and partial updates); unchanged frames are not."""
+        self.kept: tuple[dict[int, Entry], pygame.Surface] | None = None
+        """The picture under the sprites laid on top last ("over"), with what was in it."""
 
     def invalidate(self) -> None:
         """The next frame is drawn and sent whole (a new window, an expose event)."""
         self.stale = True
+        self.kept = None
 
-    def changes(self, screen: pygame.Surface, backdrop: tuple[object, ...], visible: list[list[Any]]) -> list[pygame.Rect] | None:
-        """The rectangles to repaint, [] when nothing changed, None when the whole window must be."""
+    def plan(self, screen: pygame.Surface, backdrop: tuple[object, ...], visible: list[list[Any]]) -> Plan:
         entries: dict[int, Entry] = {}
-        order: list[int] = []
         for data in visible:
             image, rect = data[0], data[1]
             width, height = image.get_size()
-            key = id(data)
-            entries[key] = (id(image), (rect.x, rect.y, width, height), data[3])
-            order.append(key)
+            entries[id(data)] = (id(image), (rect.x, rect.y, width, height), data[3])
         touched = set(_touched)
         _touched.clear()
         backdrop = (id(screen), screen.get_size(), *backdrop)
-        old_entries, old_order = self.entries, self.order
-        self.entries, self.order = entries, order
+        old = self.entries
+        self.entries = entries
+        if self.kept is not None and any(key in touched or entries.get(key) != entry for key, entry in self.kept[0].items()):
+            self.kept = None  # something under the sprites on top changed: the kept picture is stale
         if self.stale or backdrop != self.backdrop:
             self.stale = False
             self.backdrop = backdrop
-            return None
-        kept_new = [key for key in order if key in old_entries]
-        kept_old = [key for key in old_order if key in entries]
+            self.kept = None
+            return Plan("full")
+        if entries == old and not touched & entries.keys():
+            return Plan("none")
+        window = screen.get_rect()
+        keys, old_keys = list(entries), list(old)
+        unchanged = all(entries.get(key) == entry and key not in touched for key, entry in old.items())
+        if unchanged and keys[: len(old_keys)] == old_keys:  # only additions, all on top
+            added = [pygame.Rect(entries[key][1]) for key in keys[len(old_keys) :]]
+            rects = _merge(added, window)
+            if rects is None:
+                rects = [window]
+            self.kept = (old, screen.copy())
+            return Plan("over", rects, first=len(old_keys))
+        if self.kept is not None and entries == self.kept[0] and not touched & entries.keys():
+            gone = [pygame.Rect(entry[1]) for key, entry in old.items() if key not in entries]
+            under = self.kept[1]
+            self.kept = None
+            return Plan("restore", _merge(gone, window) or [window], under=under)
+        kept_new = [key for key in keys if key in old]
+        kept_old = [key for key in old_keys if key in entries]
         if kept_new != kept_old:  # the layers were reordered
-            return None
+            return Plan("full")
         dirty: list[pygame.Rect] = []
         for key, entry in entries.items():
-            old = old_entries.get(key)
-            if old is None:
+            before = old.get(key)
+            if before is None or before != entry or key in touched:
                 dirty.append(pygame.Rect(entry[1]))
-            elif old != entry or key in touched:
-                dirty.append(pygame.Rect(entry[1]))
-                if old[1] != entry[1]:
-                    dirty.append(pygame.Rect(old[1]))
-        dirty += [pygame.Rect(entry[1]) for key, entry in old_entries.items() if key not in entries]
-        return _merge(dirty, screen.get_rect())
+            if before is not None and before[1] != entry[1]:
+                dirty.append(pygame.Rect(before[1]))
+        dirty += [pygame.Rect(entry[1]) for key, entry in old.items() if key not in entries]
+        rects = _merge(dirty, window)
+        return Plan("full") if rects is None else Plan("rects", rects)
 
 
 def _merge(rects: list[pygame.Rect], window: pygame.Rect) -> list[pygame.Rect] | None:
