@@ -13,7 +13,7 @@ import pygame
 from pygame_gui.core import UIElement
 from pygame_gui.core.interfaces import IUIManagerInterface
 
-from game.frontends.gui.sheet import Region
+from game.frontends.gui.sheet import Picture, Region
 from game.frontends.gui.theme import Palette
 
 SCROLLBAR = 6
@@ -53,7 +53,7 @@ class Canvas(UIElement):
         self.on_click = on_click
         self.blocking = blocking
         self.tooltip_width = tooltip_width
-        self.content = pygame.Surface((1, 1), pygame.SRCALPHA)
+        self.content: pygame.Surface | Picture = pygame.Surface((1, 1), pygame.SRCALPHA)
         self.regions: list[Region] = []
         self.scroll = 0
         self.focus_key: str | None = None
@@ -65,7 +65,7 @@ class Canvas(UIElement):
         self._set_image(pygame.Surface((1, 1), pygame.SRCALPHA))
 
     # -- content -------------------------------------------------------------------------------
-    def set_content(self, content: pygame.Surface, regions: list[Region], *, keep_scroll: bool = True) -> None:
+    def set_content(self, content: pygame.Surface | Picture, regions: list[Region], *, keep_scroll: bool = True) -> None:
         self.content = content
         self.regions = regions
         if not keep_scroll:
@@ -204,7 +204,7 @@ class Canvas(UIElement):
         self._dirty = False
         self._show_image(self._image_for(self.content, self.regions, self.scroll))
 
-    def stage(self, content: pygame.Surface, regions: list[Region], *, keep_scroll: bool = True) -> Callable[[], None]:
+    def stage(self, content: pygame.Surface | Picture, regions: list[Region], *, keep_scroll: bool = True) -> Callable[[], None]:
         """Compose new content now, off screen; the call returned shows it, cheaply, on a later
         frame (a turn's panels are prepared one a frame and shown together)."""
         scroll = max(0, min(self.scroll if keep_scroll else 0, content.get_height() - self.rect.height))
@@ -231,14 +231,17 @@ class Canvas(UIElement):
         else:
             self._set_image(image)
 
-    def _image_for(self, content: pygame.Surface, regions: list[Region], scroll: int) -> pygame.Surface:
+    def _image_for(self, content: pygame.Surface | Picture, regions: list[Region], scroll: int) -> pygame.Surface:
         size = (max(self.rect.width, 1), max(self.rect.height, 1))
         if not regions and content.get_height() <= 1 and self.background is not None:
             return _plain(size, tuple(self.background))
         image = pygame.Surface(size, pygame.SRCALPHA)
         if self.background is not None:
             image.fill(self.background)
-        image.blit(content, (0, -scroll))
+        if isinstance(content, Picture):
+            content.paint_onto(image, scroll)
+        else:
+            image.blit(content, (0, -scroll))
         hover = next((r for r in regions if r.key == self.hover_key), None) if self.hover_key is not None else None
         if hover is not None and self.hover_key != self.focus_key:
             pygame.draw.rect(image, self.pal.accent, hover.rect.move(0, -scroll), 1, border_radius=6)
