@@ -81,7 +81,9 @@ class FrameChanges:
         self.presented = 0
         """Frames sent to the display (flips and partial updates); unchanged frames are not."""
         self.kept: tuple[dict[int, Entry], pygame.Surface] | None = None
-        """The picture under the sprites laid on top last ("over"), with what was in it."""
+        """A copy of the window with the sprites it showed: taken on the first idle frame after
+        a change (or when sprites are laid on top, if none is kept), dropped as soon as one of
+        those sprites changes; when the sprites laid on top go, it is put back ("restore")."""
 
     def invalidate(self) -> None:
         """The next frame is drawn and sent whole (a new window, an expose event)."""
@@ -107,6 +109,8 @@ class FrameChanges:
             self.kept = None
             return Plan("full")
         if entries == old and not touched & entries.keys():
+            if self.kept is None:  # an idle frame keeps the picture, for an overlay to come
+                self.kept = (entries, screen.copy())
             return Plan("none")
         window = screen.get_rect()
         keys, old_keys = list(entries), list(old)
@@ -116,7 +120,8 @@ class FrameChanges:
             rects = _merge(added, window)
             if rects is None:
                 rects = [window]
-            self.kept = (old, screen.copy())
+            if self.kept is None or self.kept[0] != old:
+                self.kept = (old, screen.copy())
             return Plan("over", rects, first=len(old_keys))
         if self.kept is not None and entries == self.kept[0] and not touched & entries.keys():
             gone = [pygame.Rect(entry[1]) for key, entry in old.items() if key not in entries]

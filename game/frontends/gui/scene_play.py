@@ -123,8 +123,8 @@ class PlayScene(Scene):
         self.panel = MovesPanel(self.session, self.moves, lambda w: self.sheet(w), self.choose)
         self.panel.path = list(self.path)
         self.paint_turn()
-        if self.events and self.app.top is self:
-            self._event_dialog(self.events.pop(0))
+        if self.events and self.dialog_frame is None:  # the opening's dialogs, from the next frame on
+            self.dialog_frame = self.app.frames + 1
 
     def show_tab(self, tab: str) -> None:
         """In the compact layout one of situation, parties and map fills the left side."""
