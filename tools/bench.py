@@ -17,7 +17,8 @@ Core metrics (docs/architecture.md, /work/shared/design.md):
 
 Plugins: every `tools/bench_*.py` exposing
 `METRICS: dict[str, tuple[Callable[[], float], float | None, str]]` (measure, budget, unit) joins
-the table. A plugin that fails to import, or a metric that raises, shows its error in the
+the table; a measure may return `(value, note)` to say how it was measured (the window's figures
+name the video driver). A plugin that fails to import, or a metric that raises, shows its error in the
 table instead of stopping the run.
 """
 
@@ -356,8 +357,9 @@ def plugin_metrics() -> list[Result]:
         for name, entry in metrics.items():
             try:
                 measure, budget, unit = entry
-                value = float(measure())
-                results.append(Result(str(name), value, str(unit), None if budget is None else float(budget), source))
+                got = measure()
+                value, note = got if isinstance(got, tuple) else (got, "")
+                results.append(Result(str(name), float(value), str(unit), None if budget is None else float(budget), source, str(note)))
             except BaseException as exc:  # noqa: BLE001
                 if isinstance(exc, KeyboardInterrupt):
                     raise
