@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from game.debrief.classreport import class_report
+from game.debrief.classrun import debrief_logs
 from game.debrief.classtext import render_class_markdown, render_class_text
 from game.debrief.html import render_class_html, render_html
 from game.debrief.jsonout import class_to_json, to_json
-from game.debrief.logs import ScenarioCache, debrief_log
 from game.debrief.model import Debrief
 from game.debrief.review import FULL, REDUCED
 from game.debrief.text import render_markdown, render_text
@@ -53,11 +53,12 @@ def debrief_command(args: argparse.Namespace) -> int:
             "good-offices debrief: several logs as HTML need -o FOLDER (one report each), or --class for one class report", file=sys.stderr
         )
         return EXIT_USAGE
-    cache = ScenarioCache()
     debriefs: list[Debrief] = []
     failed = len(problems)
-    for path in paths:
-        debrief, found = debrief_log(path, args.scenario, search=REDUCED if as_class else FULL, cache=cache)
+    # a class is debriefed on every core (classrun.py), in the order of the logs; one debrief
+    # at a time otherwise, since each full review already uses the cores
+    answers = debrief_logs(paths, args.scenario, search=REDUCED if as_class else FULL, workers=None if as_class else 1)
+    for debrief, found in answers:
         _print(found)
         if debrief is None:
             failed += 1
@@ -113,9 +114,7 @@ def _write_class(args: argparse.Namespace, debriefs: list[Debrief], failed: int)
     notes = []
     if failed:
         verb = "was" if failed == 1 else "were"
-        notes.append(
-            f"{count(failed, 'log')} could not be debriefed and {verb} left out; the messages printed with this report say why."
-        )
+        notes.append(f"{count(failed, 'log')} could not be debriefed and {verb} left out; the messages printed with this report say why.")
     if not debriefs:
         return EXIT_ERRORS
     report = class_report(debriefs, anonymous=bool(args.anonymous), notes=notes)
