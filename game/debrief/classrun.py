@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 import time
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -100,7 +101,7 @@ def _in_workers(job: _Job, paths: list[str | os.PathLike[str]], count: int, answ
     starts = range(0, len(paths), size)
     cpu: dict[int, float] = {}
     try:
-        pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"), initializer=_adopt, initargs=(job,))
+        pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"), initializer=_adopt, initargs=(job, os.getpid()))
     except (OSError, NotImplementedError):  # no processes to be had: all of it here
         return
     try:
@@ -121,9 +122,18 @@ def _in_workers(job: _Job, paths: list[str | os.PathLike[str]], count: int, answ
     WORKER_CPU[:] = list(cpu.values())
 
 
-def _adopt(job: _Job) -> None:
+def _adopt(job: _Job, parent: int) -> None:
     global _JOB, _CACHE
     _JOB, _CACHE = job, ScenarioCache()
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose class report was killed stops within a second (as the review's workers
+    do, review.py) instead of debriefing on for nobody."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 def _chunk(paths: list[str | os.PathLike[str]]) -> tuple[list[Answer], int, float]:
