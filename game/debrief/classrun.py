@@ -3,10 +3,11 @@
 Each log is debriefed independently (`debrief_log`), so the logs are split into contiguous
 chunks and handed to worker processes, and the answers are put back in the order of the logs:
 the debriefs and every diagnostic are the same, in the same order, as one process gives, and so
-is any report made from them. Workers are forked from this process (they inherit the loaded
-code and need nothing sent but the paths); each keeps its own `ScenarioCache`, so it loads a
-scenario once. Where processes cannot be had (no fork on this platform, or the system refuses
-one) or a worker dies, the logs it did not answer for are debriefed here instead.
+is any report made from them. Workers are forked from this process after it has debriefed the
+first log, so they start with its scenario loaded and everything else a debrief reads once
+already read, and need nothing sent but the paths; each keeps its copy of the `ScenarioCache`.
+Where processes cannot be had (no fork on this platform, or the system refuses one) or a worker
+dies, the logs it did not answer for are debriefed here instead.
 """
 
 from __future__ import annotations
@@ -67,7 +68,11 @@ def debrief_logs(
     count = _worker_count(workers, len(paths))
     answers: list[Answer | None] = [None] * len(paths)
     if count > 1:
-        _in_workers(job, list(paths), count, answers)
+        # the first log here first: the workers are forked with its scenario loaded and its
+        # machines built, and with the rules, words and principles read, instead of each
+        # worker doing all that again
+        answers[0] = _one(job, paths[0], cache)
+        _in_workers(job, list(paths), count, answers, cache)
     for index, answer in enumerate(answers):
         if answer is None:  # no workers, or one died before answering for this log
             answers[index] = _one(job, paths[index], cache)
@@ -96,12 +101,15 @@ def _one(job: _Job, path: str | os.PathLike[str], cache: ScenarioCache) -> Answe
         return debrief_log(path, job.override, suggest=job.suggest, search=job.search, cache=cache)
 
 
-def _in_workers(job: _Job, paths: list[str | os.PathLike[str]], count: int, answers: list[Answer | None]) -> None:
-    size = -(-len(paths) // (count * CHUNKS_PER_WORKER))
-    starts = range(0, len(paths), size)
+def _in_workers(job: _Job, paths: list[str | os.PathLike[str]], count: int, answers: list[Answer | None], cache: ScenarioCache) -> None:
+    """Fill in the answers still missing, from worker processes that start with a copy of `cache`."""
+    size = -(-(len(paths) - 1) // (count * CHUNKS_PER_WORKER))
+    starts = range(1, len(paths), size)
     cpu: dict[int, float] = {}
     try:
-        pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"), initializer=_adopt, initargs=(job, os.getpid()))
+        pool = ProcessPoolExecutor(
+            count, mp_context=multiprocessing.get_context("fork"), initializer=_adopt, initargs=(job, cache, os.getpid())
+        )
     except (OSError, NotImplementedError):  # no processes to be had: all of it here
         return
     try:
@@ -122,9 +130,10 @@ def _in_workers(job: _Job, paths: list[str | os.PathLike[str]], count: int, answ
     WORKER_CPU[:] = list(cpu.values())
 
 
-def _adopt(job: _Job, parent: int) -> None:
+def _adopt(job: _Job, cache: ScenarioCache, parent: int) -> None:
+    """Runs first in each worker; `cache` is the parent's, copied by the fork (never sent)."""
     global _JOB, _CACHE
-    _JOB, _CACHE = job, ScenarioCache()
+    _JOB, _CACHE = job, cache
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
 
 
