@@ -149,7 +149,7 @@ def _write(path: Path, text: str) -> int:
 
 
 def _dump(data: Any) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def _print(problems: list[Diagnostic]) -> None:

@@ -66,7 +66,7 @@ class LogWriter:
             self._handle.flush()
 
     def __call__(self, record: dict[str, Any]) -> None:
-        self._handle.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+        self._handle.write(json.dumps(record, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n")
         self._handle.flush()
         os.fsync(self._handle.fileno())
 
@@ -149,11 +149,16 @@ def parse_log(raw: bytes, file: str) -> tuple[LogContents | None, list[Diagnosti
     return contents, problems
 
 
+def _not_json(constant: str) -> None:
+    """NaN and Infinity: Python's json reads them, but they are not JSON and no log holds them."""
+    raise ValueError(f"{constant} is not a JSON number")
+
+
 def _decode(line: bytes) -> dict[str, Any] | None:
     if len(line) > MAX_LINE_CHARS:
         return None
     try:
-        record = json.loads(line.decode("utf-8"))
+        record = json.loads(line.decode("utf-8"), parse_constant=_not_json)
     except (UnicodeDecodeError, ValueError, RecursionError):
         return None
     return record if isinstance(record, dict) and isinstance(record.get("type"), str) else None

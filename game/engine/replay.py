@@ -83,7 +83,7 @@ def replay(
 
 def _first_difference(contents: LogContents, produced: list[dict[str, Any]]) -> Diagnostic | None:
     for index, (logged, raw) in enumerate(zip(contents.records, produced, strict=False)):
-        fresh = json.loads(json.dumps(raw, ensure_ascii=False))
+        fresh = json.loads(json.dumps(raw, ensure_ascii=False, allow_nan=False))
         if logged.get("type") == "header":
             logged = {k: v for k, v in logged.items() if k not in IGNORED_HEADER_FIELDS}
             fresh = {k: v for k, v in fresh.items() if k not in IGNORED_HEADER_FIELDS}
