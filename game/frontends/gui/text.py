@@ -7,9 +7,10 @@ Rendering text is the costly part of drawing a frame, so every line is rendered 
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
 import pygame
+
+from game.resources import asset
 
 # style: (file, size at 100 %)
 STYLES: dict[str, tuple[str, int]] = {
@@ -34,8 +35,7 @@ between the parts of a name, else anywhere."""
 
 @cache
 def _font(file: str, size: int) -> pygame.font.Font:
-    path = resources.files("game.assets").joinpath(file)
-    return pygame.font.Font(str(path), size)
+    return pygame.font.Font(str(asset(file)), size)
 
 
 class Fonts:
