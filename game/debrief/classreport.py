@@ -145,6 +145,8 @@ class Cohort:
     """The moves most often costly, by the review by search (empty without it)."""
     search: dict[str, int | str] = field(default_factory=dict)
     """How the review searched (from the first debrief that was reviewed); empty without it."""
+    language: str = "en"
+    """The scenario's `language` (its titles, notes and endings are written in it)."""
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,13 @@ class ClassReport:
     @property
     def size(self) -> int:
         return sum(c.size for c in self.cohorts)
+
+    @property
+    def language(self) -> str:
+        """The language of the whole report: its scenarios' one language, English if they mix
+        (each cohort then says its own)."""
+        languages = {c.language for c in self.cohorts}
+        return languages.pop() if len(languages) == 1 else "en"
 
 
 def class_report(debriefs: list[Debrief], *, anonymous: bool = False, notes: list[str] | tuple[str, ...] = ()) -> ClassReport:
@@ -205,6 +214,7 @@ def _cohort(group: list[Debrief]) -> Cohort:
         summary=first.summary,
         costly=_costly(group),
         search=next((dict(d.search) for d in group if d.search), {}),
+        language=first.language,
     )
 
 
