@@ -5,7 +5,9 @@ every number below moved down, so a trainee who typed last turn's number for "Wa
 something else. A code is the letter of the move's group and a number within it (`c1` the first
 approach, `w1` Wait), given the first time the move is on offer and never given to another
 move: a move keeps its code while it comes and goes, and a new move takes the next free number
-of its group. Groups are listed in the engine's order, codes in order within each group.
+of its group. Moves are listed as the engine offers them, so a plain number (what scripts
+type) is still the move's place in the list; a move that came later may stand above older ones
+of its group (`a3` above `a1`).
 """
 
 from __future__ import annotations
@@ -48,14 +50,6 @@ class MoveCodes:
             found = self._codes[move.key] = f"{letter}{self._counts[letter]}"
         self._labels[found] = move.label
         return found
-
-    def ordered(self, moves: list[Move]) -> list[Move]:
-        """The moves as listed: groups in the engine's order, codes in order within a group
-        (a move that came later is listed after the others of its group)."""
-        groups: dict[str, int] = {}
-        for move in moves:
-            groups.setdefault(move.group, len(groups))
-        return sorted(moves, key=lambda m: (groups[m.group], int(self.code(m)[1:])))
 
     def _letter(self, group: str) -> str:
         """The group's letter; a group without one takes the first free letter of its name."""

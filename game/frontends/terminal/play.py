@@ -171,7 +171,7 @@ class TerminalPlay:
             self.show_events(self.session.opening)
         while not self.session.is_over:
             self.status()
-            moves = self.codes.ordered(self.session.moves())
+            moves = self.session.moves()
             self.show_moves(moves)
             move = self.ask(moves)
             if move is None:
