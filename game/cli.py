@@ -180,7 +180,7 @@ def _validate(args: argparse.Namespace) -> int:
                 if p.suffix in (".yaml", ".yml") and p.is_file() and not any(part.endswith(".proofs") for part in p.parts)
             )
             if not found:
-                print(f"{path}: no .yaml files in this folder", file=sys.stderr)
+                print(f"{shown(str(path))}: no .yaml files in this folder", file=sys.stderr)
             files.extend(found)
         else:
             files.append(path)
@@ -214,9 +214,9 @@ def _schema(args: argparse.Namespace) -> int:
     try:
         args.output.write_text(text, encoding="utf-8")
     except OSError as exc:
-        print(f"{args.output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        print(f"{shown(str(args.output))}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERRORS
-    print(f"wrote {args.output}")
+    print(f"wrote {shown(str(args.output))}")
     return EXIT_OK
 
 
@@ -234,7 +234,7 @@ def _replay(args: argparse.Namespace) -> int:
     if session is None or has_errors(problems):
         return EXIT_ERRORS
     state = "ended at " + session.state.ending if session.state.ending else "unfinished"
-    print(f"{args.log}: replays exactly ({len(session.history)} decisions, {state})")
+    print(f"{shown(str(args.log))}: replays exactly ({len(session.history)} decisions, {state})")
     return EXIT_OK
 
 
@@ -267,7 +267,10 @@ def load_named(name: str) -> LoadedScenario | None:
 
     path = resolve_scenario(name)
     if path is None:
-        print(f"good-offices: '{name}' is neither a bundled scenario id nor an existing file (see 'good-offices list')", file=sys.stderr)
+        print(
+            f"good-offices: '{shown(name)}' is neither a bundled scenario id nor an existing file (see 'good-offices list')",
+            file=sys.stderr,
+        )
         return None
     loaded, problems = load_scenario(path)
     print_diagnostics(problems)

@@ -24,7 +24,7 @@ from game.debrief.logs import ScenarioCache, debrief_log
 from game.debrief.model import Debrief
 from game.debrief.review import FULL, REDUCED
 from game.debrief.text import render_markdown, render_text
-from game.diagnostics import Diagnostic, error
+from game.diagnostics import Diagnostic, error, shown
 from game.scenario import codes
 from game.words import count
 
@@ -142,9 +142,9 @@ def _write(path: Path, text: str) -> int:
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        print(f"{path}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        print(f"{shown(str(path))}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERRORS
-    print(f"wrote {path}", file=sys.stderr)
+    print(f"wrote {shown(str(path))}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from game.diagnostics import shown
+
 if TYPE_CHECKING:
     from game.scenario.loader import LoadedScenario
 
@@ -50,7 +52,10 @@ def _load(name: str) -> LoadedScenario | None:
 
     path = resolve_scenario(name)
     if path is None:
-        print(f"good-offices: '{name}' is neither a bundled scenario id nor an existing file (see 'good-offices list')", file=sys.stderr)
+        print(
+            f"good-offices: '{shown(name)}' is neither a bundled scenario id nor an existing file (see 'good-offices list')",
+            file=sys.stderr,
+        )
         return None
     loaded, problems = load_scenario(path)
     for problem in problems:
@@ -78,12 +83,12 @@ def run(args: argparse.Namespace) -> int:
         pygame.image.save(picture, str(args.output))
     except (pygame.error, OSError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
-        print(f"{args.output}: cannot write the map: {reason}", file=sys.stderr)
+        print(f"{shown(str(args.output))}: cannot write the map: {reason}", file=sys.stderr)
         return EXIT_ERRORS
     finally:
         pygame.quit()
     scenario = loaded.scenario
-    print(f"wrote {args.output} ({args.size[0]}\u00d7{args.size[1]}): the map of {scenario.title}")
+    print(f"wrote {shown(str(args.output))} ({args.size[0]}\u00d7{args.size[1]}): the map of {scenario.title}")
     image = scenario.map_image
     if image is not None:
         drawn = backdrop_path(loaded) is not None and backdrop(loaded, (8, 8)) is not None

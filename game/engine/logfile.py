@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -179,6 +180,8 @@ def _place(contents: LogContents, record: dict[str, Any], file: str, number: int
             )
         if not isinstance(record.get("seed"), int) or not isinstance(record.get("scenario_id"), str):
             return error(codes.LOG_BAD_LINE, "the header lacks a seed or a scenario id", file, number, 1)
+        if (field := _unprintable(record)) is not None:
+            return error(codes.LOG_BAD_LINE, f"the header's '{field}' holds control or invisible formatting characters", file, number, 1)
         contents.header = record
         return None
     if contents.end is not None:
@@ -190,7 +193,21 @@ def _place(contents: LogContents, record: dict[str, Any], file: str, number: int
     elif kind == "event":
         contents.events.append(record)
     elif kind == "end":
+        if (field := _unprintable(record)) is not None:
+            return error(
+                codes.LOG_BAD_LINE, f"the end record's '{field}' holds control or invisible formatting characters", file, number, 1
+            )
         contents.end = record
     else:
         return error(codes.LOG_BAD_LINE, f"unknown record type '{kind}'", file, number, 1)
+    return None
+
+
+def _unprintable(record: dict[str, Any]) -> str | None:
+    """The first text field that could drive a terminal or disguise itself when printed (the
+    header's trainee, start time and file names, the ending's title), as the play command
+    refuses them in a name: the program never writes such a log, so it was edited."""
+    for key, value in record.items():
+        if isinstance(value, str) and any(unicodedata.category(char) in ("Cc", "Cf") for char in value):
+            return str(key)
     return None
