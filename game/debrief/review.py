@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -328,7 +329,7 @@ def _stronger(
 def _delivery_rank(move: Move) -> int:
     """Among equally good deliveries of a message: the wording the sender agreed, then softened,
     then word for word."""
-    mode = move.key.split(":")[-1] if move.verb == "relay" else ""
+    mode = move.mode if move.verb == "relay" else ""
     return DELIVERIES.index(mode) if mode in DELIVERIES else len(DELIVERIES)
 
 
@@ -340,22 +341,21 @@ def corrects(loaded: LoadedScenario, made: Candidate, candidate: Candidate) -> b
     another move of the same verb."""
     move, other = made.move, candidate.move
     if move.verb == "relay":
-        parts, theirs = move.key.split(":"), other.key.split(":")
-        return other.verb == "relay" and theirs[1] == parts[1] and theirs[2] in DELIVERIES
+        return other.verb == "relay" and other.target == move.target and other.mode in DELIVERIES
     if move.verb == "propose_venue":
         if other.verb != "propose_venue":
             return False
-        venue = loaded.scenario.venues[other.key.split(":")[1]]
+        venue = loaded.scenario.venues[other.target]
         return venue.territory is None and venue.neutrality >= 50
     if move.verb == "propose_formula":
-        return other.verb == "request_mandate" or (other.verb == "relay" and other.key.split(":")[2] in DELIVERIES)
+        return other.verb == "request_mandate" or (other.verb == "relay" and other.mode in DELIVERIES)
     if move.verb == "convene":
         return other.key == "convene:talks"
     if move.verb == "choice":
         if other.verb != "choice":
             return False
         wronged = {j.principle for j in made.judged if j.verdict != "honoured"}
-        notes = loaded.scenario.choices[other.key.split(":")[1]].annotations
+        notes = loaded.scenario.choices[other.target].annotations
         return any(n.principle in wronged and n.verdict == "honoured" for n in notes)
     if move.verb == "public_statement":
         return other.key == "public_statement:restraint"
@@ -439,7 +439,7 @@ class PendingReview:
         if workers > 1:
             try:
                 self._pool = ProcessPoolExecutor(
-                    workers, mp_context=multiprocessing.get_context("fork"), initializer=_adopt, initargs=(job,)
+                    workers, mp_context=multiprocessing.get_context("fork"), initializer=_adopt, initargs=(job, os.getpid())
                 )
                 # interleaved, so each worker gets early (long) and late (short) decisions alike
                 shares = [frozenset(range(first, len(job.keys) + 1, workers)) for first in range(1, workers + 1)]
@@ -487,9 +487,19 @@ def _workers(settings: SearchSettings, decisions: int) -> int:
 _ADOPTED: _Job | None = None
 
 
-def _adopt(job: _Job) -> None:
+def _adopt(job: _Job, parent: int) -> None:
     global _ADOPTED
     _ADOPTED = job
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose debrief was killed (SIGKILL, a closed terminal) stops within a second
+    instead of searching on for nobody: it is adopted by another process when its parent dies.
+    The parent's id comes from the parent, since a worker may start after its parent is gone."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 def _review_share(share: frozenset[int]) -> tuple[list[MoveReview], float]:

@@ -9,18 +9,23 @@ from __future__ import annotations
 
 import json
 import os
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 from game.diagnostics import Diagnostic, error, warning
 from game.engine.logformat import LOG_FORMAT
+from game.printable import unprintable
 from game.safefile import NotARegularFile, TooLarge, create_exclusive, describe, open_existing_for_append, read_regular
 from game.scenario import codes
 
 MAX_LOG_BYTES = 20 * 1024 * 1024
 MAX_LINE_CHARS = 200_000
+
+
+HEADER_TEXTS = ("scenario_id", "trainee", "started", "game_version")
+"""Header fields the game writes from checked text: control characters in them mean tampering.
+The scenario file's path may hold any character a file name can; it is escaped when shown."""
 
 
 @dataclass
@@ -180,8 +185,11 @@ def _place(contents: LogContents, record: dict[str, Any], file: str, number: int
             )
         if not isinstance(record.get("seed"), int) or not isinstance(record.get("scenario_id"), str):
             return error(codes.LOG_BAD_LINE, "the header lacks a seed or a scenario id", file, number, 1)
-        if (field := _unprintable(record)) is not None:
-            return error(codes.LOG_BAD_LINE, f"the header's '{field}' holds control or invisible formatting characters", file, number, 1)
+        for name in HEADER_TEXTS:
+            value = record.get(name, "")
+            problem = "is not text" if not isinstance(value, str) else unprintable(value)
+            if problem:
+                return error(codes.LOG_BAD_LINE, f"the header's {name} {problem}", file, number, 1)
         contents.header = record
         return None
     if contents.end is not None:
@@ -193,21 +201,12 @@ def _place(contents: LogContents, record: dict[str, Any], file: str, number: int
     elif kind == "event":
         contents.events.append(record)
     elif kind == "end":
-        if (field := _unprintable(record)) is not None:
-            return error(
-                codes.LOG_BAD_LINE, f"the end record's '{field}' holds control or invisible formatting characters", file, number, 1
-            )
+        ending = record.get("ending", "")
+        problem = unprintable(ending) if isinstance(ending, str) else "is not text"
+        if problem:
+            return error(codes.LOG_BAD_LINE, f"the end record's ending {problem}", file, number, 1)
         contents.end = record
     else:
         return error(codes.LOG_BAD_LINE, f"unknown record type '{kind}'", file, number, 1)
     return None
 
-
-def _unprintable(record: dict[str, Any]) -> str | None:
-    """The first text field that could drive a terminal or disguise itself when printed (the
-    header's trainee, start time and file names, the ending's title), as the play command
-    refuses them in a name: the program never writes such a log, so it was edited."""
-    for key, value in record.items():
-        if isinstance(value, str) and any(unicodedata.category(char) in ("Cc", "Cf") for char in value):
-            return str(key)
-    return None
