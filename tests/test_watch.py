@@ -153,20 +153,12 @@ class Typist(io.StringIO):
         return self.lines[self.count - 1] + "\n" if self.count <= len(self.lines) else ""
 
 
-def number_of(session: Session, key: str) -> str:
-    return str([m.key for m in session.moves()].index(key) + 1)
-
-
 def terminal(scenario_file: Path, tmp_path: Path, edit: str, *, after: int = 2) -> tuple[TerminalPlay, str]:
     """Play MOVES[:after] at the terminal with --watch, save `edit` to the file, then quit."""
     loaded, _ = load_scenario(scenario_file)
     assert loaded is not None
     live = start_session(loaded, seed=7, trainee="Ada", log_dir=tmp_path / "logs")
-    probe = played(scenario_file, [])
-    lines = []
-    for key in MOVES[:after]:
-        lines.append(number_of(probe, key))
-        probe.choose(key)
+    lines = MOVES[:after]  # a move's key is typed as well as its code
     out = io.StringIO()
     stdin = Typist([*lines, "m", "q"], {after: (scenario_file, edit)})
     watch = LiveWatch(live)
@@ -211,21 +203,23 @@ def test_at_a_real_terminal_a_save_is_noticed_while_the_game_waits_for_a_move(sc
     args = [sys.executable, "-m", "game", "play", str(scenario_file), "--text", "--watch", "--seed", "7", "--trainee", "Ada"]
     child = subprocess.Popen([*args, "--log-dir", str(tmp_path / "logs")], stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT)
     os.close(slave)
-    seen = ""
+    seen, cursor = "", 0
 
     def read_until(words: str) -> None:
-        nonlocal seen
+        """Read until `words` appear after what the last call found."""
+        nonlocal seen, cursor
         deadline = time.monotonic() + 120  # a generous bound against a hang, not a speed check
-        while words not in seen and time.monotonic() < deadline:
+        while words not in seen[cursor:] and time.monotonic() < deadline:
             if select.select([master], [], [], 0.5)[0]:
                 seen += os.read(master, 65536).decode("utf-8", "replace")
-        assert words in seen, seen[-2000:]
+        assert words in seen[cursor:], seen[-2000:]
+        cursor = seen.index(words, cursor) + len(words)
 
     try:
-        read_until("Your move (1-")
-        os.write(master, b"1\n")  # approach:upper
+        read_until("Your move (")
+        os.write(master, b"approach:upper\n")
         read_until("You chose:")
-        read_until("Your move (1-")
+        read_until("Your move (")
         scenario_file.write_text(kept_moves(original()).replace("Standoff", "Deadlock at the dam"), encoding="utf-8")
         read_until("Deadlock at the dam")
         assert "the 1 move made so far replayed to the same point" in " ".join(seen.split())
