@@ -90,6 +90,13 @@ class SourceMap:
         self._values: dict[Path, At] = {}
         self._keys: dict[Path, At] = {}
         self._quoted: set[Path] = set()
+        self._words: dict[Path, str] = {}
+
+    def written(self, path: Path) -> str | None:
+        """The word a true/false value was written as, when it was not 'true' or 'false'
+        (`capital: Yes`, `once: off`): YAML 1.1 reads yes/no/on/off as true/false, which a
+        message must explain, since the author wrote a word."""
+        return self._words.get(tuple(path))
 
     def text_start(self, path: Path) -> Position | None:
         """Where the text of a value begins: after the opening quote of a quoted value, so a
@@ -358,6 +365,8 @@ class _Reader:
         if node.kind == "scalar":
             if id(node) in self.quoted and via is None:  # an alias's text stands elsewhere
                 self.source._quoted.add(path)
+            if node.tag == BOOL and node.value.lower() not in ("true", "false"):
+                self.source._words[path] = node.value
             return self.scalar(node)
         if len(path) >= MAX_DEPTH:
             raise _Stop(self.diag(codes.TOO_DEEP, f"this value is nested more than {MAX_DEPTH} "

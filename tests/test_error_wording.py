@@ -1,0 +1,101 @@
+"""Messages an instructor can act on without guessing: literals where an expression is expected,
+YAML's yes/no words explained, whole numbers written 14.0, texts broken by an unquoted ': ',
+list items counted from 1, and no second error caused by the first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.scenario import codes
+from game.scenario.loader import load_scenario_text
+
+MINIMAL_TEXT = (Path(__file__).parent / "fixtures" / "minimal.yaml").read_text(encoding="utf-8")
+
+
+def load(*edits: tuple[str, str]):
+    text = MINIMAL_TEXT
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return load_scenario_text(text, "s.yaml")
+
+
+def test_an_expression_may_be_a_literal_number_or_true_false() -> None:
+    loaded, found = load(
+        ("    at_turn: 4\n", "    chance: 0.1\n"),
+        ("    when: var.offer_known\n", "    when: true\n"),
+    )
+    assert loaded is not None, [p.render() for p in found]
+    assert loaded.scenario.events["storm"].chance == "0.1"
+    assert loaded.scenario.choices["agree_share"].when == "true"
+
+
+def test_a_tiny_probability_is_not_written_with_an_exponent() -> None:
+    loaded, found = load(("    at_turn: 4\n", "    chance: 0.00001\n"))
+    assert loaded is not None, [p.render() for p in found]
+    assert loaded.scenario.events["storm"].chance == "0.00001"
+
+
+def test_a_refused_chance_is_one_error_not_also_never_fires() -> None:
+    _, found = load(("    at_turn: 4\n", "    chance: [0.1]\n"))
+    assert [p.code for p in found] == [codes.WRONG_TYPE], [p.render() for p in found]
+    assert "should be an expression (text, a number or true/false), not a list" in found[0].message
+
+
+def test_a_misspelt_trigger_is_one_error_not_also_never_fires() -> None:
+    _, found = load(("    at_turn: 4\n", "    at_trun: 4\n"))
+    assert [p.code for p in found] == [codes.UNKNOWN_KEY], [p.render() for p in found]
+
+
+def test_yaml_yes_no_words_are_true_false_where_true_false_is_asked() -> None:
+    for word, expected in (("no", False), ("yes", True), ("off", False), ("On", True)):
+        loaded, found = load(("    when: var.offer_known\n", f"    when: var.offer_known\n    once: {word}\n"))
+        assert loaded is not None, [p.render() for p in found]
+        assert loaded.scenario.choices["agree_share"].once is expected
+
+
+def test_a_yes_no_word_where_text_is_asked_says_why_and_how_to_quote() -> None:
+    _, found = load(("    trust: 45\n", "    trust: 45\n    capital: Yes\n"))
+    assert len(found) == 1
+    assert found[0].message == "'parties.upper.capital' should be text, not Yes (read as true)"
+    assert found[0].hint == 'YAML reads Yes as true/false; to mean the word, put it in quotes: "Yes"'
+
+
+def test_a_whole_number_written_with_a_decimal_point_is_that_number() -> None:
+    loaded, found = load(("turns: 12", "turns: 14.0"))
+    assert loaded is not None, [p.render() for p in found]
+    assert loaded.scenario.clock.turns == 14 and isinstance(loaded.scenario.clock.turns, int)
+
+
+def test_a_fraction_where_a_whole_number_is_asked_is_refused() -> None:
+    _, found = load(("turns: 12", "turns: 14.5"))
+    assert [p.message for p in found] == ["'clock.turns' should be a whole number, not the number 14.5"]
+
+
+def test_an_unquoted_colon_in_a_list_of_texts_is_explained() -> None:
+    for old, new, field in (
+        ("objectives: [Win both parties' consent before convening]", "objectives:\n  - Win both: consent", "item 1 of 'objectives'"),
+        (
+            "preconditions: [The sluices must open first]",
+            "preconditions: [The sluices: open first]",
+            "item 1 of 'parties.lower.preconditions'",
+        ),
+    ):
+        _, found = load((old, new))
+        assert len(found) == 1, [p.render() for p in found]
+        assert found[0].code == codes.WRONG_TYPE
+        assert found[0].message.startswith(f"{field} is read as a 'key: value' pair")
+        assert "put the whole text in quotes" in found[0].hint
+
+
+def test_range_problems_are_worded_with_the_allowed_range() -> None:
+    _, found = load(("    neutrality: 80\n", "    neutrality: 80\n    map_position: [0.1, 0.2, 0.3]\n"))
+    assert [p.message for p in found] == ["'venues.mill.map_position' has 3 items; a position is exactly two numbers, [x, y]"]
+    _, found = load(("turns: 12", "turns: 2"))
+    assert found[0].message == "'clock.turns' is 2, but it must be at least 4"
+    assert found[0].hint.endswith("(allowed: 4 to 200)")
+
+
+def test_list_items_are_counted_from_one_in_words() -> None:
+    _, found = load(("          on: agree_share\n", "          on: agree_share\n        - {}\n"))
+    assert any(p.message == "item 2 of 'phases.phases.talking.transitions' needs 'to'" for p in found), [p.render() for p in found]
