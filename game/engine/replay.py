@@ -12,7 +12,7 @@ from typing import Any
 
 from game.diagnostics import Diagnostic, error, shown
 from game.engine.logfile import LogContents
-from game.engine.session import MoveNotAvailable, Session
+from game.engine.session import MoveNotAvailable, Session, moves_on_offer
 from game.scenario import codes
 from game.scenario.loader import LoadedScenario
 
@@ -69,7 +69,8 @@ def replay(
                     file,
                     contents.line_numbers[index],
                     1,
-                    "the log was edited, or it belongs to another version of the scenario",
+                    "the log was edited, or it belongs to another version of the scenario; "
+                    + (moves_on_offer([move.key for move in session.moves()]) if not session.is_over else "the game had ended"),
                 )
             ]
     mismatch = _first_difference(contents, produced)
@@ -100,6 +101,11 @@ def _first_difference(contents: LogContents, produced: list[dict[str, Any]]) -> 
     if len(produced) < len(contents.records):
         line = contents.line_numbers[-1] if contents.line_numbers else 1
         return error(
-            codes.LOG_MISMATCH, f"replay produced {len(produced)} records, the log has {len(contents.records)}", contents.file, line, 1
+            codes.LOG_MISMATCH,
+            f"replay produced {len(produced)} records, the log has {len(contents.records)}",
+            contents.file,
+            line,
+            1,
+            "the log was edited, or the scenario's rules changed; restore the log from a copy",
         )
     return None
