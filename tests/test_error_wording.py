@@ -99,3 +99,27 @@ def test_range_problems_are_worded_with_the_allowed_range() -> None:
 def test_list_items_are_counted_from_one_in_words() -> None:
     _, found = load(("          on: agree_share\n", "          on: agree_share\n        - {}\n"))
     assert any(p.message == "item 2 of 'phases.phases.talking.transitions' needs 'to'" for p in found), [p.render() for p in found]
+
+
+def test_the_command_line_shows_the_source_line_with_a_caret_under_the_column(tmp_path: Path, capsys) -> None:
+    from game.cli import main
+
+    path = tmp_path / "s.yaml"
+    path.write_text(MINIMAL_TEXT.replace("turns: 12", "turns: 14.5"), encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    first, source, caret, hint = capsys.readouterr().err.splitlines()
+    assert first == f"{path}:17:10: GO0103 error: 'clock.turns' should be a whole number, not the number 14.5"
+    assert source == "   17 |   turns: 14.5"
+    assert caret == "      |          ^"
+    assert caret.index("^") == source.index("14.5"), "the caret stands under the value"
+    assert hint.startswith("    hint: ")
+
+
+def test_the_caret_allows_for_wide_characters_and_long_lines() -> None:
+    from game.diagnostics import excerpt
+
+    source, caret = excerpt("city: 日本語: x", 3, 10).splitlines()
+    assert caret.index("^") == source.index(": x") + 3, "three wide characters take six columns"
+    long_line = "briefing: " + "word " * 400 + "MARK" + " word" * 400
+    source, caret = excerpt(long_line, 9, long_line.index("MARK") + 1).splitlines()
+    assert len(source) < 120 and source[caret.index("^") :].startswith("MARK")

@@ -113,9 +113,7 @@ def _write_class(args: argparse.Namespace, debriefs: list[Debrief], failed: int)
     notes = []
     if failed:
         verb = "was" if failed == 1 else "were"
-        notes.append(
-            f"{count(failed, 'log')} could not be debriefed and {verb} left out; the messages printed with this report say why."
-        )
+        notes.append(f"{count(failed, 'log')} could not be debriefed and {verb} left out; the messages printed with this report say why.")
     if not debriefs:
         return EXIT_ERRORS
     report = class_report(debriefs, anonymous=bool(args.anonymous), notes=notes)
@@ -153,5 +151,6 @@ def _dump(data: Any) -> str:
 
 
 def _print(problems: list[Diagnostic]) -> None:
-    for problem in problems:
-        print(problem.render(), file=sys.stderr)
+    from game.cli import print_diagnostics
+
+    print_diagnostics(problems)

@@ -4,7 +4,6 @@ transcripts, and say which endings are proven and which are not."""
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from game.authoring.endings import Witness, endings_of, read_transcript, search
@@ -26,8 +25,9 @@ def endings_command(loaded: LoadedScenario, args: argparse.Namespace) -> int:
     if missing and args.playouts:
         for ending, witness in search(loaded, playouts=args.playouts, seed=args.seed).items():
             witnesses.setdefault(ending, witness)
-    for problem in problems:
-        print(problem.render(), file=sys.stderr)
+    from game.cli import print_diagnostics
+
+    print_diagnostics(problems)
     phases = loaded.scenario.phases.phases
     unproven = []
     print(f"{loaded.scenario.title}: {len(endings_of(loaded))} endings")

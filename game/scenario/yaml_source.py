@@ -54,7 +54,7 @@ _FITS = {"scalar": {STR, INT, FLOAT, BOOL, NULL, MERGE}, "seq": {SEQ}, "map": {M
 _PLAIN = {"scalar": STR, "seq": SEQ, "map": MAP}
 _WORDS = {"scalar": "a single value", "seq": "a list", "map": "a mapping"}
 # The same line breaks both PyYAML parsers count, so our line numbers agree with theirs.
-_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_BREAK = LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _NON_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _RESOLVER = Resolver()
 _CONSTRUCTOR = SafeConstructor()
