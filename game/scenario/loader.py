@@ -17,6 +17,7 @@ from game.scenario.model import Scenario
 from game.scenario.repair import PLACEHOLDER
 from game.scenario.schema_check import enclosing_places, patched_for_checks, validate_schema
 from game.scenario.structure import check_structure
+from game.scenario.usage import check_usage
 from game.scenario.yaml_source import YamlDocument, read_yaml_file, read_yaml_text
 
 
@@ -60,6 +61,7 @@ def _finish(
     compiled, reference_problems = crosscheck(scenario, document.source, file, folder)
     problems += reference_problems
     problems += check_structure(scenario, document.source, file)
+    problems += check_usage(scenario, compiled, document.source, file)
     problems.sort(key=sort_key)
     if has_errors(problems):
         return None, problems

@@ -50,7 +50,7 @@ def check_structure(scenario: Scenario, source: SourceMap, file: str) -> list[Di
                       "give at least one phase an 'ending' with a grade and an outcome")]
 
     parents = {phase.parent for phase in phases.values() if phase.parent}
-    reached = _reachable(scenario)
+    reached = reachable_phases(scenario)
     clock_endings = {scenario.clock.on_timeout, scenario.clock.on_escalation, scenario.clock.on_withdrawal}
     targeted = {t.to for phase in phases.values() for t in phase.transitions}
 
@@ -69,7 +69,8 @@ def check_structure(scenario: Scenario, source: SourceMap, file: str) -> list[Di
     return problems
 
 
-def _reachable(scenario: Scenario) -> set[str]:
+def reachable_phases(scenario: Scenario) -> set[str]:
+    """The phases some chain of transitions leads to from the start (the start included)."""
     start = scenario.phases.start
     if start not in scenario.phases.phases:
         return set()
