@@ -40,7 +40,8 @@ def cli(*args: str, stdin: str = "", env: dict[str, str] | None = None, cwd: Pat
 
 
 def last_line(text: str) -> str:
-    return text.strip().splitlines()[-1]
+    """The last message line: a diagnostic's hint and source excerpt below it are indented."""
+    return [line for line in text.strip().splitlines() if not line.startswith(" ")][-1]
 
 
 # -- list, validate, schema (in process: quicker) ---------------------------------------------------------

@@ -193,9 +193,11 @@ def _diagnostic(item: Any, document: YamlDocument) -> Diagnostic:
         expected = item.get("ctx", {}).get("expected", "")
         guess = suggest(str(item.get("input")), [w.strip(" '") for w in expected.replace(" or ", ",").split(",")])
         hint = f"did you mean '{guess}'?" if guess else f"write one of {expected}"
+        value = item.get("input")
+        written = f"'{value}'" if isinstance(value, str) else _type_name(value, source.written(loc))
         return error(
             codes.INVALID_CHOICE,
-            f"{field} is '{item.get('input')}', which is not one of {expected}",
+            f"{field} is {written}, which is not one of {expected}",
             document.file,
             where.line,
             where.col,
@@ -430,10 +432,14 @@ def _list_hint(allowed: list[str]) -> str:
 
 
 def _field_hint(loc: tuple[Any, ...]) -> str:
-    if not loc:
-        return ""
-    info = _fields(_model_at(loc[:-1])).get(loc[-1])
-    return info.description or "" if info is not None else ""
+    """The description of the field at `loc`; for an entry of an id-keyed block (a party, a
+    variable) or a list item, that of the block or list that holds it."""
+    while loc:
+        info = _fields(_model_at(loc[:-1])).get(loc[-1])
+        if info is not None and info.description:
+            return info.description
+        loc = loc[:-1]
+    return "see docs/authoring.md for what this part of the scenario holds"
 
 
 def _without_echoes(problems: list[Diagnostic]) -> list[Diagnostic]:

@@ -67,6 +67,7 @@ _HINTS = {
     codes.TOO_DEEP: "flatten the structure; a scenario never needs this many levels",
     codes.ALIAS_EXPANSION: "an alias that repeats other aliases multiplies; repeat less",
     codes.FORBIDDEN_TAG: "remove the tag; write plain text, numbers, true/false, lists, mappings",
+    codes.YAML_SYNTAX: "check the indentation, colons and quotes on this line and the line before",
     codes.BAD_NUMBER: "use an ordinary number such as 1.5, or put the value in quotes",
     codes.NOT_A_MAPPING: "a scenario file is one set of 'key: value' lines, like 'title: ...'",
     codes.NON_STRING_KEY: "put the key in quotes, for example '1': or 'yes':",
