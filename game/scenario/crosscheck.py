@@ -271,10 +271,11 @@ class _Checker:
         if low is not None and high is not None and low > high:
             self.report(
                 codes.OUT_OF_RANGE,
-                f"variable '{name}' has min {low} above max {high}",
+                f"variable '{name}' has min {low:g} above max {high:g}",
                 (*path, "min"),
                 "swap the two, or correct one of them",
             )
+            return  # no initial value fits an upside-down range: one error, not two
         if isinstance(start, bool):
             if low is not None or high is not None:
                 self.report(
@@ -287,9 +288,10 @@ class _Checker:
         if (low is not None and start < low) or (high is not None and start > high):
             self.report(
                 codes.OUT_OF_RANGE,
-                f"variable '{name}' starts at {start}, outside its range",
+                f"variable '{name}' starts at {start:g}, outside its range",
                 (*path, "initial"),
-                f"give it an initial value from {low if low is not None else 'any'} to {high if high is not None else 'any'}",
+                "give it an initial value "
+                + (f"of at least {low:g}" if high is None else f"of at most {high:g}" if low is None else f"from {low:g} to {high:g}"),
             )
 
     def _phases(self, phases: Iterable[str]) -> None:
