@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game import __version__
-from game.diagnostics import Diagnostic, has_errors, shown
+from game.commands.problems import print_diagnostics
+from game.diagnostics import has_errors, shown
 from game.words import count
 
 if TYPE_CHECKING:
@@ -111,34 +112,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     map_command.add_parser(commands)
     return parser
-
-
-def print_diagnostics(problems: Sequence[Diagnostic]) -> None:
-    """Each problem with the line of the file it points at, a caret under the column."""
-    lines: dict[str, list[str] | None] = {}
-    for problem in problems:
-        if problem.file not in lines:
-            lines[problem.file] = source_lines(problem.file)
-        text = lines[problem.file]
-        source_line = text[problem.line - 1] if text is not None and 0 < problem.line <= len(text) else None
-        print(problem.render(source_line), file=sys.stderr)
-
-
-EXCERPT_FILE_LIMIT = 16 * 1024 * 1024
-
-
-def source_lines(file: str) -> list[str] | None:
-    """The lines of a file a diagnostic names, counted as its reader counted them (YAML's line
-    breaks for a scenario or transcript, newlines for a JSON-lines log); None when it cannot be
-    read (a text given on the command line, a file gone since)."""
-    from game.safefile import read_regular
-    from game.scenario.yaml_source import LINE_BREAK
-
-    try:
-        text = read_regular(file, EXCERPT_FILE_LIMIT).decode("utf-8", "replace").removeprefix("\ufeff")
-    except (OSError, ValueError):
-        return None
-    return text.split("\n") if file.endswith(".jsonl") else LINE_BREAK.split(text)
 
 
 def _tolerate_encodings() -> None:

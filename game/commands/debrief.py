@@ -165,6 +165,6 @@ def _dump(data: Any) -> str:
 
 
 def _print(problems: list[Diagnostic]) -> None:
-    from game.cli import print_diagnostics
+    from game.commands.problems import print_diagnostics
 
     print_diagnostics(problems)

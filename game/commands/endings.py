@@ -25,7 +25,7 @@ def endings_command(loaded: LoadedScenario, args: argparse.Namespace) -> int:
     if missing and args.playouts:
         for ending, witness in search(loaded, playouts=args.playouts, seed=args.seed).items():
             witnesses.setdefault(ending, witness)
-    from game.cli import print_diagnostics
+    from game.commands.problems import print_diagnostics
 
     print_diagnostics(problems)
     phases = loaded.scenario.phases.phases

@@ -53,7 +53,7 @@ def _load(name: str) -> LoadedScenario | None:
         print(f"good-offices: '{name}' is neither a bundled scenario id nor an existing file (see 'good-offices list')", file=sys.stderr)
         return None
     loaded, problems = load_scenario(path)
-    from game.cli import print_diagnostics
+    from game.commands.problems import print_diagnostics
 
     print_diagnostics(problems)
     return loaded
