@@ -54,11 +54,17 @@ def test_yaml_yes_no_words_are_true_false_where_true_false_is_asked() -> None:
         assert loaded.scenario.choices["agree_share"].once is expected
 
 
-def test_a_yes_no_word_where_text_is_asked_says_why_and_how_to_quote() -> None:
-    _, found = load(("    trust: 45\n", "    trust: 45\n    capital: Yes\n"))
-    assert len(found) == 1
-    assert found[0].message == "'parties.upper.capital' should be text, not Yes (read as true)"
-    assert found[0].hint == 'YAML reads Yes as true/false; to mean the word, put it in quotes: "Yes"'
+def test_a_yes_no_word_where_text_is_asked_is_that_word() -> None:
+    loaded, found = load(("    trust: 45\n", "    trust: 45\n    capital: Yes\n    red_lines: [no, Off]\n"))
+    assert loaded is not None, [p.render() for p in found]
+    assert loaded.scenario.parties["upper"].capital == "Yes"
+    assert loaded.scenario.parties["upper"].red_lines == ["no", "Off"]
+
+
+def test_a_yes_no_word_where_a_number_is_asked_says_how_yaml_read_it() -> None:
+    _, found = load(("turns: 12", "turns: Yes"))
+    assert [p.message for p in found] == ["'clock.turns' should be a whole number, not Yes (read as true)"]
+    assert found[0].hint.startswith("YAML reads Yes as true/false. How many turns")
 
 
 def test_a_whole_number_written_with_a_decimal_point_is_that_number() -> None:

@@ -46,21 +46,43 @@ def validate_schema(document: YamlDocument) -> tuple[Scenario | None, list[Diagn
         return Scenario.model_validate(data), upgraded
     except ValidationError as exc:
         items = exc.errors(include_url=False)
-        problems = [_diagnostic(item, document) for item in items[:MAX_REPORTED]]
-        if len(items) > MAX_REPORTED:
-            first = _diagnostic(items[MAX_REPORTED], document)  # where the unlisted ones begin
-            more = len(items) - MAX_REPORTED
-            problems.append(
-                error(
-                    codes.TOO_MANY_PROBLEMS,
-                    f"\u2026 and {more} more problems of the same kinds, not listed",
-                    document.file,
-                    first.line,
-                    first.col,
-                    hint="fix the ones listed (they are often one mistake repeated), then validate again",
-                )
+    if _words_as_text(items, document):
+        try:
+            return Scenario.model_validate(data), upgraded
+        except ValidationError as exc:
+            items = exc.errors(include_url=False)
+    problems = [_diagnostic(item, document) for item in items[:MAX_REPORTED]]
+    if len(items) > MAX_REPORTED:
+        first = _diagnostic(items[MAX_REPORTED], document)  # where the unlisted ones begin
+        more = len(items) - MAX_REPORTED
+        problems.append(
+            error(
+                codes.TOO_MANY_PROBLEMS,
+                f"\u2026 and {more} more problems of the same kinds, not listed",
+                document.file,
+                first.line,
+                first.col,
+                hint="fix the ones listed (they are often one mistake repeated), then validate again",
             )
-        return None, upgraded + _dedupe(_without_echoes(problems))
+        )
+    return None, upgraded + _dedupe(_without_echoes(problems))
+
+
+def _words_as_text(items: list[Any], document: YamlDocument) -> bool:
+    """Where text is asked for, a word YAML 1.1 reads as true/false (`capital: Yes`, `- no`) is
+    the word as written, as an editor's YAML 1.2 reader and the JSON Schema take it. Elsewhere
+    (`turns: yes`) it stays true/false, and the message says how YAML read it."""
+    changed = False
+    for item in items:
+        loc = _document_path(item["loc"], document.data)
+        word = document.source.written(loc)
+        if item["type"] != "string_type" or not isinstance(item.get("input"), bool) or word is None:
+            continue
+        parent = _value_at(document.data, loc[:-1])
+        if isinstance(parent, dict | list) and _holds(parent, loc[-1]):
+            parent[loc[-1]] = word
+            changed = True
+    return changed
 
 
 def patched_for_checks(document: YamlDocument) -> Scenario | None:
@@ -172,9 +194,7 @@ def _diagnostic(item: Any, document: YamlDocument) -> Diagnostic:
         if kind == "string_type" and _is_expression(loc):
             what = "an expression (text, a number or true/false)"
             return error(codes.WRONG_TYPE, f"{field} should be {what}, not {got}", document.file, where.line, where.col, hint)
-        if word is not None and kind == "string_type":
-            hint = f'YAML reads {word} as true/false; to mean the word, put it in quotes: "{word}"'
-        elif word is not None:
+        if word is not None:  # where text is asked for, the word was taken as written (_words_as_text)
             hint = f"YAML reads {word} as true/false. {hint or 'Write a value of the kind asked for.'}"
         return error(codes.WRONG_TYPE, f"{field} should be {_TYPE_WORDS[kind]}, not {got}", document.file, where.line, where.col, hint)
     if kind in _RANGE_KINDS:
