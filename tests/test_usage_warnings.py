@@ -113,3 +113,11 @@ def test_an_event_limited_to_an_unreachable_phase_is_reported() -> None:
         "event 'storm' is limited to phases 'lonely' and 'clash', where the game never is while events fire "
         "(an ending, or a phase no transition reaches)"
     ]
+
+
+def test_a_chance_read_from_a_variable_no_effect_changes_is_a_named_constant() -> None:
+    found = warnings(
+        ("variables:\n", "variables:\n  storm_rate: {initial: 0.2, description: How often storms come}\n"),
+        ("    at_turn: 4\n", "    chance: var.storm_rate\n"),
+    )
+    assert found == []

@@ -74,7 +74,8 @@ class _Usage:
             expression = compiled.conditions.get(text)
             for name in expression.names if expression is not None else ():
                 self.read.add(name)
-                self.read_in_conditions.setdefault(name, []).append(path)
+                if path[-1] != "chance":  # a constant rate is a fair use of a variable; a constant condition is not
+                    self.read_in_conditions.setdefault(name, []).append(path)
         for _, text in effects(scenario):
             effect = compiled.effects.get(text)
             if effect is not None:
