@@ -129,3 +129,12 @@ def test_the_caret_allows_for_wide_characters_and_long_lines() -> None:
     long_line = "briefing: " + "word " * 400 + "MARK" + " word" * 400
     source, caret = excerpt(long_line, 9, long_line.index("MARK") + 1).splitlines()
     assert len(source) < 120 and source[caret.index("^") :].startswith("MARK")
+
+
+def test_the_format_line_reads_whole_numbers_and_refuses_true() -> None:
+    loaded, found = load(("format: 2", "format: 2.0"))
+    assert loaded is not None and loaded.scenario.format == 2, [p.render() for p in found]
+    _, found = load(("format: 2", "format: 3.0"))
+    assert [p.code for p in found] == [codes.UNSUPPORTED_FORMAT]
+    _, found = load(("format: 2", "format: true"))
+    assert [p.message for p in found] == ["'format' should be a whole number, not 'true'"]

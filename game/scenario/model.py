@@ -395,7 +395,7 @@ class Scenario(Strict):
     """A crisis the trainee plays as third-party envoy."""
 
     schema_ref: str | None = Field(default=None, alias="$schema", description="Path of the JSON Schema, for editors.")
-    format: int = Field(
+    format: Whole = Field(
         description=f"The file format version; this program writes version {FORMAT_VERSION} and also reads version 1 (upgraded on reading)."
     )
     id: Identifier = Field(description="Stable id of the scenario, used in logs.")

@@ -111,7 +111,9 @@ def enclosing_places(document: YamlDocument) -> set[tuple[int, int]]:
 
 def _check_format_version(data: Any, document: YamlDocument) -> Diagnostic | None:
     version = data.get("format") if isinstance(data, dict) else None
-    if version is None or version in READABLE_FORMATS or not isinstance(version, int):
+    if isinstance(version, float) and version.is_integer():
+        version = int(version)  # 'format: 3.0' is format 3, as the model reads it
+    if version is None or version in READABLE_FORMATS or not isinstance(version, int) or isinstance(version, bool):
         return None
     where = document.source.nearest(("format",))
     return error(
