@@ -138,3 +138,11 @@ def test_the_format_line_reads_whole_numbers_and_refuses_true() -> None:
     assert [p.code for p in found] == [codes.UNSUPPORTED_FORMAT]
     _, found = load(("format: 2", "format: true"))
     assert [p.message for p in found] == ["'format' should be a whole number, not 'true'"]
+
+
+def test_a_transcript_given_to_validate_is_named_as_such() -> None:
+    loaded, found = load_scenario_text("scenario: minimal\nseed: 1\nmoves:\n  - wait\n", "proof.yaml")
+    assert loaded is None
+    assert [(p.code, p.line, p.message) for p in found] == [
+        (codes.NOT_A_MAPPING, 3, "this file is a transcript (it has 'seed' and 'moves'), not a scenario")
+    ]

@@ -38,7 +38,7 @@ the first hundred and a count, quickly, instead of pages of the same complaint."
 
 def validate_schema(document: YamlDocument) -> tuple[Scenario | None, list[Diagnostic]]:
     data = document.data
-    version_problem = _check_format_version(data, document)
+    version_problem = _check_format_version(data, document) or _transcript(data, document)
     if version_problem:
         return None, [version_problem]
     upgraded = upgrade(document, FORMAT_VERSION)
@@ -107,6 +107,22 @@ def enclosing_places(document: YamlDocument) -> set[tuple[int, int]]:
                         places.add((where.line, where.col))
         return places
     return set()
+
+
+def _transcript(data: Any, document: YamlDocument) -> Diagnostic | None:
+    """A transcript (seed and moves, to prove an ending) given to validate: one line saying what
+    the file is, instead of a list of every scenario key it lacks."""
+    if not isinstance(data, dict) or "moves" not in data or "seed" not in data or "format" in data:
+        return None
+    where = document.source.key(("moves",)) or document.source.nearest(("moves",))
+    return error(
+        codes.NOT_A_MAPPING,
+        "this file is a transcript (it has 'seed' and 'moves'), not a scenario",
+        document.file,
+        where.line,
+        where.col,
+        "replay it with 'good-offices endings SCENARIO --transcripts FILE'; validate checks scenario files",
+    )
 
 
 def _check_format_version(data: Any, document: YamlDocument) -> Diagnostic | None:
