@@ -111,3 +111,10 @@ def test_every_code_in_the_code_base_has_a_section_in_errors_md() -> None:
         in_code |= set(re.findall(r"\bGO\d{4}\b", path.read_text(encoding="utf-8")))
     assert in_code, "the scan finds the codes"
     assert sorted(in_code - sections) == []
+
+
+def test_every_section_of_errors_md_quotes_the_messages_its_code_prints() -> None:
+    docs = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
+    for section in re.split(r"^## ", docs, flags=re.MULTILINE)[1:]:
+        code = section.split(" ", 1)[0]
+        assert re.search(r"^Messages?: .*`", section, re.MULTILINE) or "```text\n" in section, f"{code}: quote its messages"
