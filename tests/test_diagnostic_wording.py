@@ -118,3 +118,22 @@ def test_every_section_of_errors_md_quotes_the_messages_its_code_prints() -> Non
     for section in re.split(r"^## ", docs, flags=re.MULTILINE)[1:]:
         code = section.split(" ", 1)[0]
         assert re.search(r"^Messages?:\s[^#]*?`", section, re.MULTILINE) or "```text\n" in section, f"{code}: quote its messages"
+
+
+def test_every_diagnostic_written_in_the_code_passes_a_hint() -> None:
+    """The runtime checks above see the loader; this sees every other place a diagnostic is made
+    (logs, transcripts, commands): error(...)/warning(...) with all six arguments or hint=, and a
+    checker's report(code, message, path, hint)."""
+    import ast
+
+    missing = []
+    for path in (ROOT / "game").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
+            given = len(node.args) + sum(1 for k in node.keywords if k.arg == "hint") * 10
+            needed = {"error": 6, "warning": 6, "report": 4}.get(str(name))
+            if needed is not None and len(node.args) >= 2 and given < needed:
+                missing.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert missing == [], "diagnostics without a hint"
