@@ -146,3 +146,18 @@ def test_a_transcript_given_to_validate_is_named_as_such() -> None:
     assert [(p.code, p.line, p.message) for p in found] == [
         (codes.NOT_A_MAPPING, 3, "this file is a transcript (it has 'seed' and 'moves'), not a scenario")
     ]
+
+
+def test_a_refused_value_in_one_event_leaves_the_others_checked() -> None:
+    second = "  flood:\n    title: A flood\n    text: The river rises.\n    kind: incident\n    at_turn: 5\n    chance: [0.5]\n"
+    _, found = load(("    at_turn: 4\n", "\n"), ("events:\n", "events:\n" + second))
+    codes_found = sorted((p.code, p.message.split(":")[0]) for p in found)
+    assert (codes.WRONG_TYPE, "'events.flood.chance' should be an expression (text, a number or true/false), not a list") in [
+        (p.code, p.message) for p in found
+    ]
+    assert (codes.MISSING_FIELD, "event 'storm' never fires") in codes_found, "the other event's own problem is still reported"
+
+
+def test_a_refused_value_under_phases_leaves_the_start_checked() -> None:
+    _, found = load(("  start: standoff", "  start: standof"), ("          when: meetings >= 1\n", "          when: [meetings]\n"))
+    assert {p.code for p in found} == {codes.WRONG_TYPE, codes.UNKNOWN_PHASE}, [p.render() for p in found]

@@ -91,7 +91,7 @@ def patched_for_checks(document: YamlDocument) -> Scenario | None:
 
 
 def enclosing_places(document: YamlDocument) -> set[tuple[int, int]]:
-    """Where the blocks that hold a schema error stand (keys and values). A later check that
+    """Where the blocks that hold a schema error stand. A later check that
     speaks of such a block as a whole (an event that never fires, a message that never arrives)
     would be judging the patched copy, not what the author wrote: its chance or its arrival may
     be the very value that was refused."""
@@ -102,9 +102,12 @@ def enclosing_places(document: YamlDocument) -> set[tuple[int, int]]:
         for item in exc.errors(include_url=False):
             loc = _document_path(item["loc"], document.data)
             for end in range(1, len(loc)):
-                for where in (document.source.key(loc[:end]), document.source.value(loc[:end])):
-                    if where is not None:
-                        places.add((where.line, where.col))
+                # a block is spoken of at its key; a list item, which has none, where it starts (a
+                # mapping's own start is its first key's place, which is not the block as a whole)
+                ancestor = loc[:end]
+                where = document.source.value(ancestor) if isinstance(ancestor[-1], int) else document.source.key(ancestor)
+                if where is not None:
+                    places.add((where.line, where.col))
         return places
     return set()
 

@@ -60,7 +60,7 @@ def check_structure(scenario: Scenario, source: SourceMap, file: str) -> list[Di
                 report(codes.UNREACHED_ENDING, f"no transition leads to the ending '{pid}'", pid,
                        f"add a transition with 'to: {pid}' to some phase, or remove the ending")
             continue
-        if pid not in reached and pid not in parents:
+        if pid not in reached and pid not in parents and scenario.phases.start in phases:  # else GO0204 says why
             report(codes.UNREACHABLE_PHASE, f"phase '{pid}' cannot be reached from the start phase '{scenario.phases.start}'", pid,
                    f"add a transition with 'to: {pid}' from a phase the game can reach")
         if pid not in parents and not effective_transitions(phases, pid):

@@ -141,6 +141,8 @@ class _Usage:
 
     def events(self) -> None:
         phases = self.scenario.phases.phases
+        if self.scenario.phases.start not in phases:
+            return  # nothing is reachable from an undeclared start; GO0204 says so
         live = {pid for pid in reachable_phases(self.scenario) if phases[pid].ending is None}
         for eid, event in self.scenario.events.items():
             known = [pid for pid in event.phases if pid in phases]
