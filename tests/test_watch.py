@@ -191,6 +191,7 @@ def test_the_terminal_shows_errors_of_an_invalid_save_and_keeps_the_session(scen
     assert "valleys.yaml was saved with 1 error: the session goes on with the version before." in text
     line = original().splitlines().index("  turns: 12") + 1
     assert f"valleys.yaml:{line}:" in text, "each error is located in the file"
+    assert f"{line} | turns: twelve" in text, "with the line it points at, as validate shows it"
     assert play.session.state == before.state and [o.move.key for o in play.session.history] == MOVES[:2]
     assert "Session saved:" in text
 

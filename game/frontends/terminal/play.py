@@ -16,6 +16,7 @@ from typing import TextIO
 from game.authoring.watch import POLL_SECONDS
 from game.engine.outcome import Move, Outcome
 from game.engine.session import Session
+from game.excerpts import source_lines
 from game.frontends.presenter import (
     CHANNEL_WORDS,
     clock_text,
@@ -297,8 +298,12 @@ class TerminalPlay:
             return None
         self.rule("Scenario reloaded" if reload.session is not None else "Scenario NOT reloaded")
         self.say(reload.summary())
-        for problem in reload.problems:
-            self.verbatim(problem.render())
+        source = source_lines(reload.file) if reload.problems else None
+        for problem in reload.problems:  # as `validate` shows them: located, the line with a caret, the hint
+            at = problem.line
+            self.verbatim(
+                problem.render(source[at - 1] if source is not None and problem.file == reload.file and 0 < at <= len(source) else None)
+            )
         if reload.session is None:
             return Followed.INVALID
         self.session = reload.session
