@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import shutil
 import sys
 import textwrap
@@ -86,9 +85,6 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("log", type=Path, metavar="LOG")
     replay.add_argument("--scenario", type=Path, default=None, help="the scenario file, when it is not where the log says")
 
-    schema = commands.add_parser("schema", help="print the scenario format's JSON Schema")
-    schema.add_argument("-o", "--output", type=Path, default=None, metavar="FILE", help="write to FILE instead of the screen")
-
     structure = commands.add_parser("structure", help="show a scenario's phases, transitions and endings")
     structure.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario id or a path to a scenario file")
     structure.add_argument("--format", choices=("text", "mermaid"), default="text", help="an outline, or a Mermaid state diagram")
@@ -108,8 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
     debrief.add_argument("--anonymous", action="store_true", help="in a class report, hide trainees' names")
     debrief.add_argument("--scenario", type=Path, default=None, help="the scenario file, when it is not where the log says")
     from game.commands import map as map_command
+    from game.commands import new, schema
 
-    map_command.add_parser(commands)
+    for module in (map_command, new, schema):
+        module.add_parser(commands)
     return parser
 
 
@@ -204,22 +202,6 @@ def _validate(args: argparse.Namespace) -> int:
     return EXIT_ERRORS if failed else EXIT_OK
 
 
-def _schema(args: argparse.Namespace) -> int:
-    from game.scenario.jsonschema import scenario_json_schema
-
-    text = json.dumps(scenario_json_schema(), indent=2, ensure_ascii=False) + "\n"
-    if args.output is None:
-        sys.stdout.write(text)
-        return EXIT_OK
-    try:
-        args.output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        print(f"{args.output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_ERRORS
-    print(f"wrote {args.output}")
-    return EXIT_OK
-
-
 def _play(args: argparse.Namespace) -> int:
     from game.frontends.launch import play_command
 
@@ -292,12 +274,19 @@ def _map(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def _run(name: str, args: argparse.Namespace) -> int:
+    import importlib
+
+    return int(importlib.import_module(f"game.commands.{name}").run(args))
+
+
 _COMMANDS = {
     "map": _map,
     "sessions": _sessions,
     "list": _list,
     "validate": _validate,
-    "schema": _schema,
+    "schema": lambda args: _run("schema", args),
+    "new": lambda args: _run("new", args),
     "play": _play,
     "replay": _replay,
     "debrief": _debrief,

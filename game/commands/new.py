@@ -1,0 +1,91 @@
+"""`good-offices new PATH [--from SCENARIO]`: a valid, commented scenario to start from.
+
+Writes the scenario file and its `.proofs` folder (one move file per ending), installs the
+editor schemas if needed and points the files' first lines at them. Never overwrites: if any
+file it would write exists, it writes nothing and says so on one line (exit 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_ERRORS = 0, 1
+
+
+def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    parser = commands.add_parser("new", help="write a starter scenario (and the proofs of its endings) to edit")
+    parser.add_argument("path", type=Path, metavar="PATH", help="the scenario file to write (NAME.yaml), or a folder to create for it")
+    parser.add_argument(
+        "--from",
+        dest="source",
+        default=None,
+        metavar="SCENARIO",
+        help="copy this scenario (a bundled id such as harbour_crossing, or a file) and its proofs instead of the starter",
+    )
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.authoring import editor
+    from game.authoring.starter import STARTER, CannotCopy, new_files, proofs_folder, target_file
+    from game.sessions import resolve_scenario
+
+    source = STARTER
+    if args.source is not None:
+        found = resolve_scenario(args.source)
+        if found is None or not found.is_file():
+            print(
+                f"good-offices: '{args.source}' is neither a bundled scenario id nor a scenario file (see 'good-offices list')",
+                file=sys.stderr,
+            )
+            return EXIT_ERRORS
+        source = found
+    target = target_file(args.path)
+    for existing in (target, proofs_folder(target)):
+        if existing.exists():
+            print(f"{existing}: already exists; nothing written (choose another name, or move it away first)", file=sys.stderr)
+            return EXIT_ERRORS
+    schema_note = _install_schemas()
+    try:
+        files = new_files(target, source, editor.modeline("scenario"), editor.modeline("move"))
+        for path, text in (files.scenario, *files.proofs):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("x", encoding="utf-8", newline="\n") as handle:  # 'x': never replace a file made meanwhile
+                handle.write(text)
+    except CannotCopy as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_ERRORS
+    except OSError as exc:
+        print(f"{getattr(exc, 'filename', None) or target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERRORS
+    _report(target, files.scenario_id, [path.name for path, _ in files.proofs], schema_note)
+    return EXIT_OK
+
+
+def _install_schemas() -> str:
+    from game.authoring import editor
+
+    try:
+        editor.install_schemas()
+    except OSError as exc:
+        return f"could not install the editor schemas ({exc.strerror or exc}); run 'good-offices schema --install' to retry"
+    return f"editor checking: the first lines point at the schemas in {editor.schema_folder()}"
+
+
+def _report(target: Path, scenario_id: str, proofs: list[str], schema_note: str) -> None:
+    from game.authoring.starter import proofs_folder
+
+    print(f"wrote {target} (id {scenario_id})")
+    if proofs:
+        print(f"wrote {proofs_folder(target)}/ ({len(proofs)} move files proving its endings: {', '.join(proofs)})")
+    print(schema_note)
+    shown = shlex.quote(str(target))
+    print(
+        "Next:\n"
+        f"  good-offices validate {shown}      # check it after every change\n"
+        f"  good-offices play {shown} --text   # play it\n"
+        f"  good-offices endings {shown}       # replay the proofs: is every ending still reachable?"
+    )
