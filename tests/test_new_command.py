@@ -170,7 +170,24 @@ def test_schema_move_prints_the_move_file_schema(capsys) -> None:
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("Border Well.yaml", "border_well"), ("2024-crisis", "scenario_2024_crisis"), ("---.yaml", "my_scenario"), ("ÉTÉ.yaml", "t")],
+    [("Border Well.yaml", "border_well"), ("2024-crisis", "scenario_2024_crisis"), ("---.yaml", "my_scenario"), ("Été à Genève.yaml", "ete_a_geneve")],
 )
 def test_ids_from_file_names(name: str, expected: str) -> None:
     assert scenario_id_for(Path(name)) == expected
+
+
+def test_new_from_a_file_copies_its_map_picture_and_refuses_to_replace_one(tmp_path: Path, capsys) -> None:
+    source = tmp_path / "mine" / "river.yaml"
+    source.parent.mkdir()
+    text = STARTER.read_text(encoding="utf-8").replace("briefing: >-", "map_image: pictures/map.png\nbriefing: >-", 1)
+    source.write_text(text, encoding="utf-8")
+    (source.parent / "pictures").mkdir()
+    (source.parent / "pictures" / "map.png").write_bytes(b"\x89PNG\r\n\x1a\n picture")
+    assert main(["new", str(tmp_path / "copy" / "delta.yaml"), "--from", str(source)]) == 0
+    assert (tmp_path / "copy" / "pictures" / "map.png").read_bytes() == b"\x89PNG\r\n\x1a\n picture"
+    loaded, problems = load_scenario(tmp_path / "copy" / "delta.yaml")
+    assert loaded is not None and loaded.scenario.id == "delta", [p.render() for p in problems]
+    capsys.readouterr()
+    assert main(["new", str(tmp_path / "copy" / "other.yaml"), "--from", str(source)]) == 1
+    assert "pictures/map.png: already exists" in capsys.readouterr().err
+    assert not (tmp_path / "copy" / "other.yaml").exists()

@@ -30,6 +30,7 @@ import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import SafeConstructor
 
+from game.authoring.move_schema import move_json_schema
 from game.scenario.jsonschema import YAML11_BOOLEAN_WORDS, scenario_json_schema
 from game.scenario.schema_check import validate_schema
 from game.scenario.yaml_source import read_yaml_text
@@ -338,3 +339,41 @@ def test_the_fixed_disagreements_agree(yaml_text: str, path: tuple[str, ...] | N
         _set(data, path, SENTINEL)
         text = _dump(data).replace(SENTINEL, yaml_text, 1)
     assert schema_accepts(text) == validate_accepts(text)
+
+
+# -- move files (proofs) -------------------------------------------------------------------------------
+
+MOVE_VALIDATOR = jsonschema.Draft202012Validator(move_json_schema())
+PROOFS = sorted(ROOT.glob("scenarios/*.proofs/*.yaml")) + sorted(ROOT.glob("game/authoring/starter.proofs/*.yaml"))
+
+
+@pytest.mark.parametrize("path", PROOFS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_shipped_move_file_is_accepted_by_the_move_schema(path: Path) -> None:
+    data = READER.load(path.read_text(encoding="utf-8"))
+    errors = [error.message for error in MOVE_VALIDATOR.iter_errors(data)]
+    assert not errors, errors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "seed: one\nmoves: []\n",
+        "seed: 1\nmoves: approach:arvenia\n",
+        "seed: 1\nmoves: [1, 2]\n",
+        "seed: 1\n",
+        "moves: []\n",
+        "seed: true\nmoves: []\n",
+        "seed: 1\nmoves:\n  - wait:\n",  # unquoted, 'wait:' is a mapping
+    ],
+)
+def test_a_move_file_the_reader_refuses_for_its_shape_the_schema_refuses_too(text: str, tmp_path: Path) -> None:
+    from game.authoring.endings import read_transcript
+    from game.scenario.loader import load_scenario
+
+    loaded, _ = load_scenario(ROOT / "game" / "authoring" / "starter.yaml")
+    assert loaded is not None
+    path = tmp_path / "proof.yaml"
+    path.write_text(text, encoding="utf-8")
+    witness, problems = read_transcript(path, loaded)
+    assert witness is None and problems[0].code == "GO0103"
+    assert not MOVE_VALIDATOR.is_valid(READER.load(text))

@@ -10,6 +10,7 @@ first line points an editor at the installed schema.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,11 +30,14 @@ class NewFiles:
     scenario: tuple[Path, str]
     proofs: tuple[tuple[Path, str], ...]
     scenario_id: str
+    picture: tuple[Path, Path] | None = None
+    """The map picture to copy (from, to), when the source names one that exists."""
 
 
 def scenario_id_for(path: Path) -> str:
     """An id from a file or folder name: 'Border Well.yaml' -> 'border_well'."""
-    words = re.sub(r"[^a-z0-9]+", "_", path.stem.lower()).strip("_")
+    plain = unicodedata.normalize("NFKD", path.stem).encode("ascii", "ignore").decode("ascii")  # 'Été' -> 'Ete'
+    words = re.sub(r"[^a-z0-9]+", "_", plain.lower()).strip("_")
     if not words:
         return "my_scenario"
     if not words[0].isalpha():
@@ -54,7 +58,7 @@ def new_files(target: Path, source: Path, scenario_modeline: str, move_modeline:
     """The texts to write for a scenario at `target` copied from `source` (and its proofs)."""
     new_id = scenario_id_for(target)
     text = _read(source)
-    old_id = _old_id(text, source)
+    old_id, picture = _id_and_picture(text, source)
     scenario_text = with_modeline(_replace_top_level(text, "id", old_id, new_id, source), scenario_modeline)
     folder = proofs_folder(target)
     proofs = []
@@ -63,7 +67,8 @@ def new_files(target: Path, source: Path, scenario_modeline: str, move_modeline:
         if re.search(r"^scenario:", proof_text, re.MULTILINE):
             proof_text = _replace_top_level(proof_text, "scenario", old_id, new_id, proof)
         proofs.append((folder / proof.name, with_modeline(proof_text, move_modeline)))
-    return NewFiles((target, scenario_text), tuple(proofs), new_id)
+    copy = (source.parent / picture, target.parent / picture) if picture and (source.parent / picture).is_file() else None
+    return NewFiles((target, scenario_text), tuple(proofs), new_id, copy)
 
 
 def _read(path: Path) -> str:
@@ -73,12 +78,14 @@ def _read(path: Path) -> str:
         raise CannotCopy(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from exc
 
 
-def _old_id(text: str, source: Path) -> str:
+def _id_and_picture(text: str, source: Path) -> tuple[str, str | None]:
     document, _ = read_yaml_text(text, str(source))
-    found = document.data.get("id") if document is not None and isinstance(document.data, dict) else None
+    data = document.data if document is not None and isinstance(document.data, dict) else {}
+    found, picture = data.get("id"), data.get("map_image")
     if not isinstance(found, str):
         raise CannotCopy(f"{source}: has no 'id:' line to replace; run 'good-offices validate {source}' first")
-    return found
+    inside = isinstance(picture, str) and not Path(picture).is_absolute() and ".." not in Path(picture).parts
+    return found, picture if inside else None
 
 
 def _replace_top_level(text: str, key: str, old: str, new: str, source: Path) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import shlex
+import shutil
 import sys
 from pathlib import Path
 
@@ -48,16 +49,23 @@ def run(args: argparse.Namespace) -> int:
         if existing.exists():
             print(f"{existing}: already exists; nothing written (choose another name, or move it away first)", file=sys.stderr)
             return EXIT_ERRORS
-    schema_note = _install_schemas()
     try:
         files = new_files(target, source, editor.modeline("scenario"), editor.modeline("move"))
+    except CannotCopy as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_ERRORS
+    if files.picture is not None and files.picture[1].exists():
+        print(f"{files.picture[1]}: already exists; nothing written (the copy's map picture would replace it)", file=sys.stderr)
+        return EXIT_ERRORS
+    schema_note = _install_schemas()
+    try:
         for path, text in (files.scenario, *files.proofs):
             path.parent.mkdir(parents=True, exist_ok=True)
             with path.open("x", encoding="utf-8", newline="\n") as handle:  # 'x': never replace a file made meanwhile
                 handle.write(text)
-    except CannotCopy as exc:
-        print(exc, file=sys.stderr)
-        return EXIT_ERRORS
+        if files.picture is not None:
+            files.picture[1].parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(*files.picture)
     except OSError as exc:
         print(f"{getattr(exc, 'filename', None) or target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERRORS
