@@ -170,7 +170,12 @@ def test_schema_move_prints_the_move_file_schema(capsys) -> None:
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("Border Well.yaml", "border_well"), ("2024-crisis", "scenario_2024_crisis"), ("---.yaml", "my_scenario"), ("Été à Genève.yaml", "ete_a_geneve")],
+    [
+        ("Border Well.yaml", "border_well"),
+        ("2024-crisis", "scenario_2024_crisis"),
+        ("---.yaml", "my_scenario"),
+        ("Été à Genève.yaml", "ete_a_geneve"),
+    ],
 )
 def test_ids_from_file_names(name: str, expected: str) -> None:
     assert scenario_id_for(Path(name)) == expected
