@@ -47,6 +47,22 @@ class _ScenarioSchema(GenerateJsonSchema):
             ]
         }
 
+    def function_before_schema(self, schema: core_schema.BeforeValidatorFunctionSchema) -> JsonSchemaValue:
+        """A value converted before it is checked (an expression written as a number, a whole
+        number written 14.0): what may be written, with the limits the converted value must meet.
+        Pydantic would give the written types alone and drop the limits (minimum, maxLength)."""
+        written = schema.get("json_schema_input_schema")
+        if self.mode != "validation" or not written:
+            return super().function_before_schema(schema)
+        converted = self.generate_inner(schema["schema"])
+        accepted = self.generate_inner(written)
+        branches = accepted.get("anyOf", [accepted])
+        kind = converted.get("type")
+        merged = [converted if branch.get("type") == kind else branch for branch in branches]
+        if converted not in merged:
+            merged.insert(0, converted)
+        return merged[0] if len(merged) == 1 else {"anyOf": merged}
+
     def function_after_schema(self, schema: core_schema.AfterValidatorFunctionSchema) -> JsonSchemaValue:
         result = super().function_after_schema(schema)
         if schema["function"].get("function") is _printable:
