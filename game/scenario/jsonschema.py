@@ -79,11 +79,22 @@ def scenario_json_schema() -> dict[str, Any]:
     return {"$schema": DRAFT, **schema}
 
 
+_LIMITS = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "exclusiveMaximum"}
+"""Pydantic leaves a Field's limits under their Python names when it cannot fold them into a
+converted number's schema (`deliver_within: Whole | None = Field(ge=0)`); JSON Schema ignores
+those names, so the limits are renamed to the keywords an editor checks."""
+
+
 def _close_id_keys(node: Any) -> None:
-    """A mapping of ids (patternProperties) refuses a key that is not an id, as validate does."""
+    """A mapping of ids (patternProperties) refuses a key that is not an id, as validate does;
+    a number's limits are JSON Schema keywords."""
     if isinstance(node, dict):
         if "patternProperties" in node and "additionalProperties" not in node:
             node["additionalProperties"] = False
+        if node.get("type") in ("integer", "number"):
+            for name, keyword in _LIMITS.items():
+                if name in node:
+                    node[keyword] = node.pop(name)
         for value in node.values():
             _close_id_keys(value)
     elif isinstance(node, list):
