@@ -101,27 +101,30 @@ def _is_boolean_word(literal: str) -> bool:
 
 
 KNOWN = {
-    "boolean word as text": (
-        "a plain yes/no/on/off where text is expected: validate reads YAML 1.1 (true/false, refused), the editor YAML 1.2 "
-        '(text, accepted). A schema cannot tell `title: no` from `title: "no"`, which validate accepts; validate names the word.'
-    ),
     "a leading zero is octal to YAML 1.1": "YAML 1.1 reads 0310 as 200, YAML 1.2 as 310: the same text is two numbers.",
     "1e3 is text to YAML 1.1": "PyYAML reads 1e3 (no decimal point) as text, YAML 1.2 as the number 1000.",
     "0o17 is text to YAML 1.1": "PyYAML reads 0o17 as text, YAML 1.2 as the number 15.",
 }
 
 
-def _validate_refuses_whole_floats() -> bool:
-    """Whether validate still refuses `turns: 14.0`, which JSON Schema (and so the editor) takes
-    for the whole number 14. That is validate's mistake, and the models are being changed to
-    read such a number as the whole number (the author-errors branch); until then it is known."""
-    text = (ROOT / "game" / "authoring" / "starter.yaml").read_text(encoding="utf-8").replace("turns: 12", "turns: 12.0", 1)
+def _validate_refuses(old: str, new: str) -> bool:
+    """Whether validate refuses the starter with `old` replaced by `new` (a probe of its rules)."""
+    text = (ROOT / "game" / "authoring" / "starter.yaml").read_text(encoding="utf-8").replace(old, new, 1)
     return validate_accepts(text) is False
 
 
-WHOLE_FLOATS_REFUSED = _validate_refuses_whole_floats()
+WHOLE_FLOATS_REFUSED = _validate_refuses("turns: 12", "turns: 12.0")
+"""validate refusing `turns: 14.0`, which JSON Schema (and so the editor) takes for the whole
+number 14, is validate's mistake; the models are being changed to read 14.0 as 14 (the
+author-errors branch). Until that lands it is a known disagreement."""
+WORDS_REFUSED_AS_TEXT = _validate_refuses("title: The Shared River", "title: No")
+"""validate (YAML 1.1) reading a plain `No` as false where text is expected, and refusing it,
+while the editor (YAML 1.2) reads text: validate's mistake too, being changed to take the word as
+written (author-errors). A schema cannot tell `title: No` from `title: "No"`."""
 if WHOLE_FLOATS_REFUSED:
     KNOWN["whole-number float"] = "validate refuses 14.0 where a whole number is expected; JSON Schema counts it as 14."
+if WORDS_REFUSED_AS_TEXT:
+    KNOWN["boolean word as text"] = "validate reads a plain yes/no/on/off as true/false where text is expected; the editor reads text."
 
 
 def _is_whole_float(literal: str) -> bool:
@@ -134,7 +137,7 @@ def _is_whole_float(literal: str) -> bool:
 def known_disagreement(mutant: Mutant, schema: bool, validate: bool) -> str | None:
     if WHOLE_FLOATS_REFUSED and _is_whole_float(mutant.literal) and schema and not validate:
         return "whole-number float"
-    if _is_boolean_word(mutant.literal) and schema and not validate:
+    if WORDS_REFUSED_AS_TEXT and _is_boolean_word(mutant.literal) and schema and not validate:
         return "boolean word as text"
     if mutant.literal.lstrip("+-").startswith("0") and mutant.literal.strip("+-0").isdigit():
         return "a leading zero is octal to YAML 1.1"
@@ -302,8 +305,6 @@ def test_seeded_mutations_are_judged_alike() -> None:
 @pytest.mark.parametrize(
     ("yaml_text", "path", "why"),
     [
-        ("no", ("title",), "boolean word as text"),
-        ("On", ("parties", "arvenia", "name"), "boolean word as text"),
         ("0310", ("clock", "turns"), "a leading zero is octal to YAML 1.1"),
         ("1e3", ("title",), "1e3 is text to YAML 1.1"),
     ],
@@ -322,6 +323,11 @@ def test_the_known_disagreements_still_disagree(yaml_text: str, path: tuple[str,
             "12.0",
             ("clock", "turns"),
             marks=pytest.mark.xfail(WHOLE_FLOATS_REFUSED, reason="validate refuses whole-number floats", strict=True),
+        ),
+        pytest.param(
+            "No",
+            ("parties", "arvenia", "name"),
+            marks=pytest.mark.xfail(WORDS_REFUSED_AS_TEXT, reason="validate reads a plain No as false", strict=True),
         ),
         ("no", ("choices", "own_formula", "once")),  # validate reads false; the schema accepts the word
         ("off", ("events", "farmers_march", "once")),
@@ -375,5 +381,5 @@ def test_a_move_file_the_reader_refuses_for_its_shape_the_schema_refuses_too(tex
     path = tmp_path / "proof.yaml"
     path.write_text(text, encoding="utf-8")
     witness, problems = read_transcript(path, loaded)
-    assert witness is None and problems[0].code == "GO0103"
+    assert witness is None and problems[0].code in ("GO0102", "GO0103")  # a missing or a wrong field
     assert not MOVE_VALIDATOR.is_valid(READER.load(text))
