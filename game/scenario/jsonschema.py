@@ -6,7 +6,7 @@ what `good-offices validate` accepts, value by value, because the two read a fil
 - validate reads YAML 1.1, where the plain words yes/no/on/off are true/false; an editor's
   language server reads YAML 1.2, where they are text. So wherever true/false is expected the
   schema also accepts those words, as validate does (`once: no`).
-- validate refuses text with control or invisible formatting characters (model._printable);
+- validate refuses text with control or invisible formatting characters (game/printable.py);
   the schema says the same with a pattern.
 - an id used as a key (a party, a venue, a phase) that does not match the id pattern is
   refused, not ignored: patternProperties alone would let it through.
@@ -24,7 +24,8 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from game.scenario.model import _SPOOFING, READABLE_FORMATS, Scenario, _printable
+from game.printable import SPOOFING
+from game.scenario.model import READABLE_FORMATS, Scenario, _printable
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -32,7 +33,7 @@ YAML11_BOOLEAN_WORDS = ("yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON",
 """The plain words PyYAML (YAML 1.1, what validate reads) takes for true/false and a YAML 1.2
 language server takes for text."""
 
-_INVISIBLE = "".join(f"\\u{ord(c):04x}" for c in sorted(_SPOOFING))
+_INVISIBLE = "".join(f"\\u{ord(c):04x}" for c in sorted(SPOOFING))
 PRINTABLE_PATTERN = f"^[^\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f{_INVISIBLE}]*$"
 """Text without control characters (tab and line feed allowed) or invisible formatting ones,
 in the ECMAScript syntax JSON Schema patterns use."""
