@@ -13,7 +13,7 @@ import shutil
 import sys
 from pathlib import Path
 
-EXIT_OK, EXIT_ERRORS = 0, 1
+from game.console import EXIT_ERRORS, EXIT_OK, find_scenario
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
@@ -32,16 +32,14 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from game.authoring import editor
     from game.authoring.starter import STARTER, CannotCopy, new_files, proofs_folder, target_file
-    from game.sessions import resolve_scenario
 
     source = STARTER
     if args.source is not None:
-        found = resolve_scenario(args.source)
-        if found is None or not found.is_file():
-            print(
-                f"good-offices: '{args.source}' is neither a bundled scenario id nor a scenario file (see 'good-offices list')",
-                file=sys.stderr,
-            )
+        found = find_scenario(args.source)  # says why when it is neither a bundled id nor a file
+        if found is None:
+            return EXIT_ERRORS
+        if not found.is_file():
+            print(f"{found}: is a folder; give the scenario's .yaml file", file=sys.stderr)
             return EXIT_ERRORS
         source = found
     target = target_file(args.path)

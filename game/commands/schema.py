@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+from game.console import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, complain
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.install:
         if args.output is not None:
-            print("good-offices schema: --install writes to your user data folder; leave out -o", file=sys.stderr)
+            complain("--install writes to your user data folder; leave out -o", command="schema")
             return EXIT_USAGE
         return _install()
     text = editor.schema_text("move" if args.move else "scenario")

@@ -129,7 +129,7 @@ def _note_hidden(loaded: LoadedScenario, hidden: Hidden, outcome: Outcome, turn_
     if move.verb == "probe" and move.party:
         hidden.probed_at.setdefault(move.party, number)
     if move.verb == "relay":
-        _, mid, mode = move.key.split(":")
+        mid, mode = move.target, move.mode
         if mode in ("distorted", "withhold"):
             message = loaded.scenario.messages[mid]
             hidden.harmed.setdefault(message.sender, []).append(message.summary)

@@ -13,8 +13,9 @@ from game.diagnostics import Diagnostic, error, warning
 from game.principles import principle_ids, source_ids
 from game.scenario import codes
 from game.scenario.expressions import Const, Effect, Expression, ExpressionError, parse_effect, parse_expression, suggest
-from game.scenario.model import VERB_NAMES, Scenario
+from game.scenario.model import Scenario
 from game.scenario.names import MESSAGE_FLAGS, PARTY_READABLE, readable_names, writable_names
+from game.scenario.verbs import VERB_NAMES
 from game.scenario.yaml_source import SourceMap
 
 Path_ = tuple[str | int, ...]

@@ -37,8 +37,8 @@ class Rule:
     when: tuple[Predicate, ...] = ()
     unless: tuple[Predicate, ...] = ()
     options: tuple[str, ...] = ()
-    """Only moves whose key's first part after the verb is one of these (empty: any)."""
-    option_part: int = 1
+    """Only moves whose `option_field` (the move key's target, or its mode) is one of these (empty: any)."""
+    option_field: Literal["target", "mode"] = "target"
     facts: Facts | None = None
     notes: str = ""
     """Where the rule comes from: the seed passage or the instrument, in a few words."""
@@ -48,7 +48,7 @@ class Rule:
     def applies(self, d: Decision) -> bool:
         if d.verb not in self.verbs:
             return False
-        if self.options and d.part(self.option_part) not in self.options:
+        if self.options and (d.target if self.option_field == "target" else d.mode) not in self.options:
             return False
         return all(p(d) for p in self.when) and not any(p(d) for p in self.unless)
 
