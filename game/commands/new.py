@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from game.console import EXIT_ERRORS, EXIT_OK, find_scenario
+from game.diagnostics import shown
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
@@ -39,13 +40,13 @@ def run(args: argparse.Namespace) -> int:
         if found is None:
             return EXIT_ERRORS
         if not found.is_file():
-            print(f"{found}: is a folder; give the scenario's .yaml file", file=sys.stderr)
+            print(f"{shown(str(found))}: is a folder; give the scenario's .yaml file", file=sys.stderr)
             return EXIT_ERRORS
         source = found
     target = target_file(args.path)
     for existing in (target, proofs_folder(target)):
         if existing.exists():
-            print(f"{existing}: already exists; nothing written (choose another name, or move it away first)", file=sys.stderr)
+            print(f"{shown(str(existing))}: already exists; nothing written (choose another name, or move it away first)", file=sys.stderr)
             return EXIT_ERRORS
     try:
         files = new_files(target, source, editor.modeline("scenario"), editor.modeline("move"))
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return EXIT_ERRORS
     if files.picture is not None and files.picture[1].exists():
-        print(f"{files.picture[1]}: already exists; nothing written (the copy's map picture would replace it)", file=sys.stderr)
+        print(f"{shown(str(files.picture[1]))}: already exists; nothing written (the copy's map picture would replace it)", file=sys.stderr)
         return EXIT_ERRORS
     schema_note = _install_schemas()
     try:
@@ -65,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
             files.picture[1].parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(*files.picture)
     except OSError as exc:
-        print(f"{getattr(exc, 'filename', None) or target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        print(f"{shown(str(getattr(exc, 'filename', None) or target))}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERRORS
     _report(target, files.scenario_id, [path.name for path, _ in files.proofs], schema_note)
     return EXIT_OK
@@ -78,20 +79,20 @@ def _install_schemas() -> str:
         editor.install_schemas()
     except OSError as exc:
         return f"could not install the editor schemas ({exc.strerror or exc}); run 'good-offices schema --install' to retry"
-    return f"editor checking: the first lines point at the schemas in {editor.schema_folder()}"
+    return f"editor checking: the first lines point at the schemas in {shown(str(editor.schema_folder()))}"
 
 
 def _report(target: Path, scenario_id: str, proofs: list[str], schema_note: str) -> None:
     from game.authoring.starter import proofs_folder
 
-    print(f"wrote {target} (id {scenario_id})")
+    print(f"wrote {shown(str(target))} (id {scenario_id})")
     if proofs:
-        print(f"wrote {proofs_folder(target)}/ ({len(proofs)} move files proving its endings: {', '.join(proofs)})")
+        print(f"wrote {shown(str(proofs_folder(target)))}/ ({len(proofs)} move files proving its endings: {shown(', '.join(proofs))})")
     print(schema_note)
-    shown = shlex.quote(str(target))
+    quoted = shown(shlex.quote(str(target)))
     print(
         "Next:\n"
-        f"  good-offices validate {shown}      # check it after every change\n"
-        f"  good-offices play {shown} --text   # play it\n"
-        f"  good-offices endings {shown}       # replay the proofs: is every ending still reachable?"
+        f"  good-offices validate {quoted}      # check it after every change\n"
+        f"  good-offices play {quoted} --text   # play it\n"
+        f"  good-offices endings {quoted}       # replay the proofs: is every ending still reachable?"
     )

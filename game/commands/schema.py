@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from game.console import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, complain
+from game.diagnostics import shown
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
@@ -41,9 +42,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         args.output.write_text(text, encoding="utf-8")
     except OSError as exc:
-        print(f"{args.output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        print(f"{shown(str(args.output))}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERRORS
-    print(f"wrote {args.output}")
+    print(f"wrote {shown(str(args.output))}")
     return EXIT_OK
 
 
@@ -53,10 +54,10 @@ def _install() -> int:
     try:
         installed = editor.install_schemas()
     except OSError as exc:
-        print(f"{editor.schema_folder()}: cannot write the schemas: {exc.strerror or exc}", file=sys.stderr)
+        print(f"{shown(str(editor.schema_folder()))}: cannot write the schemas: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERRORS
     for item in installed:
-        print(f"wrote {item.path}" if item.written else f"up to date: {item.path}")
+        print(f"wrote {shown(str(item.path))}" if item.written else f"up to date: {shown(str(item.path))}")
     scenario, move = (editor.installed_path(kind).resolve().as_uri() for kind in ("scenario", "move"))
     print(
         "\nFirst line of a scenario file (any folder):\n"
