@@ -93,13 +93,6 @@ def build_parser() -> argparse.ArgumentParser:
     structure.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario id or a path to a scenario file")
     structure.add_argument("--format", choices=("text", "mermaid"), default="text", help="an outline, or a Mermaid state diagram")
 
-    endings = commands.add_parser("endings", help="prove that every ending can be reached in play")
-    endings.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario id or a path to a scenario file")
-    endings.add_argument("--playouts", type=int, default=200, help="how many simulated sessions to try at most (default 200)")
-    endings.add_argument("--seed", type=int, default=0, help="seed of the search (the same seed finds the same witnesses)")
-    endings.add_argument("--transcripts", type=Path, default=None, metavar="DIR", help="also replay the transcripts (*.yaml) in DIR")
-    endings.add_argument("--logs", type=Path, default=None, metavar="DIR", help="write each witness as a session log in DIR")
-
     debrief = commands.add_parser("debrief", help="judge a finished session (or a class of them) against the principles")
     debrief.add_argument("logs", nargs="+", type=Path, metavar="LOG", help="session logs, or folders of them")
     debrief.add_argument("--format", choices=("text", "md", "html", "json"), default="text")
@@ -107,9 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
     debrief.add_argument("--class", dest="as_class", action="store_true", help="one report for the whole class")
     debrief.add_argument("--anonymous", action="store_true", help="in a class report, hide trainees' names")
     debrief.add_argument("--scenario", type=Path, default=None, help="the scenario file, when it is not where the log says")
+    from game.commands import endings, moves, proof
     from game.commands import map as map_command
 
-    map_command.add_parser(commands)
+    for module in (map_command, moves, proof, endings):
+        module.add_parser(commands)
     return parser
 
 
@@ -248,18 +243,6 @@ def _structure(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _endings(args: argparse.Namespace) -> int:
-    from game.commands.endings import endings_command
-
-    if args.playouts < 0:
-        print("good-offices: --playouts must be 0 or more", file=sys.stderr)
-        return EXIT_USAGE
-    loaded = load_named(args.scenario)
-    if loaded is None:
-        return EXIT_ERRORS
-    return endings_command(loaded, args)
-
-
 def load_named(name: str) -> LoadedScenario | None:
     """A scenario by bundled id or path, with its problems printed; None when it does not load."""
     from game.scenario.loader import load_scenario
@@ -292,7 +275,18 @@ def _map(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def _module_command(name: str):  # type: ignore[no-untyped-def]
+    def run(args: argparse.Namespace) -> int:
+        from importlib import import_module
+
+        return int(import_module(f"game.commands.{name}").run(args))
+
+    return run
+
+
 _COMMANDS = {
+    "moves": _module_command("moves"),
+    "proof": _module_command("proof"),
     "map": _map,
     "sessions": _sessions,
     "list": _list,
@@ -302,7 +296,7 @@ _COMMANDS = {
     "replay": _replay,
     "debrief": _debrief,
     "structure": _structure,
-    "endings": _endings,
+    "endings": _module_command("endings"),
 }
 
 if __name__ == "__main__":
