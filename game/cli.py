@@ -13,7 +13,7 @@ import shutil
 import sys
 import textwrap
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -275,7 +275,9 @@ def _map(args: argparse.Namespace) -> int:
     return run(args)
 
 
-def _module_command(name: str):  # type: ignore[no-untyped-def]
+def _module_command(name: str) -> Callable[[argparse.Namespace], int]:
+    """The `run` of game/commands/<name>.py, imported only when that command runs."""
+
     def run(args: argparse.Namespace) -> int:
         from importlib import import_module
 

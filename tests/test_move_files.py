@@ -75,6 +75,8 @@ def test_moves_after_an_ended_play_or_a_bad_move_fail_with_one_located_line(tmp_
     other = _cli("moves", "harbour_crossing", "--after", str(PRINCIPLED))
     assert other.returncode == 1 and "for scenario 'quiet_channel', not 'harbour_crossing'" in other.stderr
     assert _cli("moves", "quiet_channel", "--upto", "3").returncode == 2
+    folder = _cli("moves", "quiet_channel", "--after", str(tmp_path))
+    assert folder.returncode == 1 and "not a move file or a session log" in folder.stderr
 
 
 def _log(tmp_path: Path, scenario: Path, moves, seed: int, name: str = "ana.jsonl") -> Path:

@@ -83,6 +83,9 @@ def is_log(path: Path) -> bool:
 
 def read_moves(path: Path) -> tuple[MoveFile | None, list[Diagnostic]]:
     """A move file or a session log, whichever `path` is."""
+    if path.is_dir():
+        hint = "give a move file (.yaml) or a session log (.jsonl)"
+        return None, [error(codes.FILE_UNREADABLE, "this is a folder, not a move file or a session log", os.fspath(path), hint=hint)]
     return moves_of_log(path) if is_log(path) else read_move_file(path)
 
 
