@@ -179,6 +179,11 @@ def test_endings_reports_each_move_file_against_its_expectation(tmp_path):
     assert row[1:3] == ["drift", "deal"] and row[-1] == "FAILED"
     assert f"{wrong}:" in missed.stderr and "reach 'deal', not 'drift' as expected" in missed.stderr
 
+    longer = _transcript(tmp_path, "f_longer.yaml", witness.seed, [*witness.moves, "wait:"], "deal")
+    left_over = _cli("endings", str(FIXTURES / "minimal.yaml"), "--playouts", "0", "--transcripts", str(longer))
+    row = next(line.split() for line in left_over.stdout.splitlines() if "f_longer.yaml" in line)
+    assert row[1:3] == ["deal", "deal"] and row[-1] == "FAILED" and "remove the moves after the ending" in left_over.stderr
+
     unknown = _transcript(tmp_path, "e_unknown.yaml", witness.seed, witness.moves, "paradise")
     named = _cli("endings", str(FIXTURES / "minimal.yaml"), "--playouts", "0", "--transcripts", str(unknown))
     assert named.returncode == 1 and "'expect: paradise' is not an ending of minimal" in named.stderr

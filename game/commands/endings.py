@@ -22,6 +22,7 @@ from game.authoring.endings import Tally, Witness, endings_of, margin, no_ending
 from game.authoring.movefile import MoveFile, expectation_problem, move_file_text, play_moves, read_move_file, scenario_problem
 from game.diagnostics import Diagnostic
 from game.scenario.loader import LoadedScenario
+from game.words import count
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -73,7 +74,10 @@ def endings_command(loaded: LoadedScenario, args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem.render(), file=sys.stderr)
     endings = endings_of(loaded)
-    print(f"{loaded.scenario.title}: {len(endings)} endings; {len(rows)} move files, {args.playouts} simulated sessions (seed {args.seed})")
+    print(
+        f"{loaded.scenario.title}: {count(len(endings), 'ending')}; {count(len(rows), 'move file')},"
+        f" {count(args.playouts, 'simulated session')} (seed {args.seed})"
+    )
     if rows:
         _print_table(rows, args.margin)
     unproven = _print_endings(loaded, endings, rows, tallies, args.playouts)
@@ -91,7 +95,7 @@ def endings_command(loaded: LoadedScenario, args: argparse.Namespace) -> int:
             "(docs/authoring.md, 'Proving the endings'), or check the conditions on the way to it."
         )
     if failed:
-        print(f"{len(failed)} move file(s) FAILED: see the table and the messages above.")
+        print(f"{count(len(failed), 'move file')} FAILED: see the table and the messages above.")
     return EXIT_ERRORS if unproven or failed or problems else EXIT_OK
 
 
@@ -116,12 +120,12 @@ def _row(loaded: LoadedScenario, path: Path, others: int, problems: list[Diagnos
         problems.append(wrong)
         return row
     played = play_moves(loaded, moves)
-    row.reached = played.session.state.ending if played.problem is None else None
+    row.reached = played.session.state.ending  # also when moves are left over after it
     missed = played.problem or expectation_problem(loaded, moves, played) or no_ending_problem(moves, played)
     if missed is not None:
         problems.append(missed)
     row.ok = missed is None
-    if row.reached is not None:
+    if row.reached is not None and played.problem is None:
         row.held = margin(loaded, Witness(row.reached, moves.seed, moves.moves, moves.file), others)
         row.score = route_score(loaded, moves.seed, moves.moves)
     return row
@@ -172,7 +176,7 @@ def _print_endings(loaded: LoadedScenario, endings: list[str], rows: list[Row], 
             continue
         by = []
         if files:
-            by.append(f"{len(files)} move file{'s' if len(files) > 1 else ''}")
+            by.append(count(len(files), "move file"))
         if tally is not None:
             by.append(f"{tally.playouts} of {playouts} simulated sessions")
         scores = [row.score for row in files if row.score is not None] + (tally.scores if tally else [])
