@@ -115,3 +115,16 @@ def test_a_full_disk_during_play_says_what_happened_and_where_the_log_is(minimal
     assert "Every decision before it is in /logs/game.jsonl" in text
     assert "good-offices play --resume /logs/game.jsonl --text" in text
     assert [r["n"] for r in records if r["type"] == "decision"] == [1]
+
+
+@pytest.mark.parametrize("name, value", [("trainee", "\u001b]0;PWNED\u0007"), ("started", "2026\u202e"), ("trainee", 7)])
+def test_a_log_header_with_control_characters_is_refused_on_its_line(tmp_path: Path, name: str, value: object) -> None:
+    import json
+
+    header = {"type": "header", "log_format": 1, "scenario_id": "minimal", "seed": 1, "trainee": "Ama", name: value}
+    log = tmp_path / "tampered.jsonl"
+    log.write_text(json.dumps(header) + "\n", encoding="utf-8")
+    contents, problems = read_log(log)
+    assert contents is None
+    assert problems[0].line == 1 and f"the header's {name}" in problems[0].message
+    assert "\u001b" not in problems[0].render() and "\u202e" not in problems[0].render()

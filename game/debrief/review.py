@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -439,7 +440,7 @@ class PendingReview:
         if workers > 1:
             try:
                 self._pool = ProcessPoolExecutor(
-                    workers, mp_context=multiprocessing.get_context("fork"), initializer=_adopt, initargs=(job,)
+                    workers, mp_context=multiprocessing.get_context("fork"), initializer=_adopt, initargs=(job, os.getpid())
                 )
                 # interleaved, so each worker gets early (long) and late (short) decisions alike
                 shares = [frozenset(range(first, len(job.keys) + 1, workers)) for first in range(1, workers + 1)]
@@ -487,9 +488,19 @@ def _workers(settings: SearchSettings, decisions: int) -> int:
 _ADOPTED: _Job | None = None
 
 
-def _adopt(job: _Job) -> None:
+def _adopt(job: _Job, parent: int) -> None:
     global _ADOPTED
     _ADOPTED = job
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose debrief was killed (SIGKILL, a closed terminal) stops within a second
+    instead of searching on for nobody: it is adopted by another process when its parent dies.
+    The parent's id comes from the parent, since a worker may start after its parent is gone."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 def _review_share(share: frozenset[int]) -> tuple[list[MoveReview], float]:

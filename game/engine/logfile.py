@@ -15,11 +15,17 @@ from typing import IO, Any
 
 from game.diagnostics import Diagnostic, error, warning
 from game.engine.logformat import LOG_FORMAT
+from game.printable import unprintable
 from game.safefile import NotARegularFile, TooLarge, create_exclusive, describe, open_existing_for_append, read_regular
 from game.scenario import codes
 
 MAX_LOG_BYTES = 20 * 1024 * 1024
 MAX_LINE_CHARS = 200_000
+
+
+HEADER_TEXTS = ("scenario_id", "trainee", "started", "game_version")
+"""Header fields the game writes from checked text: control characters in them mean tampering.
+The scenario file's path may hold any character a file name can; it is escaped when shown."""
 
 
 @dataclass
@@ -174,6 +180,11 @@ def _place(contents: LogContents, record: dict[str, Any], file: str, number: int
             )
         if not isinstance(record.get("seed"), int) or not isinstance(record.get("scenario_id"), str):
             return error(codes.LOG_BAD_LINE, "the header lacks a seed or a scenario id", file, number, 1)
+        for name in HEADER_TEXTS:
+            value = record.get(name, "")
+            problem = "is not text" if not isinstance(value, str) else unprintable(value)
+            if problem:
+                return error(codes.LOG_BAD_LINE, f"the header's {name} {problem}", file, number, 1)
         contents.header = record
         return None
     if contents.end is not None:

@@ -8,13 +8,17 @@ error rather than something silently converted.
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic import Strict as NoConversion
 
+from game.printable import unprintable
+
 FORMAT_VERSION = 2
+MAX_PARTIES, MAX_VENUES = 12, 50
+"""Every party and venue multiplies the moves on offer each turn, which the debrief's search plays
+out: at 300 venues one debrief takes 8 seconds, at 3,000 minutes. Real crises need far fewer."""
 READABLE_FORMATS = (1, 2)
 """Format 1 files are upgraded on reading (game/scenario/upgrade.py)."""
 
@@ -27,23 +31,13 @@ Identifier = Annotated[
 SourceId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{0,47}$")]
 """Source ids in the bibliography are lower-case words joined by hyphens ('guidance-2012-consent')."""
 
+
 def _printable(text: str) -> str:
-    """Text a terminal can show as written: no control characters (an escape sequence in a title
-    can retitle a window, clear a screen or write the clipboard), and no invisible formatting
-    characters that reorder or hide what is shown (right-to-left overrides, zero-width spaces)."""
-    for char in text:
-        if char in "\n\t":
-            continue
-        category = unicodedata.category(char)
-        if category == "Cc":
-            raise ValueError(f"contains the control character U+{ord(char):04X}; write plain text")
-        if char in _SPOOFING:
-            raise ValueError(f"contains the invisible formatting character U+{ord(char):04X}, which can disguise what is shown")
+    problem = unprintable(text)
+    if problem:
+        raise ValueError(problem)
     return text
 
-
-_SPOOFING = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2060\ufeff")
-"""Zero-width characters and bidirectional overrides and isolates."""
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000), AfterValidator(_printable)]
 Expr = Annotated[str, StringConstraints(min_length=1, max_length=500)]
@@ -378,8 +372,10 @@ class Scenario(Strict):
     map_image: str | None = Field(default=None, description="Optional image file beside the scenario, drawn behind the map.")
     envoy: Envoy = Field(description="The trainee's role: who the envoy is, for whom, and under which mandate.")
     clock: Clock = Field(description="How long the crisis lasts and how it ends when time or patience runs out.")
-    parties: dict[Identifier, Party] = Field(min_length=2, description="The parties to the dispute, by id.")
-    venues: dict[Identifier, Venue] = Field(default_factory=dict, description="Places where contact can happen, by id.")
+    parties: dict[Identifier, Party] = Field(min_length=2, max_length=MAX_PARTIES, description="The parties to the dispute, by id.")
+    venues: dict[Identifier, Venue] = Field(
+        default_factory=dict, max_length=MAX_VENUES, description="Places where contact can happen, by id."
+    )
     messages: dict[Identifier, Message] = Field(default_factory=dict, description="Messages the parties ask the envoy to carry, by id.")
     variables: dict[Identifier, Variable] = Field(
         default_factory=dict, description="The scenario's own state, read in expressions as var.<id>."

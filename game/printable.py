@@ -1,0 +1,23 @@
+"""Whether a terminal can show a text as written: the one test for scenario text and log headers."""
+
+from __future__ import annotations
+
+import unicodedata
+
+SPOOFING = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2060\ufeff")
+"""Zero-width characters and bidirectional overrides and isolates."""
+
+
+def unprintable(text: str) -> str | None:
+    """Why a terminal cannot show `text` as written, or None: a control character (an escape
+    sequence in a title can retitle a window, clear a screen or write the clipboard), or an
+    invisible formatting character that reorders or hides what is shown (right-to-left
+    overrides, zero-width spaces). Newlines and tabs are plain text."""
+    for char in text:
+        if char in "\n\t":
+            continue
+        if unicodedata.category(char) == "Cc":
+            return f"contains the control character U+{ord(char):04X}; write plain text"
+        if char in SPOOFING:
+            return f"contains the invisible formatting character U+{ord(char):04X}, which can disguise what is shown"
+    return None
