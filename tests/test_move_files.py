@@ -188,6 +188,10 @@ def test_endings_reports_each_move_file_against_its_expectation(tmp_path):
     named = _cli("endings", str(FIXTURES / "minimal.yaml"), "--playouts", "0", "--transcripts", str(unknown))
     assert named.returncode == 1 and "'expect: paradise' is not an ending of minimal" in named.stderr
 
+    escape = _transcript(tmp_path, "g_escape.yaml", witness.seed, witness.moves, "\x1b]0;owned\x07deal")
+    quoted = _cli("endings", str(FIXTURES / "minimal.yaml"), "--playouts", "0", "--transcripts", str(escape))
+    assert "\x1b" not in quoted.stdout + quoted.stderr and "\\u001b]0;owned\\u0007deal" in quoted.stdout
+
 
 def test_endings_passes_when_every_expectation_holds_and_every_ending_is_reached(tmp_path):
     proven = _cli("endings", "quiet_channel", "--playouts", "0", "--margin", "2")

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from game.diagnostics import Diagnostic, error, has_errors
+from game.diagnostics import Diagnostic, error, has_errors, shown
 from game.engine.logfile import LogContents, read_log
 from game.engine.machines import Machines
 from game.engine.session import MoveNotAvailable, Session
@@ -222,7 +222,7 @@ def move_file_text(
     loaded: LoadedScenario, seed: int, moves: list[str] | tuple[str, ...], *, expect: str | None = None, comments: tuple[str, ...] = ()
 ) -> str:
     """A move file: comment lines, then scenario, seed, expect and the moves, one a line."""
-    lines = [f"# {' '.join(comment.split())}" for comment in comments]
+    lines = [f"# {shown(' '.join(comment.split()))}" for comment in comments]
     lines += [f"scenario: {loaded.scenario.id}", f"seed: {seed}"]
     if expect is not None:
         lines.append(f"expect: {expect}")

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from game.authoring.endings import Tally, Witness, endings_of, margin, no_ending_problem, route_score, survey
 from game.authoring.movefile import MoveFile, expectation_problem, move_file_text, play_moves, read_move_file, scenario_problem
-from game.diagnostics import Diagnostic
+from game.diagnostics import Diagnostic, shown
 from game.scenario.loader import LoadedScenario
 from game.words import count
 
@@ -146,8 +146,8 @@ def _print_table(rows: list[Row], others: int) -> None:
     header = ("move file", "expected", "reached", f"holds (of {others} seeds)", "score", "result")
     cells = [
         (
-            row.file,
-            (row.moves.expect or "-") if row.moves else "?",
+            shown(row.file),
+            shown(row.moves.expect or "-") if row.moves else "?",
             row.reached or "-",
             "-" if row.held is None else str(row.held),
             "-" if row.score is None else str(row.score),

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from game.authoring.movefile import MoveFile, play_moves, read_moves, scenario_problem, yaml_key
+from game.diagnostics import shown
 from game.engine.outcome import Move
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -48,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
             print_diagnostics([mismatch])
             return EXIT_ERRORS
         count = len(moves.moves) if args.upto is None else min(args.upto, len(moves.moves))
-        where = f"after {count} of the {len(moves.moves)} moves of {moves.name}"
+        where = f"after {count} of the {len(moves.moves)} moves of {shown(moves.name)}"
     played = play_moves(loaded, moves, upto=args.upto)
     if played.problem is not None:
         print_diagnostics([played.problem])
