@@ -17,14 +17,15 @@ import sys
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from game.authoring.endings import Tally, Witness, endings_of, margin, no_ending_problem, route_score, survey
-from game.authoring.movefile import MoveFile, expectation_problem, move_file_text, play_moves, read_move_file, scenario_problem
-from game.diagnostics import Diagnostic, shown
-from game.scenario.loader import LoadedScenario
-from game.words import count
+from game.console import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, complain, load_named, print_diagnostics
 
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+if TYPE_CHECKING:
+    from game.authoring.endings import Tally
+    from game.authoring.movefile import MoveFile
+    from game.diagnostics import Diagnostic
+    from game.scenario.loader import LoadedScenario
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
@@ -56,23 +57,23 @@ class Row:
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.cli import load_named
-
     if args.playouts < 0 or args.margin < 0:
-        print("good-offices: --playouts and --margin must be 0 or more", file=sys.stderr)
+        complain("--playouts and --margin must be 0 or more")
         return EXIT_USAGE
     loaded = load_named(args.scenario)
     if loaded is None:
         return EXIT_ERRORS
-    return endings_command(loaded, args)
+    return prove_endings(loaded, args)
 
 
-def endings_command(loaded: LoadedScenario, args: argparse.Namespace) -> int:
+def prove_endings(loaded: LoadedScenario, args: argparse.Namespace) -> int:
+    from game.authoring.endings import endings_of
+    from game.words import count
+
     problems: list[Diagnostic] = []
     rows = [_row(loaded, path, args.margin, problems) for path in transcript_files(loaded, args.transcripts)]
     tallies = _search(loaded, args)
-    for problem in problems:
-        print(problem.render(), file=sys.stderr)
+    print_diagnostics(problems)
     endings = endings_of(loaded)
     print(
         f"{loaded.scenario.title}: {count(len(endings), 'ending')}; {count(len(rows), 'move file')},"
@@ -110,6 +111,9 @@ def transcript_files(loaded: LoadedScenario, given: Path | None) -> list[Path]:
 
 
 def _row(loaded: LoadedScenario, path: Path, others: int, problems: list[Diagnostic]) -> Row:
+    from game.authoring.endings import Witness, margin, no_ending_problem, route_score
+    from game.authoring.movefile import expectation_problem, play_moves, read_move_file, scenario_problem
+
     moves, found = read_move_file(path)
     problems += found
     if moves is None:
@@ -136,6 +140,8 @@ def _search(loaded: LoadedScenario, args: argparse.Namespace) -> dict[str, Tally
         return {}
     from tqdm import tqdm
 
+    from game.authoring.endings import survey
+
     with tqdm(
         total=args.playouts, desc="simulated sessions", unit=" sessions", file=sys.stderr, disable=not sys.stderr.isatty(), leave=False
     ) as bar:
@@ -143,6 +149,8 @@ def _search(loaded: LoadedScenario, args: argparse.Namespace) -> dict[str, Tally
 
 
 def _print_table(rows: list[Row], others: int) -> None:
+    from game.diagnostics import shown
+
     header = ("move file", "expected", "reached", f"holds (of {others} seeds)", "score", "result")
     cells = [
         (
@@ -162,6 +170,8 @@ def _print_table(rows: list[Row], others: int) -> None:
 
 
 def _print_endings(loaded: LoadedScenario, endings: list[str], rows: list[Row], tallies: dict[str, Tally], playouts: int) -> list[str]:
+    from game.words import count
+
     phases = loaded.scenario.phases.phases
     unproven = []
     print("\nEndings:")
@@ -186,6 +196,8 @@ def _print_endings(loaded: LoadedScenario, endings: list[str], rows: list[Row], 
 
 
 def _print_routes(loaded: LoadedScenario, tallies: dict[str, Tally], others: int) -> None:
+    from game.authoring.endings import margin
+
     width = min(shutil.get_terminal_size((100, 24)).columns, 120)
     print(
         "\nRoutes found by simulated play (the first to reach each ending;"
@@ -199,6 +211,8 @@ def _print_routes(loaded: LoadedScenario, tallies: dict[str, Tally], others: int
 
 
 def _write_proofs(loaded: LoadedScenario, tallies: dict[str, Tally], args: argparse.Namespace) -> None:
+    from game.authoring.movefile import move_file_text
+
     folder = Path(args.write_proofs)
     try:
         folder.mkdir(parents=True, exist_ok=True)

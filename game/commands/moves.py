@@ -7,12 +7,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from game.authoring.movefile import MoveFile, play_moves, read_moves, scenario_problem, yaml_key
-from game.diagnostics import shown
-from game.engine.outcome import Move
+from game.console import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, complain, load_named, print_diagnostics
 
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+if TYPE_CHECKING:
+    from game.engine.outcome import Move
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
@@ -27,10 +27,11 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.cli import load_named, print_diagnostics
+    from game.authoring.movefile import MoveFile, play_moves, read_moves, scenario_problem
+    from game.diagnostics import shown
 
     if args.upto is not None and (args.upto < 0 or args.after is None):
-        print("good-offices: --upto takes a number of moves, 0 or more, and needs --after", file=sys.stderr)
+        complain("--upto takes a number of moves, 0 or more, and needs --after")
         return EXIT_USAGE
     loaded = load_named(args.scenario)
     if loaded is None:
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     state = session.state
     s = loaded.scenario
     if session.is_over:
-        print(f"good-offices: the game has ended at '{state.ending}' {where}: no move is on offer", file=sys.stderr)
+        complain(f"the game has ended at '{state.ending}' {where}: no move is on offer")
         return EXIT_ERRORS
     offered = session.moves()
     print(f"# {s.title} ({s.id}), seed {moves.seed}, {where}")
@@ -72,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
 
 def listing(moves: list[Move]) -> str:
     """The moves as YAML list items under a comment per group, each with its label as a comment."""
+    from game.authoring.movefile import yaml_key
+
     width = max((len(yaml_key(m.key)) for m in moves), default=0)
     lines: list[str] = []
     group = None

@@ -12,14 +12,13 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from game.authoring.movefile import MoveFile, log_moves, move_file_text, play_moves
-from game.diagnostics import has_errors, warning
-from game.scenario import codes
-from game.scenario.model import Scenario
+from game.console import EXIT_ERRORS, EXIT_OK, print_diagnostics
 
-EXIT_OK, EXIT_ERRORS = 0, 1
+if TYPE_CHECKING:
+    from game.authoring.movefile import MoveFile
+    from game.scenario.model import Scenario
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
@@ -32,9 +31,11 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.cli import print_diagnostics
+    from game.authoring.movefile import log_moves, move_file_text, play_moves
+    from game.diagnostics import has_errors, warning
     from game.engine.logfile import read_log
     from game.engine.logscenario import scenario_for_log
+    from game.scenario import codes
 
     contents, problems = read_log(args.log)
     print_diagnostics(problems)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.debrief.model import Debrief, Finding, MoveReview
+from game.engine.outcome import key_verb
 from game.principles import catalogue
 
 SPLIT_LIMIT = 12
@@ -244,7 +245,7 @@ def _splits(group: list[Debrief]) -> tuple[SplitPoint, ...]:
         if len(moves) < 2:
             continue
         labels = {p.move_key: p.move_label for p in chosen}
-        verbs = Counter(p.move_key.split(":")[0] for p in chosen)
+        verbs = Counter(key_verb(p.move_key) for p in chosen)
         total = len(chosen)
         points.append(
             SplitPoint(

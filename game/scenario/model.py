@@ -14,6 +14,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from pydantic import Strict as NoConversion
 
 from game.printable import unprintable
+from game.scenario.verbs import VerbName
 
 FORMAT_VERSION = 2
 MAX_PARTIES, MAX_VENUES = 12, 50
@@ -54,25 +55,6 @@ Tone = Literal["hostile", "firm", "neutral", "conciliatory"]
 MessageKind = Literal["ordinary", "safety", "humanitarian"]
 Grade = Literal["success", "partial", "stalemate", "failure"]
 Verdict = Literal["honoured", "breached", "missed"]
-VerbName = Literal[
-    "approach",
-    "relay",
-    "propose_venue",
-    "convene",
-    "probe",
-    "consult",
-    "offer_step",
-    "public_statement",
-    "propose_formula",
-    "request_mandate",
-    "wait",
-    "suspend",
-    "keep_line",
-    "advise_circle",
-    "prepare_disclosure",
-    "raise_stalling",
-]
-VERB_NAMES: tuple[str, ...] = VerbName.__args__  # type: ignore[attr-defined]
 
 
 class Strict(BaseModel):

@@ -112,8 +112,8 @@ class TerminalPlay:
             if move.group != group:
                 group = move.group
                 self.say(f"{group}:", " ")
-            if move.verb == "relay" and move.key.split(":")[1] != message:
-                message = move.key.split(":")[1]
+            if move.verb == "relay" and move.target != message:
+                message = move.target
                 self.show_message(message)
             self.say(f"{number:>2}. {move.label}", "   ")
             if move.verb == "relay":
