@@ -277,3 +277,13 @@ def test_the_mermaid_diagram_draws_a_parent_phase_as_a_composite_state_entered_a
     assert diagram.count(" as standoff\n") == 1, "each state is declared once"
     flat = mermaid(_load(FIXTURES / "minimal.yaml"))
     assert "{" not in flat, "a scenario without nested phases has no composite state"
+
+
+def test_endings_says_in_one_line_when_it_cannot_write_the_routes(tmp_path):
+    occupied = tmp_path / "a_file"
+    occupied.write_text("not a folder", encoding="utf-8")
+    for option in ("--logs", "--write-proofs"):
+        refused = _cli("endings", "quiet_channel", "--playouts", "10", "--margin", "1", option, str(occupied))
+        assert refused.returncode == 1 and "Traceback" not in refused.stderr, option
+        assert f"{occupied}: cannot" in refused.stderr, option
+    assert occupied.read_text(encoding="utf-8") == "not a folder"

@@ -84,10 +84,11 @@ def prove_endings(loaded: LoadedScenario, args: argparse.Namespace) -> int:
     unproven = _print_endings(loaded, endings, rows, tallies, args.playouts)
     if tallies:
         _print_routes(loaded, tallies, args.margin)
+    written = True
     if args.write_proofs is not None:
-        _write_proofs(loaded, tallies, args)
+        written = _write_proofs(loaded, tallies, args)
     if args.logs is not None:
-        _write_logs(loaded, rows, tallies, Path(args.logs))
+        written = _write_logs(loaded, rows, tallies, Path(args.logs)) and written
     failed = [row for row in rows if not row.ok]
     if unproven:
         searched = f"{args.playouts} simulated sessions" + (" and the move files" if rows else "")
@@ -97,7 +98,7 @@ def prove_endings(loaded: LoadedScenario, args: argparse.Namespace) -> int:
         )
     if failed:
         print(f"{count(len(failed), 'move file')} FAILED: see the table and the messages above.")
-    return EXIT_ERRORS if unproven or failed or problems else EXIT_OK
+    return EXIT_ERRORS if unproven or failed or problems or not written else EXIT_OK
 
 
 def transcript_files(loaded: LoadedScenario, given: Path | None) -> list[Path]:
@@ -210,16 +211,19 @@ def _print_routes(loaded: LoadedScenario, tallies: dict[str, Tally], others: int
         print(textwrap.fill(" ".join(witness.moves), width, initial_indent="      ", subsequent_indent="      ", break_on_hyphens=False))
 
 
-def _write_proofs(loaded: LoadedScenario, tallies: dict[str, Tally], args: argparse.Namespace) -> None:
+def _write_proofs(loaded: LoadedScenario, tallies: dict[str, Tally], args: argparse.Namespace) -> bool:
+    """Each route the search found as `DIR/ENDING.yaml`, never over an existing file; False when
+    the folder or a file cannot be written."""
     from game.authoring.movefile import move_file_text
+    from game.diagnostics import shown
 
     folder = Path(args.write_proofs)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        print(f"{folder}: cannot create the folder: {exc.strerror or exc}", file=sys.stderr)
-        return
-    written = 0
+        print(f"{shown(os.fspath(folder))}: cannot create the folder: {exc.strerror or exc}", file=sys.stderr)
+        return False
+    written, ok = 0, True
     for ending, tally in tallies.items():
         witness = tally.witness
         path = folder / f"{ending}.yaml"
@@ -233,31 +237,33 @@ def _write_proofs(loaded: LoadedScenario, tallies: dict[str, Tally], args: argpa
             with open(path, "x", encoding="utf-8") as handle:
                 handle.write(text)
         except FileExistsError:
-            print(f"{path}: already exists; kept as it is", file=sys.stderr)
+            print(f"{shown(os.fspath(path))}: already exists; kept as it is", file=sys.stderr)
             continue
         except OSError as exc:
-            print(f"{path}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+            print(f"{shown(os.fspath(path))}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+            ok = False
             continue
         written += 1
-    print(f"\nMove files of the routes: {written} written in {os.fspath(folder)}")
+    print(f"\nMove files of the routes: {written} written in {shown(os.fspath(folder))}")
+    return ok
 
 
-def _write_logs(loaded: LoadedScenario, rows: list[Row], tallies: dict[str, Tally], folder: Path) -> None:
+def _write_logs(loaded: LoadedScenario, rows: list[Row], tallies: dict[str, Tally], folder: Path) -> bool:
+    """Each ending's first route (a move file's, else the search's) as a session log; False when
+    the folder or a log cannot be written (said on one line)."""
     from game.debrief.scripted import play_script
+    from game.diagnostics import shown
 
-    routes = [(row.reached, row.moves) for row in rows if row.ok and row.moves is not None and row.reached]
-    seen: set[str] = set()
-    folder.mkdir(parents=True, exist_ok=True)
-    for ending, moves in routes:
-        if ending in seen:
-            continue
-        seen.add(ending)
-        play_script(loaded, list(moves.moves), seed=moves.seed, trainee="witness", log=folder / f"{loaded.scenario.id}-{ending}.jsonl")
+    routes = {row.reached: (row.moves.seed, row.moves.moves) for row in reversed(rows) if row.ok and row.moves and row.reached}
     for ending, tally in tallies.items():
-        if ending not in seen:
-            witness = tally.witness
-            play_script(
-                loaded, list(witness.moves), seed=witness.seed, trainee="witness", log=folder / f"{loaded.scenario.id}-{ending}.jsonl"
-            )
-    if routes or tallies:
-        print(f"Session logs of the routes: {folder} (replay or debrief them)")
+        routes.setdefault(ending, (tally.witness.seed, tally.witness.moves))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for ending, (seed, moves) in routes.items():
+            play_script(loaded, list(moves), seed=seed, trainee="witness", log=folder / f"{loaded.scenario.id}-{ending}.jsonl")
+    except OSError as exc:
+        print(f"{shown(os.fspath(folder))}: cannot write the session logs: {exc.strerror or exc}", file=sys.stderr)
+        return False
+    if routes:
+        print(f"Session logs of the routes: {shown(os.fspath(folder))} (replay or debrief them)")
+    return True

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from game.console import EXIT_ERRORS, EXIT_OK, print_diagnostics
+from game.console import EXIT_ERRORS, EXIT_OK, complain, print_diagnostics
 
 if TYPE_CHECKING:
     from game.authoring.movefile import MoveFile
@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     played = play_moves(loaded, moves)
     if played.problem is not None:
         print_diagnostics([played.problem])
-        print(f"good-offices: no move file written: the log's moves no longer play on {loaded.file}", file=sys.stderr)
+        complain(f"no move file written: the log's moves no longer play on {loaded.file}")
         return EXIT_ERRORS
     reached = played.session.state.ending
     if moves.expect is not None and reached != moves.expect:
@@ -81,16 +81,18 @@ def _header(scenario: Scenario, header: dict[str, Any], moves: MoveFile, reached
 
 
 def _write(text: str, output: Path | None, force: bool) -> int:
+    from game.diagnostics import shown
+
     if output is None:
         sys.stdout.write(text)
         return EXIT_OK
     if output.exists() and not force:
-        print(f"{output}: already exists; nothing written (pass --force to replace it)", file=sys.stderr)
+        print(f"{shown(os.fspath(output))}: already exists; nothing written (pass --force to replace it)", file=sys.stderr)
         return EXIT_ERRORS
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
-        print(f"{output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        print(f"{shown(os.fspath(output))}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERRORS
-    print(f"wrote {output}")
+    print(f"wrote {shown(os.fspath(output))}")
     return EXIT_OK
