@@ -71,9 +71,9 @@ def test_moves_after_an_ended_play_or_a_bad_move_fail_with_one_located_line(tmp_
     bad.write_text('seed: 1\nmoves:\n  - "approach:korvat"\n  - "convene:nowhere"\n', encoding="utf-8")
     refused = _cli("moves", "quiet_channel", "--after", str(bad))
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
-    assert f"{bad}:4:" in refused.stderr and "'convene:nowhere' is not on offer" in refused.stderr
+    assert f"{bad}:4:" in refused.stderr and "item 2 of 'moves', 'convene:nowhere', is not on offer" in refused.stderr
     other = _cli("moves", "harbour_crossing", "--after", str(PRINCIPLED))
-    assert other.returncode == 1 and "for scenario 'quiet_channel', not 'harbour_crossing'" in other.stderr
+    assert other.returncode == 1 and "this transcript is for scenario 'quiet_channel', not 'harbour_crossing'" in other.stderr
     assert _cli("moves", "quiet_channel", "--upto", "3").returncode == 2
     folder = _cli("moves", "quiet_channel", "--after", str(tmp_path))
     assert folder.returncode == 1 and "not a move file or a session log" in folder.stderr
@@ -134,7 +134,10 @@ def test_a_log_with_a_move_no_longer_offered_is_refused_at_its_line(tmp_path):
     proof = tmp_path / "proof.yaml"
     refused = _cli("proof", str(log), "-o", str(proof))
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
-    assert f"{log}:{line}:" in refused.stderr and "'choice:agree_share' is not on offer" in refused.stderr
+    assert (
+        f"{log}:{line}:" in refused.stderr
+        and f"decision {witness.moves.index('choice:agree_share') + 1}, 'choice:agree_share', is not on offer" in refused.stderr
+    )
     assert "choice:sign_share" in refused.stderr, "the hint names what is on offer instead"
     assert "has changed since this session was played" in refused.stderr
     assert not proof.exists()

@@ -26,7 +26,7 @@ from game.debrief.build import walk
 from game.debrief.policy import careful_move
 from game.diagnostics import Diagnostic, error
 from game.engine.machines import Machines, build_machines
-from game.engine.session import Session
+from game.engine.session import Session, moves_on_offer
 from game.scenario import codes
 from game.scenario.loader import LoadedScenario
 
@@ -139,11 +139,19 @@ def read_transcript(path: Path, loaded: LoadedScenario) -> tuple[Witness | None,
     missed = played.problem or expectation_problem(loaded, moves, played) or no_ending_problem(moves, played)
     if missed is not None:
         return None, problems + [missed]
-    return Witness(played.session.state.ending or "", moves.seed, moves.moves, moves.file), problems
+    return Witness(played.session.state.ending or "", moves.seed, tuple(played.keys), moves.file), problems
 
 
 def no_ending_problem(moves: MoveFile, played: Played) -> Diagnostic | None:
+    """Every move played, and the game goes on: reported at the last move."""
     if played.problem is not None or played.session.state.ending is not None:
         return None
-    line = moves.lines[-1] if moves.lines else 1
-    return error(codes.LOG_MISMATCH, f"the moves end on turn {played.session.state.turn} without reaching an ending", moves.file, line, 1)
+    line, col = moves.place(len(moves.moves) - 1)
+    return error(
+        codes.LOG_MISMATCH,
+        f"the moves end on turn {played.session.state.turn} without reaching an ending",
+        moves.file,
+        line,
+        col,
+        "add the moves that lead on to an ending; " + moves_on_offer([m.key for m in played.session.moves()]),
+    )

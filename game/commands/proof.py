@@ -48,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_ERRORS
     if loaded.sha256 != contents.header.get("scenario_sha256"):
         changed = f"{loaded.file} has changed since this session was played; its moves are checked against the file as it is now"
-        print_diagnostics([warning(codes.LOG_SCENARIO_CHANGED, changed, moves.file, 1, 1)])
+        hint = "the move file is for the scenario as it is now; pass the version played with --scenario to check against that one"
+        print_diagnostics([warning(codes.LOG_SCENARIO_CHANGED, changed, moves.file, 1, 1, hint)])
     played = play_moves(loaded, moves)
     if played.problem is not None:
         print_diagnostics([played.problem])
@@ -58,7 +59,8 @@ def run(args: argparse.Namespace) -> int:
     if moves.expect is not None and reached != moves.expect:
         now = f"'{reached}'" if reached else "no ending"
         differs = f"the session ended at '{moves.expect}', but on the scenario as it is now its moves reach {now}"
-        print_diagnostics([warning(codes.LOG_MISMATCH, differs, moves.file, moves.expect_line, 1)])
+        hint = "the move file expects the ending the moves reach now; check the scenario's changes if that is not intended"
+        print_diagnostics([warning(codes.LOG_MISMATCH, differs, moves.file, moves.expect_line, 1, hint)])
     text = move_file_text(
         loaded, moves.seed, moves.moves, expect=reached, comments=_header(loaded.scenario, contents.header, moves, reached)
     )
