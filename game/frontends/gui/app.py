@@ -89,6 +89,12 @@ class App:
         check_display()
         try:
             pygame.display.init()
+            if pygame.display.get_driver() == "x11":
+                # SDL draws an X11 window through OpenGL by default, re-sending the whole window
+                # on every update; without a GPU (Mesa's software GL: VMs, remote desktops, Xvfb)
+                # that costs several ms a frame, however little changed. X11's own shared-memory
+                # path sends only the changed rectangles. Read when the window is created.
+                os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
             if pygame.display.get_driver() in HEADLESS_DRIVERS and os.environ.get("SDL_VIDEODRIVER") != pygame.display.get_driver():
                 pygame.display.quit()
                 raise NoDisplay("only an off-screen video driver was found")
