@@ -85,6 +85,8 @@ class App:
         self.running = True
         self.frames = 0
         self.changes = FrameChanges()
+        self.showing: list[Scene] = []
+        """Overlays opened on the last frame, to be shown on this one (`Scene.shown_next_frame`)."""
         os.environ.setdefault("SDL_VIDEO_WINDOW_POS", "centered")
         check_display()
         try:
@@ -184,6 +186,9 @@ class App:
         """Lay the named scene over the current one (a dialog, a drawer, a menu, the next step)."""
         scene = self.registry[name](self, **details)
         self.push(scene)
+        if scene.shown_next_frame and not scene.hidden:
+            scene.set_hidden(True)
+            self.showing.append(scene)
         return scene
 
     @property
@@ -223,6 +228,10 @@ class App:
     # -- the loop --------------------------------------------------------------------------------
     def step(self, dt: float = 1 / 60) -> bool:
         """One frame: handle waiting events, update, draw. Returns False once the app has quit."""
+        for scene in self.showing:  # opened on the last frame: shown on this one
+            if scene in self.scenes[self._base_index() :] and scene.hidden:
+                scene.set_hidden(False)
+        self.showing.clear()
         for event in pygame.event.get():
             self._dispatch(event)
             if not self.running:
