@@ -239,7 +239,7 @@ def _advance_phase(turn: Turn, move: Move) -> None:
     state, machines, clock_spec = turn.state, turn.machines, turn.loaded.scenario.clock
     position = state.phase
     before = position.state
-    trigger = move.key.split(":")[1] if move.verb == "choice" else move.verb
+    trigger = move.target if move.verb == "choice" else move.verb
     reason = machines.advance_in(state, trigger) or ""
     endings = machines.compiled.endings
     if position.state not in endings:
