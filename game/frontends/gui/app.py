@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import threading
 import warnings
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -228,6 +229,8 @@ class App:
     # -- the loop --------------------------------------------------------------------------------
     def step(self, dt: float = 1 / 60) -> bool:
         """One frame: handle waiting events, update, draw. Returns False once the app has quit."""
+        if self.frames == 1:  # the first frame is up: import the other screens in the background
+            self._import_scenes()
         for scene in self.showing:  # opened on the last frame: shown on this one
             if scene in self.scenes[self._base_index() :] and scene.hidden:
                 scene.set_hidden(False)
@@ -242,6 +245,11 @@ class App:
         self.present()
         self.frames += 1
         return self.running
+
+    def _import_scenes(self) -> None:
+        import_all = getattr(self.registry, "import_all", None)
+        if import_all is not None:
+            threading.Thread(target=import_all, name="import-scenes").start()
 
     def present(self) -> None:
         """Repaint what changed since the last frame and send only that to the display."""
