@@ -16,13 +16,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_data_path
-
 from game.diagnostics import Diagnostic, error, has_errors
 from game.engine.logfile import LogWriter, read_log
 from game.engine.logscenario import scenario_for_log
 from game.engine.replay import replay
 from game.engine.session import Session
+from game.paths import log_folder
 from game.scenario import codes
 from game.scenario.bundled import find_bundled
 from game.scenario.header import read_header
@@ -30,7 +29,7 @@ from game.scenario.loader import LoadedScenario
 
 
 def default_log_dir() -> Path:
-    return user_data_path("good-offices", appauthor=False) / "logs"
+    return log_folder()
 
 
 def resolve_scenario(name: str) -> Path | None:

@@ -16,12 +16,21 @@ if TYPE_CHECKING:
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
-    parser = commands.add_parser("endings", help="prove that every ending can be reached in play")
-    parser.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario id or a path to a scenario file")
+    parser = commands.add_parser(
+        "endings",
+        help="prove that every ending can be reached in play",
+        description="Search for a session that reaches each of a scenario's endings and print one witness (seed and "
+        "decisions) per ending; exit 1 if an ending is never reached.",
+    )
+    parser.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario id (see 'good-offices list') or a path to a scenario file")
     parser.add_argument("--playouts", type=int, default=200, help="how many simulated sessions to try at most (default 200)")
-    parser.add_argument("--seed", type=int, default=0, help="seed of the search (the same seed finds the same witnesses)")
-    parser.add_argument("--transcripts", type=Path, default=None, metavar="DIR", help="also replay the transcripts (*.yaml) in DIR")
-    parser.add_argument("--logs", type=Path, default=None, metavar="DIR", help="write each witness as a session log in DIR")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the search: the same seed finds the same witnesses (default 0)")
+    parser.add_argument(
+        "--transcripts", type=Path, default=None, metavar="DIR", help="also replay the transcripts (*.yaml) in DIR (default: none)"
+    )
+    parser.add_argument(
+        "--logs", type=Path, default=None, metavar="DIR", help="write each witness as a session log in DIR (default: none are written)"
+    )
     return parser
 
 

@@ -12,8 +12,12 @@ from game.diagnostics import shown
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
-    parser = commands.add_parser("schema", help="print the scenario format's JSON Schema")
-    parser.add_argument("-o", "--output", type=Path, default=None, metavar="FILE", help="write to FILE instead of the screen")
+    parser = commands.add_parser(
+        "schema",
+        help="print the scenario format's JSON Schema",
+        description="Print the scenario format as a JSON Schema (draft 2020-12), for editors that check and complete YAML.",
+    )
+    parser.add_argument("-o", "--output", type=Path, default=None, metavar="FILE", help="write to FILE (default: print it on the screen)")
     return parser
 
 
