@@ -61,7 +61,7 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.debrief.logs import ScenarioCache, debrief_log
+    from game.debrief.classrun import debrief_logs
     from game.debrief.review import FULL, REDUCED
 
     fmt: str = args.format
@@ -74,11 +74,12 @@ def run(args: argparse.Namespace) -> int:
     if not as_class and len(paths) > 1 and fmt == "html" and (args.output is None or not args.output.is_dir()):
         complain("several logs as HTML need -o FOLDER (one report each), or --class for one class report", command="debrief")
         return EXIT_USAGE
-    cache = ScenarioCache()
     debriefs: list[Debrief] = []
     failed = len(problems)
-    for path in paths:
-        debrief, found = debrief_log(path, args.scenario, search=REDUCED if as_class else FULL, cache=cache)
+    # a class is debriefed on every core (classrun.py), in the order of the logs; one debrief
+    # at a time otherwise, since each full review already uses the cores
+    answers = debrief_logs(paths, args.scenario, search=REDUCED if as_class else FULL, workers=None if as_class else 1)
+    for debrief, found in answers:
         print_diagnostics(found)
         if debrief is None:
             failed += 1

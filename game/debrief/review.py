@@ -460,6 +460,10 @@ class PendingReview:
         WORKER_CPU[:] = self.cpu
         return sorted((review for found, _ in done for review in found), key=lambda r: r.decision)
 
+    def cancel(self) -> None:
+        """Drop the review: its workers stop and `result()` must not be called."""
+        self._close()
+
     def _close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)

@@ -59,6 +59,9 @@ class _Checker:
         self.readable = readable_names(scenario)
         self.writable = writable_names(scenario)
         self.referenced_names: set[str] = set()
+        self._parsed: dict[tuple[bool, str], Expression | Effect | ExpressionError] = {}
+        """Each distinct text is parsed once per load (a scenario repeats conditions such as
+        `turn > 3` many times); what it means is still checked, and reported, at every place."""
 
     # -- reporting -------------------------------------------------------------------------
     def report(self, code: str, message: str, path: Path_, hint: str = "", *, is_warning: bool = False, key: bool = False) -> None:
@@ -80,22 +83,22 @@ class _Checker:
     def condition(self, text: str | None, path: Path_) -> None:
         if text is None:
             return
-        try:
-            expression = parse_expression(text)
-        except ExpressionError as exc:
-            self._syntax(exc, path)
+        expression = self._parse(text, effect=False)
+        if isinstance(expression, ExpressionError):
+            self._syntax(expression, path)
             return
+        assert isinstance(expression, Expression)
         self.compiled.conditions[text] = expression
         self._names(expression.names, path)
 
     def effects(self, texts: list[str], path: Path_) -> None:
         for index, text in enumerate(texts):
             item_path = (*path, index)
-            try:
-                effect = parse_effect(text)
-            except ExpressionError as exc:
-                self._syntax(exc, item_path)
+            effect = self._parse(text, effect=True)
+            if isinstance(effect, ExpressionError):
+                self._syntax(effect, item_path)
                 continue
+            assert isinstance(effect, Effect)
             self.compiled.effects[text] = effect
             if isinstance(effect.value.node, Const) and isinstance(effect.value.node.value, str):
                 self.report(
@@ -117,6 +120,17 @@ class _Checker:
                 else:
                     self._unknown_name(effect.target, item_path, self.writable)
             self._names(effect.names, item_path)
+
+    def _parse(self, text: str, *, effect: bool) -> Expression | Effect | ExpressionError:
+        key = (effect, text)
+        found = self._parsed.get(key)
+        if found is None:
+            try:
+                found = parse_effect(text) if effect else parse_expression(text)
+            except ExpressionError as exc:
+                found = exc
+            self._parsed[key] = found
+        return found
 
     def _names(self, names: Iterable[str], path: Path_) -> None:
         for name in names:

@@ -40,6 +40,7 @@ import re
 import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, NoReturn, cast
 
 Value = bool | int | float | str
@@ -264,10 +265,12 @@ class Expression:
     text: str
     names: frozenset[str]  # every name read, dotted names as one string
     node: Node = field(repr=False)
-    _fn: Fn = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_fn", _function(_build(self.node, _by_lookup)))
+    @cached_property
+    def _fn(self) -> Fn:
+        """Built on the first `evaluate`, not when the file is loaded: the engine binds most
+        conditions to its own readers (`bind`), so a load walks each tree only once."""
+        return _function(_build(self.node, _by_lookup))
 
     def evaluate(self, lookup: Lookup) -> Value:
         return self._fn(lookup)
@@ -490,22 +493,22 @@ class _Parser:
         return converted
 
     def convert(self, node: ast.AST, depth: int) -> Node:
-        at = self.col(node)
+        # a node's column (`self.col(node)`) is worked out only for an error message
         if depth > MAX_DEPTH:
-            self.fail(f"the expression is nested too deeply (more than {MAX_DEPTH} levels)", at)
+            self.fail(f"the expression is nested too deeply (more than {MAX_DEPTH} levels)", self.col(node))
         if isinstance(node, ast.Constant):
             value = node.value
             if not isinstance(value, bool | int | float | str):
-                self.fail("only numbers, true, false and text in quotes are values", at)
+                self.fail("only numbers, true, false and text in quotes are values", self.col(node))
             if not isinstance(value, bool | str) and not abs(value) <= MAX_LITERAL:
-                self.fail("this number is too large", at)
+                self.fail("this number is too large", self.col(node))
             return Const(value)
         if isinstance(node, ast.Name | ast.Attribute):
             name = self.dotted(node)
             if name is None:
-                self.fail("a '.' can only join the parts of a name, like trust.aurelia", at)
+                self.fail("a '.' can only join the parts of a name, like trust.aurelia", self.col(node))
             if name in FUNCTIONS:
-                self.fail(f"'{name}' is a function; give it values in brackets: {name}(...)", at)
+                self.fail(f"'{name}' is a function; give it values in brackets: {name}(...)", self.col(node))
             if name in _CONSTANTS:
                 return Const(_CONSTANTS[name])
             self.names.add(name)
@@ -524,7 +527,7 @@ class _Parser:
             arith = Arith(_BINOPS[type(node.op)], self.number(node.left, left_depth),
                           self.number(node.right, depth + 1))
             if isinstance(arith.left, Const) and isinstance(arith.right, Const):
-                self.constant_in_range(arith, at)
+                self.constant_in_range(arith, self.col(node))
             return arith
         if isinstance(node, ast.BoolOp):
             op = "and" if isinstance(node.op, ast.And) else "or"
@@ -540,7 +543,7 @@ class _Parser:
                            tuple(self.convert(right, depth + 1) for right in node.comparators))
         if isinstance(node, ast.Call):
             return self.call(node, depth)
-        self.fail(_NODES.get(type(node).__name__, "this is not allowed in an expression"), at)
+        self.fail(_NODES.get(type(node).__name__, "this is not allowed in an expression"), self.col(node))
 
     def constant_in_range(self, node: Arith, at: int) -> None:
         """Reject a calculation of constants whose result lies beyond ±10^15: in play it would

@@ -70,9 +70,27 @@ class Judgement:
         return SEVERITY_WEIGHT[self.severity]
 
 
+_BY_VERB: dict[int, tuple[tuple[Rule, ...], dict[str, tuple[Rule, ...]]]] = {}
+
+
+def rules_for(rules: tuple[Rule, ...], verb: str) -> tuple[Rule, ...]:
+    """The rules of the table that look at `verb`, in the table's order. A class report judges
+    thousands of decisions, and each verb has a few of the table's rules."""
+    entry = _BY_VERB.get(id(rules))
+    if entry is None or entry[0] is not rules:
+        index: dict[str, list[Rule]] = {}
+        for rule in rules:
+            for name in dict.fromkeys(rule.verbs):
+                index.setdefault(name, []).append(rule)
+        if len(_BY_VERB) >= 8:
+            _BY_VERB.clear()
+        entry = _BY_VERB[id(rules)] = (rules, {name: tuple(found) for name, found in index.items()})
+    return entry[1].get(verb, ())
+
+
 def apply_rules(rules: tuple[Rule, ...], d: Decision) -> list[Judgement]:
     found = []
-    for rule in rules:
+    for rule in rules_for(rules, d.verb):
         if not rule.applies(d):
             continue
         severity = rule.severity

@@ -96,9 +96,8 @@ def crashed(app, exc: Exception) -> int:  # type: ignore[no-untyped-def]
 
 def start(app, *, live=None, folder=None, entry=None, trainee=None) -> None:  # type: ignore[no-untyped-def]
     """Put the first screen on the stack: play (resume), the briefing (a scenario and a name
-    given), name (a scenario given), picker (a folder given), or title."""
-    from game.frontends.gui.begin import begin_new
-
+    given), name (a scenario given), picker (a folder given), or title. The title screen alone
+    imports no scenario loader nor engine (its first frame comes sooner)."""
     if trainee:
         app.trainee = trainee
         app.remember(trainee=trainee)
@@ -111,6 +110,8 @@ def start(app, *, live=None, folder=None, entry=None, trainee=None) -> None:  # 
         app.open("picker", folder=folder)
     elif entry is not None:
         if app.trainee:
+            from game.frontends.gui.begin import begin_new
+
             begin_new(app, entry, app.trainee)
         else:
             app.open("name", entry=entry)
