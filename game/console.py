@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.diagnostics import Diagnostic
+from game.diagnostics import Diagnostic, shown
 
 if TYPE_CHECKING:
     from game.scenario.loader import LoadedScenario
@@ -45,9 +45,11 @@ def print_diagnostics(problems: Iterable[Diagnostic]) -> None:
 
 
 def complain(message: str, *, command: str = "") -> None:
-    """One line on stderr naming the program (and the subcommand, when given): `good-offices: ...`."""
+    """One line on stderr naming the program (and the subcommand, when given): `good-offices: ...`.
+    A newline or an escape in the message (from a file name) is written as an escape, as in
+    diagnostics, so it stays one line and cannot drive the terminal."""
     who = f"{PROG} {command}" if command else PROG
-    print(f"{who}: {message}", file=sys.stderr)
+    print(f"{who}: {shown(message)}", file=sys.stderr)
 
 
 def find_scenario(name: str) -> Path | None:

@@ -12,6 +12,7 @@ import contextlib
 import os
 import re
 import secrets
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -46,7 +47,16 @@ def now_text() -> str:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:30] or "trainee"
+    """The trainee's name as part of a file name: accents on Latin letters dropped ("Élodie
+    Dupré" -> "elodie-dupre": NFKD splits a letter from its accent), letters of other scripts
+    kept as they are ("Алексей"), anything else one "-"."""
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(char) and kept and kept[-1].isascii():
+            continue  # the accent of a Latin letter
+        kept.append(char)
+    plain = unicodedata.normalize("NFC", "".join(kept)).casefold()
+    return re.sub(r"[\W_]+", "-", plain).strip("-")[:30] or "trainee"
 
 
 @dataclass

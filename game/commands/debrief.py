@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from game.console import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, complain, print_diagnostics
-from game.diagnostics import Diagnostic, error
+from game.diagnostics import Diagnostic, error, shown
 from game.scenario import codes
 from game.words import count
 
@@ -163,11 +163,11 @@ def _write(path: Path, text: str) -> int:
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        print(f"{path}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        print(f"{shown(str(path))}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERRORS
-    print(f"wrote {path}", file=sys.stderr)
+    print(f"wrote {shown(str(path))}", file=sys.stderr)
     return EXIT_OK
 
 
 def _dump(data: Any) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"

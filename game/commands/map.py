@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from game.console import EXIT_ERRORS, EXIT_OK, complain, load_named
+from game.diagnostics import shown
 
 DEFAULT_SIZE = (960, 540)
 TEXT_SIZES = (100, 125, 150, 175, 200)
@@ -61,12 +62,12 @@ def run(args: argparse.Namespace) -> int:
         pygame.image.save(picture, str(args.output))
     except (pygame.error, OSError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
-        print(f"{args.output}: cannot write the map: {reason}", file=sys.stderr)
+        print(f"{shown(str(args.output))}: cannot write the map: {reason}", file=sys.stderr)
         return EXIT_ERRORS
     finally:
         pygame.quit()
     scenario = loaded.scenario
-    print(f"wrote {args.output} ({args.size[0]}\u00d7{args.size[1]}): the map of {scenario.title}")
+    print(f"wrote {shown(str(args.output))} ({args.size[0]}\u00d7{args.size[1]}): the map of {scenario.title}")
     image = scenario.map_image
     if image is not None:
         drawn = backdrop_path(loaded) is not None and backdrop(loaded, (8, 8)) is not None

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from game.console import EXIT_ERRORS, EXIT_OK, print_diagnostics
-from game.diagnostics import has_errors
+from game.diagnostics import has_errors, shown
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
@@ -24,5 +24,5 @@ def run(args: argparse.Namespace) -> int:
     if session is None or has_errors(problems):
         return EXIT_ERRORS
     state = "ended at " + session.state.ending if session.state.ending else "unfinished"
-    print(f"{args.log}: replays exactly ({len(session.history)} decisions, {state})")
+    print(f"{shown(str(args.log))}: replays exactly ({len(session.history)} decisions, {state})")
     return EXIT_OK

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from game.console import EXIT_ERRORS, EXIT_OK
+from game.diagnostics import shown
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
@@ -26,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         args.output.write_text(text, encoding="utf-8")
     except OSError as exc:
-        print(f"{args.output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        print(f"{shown(str(args.output))}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERRORS
-    print(f"wrote {args.output}")
+    print(f"wrote {shown(str(args.output))}")
     return EXIT_OK

@@ -52,7 +52,7 @@ def scenario_files(paths: list[Path]) -> list[Path]:
                 if p.suffix in (".yaml", ".yml") and p.is_file() and not any(part.endswith(".proofs") for part in p.parts)
             )
             if not found:
-                print(f"{path}: no .yaml files in this folder", file=sys.stderr)
+                print(f"{shown(str(path))}: no .yaml files in this folder", file=sys.stderr)
             files.extend(found)
         else:
             files.append(path)

@@ -128,7 +128,7 @@ class LogWriter:
         if self._syncer.error is not None:  # the disk refused an earlier line: say so now
             error, self._syncer.error = self._syncer.error, None
             raise error
-        self._handle.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+        self._handle.write(json.dumps(record, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n")
         self._handle.flush()  # in the OS now: a killed program loses nothing
         self._syncer.request()
 
@@ -224,11 +224,16 @@ def parse_log(raw: bytes, file: str) -> tuple[LogContents | None, list[Diagnosti
     return contents, problems
 
 
+def _not_json(constant: str) -> None:
+    """NaN and Infinity: Python's json reads them, but they are not JSON and no log holds them."""
+    raise ValueError(f"{constant} is not a JSON number")
+
+
 def _decode(line: bytes) -> dict[str, Any] | None:
     if len(line) > MAX_LINE_CHARS:
         return None
     try:
-        record = json.loads(line.decode("utf-8"))
+        record = json.loads(line.decode("utf-8"), parse_constant=_not_json)
     except (UnicodeDecodeError, ValueError, RecursionError):
         return None
     return record if isinstance(record, dict) and isinstance(record.get("type"), str) else None
@@ -265,7 +270,12 @@ def _place(contents: LogContents, record: dict[str, Any], file: str, number: int
     elif kind == "event":
         contents.events.append(record)
     elif kind == "end":
+        ending = record.get("ending", "")
+        problem = unprintable(ending) if isinstance(ending, str) else "is not text"
+        if problem:
+            return error(codes.LOG_BAD_LINE, f"the end record's ending {problem}", file, number, 1)
         contents.end = record
     else:
         return error(codes.LOG_BAD_LINE, f"unknown record type '{kind}'", file, number, 1)
     return None
+

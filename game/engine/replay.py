@@ -97,7 +97,7 @@ def first_difference(contents: LogContents, produced: list[dict[str, Any]]) -> D
     for index, (logged, raw) in enumerate(zip(contents.records, produced, strict=False)):
         if logged == raw and logged.get("type") != "header":
             continue  # equal as they stand, so equal once written as JSON and read back too
-        fresh = json.loads(json.dumps(raw, ensure_ascii=False))
+        fresh = json.loads(json.dumps(raw, ensure_ascii=False, allow_nan=False))
         if logged.get("type") == "header":
             logged = {k: v for k, v in logged.items() if k not in IGNORED_HEADER_FIELDS}
             fresh = {k: v for k, v in fresh.items() if k not in IGNORED_HEADER_FIELDS}

@@ -12,7 +12,17 @@ from pathlib import Path
 from game.diagnostics import Diagnostic, error, warning
 from game.principles import principle_ids, source_ids
 from game.scenario import codes
-from game.scenario.expressions import Const, Effect, Expression, ExpressionError, parse_effect, parse_expression, suggest
+from game.scenario.expressions import (
+    MAX_LITERAL,
+    Const,
+    Effect,
+    Expression,
+    ExpressionError,
+    NumberTooLarge,
+    parse_effect,
+    parse_expression,
+    suggest,
+)
 from game.scenario.model import Scenario
 from game.scenario.names import MESSAGE_FLAGS, PARTY_READABLE, readable_names, writable_names
 from game.scenario.verbs import VERB_NAMES
@@ -147,6 +157,10 @@ class _Checker:
     def _syntax(self, exc: ExpressionError, path: Path_) -> None:
         where = self.source.text_start(path) or self.source.nearest(path)
         col = where.col + max(exc.column - 1, 0)
+        if isinstance(exc, NumberTooLarge):
+            hint = "work the number out and write one within ±1000000000000000; scores and counts rarely need more than a few digits"
+            self.problems.append(error(codes.NUMBER_TOO_LARGE, exc.message, self.file, where.line, col, hint))
+            return
         self.problems.append(error(codes.EXPRESSION_SYNTAX, exc.message, self.file, where.line, col))
 
     # -- the checks ------------------------------------------------------------------------
@@ -282,6 +296,15 @@ class _Checker:
     def _variable(self, name: str, variable) -> None:  # type: ignore[no-untyped-def]
         low, high, start = variable.min, variable.max, variable.initial
         path: Path_ = ("variables", name)
+        for field_name, number in (("initial", start), ("min", low), ("max", high)):
+            if number is not None and not isinstance(number, bool) and not abs(number) <= MAX_LITERAL:
+                self.report(
+                    codes.VARIABLE_TOO_LARGE,
+                    f"variable '{name}' has {field_name} {number:g}, beyond ±10^15",
+                    (*path, field_name),
+                    "give a number between -1000000000000000 and 1000000000000000: in play a variable never goes beyond them",
+                )
+                return
         if low is not None and high is not None and low > high:
             self.report(codes.OUT_OF_RANGE, f"variable '{name}' has min {low} above max {high}", (*path, "min"))
         if isinstance(start, bool):

@@ -65,6 +65,11 @@ class ExpressionError(Exception):
         self.column = max(1, column)
 
 
+class NumberTooLarge(ExpressionError):
+    """A calculation of constants gives a number beyond ±10^15 (or none: infinity, NaN).
+    Its own code in `validate` (GO0216): nothing is wrong with how it is written."""
+
+
 @dataclass(frozen=True, slots=True)
 class Const:
     value: Value
@@ -519,8 +524,11 @@ class _Parser:
             return Unary("-", operand)
         if isinstance(node, ast.BinOp) and type(node.op) in _BINOPS:
             left_depth = depth if isinstance(node.left, ast.BinOp) else depth + 1  # a chain
-            return Arith(_BINOPS[type(node.op)], self.number(node.left, left_depth),
-                         self.number(node.right, depth + 1))
+            arith = Arith(_BINOPS[type(node.op)], self.number(node.left, left_depth),
+                          self.number(node.right, depth + 1))
+            if isinstance(arith.left, Const) and isinstance(arith.right, Const):
+                self.constant_in_range(arith, self.col(node))
+            return arith
         if isinstance(node, ast.BoolOp):
             op = "and" if isinstance(node.op, ast.And) else "or"
             return Logic(op, tuple(self.convert(value, depth + 1) for value in node.values))
@@ -536,6 +544,17 @@ class _Parser:
         if isinstance(node, ast.Call):
             return self.call(node, depth)
         self.fail(_NODES.get(type(node).__name__, "this is not allowed in an expression"), self.col(node))
+
+    def constant_in_range(self, node: Arith, at: int) -> None:
+        """Reject a calculation of constants whose result lies beyond ±10^15: in play it would
+        overflow (a float to infinity, then NaN; an integer past what a float holds). Each
+        step of a chain is checked, so `1e15 * 1e15 * 0` stops at its first product."""
+        built = _build(node, _by_lookup)
+        value = built.value if isinstance(built, Const) else None  # not folded: the division failed
+        if isinstance(value, bool | str) or (value is not None and abs(value) <= MAX_LITERAL):
+            return
+        raise NumberTooLarge("this calculation gives a number beyond ±10^15, the largest a scenario "
+                             "may use", min(at, len(self.text) - 1) + 1)
 
     def call(self, node: ast.Call, depth: int) -> Node:
         name = self.dotted(node.func) or ""

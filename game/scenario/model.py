@@ -41,7 +41,10 @@ def _printable(text: str) -> str:
 
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000), AfterValidator(_printable)]
-Expr = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+Expr = Annotated[str, StringConstraints(min_length=1, max_length=500), AfterValidator(_printable)]
+"""A condition or effect: printed by `structure` and in diagnostics, so printable like Text."""
+Printable = Annotated[str, AfterValidator(_printable)]
+"""Any other string of the file a program may print (a path, the turn label)."""
 Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
 Fraction = Annotated[float, NoConversion(), Field(ge=0, le=1, allow_inf_nan=False)]
 MapPosition = tuple[Fraction, Fraction]
@@ -75,7 +78,7 @@ class Envoy(Strict):
 
 class Clock(Strict):
     turns: int = Field(ge=4, le=200, description="How many turns the crisis lasts before time runs out.")
-    turn_label: Annotated[str, StringConstraints(min_length=1, max_length=20)] = Field(
+    turn_label: Annotated[str, StringConstraints(min_length=1, max_length=20), AfterValidator(_printable)] = Field(
         default="day", description="What one turn is called in the story: 'day', 'week'."
     )
     escalation: Percent = Field(default=20, description="Escalation at the start, 0 (calm) to 100 (open conflict).")
@@ -337,7 +340,7 @@ class DebriefNotes(Strict):
 class Scenario(Strict):
     """A crisis the trainee plays as third-party envoy."""
 
-    schema_ref: str | None = Field(default=None, alias="$schema", description="Path of the JSON Schema, for editors.")
+    schema_ref: Printable | None = Field(default=None, alias="$schema", description="Path of the JSON Schema, for editors.")
     format: int = Field(
         description=f"The file format version; this program writes version {FORMAT_VERSION} and also reads version 1 (upgraded on reading)."
     )
@@ -351,7 +354,7 @@ class Scenario(Strict):
     )
     expected_minutes: int = Field(default=30, ge=5, le=240, description="Expected length of one play, in minutes.")
     briefing: Text = Field(description="The situation, as the trainee reads it before the first turn.")
-    map_image: str | None = Field(default=None, description="Optional image file beside the scenario, drawn behind the map.")
+    map_image: Printable | None = Field(default=None, description="Optional image file beside the scenario, drawn behind the map.")
     envoy: Envoy = Field(description="The trainee's role: who the envoy is, for whom, and under which mandate.")
     clock: Clock = Field(description="How long the crisis lasts and how it ends when time or patience runs out.")
     parties: dict[Identifier, Party] = Field(min_length=2, max_length=MAX_PARTIES, description="The parties to the dispute, by id.")

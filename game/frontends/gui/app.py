@@ -14,7 +14,6 @@ import os
 import sys
 import warnings
 from collections.abc import Callable, Mapping
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +28,7 @@ from game.frontends.gui.settings import Settings, load_settings, save_settings, 
 from game.frontends.gui.text import Fonts
 from game.frontends.gui.theme import palette, theme_data
 from game.logshelf import default_log_dir
+from game.resources import asset
 
 if TYPE_CHECKING:
     from game.sessions import LiveSession
@@ -98,7 +98,7 @@ class App:
             raise NoDisplay(str(exc) or "no video device") from None
         pygame.display.set_caption("Good Offices")
         with contextlib.suppress(pygame.error, OSError):
-            pygame.display.set_icon(pygame.image.load(str(resources.files("game.assets").joinpath("good-offices.png"))))
+            pygame.display.set_icon(pygame.image.load(str(asset("good-offices.png"))))
         pygame.key.set_repeat(400, 40)
         self.clock = pygame.time.Clock()
         self._style()

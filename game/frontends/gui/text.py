@@ -9,9 +9,10 @@ size or theme changes (a new `Fonts`).
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
 import pygame
+
+from game.resources import asset
 
 # style: (file, size at 100 %)
 STYLES: dict[str, tuple[str, int]] = {
@@ -36,8 +37,7 @@ between the parts of a name, else anywhere."""
 
 @cache
 def _font(file: str, size: int) -> pygame.font.Font:
-    path = resources.files("game.assets").joinpath(file)
-    return pygame.font.Font(str(path), size)
+    return pygame.font.Font(str(asset(file)), size)
 
 
 class Fonts:
