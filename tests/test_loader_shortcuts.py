@@ -203,11 +203,12 @@ def test_the_printable_check_finds_every_control_and_spoofing_character_first_to
     """`unprintable` searches once instead of asking each character's category; it must still
     name exactly the characters of category Cc (but newline and tab) and the SPOOFING ones,
     the first one in the text."""
-    for code in range(0x110000):
-        char = chr(code)
-        if 0xD800 <= code <= 0xDFFF:
-            continue
-        wrong = char not in "\n\t" and (unicodedata.category(char) == "Cc" or char in SPOOFING)
+    chars = [chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF]
+    wrong = [c for c in chars if c not in "\n\t" and (unicodedata.category(c) == "Cc" or c in SPOOFING)]
+    assert len(wrong) == 65 - 2 + len(SPOOFING)
+    flagged = set(wrong)
+    assert unprintable("".join(c for c in chars if c not in flagged)) is None
+    for char in wrong:
         found = unprintable(f"a{char}b\u200b\x01")
-        first = char if wrong else "\u200b"
-        assert found is not None and f"U+{ord(first):04X}" in found, (hex(code), found)
+        assert found is not None and f"U+{ord(char):04X}" in found, (hex(ord(char)), found)
+        assert ("control character" in found) == (unicodedata.category(char) == "Cc")
