@@ -80,7 +80,7 @@ def phase_machine(loaded: LoadedScenario) -> Machine:
             reason = transition.note or (f"{transition.when}" if transition.when else f"after {transition.on}" if transition.on else "")
             machine.add_transition("advance", pid, transition.to, conditions=[_condition(transition.when, transition.on, reason)])
     # the clock's endings leave every phase that is not an ending: one call each, for all of them
-    open_phases = [pid for pid in phases if phases[pid].ending is None]
+    open_phases: list[Any] = [pid for pid in phases if phases[pid].ending is None]  # transitions types its lists loosely
     if open_phases:
         machine.add_transition("time_out", open_phases, loaded.scenario.clock.on_timeout)
         machine.add_transition("boil_over", open_phases, loaded.scenario.clock.on_escalation)
