@@ -26,3 +26,8 @@ def scenarios_folder() -> Path:
 
 def assets_folder() -> Path:
     return shipped_folder("game.assets", "assets")
+
+
+def asset(name: str) -> Path:
+    """A file in the assets folder (fonts, themes, the icon), installed or in a source checkout."""
+    return assets_folder() / name

@@ -1,7 +1,9 @@
 """Sessions on disk: where logs live, starting a logged session, finding and resuming one.
 
 This sits above the core: it touches the file system and the wall clock (for the start time
-written in the header), which the engine itself never does.
+written in the header), which the engine itself never does. What the window's title screen
+needs before any of that (the log folder, the newest unfinished log) is in `game.logshelf`,
+re-exported here.
 """
 
 from __future__ import annotations
@@ -10,26 +12,21 @@ import contextlib
 import os
 import re
 import secrets
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-
-from platformdirs import user_data_path
 
 from game.diagnostics import Diagnostic, error, has_errors
 from game.engine.logfile import LogWriter, read_log
 from game.engine.logscenario import scenario_for_log
 from game.engine.replay import replay
 from game.engine.session import Session
+from game.logshelf import default_log_dir, scenario_title, unfinished_logs
 from game.scenario import codes
 from game.scenario.bundled import find_bundled
-from game.scenario.header import read_header
 from game.scenario.loader import LoadedScenario
-
-
-def default_log_dir() -> Path:
-    return user_data_path("good-offices", appauthor=False) / "logs"
 
 
 def resolve_scenario(name: str) -> Path | None:
@@ -50,7 +47,16 @@ def now_text() -> str:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:30] or "trainee"
+    """The trainee's name as part of a file name: accents on Latin letters dropped ("Élodie
+    Dupré" -> "elodie-dupre": NFKD splits a letter from its accent), letters of other scripts
+    kept as they are ("Алексей"), anything else one "-"."""
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(char) and kept and kept[-1].isascii():
+            continue  # the accent of a Latin letter
+        kept.append(char)
+    plain = unicodedata.normalize("NFC", "".join(kept)).casefold()
+    return re.sub(r"[\W_]+", "-", plain).strip("-")[:30] or "trainee"
 
 
 @dataclass
@@ -130,25 +136,6 @@ def resume_session(log: Path, scenario_override: Path | None = None) -> tuple[Li
     return LiveSession(session, writer, Path(log)), problems
 
 
-def _modified(path: Path) -> float:
-    try:
-        return path.lstat().st_mtime
-    except OSError:  # vanished, or unreadable: sorts last, and read_log will say why
-        return 0.0
-
-
-def unfinished_logs(log_dir: Path) -> list[Path]:
-    """Logs in the folder whose session has not reached an ending, newest first."""
-    if not log_dir.is_dir():
-        return []
-    found = []
-    for path in sorted(log_dir.glob("*.jsonl"), key=_modified, reverse=True):
-        contents, problems = read_log(path)
-        if contents is not None and not contents.finished and not has_errors(problems):
-            found.append(path)
-    return found
-
-
 @dataclass(frozen=True)
 class SessionLine:
     """One log as a list shows it, read without replaying the session."""
@@ -197,20 +184,17 @@ def survey(folder: Path) -> list[SessionLine]:
     return lines
 
 
-def scenario_title(scenario_id: str, scenario_file: str = "", cache: dict[str, str] | None = None) -> str:
-    """The title a log's scenario gives itself (read from its header only), or its id made
-    readable when the file is gone."""
-    key = f"{scenario_id}\0{scenario_file}"
-    if cache is not None and key in cache:
-        return cache[key]
-    title = ""
-    for candidate in (Path(scenario_file) if scenario_file else None, find_bundled(scenario_id)):
-        if candidate is not None and candidate.is_file():
-            header, _ = read_header(candidate)
-            if header is not None and header.id == scenario_id:
-                title = header.title
-                break
-    title = title or scenario_id.replace("_", " ").replace("-", " ").capitalize()
-    if cache is not None:
-        cache[key] = title
-    return title
+__all__ = [
+    "LiveSession",
+    "SessionLine",
+    "default_log_dir",
+    "new_seed",
+    "now_text",
+    "open_log_for_replay",
+    "resolve_scenario",
+    "resume_session",
+    "scenario_title",
+    "start_session",
+    "survey",
+    "unfinished_logs",
+]

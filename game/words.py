@@ -10,9 +10,13 @@ the English ones (the rest of the text is English too).
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
-from babel import Locale, UnknownLocaleError
-from babel.numbers import format_decimal
+if TYPE_CHECKING:
+    from babel import Locale
+
+# Babel is imported when a word is first needed, not with this module: commands such as
+# `good-offices list` import this module and may print no count at all.
 
 __all__ = ["count", "noun", "ordinal"]
 
@@ -26,6 +30,8 @@ _ORDINAL_SUFFIXES: dict[str, dict[str, str]] = {
 
 @cache
 def _locale(language: str) -> Locale:
+    from babel import Locale, UnknownLocaleError
+
     try:
         return Locale.parse(language.replace("-", "_"))
     except (ValueError, UnknownLocaleError):
@@ -49,12 +55,16 @@ def noun(n: int, one: str, other: str | None = None, *, language: str = DEFAULT_
 
 def count(n: int, one: str, other: str | None = None, *, language: str = DEFAULT_LANGUAGE) -> str:
     """A number and its noun: count(1, "person", "people") -> "1 person"; count(3, ...) -> "3 people"."""
+    from babel.numbers import format_decimal
+
     words = _words_language(language)
     return f"{format_decimal(n, locale=_locale(words))} {noun(n, one, other, language=words)}"
 
 
 def ordinal(n: int, *, language: str = DEFAULT_LANGUAGE) -> str:
     """1 -> "1st", 2 -> "2nd", 3 -> "3rd", 11 -> "11th", 21 -> "21st", 112 -> "112th"."""
+    from babel.numbers import format_decimal
+
     words = _words_language(language)
     form = _locale(words).ordinal_form(abs(n))
     suffixes = _ORDINAL_SUFFIXES[words]

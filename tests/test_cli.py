@@ -153,7 +153,7 @@ def test_play_text_through_a_pipe_saves_at_end_of_input(tmp_path: Path, cli_env:
     assert result.returncode == 0, result.stderr
     [log] = logs_in(tmp_path)
     out = result.stdout
-    assert "'abc' is not a move. Type a number from 1 to" in out and "'999' is not a move." in out
+    assert "'abc' is not a move. Type a move's code, such as" in out and "'999' is not a move." in out
     assert out.count("Your move (") == 5
     assert f"Session saved: {log}" in out and f"Resume with: good-offices play --resume {log} --text" in out
     records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]

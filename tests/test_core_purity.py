@@ -14,12 +14,11 @@ CORE_PACKAGES = ["game.scenario", "game.engine", "game.debrief", "game.authoring
 FRONT_END = ("pygame", "pygame_gui", "curses", "tty", "termios")
 
 PROBE = """
-import importlib, importlib.util, json, pkgutil, sys
+import importlib, json, pkgutil, sys
 imported = []
-for name in {core!r}:
-    if importlib.util.find_spec(name) is not None:  # game.debrief may not exist yet
-        importlib.import_module(name)
-        imported.append(name)
+for name in {core!r}:  # a module that is missing or renamed fails here, it is not skipped
+    importlib.import_module(name)
+    imported.append(name)
 named = set(sys.modules)
 from game.scenario.loader import load_scenario
 from game.engine.session import Session
@@ -29,8 +28,6 @@ while not session.is_over:  # playing must not pull anything in lazily either
     session.choose(session.moves()[-1])
 played = set(sys.modules)
 for package in {packages!r}:  # then every module of the core, including ones added later
-    if importlib.util.find_spec(package) is None:
-        continue
     module = importlib.import_module(package)
     for info in pkgutil.walk_packages(module.__path__, package + "."):
         importlib.import_module(info.name)

@@ -11,7 +11,7 @@ import pytest
 from game.engine.machines import build_machines
 from game.engine.session import MoveNotAvailable, Session, available_moves, play
 from game.engine.state import initial_state
-from game.scenario.model import VERB_NAMES
+from game.scenario.verbs import VERB_NAMES
 
 
 def records_of(loaded, seed: int, keys: list[str]) -> list[dict]:

@@ -91,10 +91,9 @@ def test_run_window_passes_the_trainee_through(monkeypatch: pytest.MonkeyPatch, 
 
     monkeypatch.setattr(app_module, "App", Probe)
     monkeypatch.setenv("GOOD_OFFICES_CONFIG_DIR", str(tmp_path / "config"))
-    from game.cli import build_parser
+    from game.frontends.options import PlayOptions
 
-    args = build_parser().parse_args(["play", str(MINIMAL), "--trainee", "Dana", "--log-dir", str(tmp_path / "logs")])
-    assert gui.run_window(args) == 0
+    assert gui.run_window(PlayOptions(scenario=str(MINIMAL), trainee="Dana", log_dir=tmp_path / "logs")) == 0
     assert seen == {"trainee": "Dana", "screen": "briefing"}
 
 
@@ -275,9 +274,7 @@ def _debrief_screen(app: App, tmp_path: Path):  # type: ignore[no-untyped-def]
     return app.top, log
 
 
-def test_writing_the_report_says_where_it_is_and_opens_it_in_the_browser(
-    app: App, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_writing_the_report_says_where_it_is_and_opens_it_in_the_browser(app: App, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import threading
 
     from game.frontends.gui import opener
@@ -329,9 +326,9 @@ def test_a_browser_that_cannot_open_is_reported_on_screen_not_raised(app: App, t
 
 # -- D: crash reports, the desktop entry and the icon --------------------------------------------
 def _resume_args(tmp_path: Path, log: Path):  # type: ignore[no-untyped-def]
-    from game.cli import build_parser
+    from game.frontends.options import PlayOptions
 
-    return build_parser().parse_args(["play", "--resume", str(log), "--log-dir", str(tmp_path / "logs")])
+    return PlayOptions(resume=log, log_dir=tmp_path / "logs")
 
 
 def test_an_unexpected_error_writes_a_crash_report_and_says_where_on_screen(

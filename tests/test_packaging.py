@@ -69,6 +69,7 @@ def check_contents(names: set[str]) -> None:
     bundled = {p.name for p in (ROOT / "scenarios").glob("*.yaml")}
     assert {f"game/bundled_scenarios/{name}" for name in bundled} <= names
     assert "game/principles/catalogue.yaml" in names
+    assert "game/py.typed" in names, "type checkers read the package's annotations (PEP 561)"
     assert "game/__init__.py" in names and "game/bundled_scenarios/__init__.py" in names
     missing = data_files() - names
     assert not missing, f"data files left out of the build (add them to package-data): {sorted(missing)}"

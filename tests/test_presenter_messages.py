@@ -97,14 +97,16 @@ def test_the_relay_menu_shows_the_original_beside_each_wording(messages) -> None
 
 def test_the_terminal_shows_consent_acts_the_original_and_the_wording_each_option_delivers(messages) -> None:
     session = Session(messages, seed=1)
-    numbers = {m.key: n for n, m in enumerate(session.moves(), start=1)}
     out = io.StringIO()
-    TerminalPlay(session, "log.jsonl", io.StringIO(f"? {numbers['relay:exercise_notice:agree_wording']}\nq\n"), out).run()
+    TerminalPlay(session, "log.jsonl", io.StringIO("? relay:exercise_notice:agree_wording\nq\n"), out).run()
     text = " ".join(out.getvalue().split())
     assert "Agreed: carrying 'The South's quota offer'; carrying 'A wounded sailor'." in text
     assert "SAFETY WARNING: 'The North's firing exercise', from the North to the South" in text
     assert "Original (hostile tone): \u201cKeep your boats out of our firing range on day 3" in text
     assert "they would read: \u201cThe North's navy holds a live-fire exercise" in text
-    assert "Agree a gentler wording of 'The North's firing exercise' with the North first: Show the North the gentler wording" in text
-    described = text.split("Agree a gentler wording of 'The North's firing exercise' with the North first: ")[1]
+    described_as = (
+        "Agree a gentler wording of 'The North's firing exercise' with the North first [key: relay:exercise_notice:agree_wording]"
+    )
+    assert described_as + " Show the North the gentler wording" in text
+    described = text.split(described_as)[1]
     assert "Original (hostile tone)" in described.split("Your move")[0]

@@ -11,7 +11,8 @@ import pytest
 from game.scenario import codes
 from game.scenario.jsonschema import scenario_json_schema
 from game.scenario.loader import load_scenario_text
-from game.scenario.model import VERB_NAMES, Scenario
+from game.scenario.model import Scenario
+from game.scenario.verbs import VERB_NAMES
 
 MINIMAL_TEXT = (Path(__file__).parent / "fixtures" / "minimal.yaml").read_text(encoding="utf-8")
 

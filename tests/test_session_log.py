@@ -298,6 +298,12 @@ def test_a_damaged_line_in_the_middle_is_go0402(scenario_file: Path, tmp_path: P
         (b'{"type":"header","log_format":1,"seed":1,"scenario_id":"x"}\n{"type":"end"}\n{"type":"event"}\n', codes.LOG_BAD_LINE),
         (b"\xff\xfe{}\n", codes.LOG_NO_HEADER),
         (b"[" * 100000 + b"\n", codes.LOG_NO_HEADER),
+        (b'{"type":"header","log_format":1,"seed":NaN,"scenario_id":"x"}\n', codes.LOG_NO_HEADER),
+        (
+            b'{"type":"header","log_format":1,"seed":1,"scenario_id":"x"}\n{"type":"decision","n":1,"move":"wait:","p":Infinity}\n'
+            b'{"type":"end"}\n',
+            codes.LOG_BAD_LINE,
+        ),
     ],
 )
 def test_logs_that_are_not_logs_are_named_as_such(raw: bytes, code: str) -> None:

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import io
+import os
+import pty
+import subprocess
+import sys
+
+from conftest import STRAIT
 
 from game.engine.session import Session
 from game.frontends.terminal.play import TerminalPlay
@@ -48,12 +54,11 @@ def test_status_shows_what_the_trainee_may_see_and_hides_the_rest(strait) -> Non
     assert "pressure" not in text.lower().replace("hardliner pressure", ""), "hardliner pressure is not on the screen"
 
 
-def test_moves_are_numbered_and_grouped(strait) -> None:
+def test_moves_have_codes_and_are_grouped(strait) -> None:
     session, text, _ = run(strait, "")
-    moves = session.moves()
-    assert f"{len(moves):>2}. Wait a day" in text
+    assert " w1. Wait a day" in text and " c1. Offer good offices to the North" in text and " c2. Offer good offices to the South" in text
     assert " Consent:" in text and " Messages:" in text
-    assert f"Your move (1-{len(moves)}, h for help, q to quit): " in text
+    assert "Your move (a code such as o1, h for help, q to quit): " in text
 
 
 def test_end_of_input_saves_and_names_the_log(strait) -> None:
@@ -89,17 +94,18 @@ def test_words_and_out_of_range_numbers_get_a_hint_and_the_question_again(strait
     session, text, code = run(strait, "abc\n999\n0\n-1\n\n1\n")
     count = len(Session(strait, seed=7).moves())
     for typed in ("abc", "999", "0", "-1"):
-        assert f"'{typed}' is not a move. Type a number from 1 to {count} ('h' for help)." in text
+        assert f"'{typed}' is not a move. Type a move's code, such as o1 ('h' for help)." in text
+    assert count < 999
     assert len(session.history) == 1, "the valid number after them was played"
     assert text.count("Your move (") >= 7
 
 
 def test_help_and_move_descriptions(strait) -> None:
-    session, text, _ = run(strait, "h\n? 1\n? 99\n")
-    first = Session(strait, seed=7).moves()[0]
-    assert "Type a move's number and Enter." in text
-    assert f"{first.label}: {first.description}" in text
-    assert "There is no move 99." in text
+    session, text, _ = run(strait, "h\n? c1\n? 99\n? w7\n")
+    first = next(m for m in Session(strait, seed=7).moves() if m.key == "approach:north")
+    assert "Type a move's code and Enter" in text
+    assert f"c1. {first.label}  [key: approach:north]\n  {first.description}" in text
+    assert "There is no move 99 on offer." in text and "There is no move w7 on offer." in text
     assert session.history == []
 
 
@@ -153,7 +159,7 @@ def test_a_move_that_cannot_be_undone_asks_first_and_m_shows_the_moves_again(str
     assert "Words said in public cannot be taken back." in text and "Play it? (y/N)" in text
     assert "Not played." in text
     assert [o.move.key for o in session.history] == ["wait:"], "the declined move was not played, the ordinary one was"
-    assert text.count("Your move (1-") >= 4
+    assert text.count("Your move (") >= 4
 
 
 def test_confirm_all_asks_even_for_an_ordinary_move_and_a_yes_plays_it(strait) -> None:
@@ -163,3 +169,52 @@ def test_confirm_all_asks_even_for_an_ordinary_move_and_a_yes_plays_it(strait) -
     TerminalPlay(session, LOG, io.StringIO(f"{wait}\ny\nq\n"), out, confirm="all").run(show_briefing=False)
     assert [o.move.key for o in session.history] == ["wait:"]
     assert "Play it? (y/N)" in out.getvalue()
+
+
+# -- issue 10, item 9: codes that do not move, the key beside the description, confirmation at a keyboard
+
+
+def test_a_move_keeps_its_code_when_new_moves_push_it_down_the_list(strait) -> None:
+    """After contact with the North, 'Probe the North' joins the Analysis group above 'Ask the
+    analysts': every number below it moved, so last turn's number played another move."""
+    shifted = Session(strait, seed=7)
+    first = [m.key for m in shifted.moves()]
+    shifted.choose("approach:north")
+    assert [m.key for m in shifted.moves()].index("consult:analysts") != first.index("consult:analysts"), "numbers used to shift"
+    session = Session(strait, seed=7)
+    out = io.StringIO()
+    TerminalPlay(session, LOG, io.StringIO("c1\na1\nq\n"), out).run(show_briefing=False)
+    assert [o.move.key for o in session.history] == ["approach:north", "consult:analysts"]
+    first_turn, second_turn = out.getvalue().split("== You chose: Offer good offices to the North", 1)
+    assert " a1. Ask political analysts for an assessment" in first_turn and " a1. Ask political analysts" in second_turn
+    assert " a3. Probe the North's intentions" in second_turn and "Probe the North" not in first_turn
+
+
+def test_a_move_can_be_typed_as_its_key(strait) -> None:
+    session = Session(strait, seed=7)
+    TerminalPlay(session, LOG, io.StringIO("approach:north\nc1\nq\n"), io.StringIO()).run(show_briefing=False)
+    assert [o.move.key for o in session.history] == ["approach:north", "approach:north"]
+
+
+def test_a_code_from_an_earlier_turn_that_is_gone_is_named(minimal) -> None:
+    session = Session(minimal, seed=1)
+    out = io.StringIO()
+    TerminalPlay(session, LOG, io.StringIO("a1\na1\nq\n"), out).run(show_briefing=False)
+    assert [o.move.key for o in session.history] == ["consult:analysts"]  # asked once, not on offer again
+    text = " ".join(out.getvalue().split())
+    assert "a1 (Ask political analysts for an assessment) is not on offer this turn; 'm' shows the moves that are." in text
+
+
+def test_at_a_keyboard_a_move_with_consequences_asks_first_by_default(strait, tmp_path, cli_env) -> None:
+    """No --confirm: a terminal on stdin confirms risky moves (a pipe does not, see test_cli)."""
+    blame = next(m.key for m in Session(strait, seed=3).moves() if m.key.startswith("public_statement:blame"))
+    primary, secondary = pty.openpty()
+    os.write(primary, f"{blame}\nn\nq\n".encode())
+    result = subprocess.run(
+        [sys.executable, "-m", "game", "play", str(STRAIT), "--text", "--seed", "3", "--log-dir", str(tmp_path)],
+        stdin=secondary, capture_output=True, text=True, env=cli_env, timeout=120,
+    )  # fmt: skip
+    os.close(secondary)
+    os.close(primary)
+    assert "Words said in public cannot be taken back." in result.stdout and "Play it? (y/N)" in result.stdout
+    assert "Not played." in result.stdout and result.returncode == 0

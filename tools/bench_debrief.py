@@ -17,6 +17,13 @@ timed part and returns the measured value.
   their files with the class report's reduced search (`review.REDUCED`, in this process) and
   turned into one HTML class report. Seconds of CPU time. Budget 30 s.
 - class_report_200_nosearch_s: the same without any search.
+- class_report_1000_s: 1,000 simulated sessions of the same scenario (written by the benchmark,
+  not timed), debriefed from their files without the review by search, spread over worker
+  processes as `good-offices debrief --class` spreads them (`classrun.debrief_logs`), and turned
+  into one HTML class report. Seconds: this process's CPU time plus the CPU time of the busiest
+  worker, as for debrief_ms. Budget 2 s.
+- class_report_1000_cpu_s: the same, all CPU time counted (this process and every worker).
+- class_report_1000_wall_s: the same by the wall clock (inflated by other jobs on a busy machine).
 
 Run on its own: `python tools/bench_debrief.py`.
 """
@@ -40,6 +47,7 @@ from game.commands.debrief import collect_logs  # noqa: E402
 from game.debrief import (  # noqa: E402
     ScenarioCache,
     class_report,
+    classrun,
     debrief_log,
     render_class_html,
     render_html,
@@ -57,6 +65,7 @@ SCRIPTS = ROOT / "tests" / "golden_debrief" / "scripts.json"
 clock = time.process_time
 """CPU time, like tools/bench.py: other jobs on a shared machine do not inflate it."""
 CLASS_SIZE = 200
+BIG_CLASS_SIZE = 1000
 RUNS = 5
 
 
@@ -159,6 +168,31 @@ def _class_report(search: bool) -> float:
         return clock() - start
 
 
+_BIG_CLASS: dict[str, float] = {}
+
+
+def _big_class() -> dict[str, float]:
+    if _BIG_CLASS:
+        return _BIG_CLASS
+    longest = max(_scenarios(), key=lambda loaded: loaded.scenario.clock.turns)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "class"
+        write_class(longest, folder, BIG_CLASS_SIZE)
+        start, children, wall = clock(), _children_cpu(), time.perf_counter()
+        paths, _, _ = collect_logs([folder])
+        answers = classrun.debrief_logs(paths, suggest=False)
+        debriefs = [d for d, _ in answers if d is not None]
+        assert len(debriefs) == BIG_CLASS_SIZE
+        render_class_html(class_report(debriefs))
+        own = clock() - start
+        _BIG_CLASS.update(
+            critical=own + max(classrun.WORKER_CPU, default=0.0),
+            cpu=own + _children_cpu() - children,
+            wall=time.perf_counter() - wall,
+        )
+    return _BIG_CLASS
+
+
 def class_report_200_s() -> float:
     return _class_report(True)
 
@@ -174,6 +208,9 @@ METRICS: dict[str, tuple[Callable[[], float], float | None, str]] = {
     "debrief_nosearch_ms": (debrief_nosearch_ms, None, "ms"),
     "class_report_200_s": (class_report_200_s, 30.0, "s"),
     "class_report_200_nosearch_s": (class_report_200_nosearch_s, None, "s"),
+    "class_report_1000_s": (lambda: _big_class()["critical"], 2.0, "s"),
+    "class_report_1000_cpu_s": (lambda: _big_class()["cpu"], None, "s"),
+    "class_report_1000_wall_s": (lambda: _big_class()["wall"], None, "s"),
 }
 
 

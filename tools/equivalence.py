@@ -43,7 +43,8 @@ def scenario_files() -> list[Path]:
 
 def canonical(value: Any) -> Any:
     """A value as plain, ordered data: dataclasses and slotted objects by field, sets sorted,
-    floats exactly (`repr`)."""
+    floats exactly (`repr`). A dataclass field left out of equality (`compare=False`, such as
+    the parts a Move reads from its key) is left out here too: it follows from the others."""
     if isinstance(value, float):
         return repr(value)
     if isinstance(value, bool | int | str) or value is None:
@@ -55,7 +56,7 @@ def canonical(value: Any) -> Any:
     if isinstance(value, dict):
         return [[canonical(k), canonical(v)] for k, v in value.items()]
     if dataclasses.is_dataclass(value):
-        return [type(value).__name__, [[f.name, canonical(getattr(value, f.name))] for f in dataclasses.fields(value)]]
+        return [type(value).__name__, [[f.name, canonical(getattr(value, f.name))] for f in dataclasses.fields(value) if f.compare]]
     slots = getattr(type(value), "__slots__", None)
     if slots:
         return [type(value).__name__, [[name, canonical(getattr(value, name))] for name in slots if not name.startswith("_")]]

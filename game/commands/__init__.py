@@ -1,2 +1,9 @@
-"""The bodies of the `good-offices` subcommands that print reports: they sit above the core
-(which never writes to the terminal) and below `game/cli.py`, which parses the arguments."""
+"""The `good-offices` subcommands, one module each, between `game/cli.py` (the parser) and the
+core (which never writes to the terminal).
+
+Each module has `add_parser(commands) -> ArgumentParser`, which adds its subcommand and
+arguments, and `run(args) -> int`, which does the work and gives the exit code (from
+`game.console`). Imports of the core sit inside `run`, so `good-offices --help` stays quick.
+"""
+
+__all__ = ["debrief", "endings", "listing", "map", "play", "replay", "schema", "sessions", "structure", "validate"]

@@ -14,51 +14,52 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from game.debrief.classreport import class_report
-from game.debrief.classtext import render_class_markdown, render_class_text
-from game.debrief.html import render_class_html, render_html
-from game.debrief.jsonout import class_to_json, to_json
-from game.debrief.logs import ScenarioCache, debrief_log
-from game.debrief.model import Debrief
-from game.debrief.review import FULL, REDUCED
-from game.debrief.text import render_markdown, render_text
-from game.diagnostics import Diagnostic, error
+from game.console import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, complain, print_diagnostics
+from game.diagnostics import Diagnostic, error, shown
 from game.scenario import codes
 from game.words import count
 
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
-LOG_SUFFIXES = (".jsonl", ".log")
+if TYPE_CHECKING:
+    from game.debrief.model import Debrief
 
-SINGLE: dict[str, Callable[[Debrief], str]] = {
-    "text": render_text,
-    "md": render_markdown,
-    "html": render_html,
-    "json": lambda d: _dump(to_json(d)),
-}
+LOG_SUFFIXES = (".jsonl", ".log")
 EXTENSIONS = {"text": ".txt", "md": ".md", "html": ".html", "json": ".json"}
 
 
-def debrief_command(args: argparse.Namespace) -> int:
+def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    parser = commands.add_parser("debrief", help="judge a finished session (or a class of them) against the principles")
+    parser.add_argument("logs", nargs="+", type=Path, metavar="LOG", help="session logs, or folders of them")
+    parser.add_argument("--format", choices=("text", "md", "html", "json"), default="text")
+    parser.add_argument("-o", "--output", type=Path, default=None, metavar="FILE")
+    parser.add_argument("--class", dest="as_class", action="store_true", help="one report for the whole class")
+    parser.add_argument("--anonymous", action="store_true", help="in a class report, hide trainees' names")
+    parser.add_argument("--scenario", type=Path, default=None, help="the scenario file, when it is not where the log says")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.debrief.classrun import debrief_logs
+    from game.debrief.review import FULL, REDUCED
+
     fmt: str = args.format
     paths, problems, saw_folder = collect_logs([Path(p) for p in args.logs])
-    _print(problems)
+    print_diagnostics(problems)
     if not paths:
-        print("good-offices debrief: no session logs to debrief", file=sys.stderr)
+        complain("no session logs to debrief", command="debrief")
         return EXIT_ERRORS
     as_class = bool(args.as_class) or saw_folder
     if not as_class and len(paths) > 1 and fmt == "html" and (args.output is None or not args.output.is_dir()):
-        print(
-            "good-offices debrief: several logs as HTML need -o FOLDER (one report each), or --class for one class report", file=sys.stderr
-        )
+        complain("several logs as HTML need -o FOLDER (one report each), or --class for one class report", command="debrief")
         return EXIT_USAGE
-    cache = ScenarioCache()
     debriefs: list[Debrief] = []
     failed = len(problems)
-    for path in paths:
-        debrief, found = debrief_log(path, args.scenario, search=REDUCED if as_class else FULL, cache=cache)
-        _print(found)
+    # a class is debriefed on every core (classrun.py), in the order of the logs; one debrief
+    # at a time otherwise, since each full review already uses the cores
+    answers = debrief_logs(paths, args.scenario, search=REDUCED if as_class else FULL, workers=None if as_class else 1)
+    for debrief, found in answers:
+        print_diagnostics(found)
         if debrief is None:
             failed += 1
         else:
@@ -83,30 +84,43 @@ def collect_logs(arguments: list[Path]) -> tuple[list[Path], list[Diagnostic], b
             saw_folder = True
             found = sorted(p for p in argument.rglob("*") if p.is_file() and p.suffix in LOG_SUFFIXES)
             if not found:
-                problems.append(
-                    error(
+                problems.append(error(
                         codes.LOG_UNREADABLE,
                         "no session logs (.jsonl) in this folder",
                         str(argument),
                         hint="give the folder the logs were saved in; 'good-offices sessions' lists them",
-                    )
-                )
+                    ))
             paths.extend(found)
         elif argument.is_file():
             paths.append(argument)
         else:
-            problems.append(
-                error(
+            problems.append(error(
                     codes.LOG_UNREADABLE,
                     "no such file or folder",
                     str(argument),
                     hint="check the spelling of the path; 'good-offices sessions' lists the logs",
-                )
-            )
+                ))
     return paths, problems, saw_folder
 
 
+def _single_renderer(fmt: str) -> Callable[[Debrief], str]:
+    from game.debrief.html import render_html
+    from game.debrief.jsonout import to_json
+    from game.debrief.text import render_markdown, render_text
+
+    renderers: dict[str, Callable[[Debrief], str]] = {
+        "text": render_text,
+        "md": render_markdown,
+        "html": render_html,
+        "json": lambda d: _dump(to_json(d)),
+    }
+    return renderers[fmt]
+
+
 def _write_single(args: argparse.Namespace, fmt: str, debriefs: list[Debrief]) -> int:
+    from game.debrief.html import render_html
+    from game.debrief.jsonout import to_json
+
     output: Path | None = args.output
     if fmt == "html" and len(debriefs) > 1 and output is not None:
         for d in debriefs:
@@ -118,12 +132,17 @@ def _write_single(args: argparse.Namespace, fmt: str, debriefs: list[Debrief]) -
     if fmt == "json":
         data: Any = to_json(debriefs[0]) if len(debriefs) == 1 else [to_json(d) for d in debriefs]
         return _emit(output, _dump(data))
-    render = SINGLE[fmt]
+    render = _single_renderer(fmt)
     separator = "\n" + ("-" * 92 if fmt == "text" else "---") + "\n\n"
     return _emit(output, separator.join(render(d) for d in debriefs))
 
 
 def _write_class(args: argparse.Namespace, debriefs: list[Debrief], failed: int) -> int:
+    from game.debrief.classreport import class_report
+    from game.debrief.classtext import render_class_markdown, render_class_text
+    from game.debrief.html import render_class_html
+    from game.debrief.jsonout import class_to_json
+
     notes = []
     if failed:
         verb = "was" if failed == 1 else "were"
@@ -132,7 +151,7 @@ def _write_class(args: argparse.Namespace, debriefs: list[Debrief], failed: int)
         return EXIT_ERRORS
     report = class_report(debriefs, anonymous=bool(args.anonymous), notes=notes)
     if len(report.cohorts) > 1:
-        print(f"good-offices debrief: note: {report.notes[0]}", file=sys.stderr)
+        complain(f"note: {report.notes[0]}", command="debrief")
     renderers: dict[str, Callable[[], str]] = {
         "text": lambda: render_class_text(report),
         "md": lambda: render_class_markdown(report),
@@ -154,17 +173,11 @@ def _write(path: Path, text: str) -> int:
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        print(f"{path}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        print(f"{shown(str(path))}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERRORS
-    print(f"wrote {path}", file=sys.stderr)
+    print(f"wrote {shown(str(path))}", file=sys.stderr)
     return EXIT_OK
 
 
 def _dump(data: Any) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-
-
-def _print(problems: list[Diagnostic]) -> None:
-    from game.commands.problems import print_diagnostics
-
-    print_diagnostics(problems)
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"

@@ -5,15 +5,39 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from game.authoring.endings import Witness, endings_of, read_transcript, search
-from game.diagnostics import Diagnostic
-from game.scenario.loader import LoadedScenario
+from game.console import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, complain, load_named, print_diagnostics
 
-EXIT_OK, EXIT_ERRORS = 0, 1
+if TYPE_CHECKING:
+    from game.authoring.endings import Witness
+    from game.diagnostics import Diagnostic
+    from game.scenario.loader import LoadedScenario
 
 
-def endings_command(loaded: LoadedScenario, args: argparse.Namespace) -> int:
+def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    parser = commands.add_parser("endings", help="prove that every ending can be reached in play")
+    parser.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario id or a path to a scenario file")
+    parser.add_argument("--playouts", type=int, default=200, help="how many simulated sessions to try at most (default 200)")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the search (the same seed finds the same witnesses)")
+    parser.add_argument("--transcripts", type=Path, default=None, metavar="DIR", help="also replay the transcripts (*.yaml) in DIR")
+    parser.add_argument("--logs", type=Path, default=None, metavar="DIR", help="write each witness as a session log in DIR")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.playouts < 0:
+        complain("--playouts must be 0 or more")
+        return EXIT_USAGE
+    loaded = load_named(args.scenario)
+    if loaded is None:
+        return EXIT_ERRORS
+    return prove_endings(loaded, args)
+
+
+def prove_endings(loaded: LoadedScenario, args: argparse.Namespace) -> int:
+    from game.authoring.endings import endings_of, read_transcript, search
+
     witnesses: dict[str, Witness] = {}
     problems: list[Diagnostic] = []
     for path in transcript_files(loaded, args.transcripts):
@@ -25,8 +49,6 @@ def endings_command(loaded: LoadedScenario, args: argparse.Namespace) -> int:
     if missing and args.playouts:
         for ending, witness in search(loaded, playouts=args.playouts, seed=args.seed).items():
             witnesses.setdefault(ending, witness)
-    from game.commands.problems import print_diagnostics
-
     print_diagnostics(problems)
     phases = loaded.scenario.phases.phases
     unproven = []

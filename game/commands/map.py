@@ -12,12 +12,10 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from game.scenario.loader import LoadedScenario
+from game.console import EXIT_ERRORS, EXIT_OK, complain, load_named
+from game.diagnostics import shown
 
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 DEFAULT_SIZE = (960, 540)
 TEXT_SIZES = (100, 125, 150, 175, 200)
 
@@ -44,23 +42,8 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
     return parser
 
 
-def _load(name: str) -> LoadedScenario | None:
-    from game.scenario.loader import load_scenario
-    from game.sessions import resolve_scenario
-
-    path = resolve_scenario(name)
-    if path is None:
-        print(f"good-offices: '{name}' is neither a bundled scenario id nor an existing file (see 'good-offices list')", file=sys.stderr)
-        return None
-    loaded, problems = load_scenario(path)
-    from game.commands.problems import print_diagnostics
-
-    print_diagnostics(problems)
-    return loaded
-
-
 def run(args: argparse.Namespace) -> int:
-    loaded = _load(args.scenario)
+    loaded = load_named(args.scenario)
     if loaded is None:
         return EXIT_ERRORS
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -71,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         from game.frontends.gui.map_picture import map_picture, start_offscreen
         from game.frontends.gui.map_view import map_positions
     except ImportError as exc:  # pragma: no cover - a broken install
-        print(f"good-offices: drawing the map needs pygame-ce ({exc})", file=sys.stderr)
+        complain(f"drawing the map needs pygame-ce ({exc})")
         return EXIT_ERRORS
     try:
         start_offscreen()
@@ -79,12 +62,12 @@ def run(args: argparse.Namespace) -> int:
         pygame.image.save(picture, str(args.output))
     except (pygame.error, OSError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
-        print(f"{args.output}: cannot write the map: {reason}", file=sys.stderr)
+        print(f"{shown(str(args.output))}: cannot write the map: {reason}", file=sys.stderr)
         return EXIT_ERRORS
     finally:
         pygame.quit()
     scenario = loaded.scenario
-    print(f"wrote {args.output} ({args.size[0]}\u00d7{args.size[1]}): the map of {scenario.title}")
+    print(f"wrote {shown(str(args.output))} ({args.size[0]}\u00d7{args.size[1]}): the map of {scenario.title}")
     image = scenario.map_image
     if image is not None:
         drawn = backdrop_path(loaded) is not None and backdrop(loaded, (8, 8)) is not None

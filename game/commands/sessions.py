@@ -7,19 +7,31 @@ a file that is not a readable log is listed with the reason, never a traceback.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from game.console import EXIT_ERRORS, EXIT_OK, complain
 from game.diagnostics import shown
-from game.sessions import SessionLine, default_log_dir, survey
 from game.words import count
 
+if TYPE_CHECKING:
+    from game.sessions import SessionLine
 
-def sessions_command(args: argparse.Namespace) -> int:
+
+def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    parser = commands.add_parser("sessions", help="list the session logs: scenario, trainee, date, decisions, ending")
+    parser.add_argument("--log-dir", type=Path, default=None, help="the folder of logs (default: your user data folder)")
+    parser.add_argument("--prune", action="store_true", help="delete the logs of sessions quit before their first decision")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.sessions import default_log_dir, survey
+
     folder: Path = args.log_dir or default_log_dir()
     if not folder.is_dir():
         print(f"No sessions yet: {shown(str(folder))} does not exist.")
-        return 0
+        return EXIT_OK
     lines = survey(folder)
     readable = [s for s in lines if not s.problem]
     readable.sort(key=lambda s: s.started, reverse=True)
@@ -28,7 +40,7 @@ def sessions_command(args: argparse.Namespace) -> int:
         return _prune(readable)
     if not lines:
         print(f"No sessions in {shown(str(folder))}.")
-        return 0
+        return EXIT_OK
     print(f"{'started':<20} {'scenario':<20} {'trainee':<18} {'decisions':>9}  ending / log")
     for s in readable:
         print(f"{s.started[:19]:<20} {s.scenario[:20]:<20} {shown(s.trainee)[:18]:<18} {s.decisions:>9}  {s.ending}  {shown(str(s.path))}")
@@ -37,7 +49,7 @@ def sessions_command(args: argparse.Namespace) -> int:
     unfinished = [s for s in readable if s.ending == "unfinished" and s.decisions]
     if unfinished:
         print(f"\nResume one with: good-offices play --resume LOG   ({count(len(unfinished), 'unfinished session')})")
-    return 0
+    return EXIT_OK
 
 
 def _prune(readable: list[SessionLine]) -> int:
@@ -50,6 +62,6 @@ def _prune(readable: list[SessionLine]) -> int:
             s.path.unlink()
             removed += 1
         except OSError as exc:
-            print(f"good-offices: cannot remove {shown(str(s.path))}: {exc.strerror or exc}", file=sys.stderr)
+            complain(f"cannot remove {shown(str(s.path))}: {exc.strerror or exc}")
     print(f"Removed {count(removed, 'empty session log')}; sessions with decisions are kept.")
-    return 0 if removed == len(empty) else 1
+    return EXIT_OK if removed == len(empty) else EXIT_ERRORS

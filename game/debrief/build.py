@@ -18,10 +18,18 @@ from game.debrief.review import FULL, SearchSettings, start_review
 from game.debrief.scoring import conduct_score, has_critical_breach, overall_score, principle_scores
 from game.engine.machines import Machines
 from game.engine.outcome import Outcome
-from game.engine.session import Session
+from game.engine.session import MoveNotAvailable, Session, Sink
 from game.engine.state import GameState
 from game.principles import catalogue
 from game.scenario.loader import LoadedScenario
+
+
+class KeyNotOffered(MoveNotAvailable):
+    """Decision `number` (1-based) names a move the session did not offer then."""
+
+    def __init__(self, number: int, reason: str, offered: tuple[str, ...] = ()) -> None:
+        super().__init__(reason, offered)
+        self.number = number
 
 
 def debrief_session(session: Session, *, suggest: bool = True, search: SearchSettings = FULL) -> Debrief:
@@ -50,23 +58,41 @@ def walk(
     warnings: list[str] | None = None,
     started: str = "",
     log_file: str = "",
+    sink: Sink | None = None,
 ) -> Debrief:
-    replay = Session(loaded, seed=seed, trainee=trainee, machines=machines)
+    """`sink` receives the records the walk's session produces, as a log would hold them, so a
+    log can be checked while it is walked (`logs.py`) instead of being replayed once more. A
+    key the session does not offer raises `KeyNotOffered`."""
+    replay = Session(loaded, seed=seed, trainee=trainee, started=started, machines=machines, sink=sink)
     pending = start_review(loaded, replay.machines, seed, keys, search) if suggest else None
     hidden = Hidden()
     _note_events(loaded, hidden, replay.opening, replay.state.turn)
     timeline = [_point(0, replay.state, "Start", "", replay.opening, replay.state.turn)]
     findings: list[Finding] = []
     previous: Decision | None = None
-    for number, key in enumerate(keys, start=1):
-        before = replay.state.copy()
-        offered = tuple(replay.moves())
-        outcome = replay.choose(key)
-        decision = make_decision(loaded, number, before, replay.state, outcome, offered, previous)
-        findings.extend(to_findings(decision, judge_move(decision), loaded.scenario.language))
-        _note_hidden(loaded, hidden, outcome, replay.state.turn, number)
-        timeline.append(_point(number, replay.state, outcome.move.label, key, outcome, outcome.turn))
-        previous = decision
+    try:
+        for number, key in enumerate(keys, start=1):
+            if replay.is_over:
+                raise KeyNotOffered(number, "the session has ended")
+            # the state before the move, for the knowledge of it; after the first decision that
+            # knowledge is the previous decision's `after`, and the state needs no copy
+            before = replay.state.copy() if previous is None else replay.state
+            offered = tuple(replay.moves())
+            try:
+                outcome = replay.choose(key)
+            except MoveNotAvailable as exc:
+                raise KeyNotOffered(number, str(exc), exc.offered) from None
+            # the knowledge after one decision is the knowledge before the next: computed once
+            known = previous.after if previous is not None else None
+            decision = make_decision(loaded, number, before, replay.state, outcome, offered, previous, known_before=known)
+            findings.extend(to_findings(decision, judge_move(decision), loaded.scenario.language))
+            _note_hidden(loaded, hidden, outcome, replay.state.turn, number)
+            timeline.append(_point(number, replay.state, outcome.move.label, key, outcome, outcome.turn))
+            previous = decision
+    except BaseException:
+        if pending is not None:
+            pending.cancel()  # no review of a walk that did not finish: its workers stop now
+        raise
     reviews = pending.result() if pending is not None else []
     alternatives = [r.stronger for r in reviews if r.stronger is not None]
     stronger = {a.decision: a.text for a in alternatives}
@@ -129,7 +155,7 @@ def _note_hidden(loaded: LoadedScenario, hidden: Hidden, outcome: Outcome, turn_
     if move.verb == "probe" and move.party:
         hidden.probed_at.setdefault(move.party, number)
     if move.verb == "relay":
-        _, mid, mode = move.key.split(":")
+        mid, mode = move.target, move.mode
         if mode in ("distorted", "withhold"):
             message = loaded.scenario.messages[mid]
             hidden.harmed.setdefault(message.sender, []).append(message.summary)

@@ -107,11 +107,9 @@ def timeline_chart(points: Sequence[TimelinePoint], parties: dict[str, str], fin
     verdicts = _verdict_by_decision(findings)
     base = top + plot_h
     for p in points[1:]:
-        colour = verdicts.get(p.decision, MUTED)
-        body.append(
-            f'<a href="#decision-{p.decision}"><circle cx="{x(p.decision):.1f}" cy="{base + 18}" r="7" fill="{colour}">'
-            f"<title>{escape(f'Decision {p.decision}: {p.move_label}')}</title></circle></a>"
-        )
+        verdict = verdicts.get(p.decision, "none")
+        tip = f"Decision {p.decision}: {p.move_label} \u2014 {VERDICT_MARKS[verdict][0]}"
+        body.append(f'<a href="#decision-{p.decision}">{verdict_mark(verdict, x(p.decision), base + 18, 7, tip)}</a>')
         if n <= 30 or p.decision % 5 == 0:
             body.append(_text(x(p.decision), base + 42, str(p.decision), size=11, anchor="middle", fill=MUTED))
         if p.events:
@@ -186,10 +184,44 @@ def expected_chart(reviews: Sequence[MoveReview]) -> Markup:
     return _svg(width, height, body, "Expected outcome after each decision: the move made against the best move on offer")
 
 
+VERDICT_MARKS = {
+    "breached": ("breached", BREACHED, "cross"),
+    "missed": ("missed", MISSED, "diamond"),
+    "honoured": ("honoured only", HONOURED, "disc"),
+    "none": ("no finding", MUTED, "ring"),
+}
+"""A decision's worst verdict on the timeline: its words, colour and shape. The shapes differ,
+so the marks are told apart without their colours (breached and missed look alike to many
+colour-blind readers) and in black-and-white print; none is a triangle, which marks events."""
+
+
+def verdict_mark(verdict: str, cx: float, cy: float, r: float, tip: str = "") -> str:
+    """The mark of one verdict centred on (cx, cy), about 2r across, with `tip` as its tooltip."""
+    _, colour, shape = VERDICT_MARKS[verdict]
+    title = f"<title>{escape(tip)}</title>" if tip else ""
+    if shape == "cross":
+        a = r * 0.8
+        return (
+            f'<path d="M{cx - a:.1f},{cy - a:.1f} L{cx + a:.1f},{cy + a:.1f} M{cx + a:.1f},{cy - a:.1f} L{cx - a:.1f},{cy + a:.1f}" '
+            f'stroke="{colour}" stroke-width="{r * 0.55:.1f}" stroke-linecap="round" fill="none" data-verdict="{verdict}">{title}</path>'
+        )
+    if shape == "diamond":
+        return (
+            f'<path d="M{cx:.1f},{cy - r * 1.15:.1f} L{cx + r:.1f},{cy:.1f} L{cx:.1f},{cy + r * 1.15:.1f} L{cx - r:.1f},{cy:.1f} z" '
+            f'fill="{colour}" data-verdict="{verdict}">{title}</path>'
+        )
+    if shape == "ring":
+        return (
+            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{r - 1:.1f}" fill="#fff" stroke="{colour}" stroke-width="2" '
+            f'data-verdict="{verdict}">{title}</circle>'
+        )
+    return f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{r:.1f}" fill="{colour}" data-verdict="{verdict}">{title}</circle>'
+
+
 def _legend_dots(x0: float, y0: float) -> str:
     parts, x = [], x0
-    for label, colour in (("breached", BREACHED), ("missed", MISSED), ("honoured only", HONOURED), ("no finding", MUTED)):
-        parts.append(f'<circle cx="{x + 5}" cy="{y0 - 4}" r="5" fill="{colour}"/>')
+    for verdict, (label, _, _) in VERDICT_MARKS.items():
+        parts.append(verdict_mark(verdict, x + 5, y0 - 4, 5))
         parts.append(_text(x + 14, y0, label, size=11, fill=MUTED))
         x += 26 + 6.6 * TEXT_SCALE * len(label)
     parts.append(_text(x + 8, y0, "\u25bc event", size=11, fill=MUTED))
@@ -197,13 +229,13 @@ def _legend_dots(x0: float, y0: float) -> str:
 
 
 def _verdict_by_decision(findings: Sequence[Finding]) -> dict[int, str]:
+    """Each judged decision's worst verdict."""
     worst: dict[int, str] = {}
     rank = {"honoured": 0, "missed": 1, "breached": 2}
     for f in findings:
         if f.decision not in worst or rank[f.verdict] > rank[worst[f.decision]]:
             worst[f.decision] = f.verdict
-    colours = {"honoured": HONOURED, "missed": MISSED, "breached": BREACHED}
-    return {d: colours[v] for d, v in worst.items()}
+    return worst
 
 
 def spread_chart(spreads: Sequence[Spread]) -> Markup:

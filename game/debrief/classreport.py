@@ -8,10 +8,12 @@ gets its own section, and the report says so.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from game.debrief.model import Debrief, Finding, MoveReview
+from game.engine.outcome import key_verb
 from game.principles import catalogue
 
 SPLIT_LIMIT = 12
@@ -55,6 +57,20 @@ class Spread:
         return sum(self.values) / len(self.values) if self.values else 0.0
 
 
+def percentages(counts: Sequence[int]) -> tuple[int, ...]:
+    """`counts` as whole percentages of their total that add up to 100, by largest remainder:
+    each share rounded down, then the points still missing go to the largest remainders (the
+    first listed on a tie). All 0 when the total is 0."""
+    total = sum(counts)
+    if total <= 0:
+        return tuple(0 for _ in counts)
+    result = [100 * c // total for c in counts]
+    order = sorted(range(len(counts)), key=lambda i: (-(100 * counts[i] % total), i))
+    for i in order[: 100 - sum(result)]:
+        result[i] += 1
+    return tuple(result)
+
+
 @dataclass(frozen=True)
 class Share:
     key: str
@@ -75,6 +91,11 @@ class SplitPoint:
     @property
     def agreement(self) -> float:
         return self.moves[0].share if self.moves else 1.0
+
+    @property
+    def verb_percents(self) -> tuple[int, ...]:
+        """Whole percentages of `verbs`, adding up to 100."""
+        return percentages([v.count for v in self.verbs])
 
 
 @dataclass(frozen=True)
@@ -145,6 +166,14 @@ class Cohort:
     """The moves most often costly, by the review by search (empty without it)."""
     search: dict[str, int | str] = field(default_factory=dict)
     """How the review searched (from the first debrief that was reviewed); empty without it."""
+    language: str = "en"
+    """The scenario's `language` (its titles, notes and endings are written in it)."""
+
+    @property
+    def ending_percents(self) -> tuple[int, ...]:
+        """Whole percentages of the class for each ending, then for the unfinished sessions,
+        adding up to 100 (three endings reached once each are 34, 33, 33, not 33 three times)."""
+        return percentages([*(e.count for e in self.endings), self.unfinished])
 
 
 @dataclass(frozen=True)
@@ -157,6 +186,13 @@ class ClassReport:
     @property
     def size(self) -> int:
         return sum(c.size for c in self.cohorts)
+
+    @property
+    def language(self) -> str:
+        """The language of the whole report: its scenarios' one language, English if they mix
+        (each cohort then says its own)."""
+        languages = {c.language for c in self.cohorts}
+        return languages.pop() if len(languages) == 1 else "en"
 
 
 def class_report(debriefs: list[Debrief], *, anonymous: bool = False, notes: list[str] | tuple[str, ...] = ()) -> ClassReport:
@@ -205,6 +241,7 @@ def _cohort(group: list[Debrief]) -> Cohort:
         summary=first.summary,
         costly=_costly(group),
         search=next((dict(d.search) for d in group if d.search), {}),
+        language=first.language,
     )
 
 
@@ -244,7 +281,7 @@ def _splits(group: list[Debrief]) -> tuple[SplitPoint, ...]:
         if len(moves) < 2:
             continue
         labels = {p.move_key: p.move_label for p in chosen}
-        verbs = Counter(p.move_key.split(":")[0] for p in chosen)
+        verbs = Counter(key_verb(p.move_key) for p in chosen)
         total = len(chosen)
         points.append(
             SplitPoint(

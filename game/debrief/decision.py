@@ -36,10 +36,20 @@ class Decision:
     def verb(self) -> str:
         return self.move.verb
 
-    def part(self, index: int) -> str:
-        """The move key's parts after the verb: `relay:offer:softened` has part(1) 'offer'."""
-        parts = self.move.key.split(":")
-        return parts[index] if index < len(parts) else ""
+    @property
+    def target(self) -> str:
+        """The move key's first part after the verb: 'offer' in `relay:offer:softened`."""
+        return self.move.target
+
+    @property
+    def mode(self) -> str:
+        """The move key's second part after the verb: 'softened' in `relay:offer:softened`."""
+        return self.move.mode
+
+    @property
+    def detail(self) -> str:
+        """The move key's third part after the verb: 'north' in `convene:talks:first:north`."""
+        return self.move.detail
 
     @property
     def party(self) -> str:

@@ -74,7 +74,9 @@ def render_html(d: Debrief) -> str:
     )
 
 
-def render_class_html(report: ClassReport, *, language: str = "en") -> str:
+def render_class_html(report: ClassReport, *, language: str | None = None) -> str:
+    """The class report as one HTML page, marked with its scenarios' language unless `language`
+    is given."""
     cohorts = [
         {
             "c": c,
@@ -93,7 +95,7 @@ def render_class_html(report: ClassReport, *, language: str = "en") -> str:
             grade_words=GRADE_WORDS,
             verdict_words=VERDICT_WORDS,
             share_colours=charts.SHARE_COLOURS,
-            language=language,
+            language=language or report.language,
             version=__version__,
         )
     )

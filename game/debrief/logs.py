@@ -1,4 +1,4 @@
-"""Debrief a session log on disk: read it, find its scenario, check it replays, then walk it.
+"""Debrief a session log on disk: read it, find its scenario, walk it while checking it replays.
 
 A log cut off by a crash, or damaged part-way, is debriefed up to its last sound line, with a
 warning naming the file and the line. A log whose scenario cannot be found, or was played on
@@ -11,15 +11,16 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from game.debrief.build import walk
+from game.debrief.build import KeyNotOffered, walk
 from game.debrief.model import Debrief
 from game.debrief.review import FULL, SearchSettings
 from game.diagnostics import Diagnostic, warning
 from game.engine.logfile import LogContents, read_log
 from game.engine.logscenario import scenario_for_log
 from game.engine.machines import Machines, build_machines
-from game.engine.replay import replay
+from game.engine.replay import first_difference, unavailable, wrong_scenario
 from game.scenario.loader import LoadedScenario, file_sha256, load_scenario
 from game.words import count
 
@@ -64,23 +65,30 @@ def debrief_log(
     problems += found
     if loaded is None:
         return None, problems
-    checked, replay_problems = replay(loaded, contents)
-    problems += replay_problems
-    if checked is None:
-        return None, problems
+    wrong = wrong_scenario(loaded, contents)
+    if wrong is not None:
+        return None, [*problems, wrong]
     header = contents.header
-    debrief = walk(
-        loaded,
-        int(header["seed"]),
-        str(header.get("trainee", "")),
-        contents.moves,
-        machines=cache.machines_for(loaded),
-        suggest=suggest,
-        search=search,
-        warnings=[p.render() for p in problems if not p.is_error],
-        started=str(header.get("started", "")),
-        log_file=contents.file,
-    )
+    produced: list[dict[str, Any]] = []
+    try:  # the walk replays the log once and checks it as it goes: every record it makes is compared below
+        debrief = walk(
+            loaded,
+            int(header["seed"]),
+            str(header.get("trainee", "")),
+            contents.moves,
+            machines=cache.machines_for(loaded),
+            suggest=suggest,
+            search=search,
+            warnings=[p.render() for p in problems if not p.is_error],
+            started=str(header.get("started", "")),
+            log_file=contents.file,
+            sink=produced.append,
+        )
+    except KeyNotOffered as exc:
+        return None, [*problems, unavailable(contents, exc.number - 1, exc)]
+    mismatch = first_difference(contents, produced)
+    if mismatch is not None:
+        return None, [*problems, mismatch]
     return debrief, problems
 
 

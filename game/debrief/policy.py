@@ -59,7 +59,7 @@ from typing import Protocol, cast
 
 from game.engine.evidence import assess
 from game.engine.machines import Machines
-from game.engine.outcome import Move, Outcome
+from game.engine.outcome import Move, Outcome, key_verb
 from game.engine.session import OPENING_MOVE, Session, available_moves
 from game.engine.state import GameState
 from game.engine.turn import Turn
@@ -108,19 +108,18 @@ def avoided(scenario: Scenario, state: GameState, move: Move, offered: frozenset
     could be delivered, blame or an announcement, a venue on one side's soil or hardly neutral,
     one side seen to ask first, a formula under good offices or before any talks. The review
     never takes such a move as its benchmark, whatever the rules table says of it."""
-    verb, parts = move.verb, move.key.split(":")
+    verb = move.verb
     if verb == "relay":
-        mode = parts[2]
-        if mode == "withhold":
-            return any(f"relay:{parts[1]}:{m}" in offered for m in DELIVERY_ORDER)
-        return mode in ("distorted", "publish")
+        if move.mode == "withhold":
+            return any(f"relay:{move.target}:{m}" in offered for m in DELIVERY_ORDER)
+        return move.mode in ("distorted", "publish")
     if verb == "public_statement":
-        return parts[1] in ("blame", "announce")
+        return move.target in ("blame", "announce")
     if verb == "propose_venue":
-        venue = scenario.venues[parts[1]]
+        venue = scenario.venues[move.target]
         return venue.territory is not None or venue.neutrality < NEUTRAL
     if verb == "convene":
-        return len(parts) == 4
+        return move.mode == "first"
     if verb == "propose_formula":
         return state.mandate.state != "mediation" or state.meetings == 0
     return False
@@ -190,7 +189,7 @@ class Lazy:
         return found
 
     def get(self, key: str) -> Move | None:
-        return self._verb(key.partition(":")[0]).get(key)
+        return self._verb(key_verb(key)).get(key)
 
     def of_verb(self, verb: str) -> list[Move]:
         return list(self._verb(verb).values())

@@ -329,7 +329,7 @@ def _stronger(
 def _delivery_rank(move: Move) -> int:
     """Among equally good deliveries of a message: the wording the sender agreed, then softened,
     then word for word."""
-    mode = move.key.split(":")[-1] if move.verb == "relay" else ""
+    mode = move.mode if move.verb == "relay" else ""
     return DELIVERIES.index(mode) if mode in DELIVERIES else len(DELIVERIES)
 
 
@@ -341,22 +341,21 @@ def corrects(loaded: LoadedScenario, made: Candidate, candidate: Candidate) -> b
     another move of the same verb."""
     move, other = made.move, candidate.move
     if move.verb == "relay":
-        parts, theirs = move.key.split(":"), other.key.split(":")
-        return other.verb == "relay" and theirs[1] == parts[1] and theirs[2] in DELIVERIES
+        return other.verb == "relay" and other.target == move.target and other.mode in DELIVERIES
     if move.verb == "propose_venue":
         if other.verb != "propose_venue":
             return False
-        venue = loaded.scenario.venues[other.key.split(":")[1]]
+        venue = loaded.scenario.venues[other.target]
         return venue.territory is None and venue.neutrality >= 50
     if move.verb == "propose_formula":
-        return other.verb == "request_mandate" or (other.verb == "relay" and other.key.split(":")[2] in DELIVERIES)
+        return other.verb == "request_mandate" or (other.verb == "relay" and other.mode in DELIVERIES)
     if move.verb == "convene":
         return other.key == "convene:talks"
     if move.verb == "choice":
         if other.verb != "choice":
             return False
         wronged = {j.principle for j in made.judged if j.verdict != "honoured"}
-        notes = loaded.scenario.choices[other.key.split(":")[1]].annotations
+        notes = loaded.scenario.choices[other.target].annotations
         return any(n.principle in wronged and n.verdict == "honoured" for n in notes)
     if move.verb == "public_statement":
         return other.key == "public_statement:restraint"
@@ -460,6 +459,10 @@ class PendingReview:
         self.cpu = [cpu for _, cpu in done]
         WORKER_CPU[:] = self.cpu
         return sorted((review for found, _ in done for review in found), key=lambda r: r.decision)
+
+    def cancel(self) -> None:
+        """Drop the review: its workers stop and `result()` must not be called."""
+        self._close()
 
     def _close(self) -> None:
         if self._pool is not None:

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from game.engine.bounds import bounded
 from game.engine.codegen import Codegen
 from game.engine.state import PERCENT_NAMES, GameState, StateReader, Value, bound_reader
 from game.scenario.expressions import Arith, Const, Effect, Expression, Name, combine
@@ -228,7 +229,9 @@ def _combined(effect: Effect) -> Expression:
 
 def as_number(result: Value) -> float:
     """A condition used as a number (an event's chance): anything but a number counts as 0."""
-    return float(result) if isinstance(result, int | float) else 0.0
+    if not isinstance(result, int | float):
+        return 0.0
+    return bounded(result) or 0.0  # NaN counts as 0; a huge int as 10^15, not an OverflowError
 
 
 def _lineage(phases: dict[str, Phase], pid: str) -> set[str]:

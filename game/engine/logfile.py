@@ -1,6 +1,8 @@
 """Reading and writing session logs on disk.
 
-Writing flushes and syncs every line, so a crash loses nothing already chosen. Reading never
+Writing hands every line to the operating system before the call returns, so a killed program
+loses nothing already chosen; the fsync that makes it survive a power cut follows in a
+background thread, off the window's frame (a game waits for no disk). Reading never
 raises: a damaged line is a diagnostic naming the file and line, and a last line cut off by a
 crash is dropped with a warning, so the session still resumes.
 """
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -49,8 +52,57 @@ class LogContents:
         return self.end is not None
 
 
+class _Syncer:
+    """fsyncs a file in a background thread whenever asked, coalescing requests that pile up;
+    `close()` waits for the last one. An error is kept for the writer to raise on its next call."""
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+        self._asked = 0
+        self._done = 0
+        self._closing = False
+        self.error: OSError | None = None
+        self._lock = threading.Condition()
+        self._thread = threading.Thread(target=self._run, name="log-fsync", daemon=True)
+        self._thread.start()
+
+    def request(self) -> None:
+        with self._lock:
+            self._asked += 1
+            self._lock.notify_all()
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                while self._asked == self._done and not self._closing:
+                    self._lock.wait()
+                if self._asked == self._done:
+                    return
+                target = self._asked
+            try:
+                os.fsync(self._fd)
+            except OSError as exc:
+                self.error = exc
+            with self._lock:
+                self._done = target
+                self._lock.notify_all()
+
+    def wait(self) -> None:
+        """Until every line asked for so far is on the disk."""
+        with self._lock:
+            while self._done < self._asked and self._thread.is_alive():
+                self._lock.wait(0.1)
+
+    def close(self) -> None:
+        with self._lock:
+            self._closing = True
+            self._lock.notify_all()
+        self._thread.join()
+
+
 class LogWriter:
-    """Appends one JSON record per line, flushed and synced as written.
+    """Appends one JSON record per line, written through to the OS as written, synced to the
+    disk in a background thread (`_Syncer`).
 
     `LogWriter(path, new=True)` starts a new log and refuses a path where anything already is
     (a file, or a link planted in a shared folder: it is never written through). Without
@@ -62,22 +114,39 @@ class LogWriter:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         if new or not os.path.lexists(self.path):
             self._handle: IO[str] = create_exclusive(self.path)
-            return
-        self._handle = open_existing_for_append(self.path)
-        if truncate_to is not None:
-            self._handle.flush()
-            os.ftruncate(self._handle.fileno(), truncate_to)
-        if _ends_without_newline(self.path):  # a last record cut just before its "\n"
-            self._handle.write("\n")
-            self._handle.flush()
+        else:
+            self._handle = open_existing_for_append(self.path)
+            if truncate_to is not None:
+                self._handle.flush()
+                os.ftruncate(self._handle.fileno(), truncate_to)
+            if _ends_without_newline(self.path):  # a last record cut just before its "\n"
+                self._handle.write("\n")
+                self._handle.flush()
+        self._syncer = _Syncer(self._handle.fileno())
 
     def __call__(self, record: dict[str, Any]) -> None:
-        self._handle.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
-        self._handle.flush()
-        os.fsync(self._handle.fileno())
+        if self._syncer.error is not None:  # the disk refused an earlier line: say so now
+            error, self._syncer.error = self._syncer.error, None
+            raise error
+        self._handle.write(json.dumps(record, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n")
+        self._handle.flush()  # in the OS now: a killed program loses nothing
+        self._syncer.request()
+
+    def sync(self) -> None:
+        """Wait until every line written so far is on the disk."""
+        self._syncer.wait()
 
     def close(self) -> None:
-        self._handle.close()
+        if self._handle.closed:
+            return
+        self._syncer.close()
+        try:
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
+        except OSError:
+            pass
+        finally:
+            self._handle.close()
 
 
 def _ends_without_newline(path: Path) -> bool:
@@ -163,11 +232,16 @@ def parse_log(raw: bytes, file: str) -> tuple[LogContents | None, list[Diagnosti
     return contents, problems
 
 
+def _not_json(constant: str) -> None:
+    """NaN and Infinity: Python's json reads them, but they are not JSON and no log holds them."""
+    raise ValueError(f"{constant} is not a JSON number")
+
+
 def _decode(line: bytes) -> dict[str, Any] | None:
     if len(line) > MAX_LINE_CHARS:
         return None
     try:
-        record = json.loads(line.decode("utf-8"))
+        record = json.loads(line.decode("utf-8"), parse_constant=_not_json)
     except (UnicodeDecodeError, ValueError, RecursionError):
         return None
     return record if isinstance(record, dict) and isinstance(record.get("type"), str) else None
@@ -215,7 +289,12 @@ def _place(contents: LogContents, record: dict[str, Any], file: str, number: int
     elif kind == "event":
         contents.events.append(record)
     elif kind == "end":
+        ending = record.get("ending", "")
+        problem = unprintable(ending) if isinstance(ending, str) else "is not text"
+        if problem:
+            return error(codes.LOG_BAD_LINE, f"the end record's ending {problem}", file, number, 1, _RESTORE)
         contents.end = record
     else:
         return error(codes.LOG_BAD_LINE, f"unknown record type '{kind}'", file, number, 1, _RESTORE)
     return None
+

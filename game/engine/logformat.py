@@ -7,16 +7,19 @@ docs/log-format.md documents every field.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from game.engine.outcome import EndingReached, Outcome, _round
-from game.engine.state import GameState
+if TYPE_CHECKING:  # the log reader imports LOG_FORMAT from here, and must stay light (window start-up)
+    from game.engine.outcome import EndingReached, Outcome
+    from game.engine.state import GameState
 
 LOG_FORMAT = 1
 
 
 def snapshot(state: GameState) -> dict[str, Any]:
     """The visible state after a decision, for timelines; enough to draw a debrief chart."""
+    from game.engine.outcome import _round
+
     return {
         "turn": state.turn,
         "phase": state.phase.state,

@@ -17,6 +17,7 @@ from transitions import EventData, Machine
 
 from game.engine.compiled import Compiled
 from game.engine.state import GameState, LadderPosition
+from game.scenario import collector
 from game.scenario.loader import LoadedScenario
 from game.scenario.names import CHANNEL_LEVELS, CONSENT_LEVELS, MANDATE_LEVELS
 from game.scenario.structure import effective_transitions
@@ -248,4 +249,5 @@ def machines_for(loaded: LoadedScenario) -> Machines:
 
 
 def build_machines(loaded: LoadedScenario) -> Machines:
-    return Machines(consent_machine(), channel_machine(), mandate_machine(), phase_machine(loaded), compiled=Compiled(loaded))
+    with collector.paused():  # many objects, nothing to collect yet: as for loading (collector.py)
+        return Machines(consent_machine(), channel_machine(), mandate_machine(), phase_machine(loaded), compiled=Compiled(loaded))

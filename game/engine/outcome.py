@@ -10,13 +10,30 @@ an Outcome in a session's history is shared with its forks, so treat them as rea
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Move:
-    """One thing the envoy can do now. `key` is stable and is what the log records."""
+    """One thing the envoy can do now. `key` is stable and is what the log records.
+
+    The key is `verb:target:mode:detail`, as many parts as the verb needs; `target`, `mode`
+    and `detail` are its parts after the verb, read once when the move is made ("" where the
+    key has none), so no one splits the key again:
+
+        relay:MESSAGE:MODE            approach / probe / raise_stalling:PARTY
+        propose_venue:VENUE:FORMAT    advise_circle:PARTY:narrow|widen
+        convene:shuttle|talks         convene:talks:first:PARTY (PARTY seen to ask first)
+        public_statement:restraint|announce|blame:PARTY
+        choice:CHOICE  offer_step:STEP  consult:TOPIC  keep_line:KIND  suspend:KIND
+        request_mandate:mediation  propose_formula:terms  prepare_disclosure  wait:
+
+    `party` is the party the move concerns, where the front ends group moves by party. Like the
+    records below, a Move is not frozen (cheaper to make: every listing makes a few dozen) but
+    is never changed once made; equality and hash are by the key and words, not the parts read
+    from the key.
+    """
 
     key: str
     verb: str
@@ -24,9 +41,22 @@ class Move:
     description: str
     group: str
     party: str | None = None
+    target: str = field(init=False, compare=False, repr=False)
+    mode: str = field(init=False, compare=False, repr=False)
+    detail: str = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        _, _, rest = self.key.partition(":")
+        self.target, _, rest = rest.partition(":")
+        self.mode, _, self.detail = rest.partition(":")
 
     def to_json(self) -> dict[str, Any]:
         return {"key": self.key, "verb": self.verb, "label": self.label}
+
+
+def key_verb(key: str) -> str:
+    """The verb of a move key (`relay:offer:softened` -> `relay`), for keys kept as text."""
+    return key.partition(":")[0]
 
 
 @dataclass(slots=True, unsafe_hash=True)

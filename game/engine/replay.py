@@ -24,31 +24,14 @@ def replay(
 ) -> tuple[Session | None, list[Diagnostic]]:
     """Replay the log's moves. Records that follow from the last logged move but are missing from
     the log (a session cut off between a decision's lines) are not an error: they are appended
-    to `unlogged`, when given, for a resume to write."""
-    file = contents.file
+    to `unlogged`, when given, for a resume to write.
+
+    The debrief checks a log the same way while it walks it (`game/debrief/logs.py`), with the
+    pieces below: `wrong_scenario`, `unavailable` and `first_difference`."""
+    wrong = wrong_scenario(loaded, contents, check_hash=check_hash)
+    if wrong is not None:
+        return None, [wrong]
     header = contents.header
-    if header.get("scenario_id") != loaded.scenario.id:
-        return None, [
-            error(
-                codes.LOG_SCENARIO_CHANGED,
-                f"the log is of scenario '{header.get('scenario_id')}', but {shown(loaded.file)} is scenario '{loaded.scenario.id}'",
-                file,
-                1,
-                1,
-                "pass the scenario the log was played on with --scenario",
-            )
-        ]
-    if check_hash and header.get("scenario_sha256") != loaded.sha256:
-        return None, [
-            error(
-                codes.LOG_SCENARIO_CHANGED,
-                f"the scenario file {shown(loaded.file)} is not the version this session was played on",
-                file,
-                1,
-                1,
-                "replay needs the exact version of the scenario the session was played on; restore that file or pass it with --scenario",
-            )
-        ]
     produced: list[dict[str, Any]] = []
     session = Session(
         loaded,
@@ -57,23 +40,12 @@ def replay(
         started=str(header.get("started", "")),
         sink=produced.append,
     )
-    for decision in contents.decisions:
+    for index, decision in enumerate(contents.decisions):
         try:
             session.choose(str(decision["move"]))
         except MoveNotAvailable as exc:
-            index = contents.records.index(decision)
-            return None, [
-                error(
-                    codes.LOG_MISMATCH,
-                    f"decision {decision['n']}: {exc}",
-                    file,
-                    contents.line_numbers[index],
-                    1,
-                    "the log was edited, or it belongs to another version of the scenario; "
-                    + (moves_on_offer([move.key for move in session.moves()]) if not session.is_over else "the game had ended"),
-                )
-            ]
-    mismatch = _first_difference(contents, produced)
+            return None, [unavailable(contents, index, exc)]
+    mismatch = first_difference(contents, produced)
     if mismatch is not None:
         return None, [mismatch]
     session.attach_sink(None)
@@ -82,9 +54,51 @@ def replay(
     return session, []
 
 
-def _first_difference(contents: LogContents, produced: list[dict[str, Any]]) -> Diagnostic | None:
+def wrong_scenario(loaded: LoadedScenario, contents: LogContents, *, check_hash: bool = True) -> Diagnostic | None:
+    """Why the log cannot be replayed on `loaded` at all (another scenario, another version of
+    its file), or None."""
+    header = contents.header
+    if header.get("scenario_id") != loaded.scenario.id:
+        return error(
+            codes.LOG_SCENARIO_CHANGED,
+            f"the log is of scenario '{header.get('scenario_id')}', but {shown(loaded.file)} is scenario '{loaded.scenario.id}'",
+            contents.file,
+            1,
+            1,
+            "pass the scenario the log was played on with --scenario",
+        )
+    if check_hash and header.get("scenario_sha256") != loaded.sha256:
+        return error(
+            codes.LOG_SCENARIO_CHANGED,
+            f"the scenario file {shown(loaded.file)} is not the version this session was played on",
+            contents.file,
+            1,
+            1,
+            "replay needs the exact version of the scenario the session was played on; restore that file or pass it with --scenario",
+        )
+    return None
+
+
+def unavailable(contents: LogContents, index: int, exc: MoveNotAvailable) -> Diagnostic:
+    """The log's decision number `index` (0-based) names a move the replay does not offer."""
+    decision = contents.decisions[index]
+    return error(
+        codes.LOG_MISMATCH,
+        f"decision {decision['n']}: {exc}",
+        contents.file,
+        contents.line_numbers[contents.records.index(decision)],
+        1,
+        "the log was edited, or it belongs to another version of the scenario"
+        + (f"; {moves_on_offer(list(exc.offered))}" if exc.offered else ""),
+    )
+
+
+def first_difference(contents: LogContents, produced: list[dict[str, Any]]) -> Diagnostic | None:
+    """The first record the replay produced that the log does not hold exactly, as a located error."""
     for index, (logged, raw) in enumerate(zip(contents.records, produced, strict=False)):
-        fresh = json.loads(json.dumps(raw, ensure_ascii=False))
+        if logged == raw and logged.get("type") != "header":
+            continue  # equal as they stand, so equal once written as JSON and read back too
+        fresh = json.loads(json.dumps(raw, ensure_ascii=False, allow_nan=False))
         if logged.get("type") == "header":
             logged = {k: v for k, v in logged.items() if k not in IGNORED_HEADER_FIELDS}
             fresh = {k: v for k, v in fresh.items() if k not in IGNORED_HEADER_FIELDS}

@@ -28,7 +28,12 @@ OPENING_MOVE = Move("start", "start", "The crisis begins", "", "")
 
 
 class MoveNotAvailable(ValueError):
-    """The chosen move is not among `moves()` now (a stale front end, or a changed scenario)."""
+    """The chosen move is not among `moves()` now (a stale front end, or a changed scenario);
+    `offered` holds the keys that were, for a message that lists them."""
+
+    def __init__(self, reason: str, offered: tuple[str, ...] = ()) -> None:
+        super().__init__(reason)
+        self.offered = offered
 
 
 MOVES_LISTED = 80
@@ -115,7 +120,7 @@ class Session:
             if chosen.key == key:
                 break
         else:
-            raise MoveNotAvailable(f"'{key}' is not available now")
+            raise MoveNotAvailable(f"'{key}' is not available now", tuple(move.key for move in listed))
         outcome = play(self.loaded, self.machines, self.state, chosen, self.seed)
         self.history.append(outcome)
         if self._sink is not None:  # building the records costs as much as the clock: only for a log
@@ -254,7 +259,7 @@ def _advance_phase(turn: Turn, move: Move) -> None:
     state, machines, clock_spec = turn.state, turn.machines, turn.loaded.scenario.clock
     position = state.phase
     before = position.state
-    trigger = move.key.split(":")[1] if move.verb == "choice" else move.verb
+    trigger = move.target if move.verb == "choice" else move.verb
     reason = machines.advance_in(state, trigger) or ""
     endings = machines.compiled.endings
     if position.state not in endings:

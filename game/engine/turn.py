@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 
+from game.engine.bounds import bounded
 from game.engine.compiled import CIRCLE, PARTY, PLAIN, VAR, Target, as_number
 from game.engine.consent import agree, follow_ladder
 from game.engine.machines import Machines
@@ -106,23 +107,28 @@ class Turn:
         circle, escalation or leak risk), write it and record the change, if it changed."""
         kind = target.kind
         new: Value
-        if kind == VAR:
-            if target.boolean:
-                new = bool(value)
-            else:
-                new = float(value)
+        if kind == VAR and target.boolean:
+            if value != value:  # NaN is not true or false either: the value stays as it is
+                return
+            new = bool(value)
+        else:
+            number = bounded(value)  # within ±10^15; None for NaN: the value stays as it is
+            if number is None:
+                return
+            if kind == VAR:
+                new = number
                 if target.low is not None:
                     new = max(new, target.low)
                 if target.high is not None:
                     new = min(new, target.high)
-        elif kind == CIRCLE:
-            new = max(int(value), 0)
-        else:
-            new = float(value)
-            if new < 0.0:  # min(max(new, 0.0), 100.0), without the two calls
-                new = 0.0
-            elif new > 100.0:
-                new = 100.0
+            elif kind == CIRCLE:
+                new = max(int(number), 0)
+            else:
+                new = number
+                if new < 0.0:  # min(max(new, 0.0), 100.0), without the two calls
+                    new = 0.0
+                elif new > 100.0:
+                    new = 100.0
         if new == before:
             return
         if kind == PARTY:
@@ -136,6 +142,8 @@ class Turn:
     def _set_other(self, name: str, value: Value, reason: str) -> None:
         """`set` of a ladder (consent, channel, mandate), or of a name with no `Target` kind."""
         prefix, _, key = name.partition(".")
+        if not isinstance(value, str) and bounded(value) is None:
+            return  # NaN: no rung, no value; everything stays as it is
         if prefix == "consent":
             self._ladder_to(name, CONSENT_LEVELS, value, reason)
             return
@@ -147,7 +155,7 @@ class Turn:
             return
         before = self.value(name)
         new = self._clamped(name, prefix, key, value)
-        if new == before:
+        if new is None or new == before:
             return
         if prefix in PERCENT_NAMES:
             setattr(self.state.parties[key], prefix, new)
@@ -157,20 +165,23 @@ class Turn:
             setattr(self.state, name, new)
         self.outcome.changes.append(Change(name, before, new, reason))
 
-    def _clamped(self, name: str, prefix: str, key: str, value: Value) -> Value:
+    def _clamped(self, name: str, prefix: str, key: str, value: Value) -> Value | None:
+        """`value` clamped for `name`; None where it is NaN (the value then stays as it is)."""
+        if prefix == "var" and isinstance(self.loaded.scenario.variables[key].initial, bool):
+            return None if value != value else bool(value)
+        number = bounded(value)
+        if number is None:
+            return None
         if prefix == "var":
             spec = self.loaded.scenario.variables[key]
-            if isinstance(spec.initial, bool):
-                return bool(value)
-            number = float(value)
             if spec.min is not None:
                 number = max(number, spec.min)
             if spec.max is not None:
                 number = min(number, spec.max)
             return number
         if name == "circle":
-            return max(int(value), 0)
-        return min(max(float(value), 0.0), 100.0)
+            return max(int(number), 0)
+        return min(max(number, 0.0), 100.0)
 
     def set_consent(self, pid: str, level: str, reason: str) -> None:
         self._ladder_to(f"consent.{pid}", CONSENT_LEVELS, level, reason)
@@ -223,7 +234,13 @@ class Turn:
             self.outcome.changes.append(Change("channel", before, level, reason))
 
     def _set_mandate(self, value: Value, reason: str) -> None:
-        level = value if isinstance(value, str) else ("mediation" if float(value) >= 3 else "good_offices")
+        if isinstance(value, str):
+            level = value
+        else:
+            number = bounded(value)
+            if number is None:
+                return
+            level = "mediation" if number >= 3 else "good_offices"
         position = self.state.mandate
         before = position.state
         if level not in MANDATE_LEVELS or level == before:
@@ -257,7 +274,7 @@ class Turn:
 def _level(value: Value, levels: tuple[str, ...]) -> int:
     if isinstance(value, str):
         return levels.index(value) if value in levels else 0
-    number = int(float(value))
+    number = int(bounded(value) or 0)  # NaN counts as 0, the lowest rung
     if levels is MANDATE_LEVELS:
         return 1 if number >= 3 else 0
     return min(max(number, 0), len(levels) - 1)

@@ -119,8 +119,14 @@ def party_views(session: Session) -> list[PartyView]:
         sensed = red_lines_sensed(state)
         views.append(
             PartyView(
-                pid, spec.name, spec.leader, state.trust, CONSENT_WORDS[state.consent.state], state.exposure,
-                open_preconditions(session.state, session.loaded, pid), observed,
+                pid,
+                spec.name,
+                spec.leader,
+                state.trust,
+                CONSENT_WORDS[state.consent.state],
+                state.exposure,
+                open_preconditions(session.state, session.loaded, pid),
+                observed,
                 reading.words[:1].upper() + reading.words[1:] if observed else "",
                 tuple(f"{spec.red_lines[i]} (confidence: {level})" for i, level in sensed.items()),
                 consent_text(session, pid),
@@ -261,7 +267,7 @@ def message_comparison(session: Session, mid: str) -> str:
 
 def relay_wording(session: Session, move: Move) -> str:
     """What the recipient would read if this relay move were chosen, or "" (not a delivery)."""
-    _, mid, mode = move.key.split(":")
+    mid, mode = move.target, move.mode
     message = session.scenario.messages[mid]
     text = {
         "verbatim": wording_now(session.state, message, mid),
@@ -332,9 +338,8 @@ def _sub_entries(session: Session, members: list[Move]) -> tuple[MenuEntry, ...]
     scenario = session.scenario
     by_target: dict[str, list[Move]] = {}
     for move in members:
-        parts = move.key.split(":")
-        if move.verb in ("relay", "propose_venue") and len(parts) == 3:
-            by_target.setdefault(parts[1], []).append(move)
+        if move.verb in ("relay", "propose_venue") and move.mode:
+            by_target.setdefault(move.target, []).append(move)
     if not by_target:
         return tuple(MenuEntry(m.label, "", m) for m in members)
     entries = []
@@ -352,13 +357,13 @@ def _sub_entries(session: Session, members: list[Move]) -> tuple[MenuEntry, ...]
         else:
             venue = scenario.venues[target]
             label, detail = venue.name[:1].upper() + venue.name[1:], venue.description
-            leaves = tuple(MenuEntry(FORMAT_WORDS.get(m.key.split(":")[2], m.label), "", m) for m in moves)
+            leaves = tuple(MenuEntry(FORMAT_WORDS.get(m.mode, m.label), "", m) for m in moves)
             entries.append(MenuEntry(label, detail, None, leaves))
     return tuple(entries)
 
 
 def _relay_leaf(session: Session, move: Move) -> MenuEntry:
-    _, mid, mode = move.key.split(":")
+    mid, mode = move.target, move.mode
     message = session.scenario.messages[mid]
     label = RELAY_MODE_WORDS.get(mode, move.label)
     if mode in ("verbatim", "softened", "agreed") and through_liaison(session.state, message):
@@ -412,8 +417,7 @@ GLOSSARY_TERMS: tuple[tuple[str, str], ...] = (
     ),
     (
         "Public lines",
-        "What each leader agreed in advance to say when secret contacts become known. They soften the blow of "
-        "a leak or an announcement.",
+        "What each leader agreed in advance to say when secret contacts become known. They soften the blow of a leak or an announcement.",
     ),
     (
         "Evidence and confidence",
@@ -474,6 +478,5 @@ confirmation before playing them (the window confirms every move)."""
 
 def consequence(move: Move) -> str:
     """Why a move deserves a second thought, or "" for an ordinary one."""
-    parts = move.key.split(":")
-    option = parts[2] if move.verb in ("relay", "convene") and len(parts) > 2 else (parts[1] if len(parts) > 1 else "")
+    option = move.mode if move.verb in ("relay", "convene") and move.mode else move.target
     return _CONSEQUENCES.get((move.verb, option)) or _CONSEQUENCES.get((move.verb, ""), "")

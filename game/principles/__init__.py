@@ -16,6 +16,22 @@ from typing import Any
 
 import yaml
 
+__all__ = [
+    "SOURCE_KINDS",
+    "Principle",
+    "Source",
+    "UnknownPrinciple",
+    "UnknownSource",
+    "bibliography",
+    "build_catalogue",
+    "catalogue",
+    "primary_source",
+    "principle",
+    "principle_ids",
+    "source",
+    "source_ids",
+]
+
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 SOURCE_KINDS = ("instrument", "guidance", "case", "seed")

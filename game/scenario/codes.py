@@ -45,6 +45,8 @@ UNKNOWN_CHOICE = "GO0212"
 UNKNOWN_SOURCE = "GO0213"       # an annotation cites a source the bibliography does not have
 WARNING_WITHOUT_RECIPIENT = "GO0214"  # a safety or humanitarian message with no other party to warn
 UNUSED_VERB_SETTING = "GO0215"  # warning: tuning, or a trigger, for a verb the scenario never offers
+NUMBER_TOO_LARGE = "GO0216"     # a calculation of constants beyond ±10^15 (it would overflow in play)
+VARIABLE_TOO_LARGE = "GO0217"   # a variable's initial, min or max beyond ±10^15
 
 # Structure of the phase machine and use of what is declared
 UNREACHABLE_PHASE = "GO0301"

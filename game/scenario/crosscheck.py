@@ -12,9 +12,20 @@ from pathlib import Path
 from game.diagnostics import Diagnostic, error, warning
 from game.principles import principle_ids, source_ids
 from game.scenario import codes
-from game.scenario.expressions import Const, Effect, Expression, ExpressionError, parse_effect, parse_expression, suggest
-from game.scenario.model import VERB_NAMES, Scenario
+from game.scenario.expressions import (
+    MAX_LITERAL,
+    Const,
+    Effect,
+    Expression,
+    ExpressionError,
+    NumberTooLarge,
+    parse_effect,
+    parse_expression,
+    suggest,
+)
+from game.scenario.model import Scenario
 from game.scenario.names import MESSAGE_FLAGS, PARTY_READABLE, readable_names, writable_names
+from game.scenario.verbs import VERB_NAMES
 from game.scenario.yaml_source import SourceMap
 
 Path_ = tuple[str | int, ...]
@@ -48,6 +59,9 @@ class _Checker:
         self.readable = readable_names(scenario)
         self.writable = writable_names(scenario)
         self.referenced_names: set[str] = set()
+        self._parsed: dict[tuple[bool, str], Expression | Effect | ExpressionError] = {}
+        """Each distinct text is parsed once per load (a scenario repeats conditions such as
+        `turn > 3` many times); what it means is still checked, and reported, at every place."""
 
     # -- reporting -------------------------------------------------------------------------
     def report(self, code: str, message: str, path: Path_, hint: str = "", *, is_warning: bool = False, key: bool = False) -> None:
@@ -69,22 +83,22 @@ class _Checker:
     def condition(self, text: str | None, path: Path_) -> None:
         if text is None:
             return
-        try:
-            expression = parse_expression(text)
-        except ExpressionError as exc:
-            self._syntax(exc, path)
+        expression = self._parse(text, effect=False)
+        if isinstance(expression, ExpressionError):
+            self._syntax(expression, path)
             return
+        assert isinstance(expression, Expression)
         self.compiled.conditions[text] = expression
         self._names(expression.names, path)
 
     def effects(self, texts: list[str], path: Path_) -> None:
         for index, text in enumerate(texts):
             item_path = (*path, index)
-            try:
-                effect = parse_effect(text)
-            except ExpressionError as exc:
-                self._syntax(exc, item_path)
+            effect = self._parse(text, effect=True)
+            if isinstance(effect, ExpressionError):
+                self._syntax(effect, item_path)
                 continue
+            assert isinstance(effect, Effect)
             self.compiled.effects[text] = effect
             if isinstance(effect.value.node, Const) and isinstance(effect.value.node.value, str):
                 self.report(
@@ -106,6 +120,17 @@ class _Checker:
                 else:
                     self._unknown_name(effect.target, item_path, self.writable)
             self._names(effect.names, item_path)
+
+    def _parse(self, text: str, *, effect: bool) -> Expression | Effect | ExpressionError:
+        key = (effect, text)
+        found = self._parsed.get(key)
+        if found is None:
+            try:
+                found = parse_effect(text) if effect else parse_expression(text)
+            except ExpressionError as exc:
+                found = exc
+            self._parsed[key] = found
+        return found
 
     def _names(self, names: Iterable[str], path: Path_) -> None:
         for name in names:
@@ -132,6 +157,10 @@ class _Checker:
     def _syntax(self, exc: ExpressionError, path: Path_) -> None:
         where = self.source.text_start(path) or self.source.nearest(path)
         col = where.col + max(exc.column - 1, 0)
+        if isinstance(exc, NumberTooLarge):
+            hint = "work the number out and write one within ±1000000000000000; scores and counts rarely need more than a few digits"
+            self.problems.append(error(codes.NUMBER_TOO_LARGE, exc.message, self.file, where.line, col, hint))
+            return
         self.problems.append(error(codes.EXPRESSION_SYNTAX, exc.message, self.file, where.line, col, _EXPRESSION_HINT))
 
     # -- the checks ------------------------------------------------------------------------
@@ -268,6 +297,15 @@ class _Checker:
     def _variable(self, name: str, variable) -> None:  # type: ignore[no-untyped-def]
         low, high, start = variable.min, variable.max, variable.initial
         path: Path_ = ("variables", name)
+        for field_name, number in (("initial", start), ("min", low), ("max", high)):
+            if number is not None and not isinstance(number, bool) and not abs(number) <= MAX_LITERAL:
+                self.report(
+                    codes.VARIABLE_TOO_LARGE,
+                    f"variable '{name}' has {field_name} {number:g}, beyond ±10^15",
+                    (*path, field_name),
+                    "give a number between -1000000000000000 and 1000000000000000: in play a variable never goes beyond them",
+                )
+                return
         if low is not None and high is not None and low > high:
             self.report(
                 codes.OUT_OF_RANGE,

@@ -40,6 +40,7 @@ import re
 import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, NoReturn, cast
 
 Value = bool | int | float | str
@@ -62,6 +63,11 @@ class ExpressionError(Exception):
         super().__init__(message)
         self.message = message
         self.column = max(1, column)
+
+
+class NumberTooLarge(ExpressionError):
+    """A calculation of constants gives a number beyond ±10^15 (or none: infinity, NaN).
+    Its own code in `validate` (GO0216): nothing is wrong with how it is written."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,10 +265,12 @@ class Expression:
     text: str
     names: frozenset[str]  # every name read, dotted names as one string
     node: Node = field(repr=False)
-    _fn: Fn = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_fn", _function(_build(self.node, _by_lookup)))
+    @cached_property
+    def _fn(self) -> Fn:
+        """Built on the first `evaluate`, not when the file is loaded: the engine binds most
+        conditions to its own readers (`bind`), so a load walks each tree only once."""
+        return _function(_build(self.node, _by_lookup))
 
     def evaluate(self, lookup: Lookup) -> Value:
         return self._fn(lookup)
@@ -485,22 +493,22 @@ class _Parser:
         return converted
 
     def convert(self, node: ast.AST, depth: int) -> Node:
-        at = self.col(node)
+        # a node's column (`self.col(node)`) is worked out only for an error message
         if depth > MAX_DEPTH:
-            self.fail(f"the expression is nested too deeply (more than {MAX_DEPTH} levels)", at)
+            self.fail(f"the expression is nested too deeply (more than {MAX_DEPTH} levels)", self.col(node))
         if isinstance(node, ast.Constant):
             value = node.value
             if not isinstance(value, bool | int | float | str):
-                self.fail("only numbers, true, false and text in quotes are values", at)
+                self.fail("only numbers, true, false and text in quotes are values", self.col(node))
             if not isinstance(value, bool | str) and not abs(value) <= MAX_LITERAL:
-                self.fail("this number is too large", at)
+                self.fail("this number is too large", self.col(node))
             return Const(value)
         if isinstance(node, ast.Name | ast.Attribute):
             name = self.dotted(node)
             if name is None:
-                self.fail("a '.' can only join the parts of a name, like trust.aurelia", at)
+                self.fail("a '.' can only join the parts of a name, like trust.aurelia", self.col(node))
             if name in FUNCTIONS:
-                self.fail(f"'{name}' is a function; give it values in brackets: {name}(...)", at)
+                self.fail(f"'{name}' is a function; give it values in brackets: {name}(...)", self.col(node))
             if name in _CONSTANTS:
                 return Const(_CONSTANTS[name])
             self.names.add(name)
@@ -516,8 +524,11 @@ class _Parser:
             return Unary("-", operand)
         if isinstance(node, ast.BinOp) and type(node.op) in _BINOPS:
             left_depth = depth if isinstance(node.left, ast.BinOp) else depth + 1  # a chain
-            return Arith(_BINOPS[type(node.op)], self.number(node.left, left_depth),
-                         self.number(node.right, depth + 1))
+            arith = Arith(_BINOPS[type(node.op)], self.number(node.left, left_depth),
+                          self.number(node.right, depth + 1))
+            if isinstance(arith.left, Const) and isinstance(arith.right, Const):
+                self.constant_in_range(arith, self.col(node))
+            return arith
         if isinstance(node, ast.BoolOp):
             op = "and" if isinstance(node.op, ast.And) else "or"
             return Logic(op, tuple(self.convert(value, depth + 1) for value in node.values))
@@ -532,7 +543,18 @@ class _Parser:
                            tuple(self.convert(right, depth + 1) for right in node.comparators))
         if isinstance(node, ast.Call):
             return self.call(node, depth)
-        self.fail(_NODES.get(type(node).__name__, "this is not allowed in an expression"), at)
+        self.fail(_NODES.get(type(node).__name__, "this is not allowed in an expression"), self.col(node))
+
+    def constant_in_range(self, node: Arith, at: int) -> None:
+        """Reject a calculation of constants whose result lies beyond ±10^15: in play it would
+        overflow (a float to infinity, then NaN; an integer past what a float holds). Each
+        step of a chain is checked, so `1e15 * 1e15 * 0` stops at its first product."""
+        built = _build(node, _by_lookup)
+        value = built.value if isinstance(built, Const) else None  # not folded: the division failed
+        if isinstance(value, bool | str) or (value is not None and abs(value) <= MAX_LITERAL):
+            return
+        raise NumberTooLarge("this calculation gives a number beyond ±10^15, the largest a scenario "
+                             "may use", min(at, len(self.text) - 1) + 1)
 
     def call(self, node: ast.Call, depth: int) -> Node:
         name = self.dotted(node.func) or ""

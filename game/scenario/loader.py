@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.diagnostics import Diagnostic, has_errors, sort_key
+from game.scenario import collector
 from game.scenario.crosscheck import CompiledExpressions, crosscheck
 from game.scenario.model import Scenario
 from game.scenario.repair import PLACEHOLDER
@@ -34,17 +35,19 @@ class LoadedScenario:
 
 def load_scenario(path: str | os.PathLike[str]) -> tuple[LoadedScenario | None, list[Diagnostic]]:
     file = os.fspath(path)
-    document, problems = read_yaml_file(file)
-    digest = _digest_file(file) if document is not None else ""
-    return _finish(document, problems, file, Path(file).parent, digest)
+    with collector.paused():
+        document, problems = read_yaml_file(file)
+        digest = _digest_file(file) if document is not None else ""
+        return _finish(document, problems, file, Path(file).parent, digest)
 
 
 def load_scenario_text(
     text: str | bytes, file: str = "<text>", folder: Path | None = None
 ) -> tuple[LoadedScenario | None, list[Diagnostic]]:
-    document, problems = read_yaml_text(text, file)
-    raw = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
-    return _finish(document, problems, file, folder, hashlib.sha256(raw).hexdigest())
+    with collector.paused():
+        document, problems = read_yaml_text(text, file)
+        raw = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+        return _finish(document, problems, file, folder, hashlib.sha256(raw).hexdigest())
 
 
 def _finish(

@@ -15,6 +15,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic import Strict as NoConversion
 
 from game.printable import unprintable
+from game.scenario.verbs import VerbName
 
 FORMAT_VERSION = 2
 MAX_PARTIES, MAX_VENUES = 12, 50
@@ -68,9 +69,12 @@ Expr = Annotated[
     str,
     BeforeValidator(_literal_as_text, json_schema_input_type=str | float | bool),
     StringConstraints(min_length=1, max_length=500),
+    AfterValidator(_printable),
 ]
-"""A condition or effect: text, or a literal number or true/false (`chance: 0.1`, `when: true`)."""
-
+"""A condition or effect: text, or a literal number or true/false (`chance: 0.1`, `when: true`).
+Printed by `structure` and in diagnostics, so printable like Text."""
+Printable = Annotated[str, AfterValidator(_printable)]
+"""Any other string of the file a program may print (a path, the turn label)."""
 Whole = Annotated[int, BeforeValidator(_whole_number, json_schema_input_type=int)]
 """A whole number; 14.0 is read as 14."""
 Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
@@ -86,25 +90,6 @@ Tone = Literal["hostile", "firm", "neutral", "conciliatory"]
 MessageKind = Literal["ordinary", "safety", "humanitarian"]
 Grade = Literal["success", "partial", "stalemate", "failure"]
 Verdict = Literal["honoured", "breached", "missed"]
-VerbName = Literal[
-    "approach",
-    "relay",
-    "propose_venue",
-    "convene",
-    "probe",
-    "consult",
-    "offer_step",
-    "public_statement",
-    "propose_formula",
-    "request_mandate",
-    "wait",
-    "suspend",
-    "keep_line",
-    "advise_circle",
-    "prepare_disclosure",
-    "raise_stalling",
-]
-VERB_NAMES: tuple[str, ...] = VerbName.__args__  # type: ignore[attr-defined]
 
 
 class Strict(BaseModel):
@@ -125,7 +110,7 @@ class Envoy(Strict):
 
 class Clock(Strict):
     turns: Whole = Field(ge=4, le=200, description="How many turns the crisis lasts before time runs out.")
-    turn_label: Annotated[str, StringConstraints(min_length=1, max_length=20)] = Field(
+    turn_label: Annotated[str, StringConstraints(min_length=1, max_length=20), AfterValidator(_printable)] = Field(
         default="day", description="What one turn is called in the story: 'day', 'week'."
     )
     escalation: Percent = Field(default=20, description="Escalation at the start, 0 (calm) to 100 (open conflict).")
@@ -387,7 +372,7 @@ class DebriefNotes(Strict):
 class Scenario(Strict):
     """A crisis the trainee plays as third-party envoy."""
 
-    schema_ref: str | None = Field(default=None, alias="$schema", description="Path of the JSON Schema, for editors.")
+    schema_ref: Printable | None = Field(default=None, alias="$schema", description="Path of the JSON Schema, for editors.")
     format: Whole = Field(
         description=f"The file format version; this program writes version {FORMAT_VERSION} and also reads version 1 (upgraded on reading)."
     )
@@ -401,7 +386,7 @@ class Scenario(Strict):
     )
     expected_minutes: Whole = Field(default=30, ge=5, le=240, description="Expected length of one play, in minutes.")
     briefing: Text = Field(description="The situation, as the trainee reads it before the first turn.")
-    map_image: str | None = Field(default=None, description="Optional image file beside the scenario, drawn behind the map.")
+    map_image: Printable | None = Field(default=None, description="Optional image file beside the scenario, drawn behind the map.")
     envoy: Envoy = Field(description="The trainee's role: who the envoy is, for whom, and under which mandate.")
     clock: Clock = Field(description="How long the crisis lasts and how it ends when time or patience runs out.")
     parties: dict[Identifier, Party] = Field(min_length=2, max_length=MAX_PARTIES, description="The parties to the dispute, by id.")

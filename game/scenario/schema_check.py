@@ -10,9 +10,10 @@ from pydantic import BaseModel, ValidationError
 from game.diagnostics import Diagnostic, error
 from game.scenario import codes
 from game.scenario.expressions import suggest
-from game.scenario.model import FORMAT_VERSION, READABLE_FORMATS, VERB_NAMES, Scenario
+from game.scenario.model import FORMAT_VERSION, READABLE_FORMATS, Scenario
 from game.scenario.repair import patched_scenario
 from game.scenario.upgrade import upgrade
+from game.scenario.verbs import VERB_NAMES
 from game.scenario.yaml_source import SourceMap, YamlDocument
 
 _ID_PATTERN = r"^[a-z][a-z0-9_]{0,47}$"  # model.Identifier

@@ -36,6 +36,10 @@ from yaml.resolver import Resolver
 from game.diagnostics import Diagnostic, error, has_errors, sort_key
 from game.safefile import NotARegularFile, TooLarge, describe, read_regular
 from game.scenario import codes
+from game.scenario.positions import At, Position, SourceMap
+from game.scenario.positions import Node as _Node
+
+__all__ = ["Position", "SourceMap", "YamlDocument", "read_yaml_file", "read_yaml_text"]
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 40
@@ -57,6 +61,9 @@ _WORDS = {"scalar": "a single value", "seq": "a list", "map": "a mapping"}
 _BREAK = LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _NON_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _RESOLVER = Resolver()
+_RESOLVED_FIRST = frozenset(first for first in _RESOLVER.yaml_implicit_resolvers if first)
+"""First characters for which the resolver may read a plain scalar as something other than text."""
+assert None not in _RESOLVER.yaml_implicit_resolvers  # no resolver for any first character
 _CONSTRUCTOR = SafeConstructor()
 _HINTS = {
     codes.FILE_UNREADABLE: "check the file name and folder, and that you may read the file",
@@ -73,70 +80,11 @@ _HINTS = {
     codes.NON_STRING_KEY: "put the key in quotes, for example '1': or 'yes':",
 }
 
-Path = tuple[str | int, ...]
-At = tuple[int, int]
-
-
-@dataclass(frozen=True)
-class Position:
-    line: int  # 1-based
-    col: int  # 1-based
-
-
-class SourceMap:
-    """Where each value (and each mapping key) of the document stood in the file."""
-
-    def __init__(self) -> None:
-        # plain (line, col) tuples: a file has tens of thousands of values, few are ever asked for
-        self._values: dict[Path, At] = {}
-        self._keys: dict[Path, At] = {}
-        self._quoted: set[Path] = set()
-        self._words: dict[Path, str] = {}
-
-    def written(self, path: Path) -> str | None:
-        """The word a true/false value was written as, when it was not 'true' or 'false'
-        (`capital: Yes`, `once: off`): YAML 1.1 reads yes/no/on/off as true/false, which a
-        message must explain, since the author wrote a word."""
-        return self._words.get(tuple(path))
-
-    def text_start(self, path: Path) -> Position | None:
-        """Where the text of a value begins: after the opening quote of a quoted value, so a
-        column inside the text (an expression's error) lands on the right character."""
-        found = self._values.get(tuple(path))
-        if found is None:
-            return None
-        return Position(found[0], found[1] + (1 if tuple(path) in self._quoted else 0))
-
-    def value(self, path: Path) -> Position | None:
-        found = self._values.get(tuple(path))
-        return Position(*found) if found is not None else None
-
-    def key(self, path: Path) -> Position | None:
-        found = self._keys.get(tuple(path))
-        return Position(*found) if found is not None else None
-
-    def nearest(self, path: Path) -> Position:
-        """Later checks complain about values that may be missing; point at the closest parent."""
-        path = tuple(path)
-        while True:
-            found = self._values.get(path) or self._keys.get(path)
-            if found is not None or not path:
-                return Position(*found) if found is not None else Position(1, 1)
-            path = path[:-1]
-
-
 @dataclass
 class YamlDocument:
     data: Any
     source: SourceMap
     file: str
-
-
-class _Node:
-    __slots__ = ("kind", "tag", "value", "at", "target")
-
-    def __init__(self, kind: str, tag: str, value: Any, at: At, target: _Node | None = None):
-        self.kind, self.tag, self.value, self.at, self.target = kind, tag, value, at, target
 
 
 class _Stop(Exception):
@@ -158,6 +106,10 @@ def _short(text: str, limit: int = 40) -> str:
 
 def _show_tag(tag: str) -> str:
     return "!!" + tag[len(_Y):] if tag.startswith(_Y) else tag
+
+
+def _at(event: ev.Event) -> At:
+    return event.start_mark.line + 1, event.start_mark.column + 1
 
 
 def _deref(node: _Node) -> _Node:
@@ -187,6 +139,7 @@ class _Reader:
         self.scalars: dict[int, Any] = {}
         self.flat: dict[int, list[tuple[str, _Node, _Node]]] = {}
         self.quoted: set[int] = set()
+        self.resolved: dict[str, str] = {}
 
     def diag(self, code: str, message: str, at: At = (0, 0), hint: str = "") -> Diagnostic:
         return error(code, message, self.file, at[0], at[1], hint or _HINTS.get(code, ""))
@@ -262,36 +215,36 @@ class _Reader:
         stack: list[list[Any]] = []  # [collection node, its pending key node]
         anchors: dict[str, _Node] = {}
         open_ids: set[int] = set()
-        while True:
-            event = loader.get_event()
-            at = (event.start_mark.line + 1, event.start_mark.column + 1)
-            if isinstance(event, ev.CollectionEndEvent):
+        get_event, scalar_event = loader.get_event, self.scalar_event
+        while True:  # the hottest loop of a load: one pass per event, positions left as marks
+            event = get_event()
+            kind = type(event)
+            if kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
                 node = stack.pop()[0]
                 open_ids.discard(id(node))
             else:
                 self.count += 1
                 if self.count > MAX_NODES:
                     raise _Stop(self.diag(codes.FILE_TOO_LARGE, f"the file holds more than "
-                                          f"{MAX_NODES} values", at))
-                if isinstance(event, ev.AliasEvent):
-                    node = self.alias(event.anchor, anchors, open_ids, at)
-                elif isinstance(event, ev.ScalarEvent):
-                    node = self.scalar_event(event, at)
-                    if stack and stack[-1][0].kind == "map" and stack[-1][1] is None:
-                        self.first_merge = self.first_merge or (at if node.tag == MERGE else None)
-                elif isinstance(event, ev.CollectionStartEvent):
+                                          f"{MAX_NODES} values", _at(event)))
+                if kind is ev.ScalarEvent:
+                    node = scalar_event(event)
+                elif kind is ev.AliasEvent:
+                    node = self.alias(event.anchor, anchors, open_ids, event.start_mark)
+                elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
                     if len(stack) >= MAX_DEPTH:
                         raise _Stop(self.diag(codes.TOO_DEEP, f"this value is nested more than "
-                                              f"{MAX_DEPTH} levels deep", at))
-                    kind = "seq" if isinstance(event, ev.SequenceStartEvent) else "map"
-                    node = _Node(kind, self.tag(event.tag, kind, at), [], at)
+                                              f"{MAX_DEPTH} levels deep", _at(event)))
+                    shape = "seq" if kind is ev.SequenceStartEvent else "map"
+                    tag = _PLAIN[shape] if event.tag is None else self.tag(event.tag, shape, _at(event))
+                    node = _Node(shape, tag, [], event.start_mark)
                     stack.append([node, None])
                     open_ids.add(id(node))
                 else:
-                    raise yaml.YAMLError(f"unexpected {type(event).__name__}")
-                if event.anchor is not None and not isinstance(event, ev.AliasEvent):
+                    raise yaml.YAMLError(f"unexpected {kind.__name__}")
+                if kind is not ev.AliasEvent and event.anchor is not None:
                     anchors[event.anchor] = node
-                if isinstance(event, ev.CollectionStartEvent):
+                if kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
                     continue
             if not stack:
                 break
@@ -300,6 +253,8 @@ class _Reader:
                 frame[0].value.append(node)
             elif frame[1] is None:
                 frame[1] = node
+                if node.tag == MERGE and self.first_merge is None:
+                    self.first_merge = node.at
             else:
                 frame[0].value.append((frame[1], node))
                 frame[1] = None
@@ -311,7 +266,8 @@ class _Reader:
                      "keep one scenario per file and remove the extra '---'")
         return node
 
-    def alias(self, name: str, anchors: dict[str, _Node], open_ids: set[int], at: At) -> _Node:
+    def alias(self, name: str, anchors: dict[str, _Node], open_ids: set[int], mark: Any) -> _Node:
+        at = (mark.line + 1, mark.column + 1)
         target = anchors.get(name)
         if target is None:
             self.err(codes.YAML_SYNTAX, f"the alias *{name} has no anchor &{name} before it", at,
@@ -321,22 +277,25 @@ class _Reader:
                      "so it would repeat forever", at, f"move *{name} out of the value &{name}")
             target = None
         if target is None:  # a stand-in keeps the walk going to find further problems
-            return _Node("scalar", NULL, "", at)
+            return _Node("scalar", NULL, "", mark)
         self.first_alias = self.first_alias or at
-        return _Node("alias", "", name, at, target)
+        return _Node("alias", "", name, mark, target)
 
-    def scalar_event(self, event: ev.ScalarEvent, at: At) -> _Node:
-        start, end = event.start_mark, event.end_mark
+    def scalar_event(self, event: ev.ScalarEvent) -> _Node:
+        start, end, value = event.start_mark, event.end_mark, event.value
         if end.line > start.line:  # continuation lines are text, where tabs are allowed
             self.spans.append((start.line + 2, end.line + (1 if end.column > 0 else 0)))
-        if len(event.value) > MAX_SCALAR:
-            self.err(codes.FILE_TOO_LARGE, f"this value is longer than {MAX_SCALAR} characters", at)
-            return _Node("scalar", STR, event.value, at)
-        if event.tag is None:
-            node = _Node("scalar", _RESOLVER.resolve(ScalarNode, event.value, event.implicit),
-                         event.value, at)
+        if len(value) > MAX_SCALAR:
+            self.err(codes.FILE_TOO_LARGE, f"this value is longer than {MAX_SCALAR} characters", _at(event))
+            return _Node("scalar", STR, value, start)
+        if event.tag is not None:
+            tag = self.tag(event.tag, "scalar", _at(event))
+        elif not event.implicit[0] or (value and value[0] not in _RESOLVED_FIRST):
+            tag = STR  # what the resolver says of quoted text, or of a word no resolver matches
         else:
-            node = _Node("scalar", self.tag(event.tag, "scalar", at), event.value, at)
+            known = self.resolved.get(value)  # keys such as 'to' and 'title' recur thousands of times
+            tag = known if known is not None else self.resolved.setdefault(value, _RESOLVER.resolve(ScalarNode, value, (True, False)))
+        node = _Node("scalar", tag, value, start)
         if event.style in ("'", '"'):
             self.quoted.add(id(node))
         return node
@@ -358,27 +317,23 @@ class _Reader:
             raise _Stop(self.diag(codes.ALIAS_EXPANSION, f"{what} expand to more than {MAX_NODES}"
                                   " values", self.first_alias or self.first_merge or (1, 1)))
 
-    def walk(self, node: _Node, path: Path, via: At | None) -> Any:
+    def walk(self, node: _Node, depth: int, via: _Node | None) -> Any:
+        """The plain value of a node, aliases and merges filled in. Positions are not recorded
+        here: the SourceMap finds them in the same tree when a diagnostic asks."""
         self.tick()
-        self.source._values[path] = node.at
         if node.kind == "alias":
-            via, node = via or node.at, _deref(node)
+            via, node = via or node, _deref(node)
         if node.kind == "scalar":
-            if id(node) in self.quoted and via is None:  # an alias's text stands elsewhere
-                self.source._quoted.add(path)
-            if node.tag == BOOL and node.value.lower() not in ("true", "false"):
-                self.source._words[path] = node.value
-            return self.scalar(node)
-        if len(path) >= MAX_DEPTH:
+            return node.value if node.tag == STR else self.scalar(node)
+        if depth >= MAX_DEPTH:
             raise _Stop(self.diag(codes.TOO_DEEP, f"this value is nested more than {MAX_DEPTH} "
-                                  "levels deep once its aliases are filled in", via or node.at))
+                                  "levels deep once its aliases are filled in", (via or node).at))
         if node.kind == "seq":
-            return [self.walk(item, (*path, i), via) for i, item in enumerate(node.value)]
+            return [self.walk(item, depth + 1, via) for item in node.value]
         out: dict[str, Any] = {}
-        for key, key_node, value_node in self.entries(node, 0):
+        for key, _, value_node in self.entries(node, 0):
             self.tick()
-            self.source._keys[(*path, key)] = key_node.at
-            out[key] = self.walk(value_node, (*path, key), via)
+            out[key] = self.walk(value_node, depth + 1, via)
         return out
 
     def entries(self, node: _Node, depth: int) -> list[tuple[str, _Node, _Node]]:
@@ -389,19 +344,23 @@ class _Reader:
             raise _Stop(self.diag(codes.TOO_DEEP, f"merge keys (<<) are chained more than "
                                   f"{MAX_DEPTH} levels deep", node.at))
         items: list[tuple[str, _Node, _Node] | _Node] = []
-        first: dict[str, int] = {}
+        first: dict[str, _Node] = {}
         for key_node, value_node in node.value:
             target = _deref(key_node)
-            key = "<<" if target.kind == "scalar" and target.tag == MERGE else self.key(target,
-                                                                                    key_node.at)
+            if target.kind == "scalar" and target.tag == STR:
+                key: str | None = target.value  # most keys: plain text
+            elif target.kind == "scalar" and target.tag == MERGE:
+                key = "<<"
+            else:
+                key = self.key(target, key_node)
             if key is None:
                 continue
             if key in first:
                 hint = "merge several mappings with one key: <<: [*a, *b]" if key == "<<" else ""
                 self.err(codes.DUPLICATE_KEY, f"the key '{_short(key)}' appears twice in this "
-                         f"mapping; the first is on line {first[key]}", key_node.at, hint)
+                         f"mapping; the first is on line {first[key].at[0]}", key_node.at, hint)
                 continue
-            first[key] = key_node.at[0]
+            first[key] = key_node
             items.append(value_node if key == "<<" and target.tag == MERGE else
                          (key, key_node, value_node))
         result: list[tuple[str, _Node, _Node]] = []
@@ -428,10 +387,10 @@ class _Reader:
                  "mappings", value_node.at, "write '<<: *name' where &name marks a mapping")
         return []
 
-    def key(self, target: _Node, at: At) -> str | None:
+    def key(self, target: _Node, key_node: _Node) -> str | None:
         if target.kind != "scalar":
             self.err(codes.NON_STRING_KEY, f"a key must be plain text, not "
-                     f"{_WORDS[target.kind]}", at, "use a word or a quoted text as the key")
+                     f"{_WORDS[target.kind]}", key_node.at, "use a word or a quoted text as the key")
             return None
         if target.tag == BOOL and str(target.value).lower() not in ("true", "false"):
             # YAML 1.1 reads yes/no/on/off as booleans; as keys they are words (`on:` in a transition)
@@ -441,7 +400,7 @@ class _Reader:
             message = f"the key {_short(target.value)} is read as {what[target.tag]}, not as text"
             if target.value in ("", "~"):
                 message = "this key is empty"
-            self.err(codes.NON_STRING_KEY, message, at)
+            self.err(codes.NON_STRING_KEY, message, key_node.at)
             return None
         return str(self.scalar(target))
 
@@ -513,11 +472,15 @@ class _Reader:
                      root.at)
             return None
         self.count = 0
-        return self.walk(root, (), None)
+        data = self.walk(root, 0, None)
+        self.source = SourceMap(root, lambda node: self.entries(node, 0), frozenset(self.quoted))
+        return data
 
     def tabs(self, text: str) -> set[int]:
         """Tabs break YAML indentation invisibly; the parser's own message rarely says so."""
         found: list[At] = []
+        if "\t" not in text:
+            return set()
         for number, line in enumerate(_BREAK.split(text), 1):
             tab = line.find("\t", 0, len(line) - len(line.lstrip(" \t")))
             if tab >= 0:

@@ -22,7 +22,7 @@ def judge(d: Decision, primary_source: dict[str, str]) -> list[Judgement]:
     each citing the annotation's own source or, failing that, the principle's first source."""
     found = apply_rules(_table(), d)
     if d.verb == "choice":
-        choice = d.scenario.choices[d.part(1)]
+        choice = d.scenario.choices[d.target]
         # the author's annotation is the verdict on its principle for this choice; the table's
         # general rules speak only to the principles the author left unjudged
         annotated = {note.principle for note in choice.annotations}
@@ -31,7 +31,7 @@ def judge(d: Decision, primary_source: dict[str, str]) -> list[Judgement]:
             source = getattr(note, "source", None) or primary_source[note.principle]
             found.append(
                 Judgement(
-                    f"choice:{d.part(1)}:{index + 1}",
+                    f"choice:{d.target}:{index + 1}",
                     note.principle,
                     note.verdict,
                     _BY_WEIGHT[note.weight],

@@ -37,8 +37,8 @@ class Rule:
     when: tuple[Predicate, ...] = ()
     unless: tuple[Predicate, ...] = ()
     options: tuple[str, ...] = ()
-    """Only moves whose key's first part after the verb is one of these (empty: any)."""
-    option_part: int = 1
+    """Only moves whose `option_field` (the move key's target, or its mode) is one of these (empty: any)."""
+    option_field: Literal["target", "mode"] = "target"
     facts: Facts | None = None
     notes: str = ""
     """Where the rule comes from: the seed passage or the instrument, in a few words."""
@@ -48,7 +48,7 @@ class Rule:
     def applies(self, d: Decision) -> bool:
         if d.verb not in self.verbs:
             return False
-        if self.options and d.part(self.option_part) not in self.options:
+        if self.options and (d.target if self.option_field == "target" else d.mode) not in self.options:
             return False
         return all(p(d) for p in self.when) and not any(p(d) for p in self.unless)
 
@@ -70,9 +70,27 @@ class Judgement:
         return SEVERITY_WEIGHT[self.severity]
 
 
+_BY_VERB: dict[int, tuple[tuple[Rule, ...], dict[str, tuple[Rule, ...]]]] = {}
+
+
+def rules_for(rules: tuple[Rule, ...], verb: str) -> tuple[Rule, ...]:
+    """The rules of the table that look at `verb`, in the table's order. A class report judges
+    thousands of decisions, and each verb has a few of the table's rules."""
+    entry = _BY_VERB.get(id(rules))
+    if entry is None or entry[0] is not rules:
+        index: dict[str, list[Rule]] = {}
+        for rule in rules:
+            for name in dict.fromkeys(rule.verbs):
+                index.setdefault(name, []).append(rule)
+        if len(_BY_VERB) >= 8:
+            _BY_VERB.clear()
+        entry = _BY_VERB[id(rules)] = (rules, {name: tuple(found) for name, found in index.items()})
+    return entry[1].get(verb, ())
+
+
 def apply_rules(rules: tuple[Rule, ...], d: Decision) -> list[Judgement]:
     found = []
-    for rule in rules:
+    for rule in rules_for(rules, d.verb):
         if not rule.applies(d):
             continue
         severity = rule.severity

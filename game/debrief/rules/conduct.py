@@ -107,7 +107,7 @@ def climbing_while_idle(d: Decision) -> bool:
 
 def agreed_meeting_waiting(d: Decision) -> bool:
     """Every party had agreed a meeting that had not been convened"""
-    return d.before.venue is not None and any(m.key.startswith("convene:talks") for m in d.offered) and d.before.meetings == 0
+    return d.before.venue is not None and any(m.verb == "convene" and m.target == "talks" for m in d.offered) and d.before.meetings == 0
 
 
 def back_channel_unprepared(d: Decision) -> bool:
@@ -122,10 +122,10 @@ def channel_lapsed(d: Decision) -> bool:
 
 def traffic_on_offer(d: Decision) -> bool:
     """A move that carries something between the parties (a shuttle, a message, a minimal line) was on offer"""
-    deliveries = (":verbatim", ":softened", ":agreed")
+    deliveries = ("verbatim", "softened", "agreed")
     return any(
-        key.startswith(("convene:shuttle", "keep_line:")) or (key.startswith("relay:") and key.endswith(deliveries))
-        for key in d.offered_keys()
+        (m.verb == "convene" and m.target == "shuttle") or m.verb == "keep_line" or (m.verb == "relay" and m.mode in deliveries)
+        for m in d.offered
     )
 
 
@@ -136,9 +136,9 @@ def endless_secret(d: Decision) -> bool:
     if d.verb in ("raise_stalling", "suspend", "prepare_disclosure"):
         return False
     if d.verb == "propose_venue":
-        return d.part(2) == "secret_meeting"
+        return d.mode == "secret_meeting"
     if d.verb == "convene":
-        return d.part(1) == "talks" and d.before.venue_format == "secret_meeting"
+        return d.target == "talks" and d.before.venue_format == "secret_meeting"
     return True
 
 

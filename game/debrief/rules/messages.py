@@ -11,7 +11,7 @@ from game.debrief.rules.situation import deliverable, message_kind, number
 
 
 def facts(d: Decision) -> Mapping[str, Any]:
-    mid = d.part(1)
+    mid = d.target
     message = d.message(mid)
     recipient = message.recipient
     return {
@@ -29,7 +29,7 @@ def facts(d: Decision) -> Mapping[str, Any]:
 
 def hostile_with_softer_at_hand(d: Decision) -> bool:
     """The original was hostile and a gentler wording was within reach (a softer version, or asking the sender to reword it)"""
-    mid = d.part(1)
+    mid = d.target
     tone = d.before.tone(mid, d.message(mid).tone)
     within_reach = ("softened", "agreed", "agree_wording", "reformulate")
     return tone == "hostile" and any(f"relay:{mid}:{mode}" in d.offered_keys() for mode in within_reach)
@@ -37,17 +37,17 @@ def hostile_with_softer_at_hand(d: Decision) -> bool:
 
 def harsh_original(d: Decision) -> bool:
     """The original was hostile or firm"""
-    return d.before.tone(d.part(1), d.message(d.part(1)).tone) in ("hostile", "firm")
+    return d.before.tone(d.target, d.message(d.target).tone) in ("hostile", "firm")
 
 
 def could_be_delivered(d: Decision) -> bool:
     """The message could have been delivered this turn"""
-    return deliverable(d, d.part(1))
+    return deliverable(d, d.target)
 
 
 def a_warning(d: Decision) -> bool:
     """The message was a safety or humanitarian warning"""
-    return message_kind(d, d.part(1)) in ("safety", "humanitarian")
+    return message_kind(d, d.target) in ("safety", "humanitarian")
 
 
 def critical_for_a_warning(d: Decision) -> Severity | None:
@@ -57,18 +57,18 @@ def critical_for_a_warning(d: Decision) -> Severity | None:
 
 def delivered_late(d: Decision) -> bool:
     """The message reached its recipient after its deadline had passed"""
-    return d.part(1) in d.after.message_late and d.part(1) not in d.before.message_late
+    return d.target in d.after.message_late and d.target not in d.before.message_late
 
 
 def delivered_in_time_with_deadline(d: Decision) -> bool:
     """The message had a deadline and reached its recipient in time"""
-    mid = d.part(1)
+    mid = d.target
     return d.message(mid).deliver_within is not None and mid in dict(d.after.message_delivered) and mid not in d.after.message_late
 
 
 def recipient_had_not_accepted(d: Decision) -> bool:
     """The recipient had not accepted contact with the envoy"""
-    return d.before.party(d.message(d.part(1)).recipient).consent == "none"
+    return d.before.party(d.message(d.target).recipient).consent == "none"
 
 
 PRACTICE = "seed-000-practice"
@@ -82,7 +82,7 @@ RULES: tuple[Rule, ...] = (
         "minor",
         "relay.verbatim.faithful",
         PRACTICE,
-        option_part=2,
+        option_field="mode",
         options=("verbatim",),
         facts=facts,
         notes="Seed 000, practice: the envoy transmits a message from one side to the other.",
@@ -95,7 +95,7 @@ RULES: tuple[Rule, ...] = (
         "minor",
         "relay.verbatim.raw",
         PRACTICE,
-        option_part=2,
+        option_field="mode",
         options=("verbatim",),
         when=(hostile_with_softer_at_hand,),
         facts=facts,
@@ -109,7 +109,7 @@ RULES: tuple[Rule, ...] = (
         "minor",
         "relay.softened.faithful",
         PRACTICE,
-        option_part=2,
+        option_field="mode",
         options=("softened",),
         facts=facts,
         notes="Seed 000, practice: adjust the language, transmit the substance.",
@@ -122,7 +122,7 @@ RULES: tuple[Rule, ...] = (
         "minor",
         "relay.softened.face",
         PRACTICE,
-        option_part=2,
+        option_field="mode",
         options=("softened", "agreed"),
         when=(harsh_original,),
         facts=facts,
@@ -137,7 +137,7 @@ RULES: tuple[Rule, ...] = (
         "major",
         "relay.agreed.faithful",
         PRACTICE,
-        option_part=2,
+        option_field="mode",
         options=("agreed",),
         facts=facts,
         notes="Seed 000, practice: adjusting a message with the sender keeps it the sender's.",
@@ -150,7 +150,7 @@ RULES: tuple[Rule, ...] = (
         "minor",
         "relay.agree_wording.ownership",
         "guidance-2012-ownership",
-        option_part=2,
+        option_field="mode",
         options=("agree_wording", "reformulate"),
         facts=facts,
         notes="Guidance 2012, national ownership: the words stay the parties' own.",
@@ -163,7 +163,7 @@ RULES: tuple[Rule, ...] = (
         "critical",
         "relay.distorted",
         PRACTICE,
-        option_part=2,
+        option_field="mode",
         options=("distorted",),
         facts=facts,
         notes="Seed 000, practice: only the language is adjusted; what is offered is the sender's.",
@@ -176,7 +176,7 @@ RULES: tuple[Rule, ...] = (
         "major",
         "relay.withheld",
         PRACTICE,
-        option_part=2,
+        option_field="mode",
         options=("withhold",),
         when=(could_be_delivered,),
         facts=facts,
@@ -192,7 +192,7 @@ RULES: tuple[Rule, ...] = (
         "major",
         "relay.withheld.partial",
         "guidance-2012-impartiality",
-        option_part=2,
+        option_field="mode",
         options=("withhold",),
         when=(could_be_delivered,),
         facts=facts,
@@ -206,7 +206,7 @@ RULES: tuple[Rule, ...] = (
         "minor",
         "relay.held.undeliverable",
         "guidance-2012-consent",
-        option_part=2,
+        option_field="mode",
         options=("withhold",),
         unless=(could_be_delivered,),
         facts=facts,
@@ -221,7 +221,7 @@ RULES: tuple[Rule, ...] = (
         "critical",
         "relay.published",
         "seed-000-advantages",
-        option_part=2,
+        option_field="mode",
         options=("publish",),
         facts=facts,
         notes="Seed 000, advantages: discretion lets leaders explore in private what they would reject in public.",
@@ -234,7 +234,7 @@ RULES: tuple[Rule, ...] = (
         "major",
         "relay.late",
         PRACTICE,
-        option_part=2,
+        option_field="mode",
         options=("verbatim", "softened", "agreed", "distorted"),
         when=(delivered_late,),
         facts=facts,
@@ -249,7 +249,7 @@ RULES: tuple[Rule, ...] = (
         "minor",
         "relay.in_time",
         PRACTICE,
-        option_part=2,
+        option_field="mode",
         options=("verbatim", "softened", "agreed"),
         when=(delivered_in_time_with_deadline,),
         facts=facts,
@@ -263,7 +263,7 @@ RULES: tuple[Rule, ...] = (
         "major",
         "relay.warning.mission",
         PRACTICE,
-        option_part=2,
+        option_field="mode",
         options=("verbatim", "softened", "agreed"),
         when=(a_warning, recipient_had_not_accepted),
         facts=facts,

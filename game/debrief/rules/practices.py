@@ -12,14 +12,14 @@ from game.debrief.rules.situation import WIDE_CIRCLE, in_the_know, names, number
 
 
 def facts(d: Decision) -> Mapping[str, Any]:
-    pid = d.part(1) if d.part(1) in d.scenario.parties else ""
+    pid = d.target if d.target in d.scenario.parties else ""
     stallers = [p.id for p in d.before.parties if p.seems_to_stall]
     return {
         "party": d.name(pid) if pid else "",
         "parties": names(d, d.parties()),
         "stallers": names(d, stallers),
         "confidence": " and ".join(sorted({d.before.party(p).confidence for p in stallers})) or "no",
-        "line": d.part(1),
+        "line": d.target,
         "circle": in_the_know(d.before.circle),
         "circle_after": d.after.circle,
         "turns": d.before.back_channel_turns,
@@ -39,27 +39,27 @@ def stalling_sure(d: Decision) -> bool:
 
 def suspending(d: Decision) -> bool:
     """The envoy suspended good offices (quietly or publicly)"""
-    return d.part(1) in ("quiet", "public")
+    return d.target in ("quiet", "public")
 
 
 def the_party_seems_to_stall(d: Decision) -> bool:
     """The evidence about this party leaned towards stalling"""
-    return d.before.party(d.part(1)).leaning == "bad"
+    return d.before.party(d.target).leaning == "bad"
 
 
 def nothing_observed(d: Decision) -> bool:
     """Nothing observed of this party pointed to stalling"""
-    return d.before.party(d.part(1)).leaning != "bad"
+    return d.before.party(d.target).leaning != "bad"
 
 
 def advising_narrow(d: Decision) -> bool:
     """The envoy advised the party to narrow the circle"""
-    return d.part(2) == "narrow"
+    return d.mode == "narrow"
 
 
 def advising_widen(d: Decision) -> bool:
     """The envoy advised the party to widen the circle (brief more of its own leadership)"""
-    return d.part(2) == "widen"
+    return d.mode == "widen"
 
 
 def circle_wide(d: Decision) -> bool:
@@ -74,11 +74,11 @@ def channel_maturing(d: Decision) -> bool:
 
 def major_on_firm_evidence(d: Decision) -> Severity | None:
     """major once the evidence of stalling had at least medium confidence"""
-    return "major" if d.before.party(d.part(1)).seems_to_stall else None
+    return "major" if d.before.party(d.target).seems_to_stall else None
 
 
 def raised_facts(d: Decision) -> Mapping[str, Any]:
-    party = d.before.party(d.part(1))
+    party = d.before.party(d.target)
     return {**facts(d), "party": d.name(party.id), "confidence_party": party.confidence}
 
 
@@ -129,6 +129,6 @@ RULES: tuple[Rule, ...] = (
          notes="Seed 000, when useful: a party that uses talks to gain time is not negotiating; naming it in private is the "
          "first answer. Major once the evidence is of at least medium confidence; on a single weak sign, minor."),
     Rule("stalling-unfounded", ("raise_stalling",), "impartiality", "breached", "minor", "stalling.unfounded", "guidance-2012-impartiality",
-         when=(nothing_observed,), facts=lambda d: {**facts(d), "party": d.name(d.part(1))},
+         when=(nothing_observed,), facts=lambda d: {**facts(d), "party": d.name(d.target)},
          notes="Guidance 2012, impartiality: accusing one side without grounds reads as taking the other's."),
 )

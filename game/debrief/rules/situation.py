@@ -50,7 +50,7 @@ def option(name: str):  # type: ignore[no-untyped-def]
     """A predicate: the move's first option is `name` (`suspend:quiet` has option 'quiet')."""
 
     def check(d: Decision) -> bool:
-        return d.part(1) == name
+        return d.target == name
 
     check.__doc__ = f"The option chosen was '{name}'"
     check.__name__ = f"option_{name}"

@@ -19,7 +19,7 @@ FORMAT_WORDS = {
 
 
 def venue_facts(d: Decision) -> Mapping[str, Any]:
-    vid, fmt = d.part(1), d.part(2)
+    vid, fmt = d.target, d.mode
     venue = d.venue(vid)
     host = venue.territory
     guests = d.others(host) if host in d.scenario.parties else []
@@ -41,7 +41,7 @@ def venue_facts(d: Decision) -> Mapping[str, Any]:
 def talks_facts(d: Decision) -> Mapping[str, Any]:
     venue = d.venue(d.before.venue) if d.before.venue else None
     fmt = d.before.venue_format or ""
-    first = d.part(3) if d.part(2) == "first" else ""
+    first = d.detail if d.mode == "first" else ""
     act = f"meeting:{d.before.venue}:{fmt}"
     absent = [p.id for p in d.before.parties if act not in p.agreed]
     return {
@@ -62,7 +62,7 @@ def step_words(d: Decision) -> str:
     """The step as a noun phrase ("an incident hotline"): the scenario's own `short`, else the engine's."""
     settings = d.scenario.verbs.get("offer_step")
     steps = dict(settings.steps) if settings is not None and settings.steps else STEPS
-    step = steps.get(d.part(1))
+    step = steps.get(d.target)
     return step.short if step is not None else d.move.label[0].lower() + d.move.label[1:]
 
 
@@ -82,12 +82,12 @@ def proposed_to_strangers(d: Decision) -> bool:
 
 def on_a_partys_soil(d: Decision) -> bool:
     """The venue lies on one party's territory"""
-    return d.venue(d.part(1)).territory in d.scenario.parties
+    return d.venue(d.target).territory in d.scenario.parties
 
 
 def neutral_ground(d: Decision) -> bool:
     """The venue is on neither party's soil and seen as neutral (neutrality 50 or more)"""
-    venue = d.venue(d.part(1))
+    venue = d.venue(d.target)
     return venue.territory is None and venue.neutrality >= 50
 
 
@@ -99,23 +99,23 @@ def already_on_neutral_ground(d: Decision) -> bool:
 
 def seen_as_partial_ground(d: Decision) -> bool:
     """The venue is on neither party's soil but seen as hardly neutral (neutrality under 50)"""
-    venue = d.venue(d.part(1))
+    venue = d.venue(d.target)
     return venue.territory is None and venue.neutrality < 50
 
 
 def secret_format(d: Decision) -> bool:
     """The format was a secret meeting"""
-    return d.part(2) == "secret_meeting"
+    return d.mode == "secret_meeting"
 
 
 def discreet_venue(d: Decision) -> bool:
     """The venue keeps meetings quiet (discretion 50 or more)"""
-    return d.venue(d.part(1)).discretion >= 50
+    return d.venue(d.target).discretion >= 50
 
 
 def leaders_first(d: Decision) -> bool:
     """A leaders' meeting was proposed before the parties had met at any lower level"""
-    return d.part(2) == "leaders_meeting" and d.before.meetings == 0
+    return d.mode == "leaders_meeting" and d.before.meetings == 0
 
 
 def preconditions_block_official_talks(d: Decision) -> bool:
@@ -126,12 +126,12 @@ def preconditions_block_official_talks(d: Decision) -> bool:
 # -- meetings --------------------------------------------------------------------------------
 def shuttle(d: Decision) -> bool:
     """The envoy shuttled between the capitals"""
-    return d.part(1) == "shuttle"
+    return d.target == "shuttle"
 
 
 def talks(d: Decision) -> bool:
     """The envoy convened the agreed meeting"""
-    return d.part(1) == "talks"
+    return d.target == "talks"
 
 
 def someone_never_agreed(d: Decision) -> bool:
@@ -168,12 +168,12 @@ def stalling_unraised(d: Decision) -> bool:
 
 def one_side_seen_asking(d: Decision) -> bool:
     """The envoy let one party be seen to ask first"""
-    return d.part(2) == "first"
+    return d.mode == "first"
 
 
 def open_format_invited_together(d: Decision) -> bool:
     """An open format, with both delegations invited at the same moment"""
-    return d.part(1) == "talks" and d.part(2) != "first" and d.before.venue_format not in (None, "secret_meeting")
+    return d.target == "talks" and d.mode != "first" and d.before.venue_format not in (None, "secret_meeting")
 
 
 # -- steps -----------------------------------------------------------------------------------

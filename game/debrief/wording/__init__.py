@@ -18,6 +18,8 @@ import yaml
 
 from game.words import count, ordinal
 
+__all__ = ["NOUNS", "catalogue", "counted", "placeholders", "render"]
+
 NOUNS: dict[str, tuple[str, str]] = {
     "people": ("person", "people"),
     "turns": ("turn", "turns"),

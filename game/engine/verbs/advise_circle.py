@@ -72,7 +72,7 @@ def moves(turn: Turn) -> list[Move]:
 
 
 def apply(turn: Turn, move: Move) -> None:
-    _, pid, advice = move.key.split(":")
+    pid, advice = move.target, move.mode
     party = turn.state.parties[pid]
     name = turn.party_name(pid)
     chance = narrow_chance if advice == "narrow" else widen_chance

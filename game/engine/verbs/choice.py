@@ -26,7 +26,7 @@ def moves(turn: Turn) -> list[Move]:
 
 
 def apply(turn: Turn, move: Move) -> None:
-    cid = move.key.split(":")[1]
+    cid = move.target
     choice = turn.loaded.scenario.choices[cid]
     turn.state.chosen.add(cid)
     turn.apply_effects(list(choice.effects), choice.label)

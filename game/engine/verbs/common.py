@@ -35,9 +35,8 @@ def allowed_while_suspended(turn: Turn, move: Move) -> bool:
         return False
     if move.verb != "relay":
         return True
-    parts = move.key.split(":")
-    message = turn.loaded.scenario.messages.get(parts[1]) if len(parts) == 3 else None
-    return message is not None and message.kind in SAFETY_KINDS and parts[2] in SAFETY_MODES
+    message = turn.loaded.scenario.messages.get(move.target)
+    return message is not None and message.kind in SAFETY_KINDS and move.mode in SAFETY_MODES
 
 
 # -- disclosure of a secret channel --------------------------------------------------------------

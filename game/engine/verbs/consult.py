@@ -33,7 +33,7 @@ def moves(turn: Turn) -> list[Move]:
 
 
 def apply(turn: Turn, move: Move) -> None:
-    topic = move.key.split(":")[1]
+    topic = move.target
     turn.state.consulted.add(topic)
     turn.outcome.changes.append(Change(f"consulted.{topic}", False, True, "the envoy prepared"))
     if topic == "analysts":

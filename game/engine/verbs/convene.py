@@ -80,11 +80,10 @@ def moves(turn: Turn) -> list[Move]:
 
 
 def apply(turn: Turn, move: Move) -> None:
-    parts = move.key.split(":")
-    if parts[1] == "shuttle":
+    if move.target == "shuttle":
         _shuttle(turn)
     else:
-        _talks(turn, parts[3] if len(parts) == 4 else None)
+        _talks(turn, move.detail if move.mode == "first" else None)
 
 
 def _shuttle(turn: Turn) -> None:

@@ -42,7 +42,7 @@ def moves(turn: Turn) -> list[Move]:
 
 
 def apply(turn: Turn, move: Move) -> None:
-    kind = move.key.split(":")[1]
+    kind = move.target
     state = turn.state
     state.minimal_line = kind
     turn.outcome.changes.append(Change("minimal_line", "", kind, f"the envoy kept a {kind} line open"))

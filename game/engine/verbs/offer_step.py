@@ -41,7 +41,7 @@ def moves(turn: Turn) -> list[Move]:
 
 
 def apply(turn: Turn, move: Move) -> None:
-    step = move.key.split(":")[1]
+    step = move.target
     refusing = [pid for pid in turn.state.parties if not consent_at_least(turn, pid, "contact")]
     if refusing:
         for pid in refusing:

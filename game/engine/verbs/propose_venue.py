@@ -45,7 +45,7 @@ def moves(turn: Turn) -> list[Move]:
 
 
 def apply(turn: Turn, move: Move) -> None:
-    _, vid, fmt = move.key.split(":")
+    vid, fmt = move.target, move.mode
     venue = turn.loaded.scenario.venues[vid]
     parties = turn.state.parties
     accepted = [pid for pid in parties if _accepts(turn, pid, vid, fmt)]

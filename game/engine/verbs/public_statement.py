@@ -41,7 +41,7 @@ def moves(turn: Turn) -> list[Move]:
 
 
 def apply(turn: Turn, move: Move) -> None:
-    kind = move.key.split(":")[1]
+    kind = move.target
     if kind == "restraint":
         turn.adjust("escalation", -2, "a call for restraint from a respected voice")
         turn.narrate("Your statement is widely reported and changes little, which is what it was for.")

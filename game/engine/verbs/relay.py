@@ -96,7 +96,7 @@ def _options(turn: Turn, mid: str, message: Message) -> list[tuple[str, str, str
 
 
 def apply(turn: Turn, move: Move) -> None:
-    _, mid, mode = move.key.split(":")
+    mid, mode = move.target, move.mode
     message = turn.loaded.scenario.messages[mid]
     if mode == "agree_wording":
         _agree_wording(turn, mid, message)

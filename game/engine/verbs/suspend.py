@@ -90,7 +90,7 @@ def _end_move() -> Move:
 
 
 def apply(turn: Turn, move: Move) -> None:
-    kind = move.key.split(":")[1]
+    kind = move.target
     state = turn.state
     if kind == "resume":
         _resume(turn)

@@ -1,53 +1,45 @@
 """The game window (pygame-ce + pygame_gui): the only package that imports pygame.
 
-`run_window(args)` is what `good-offices play` calls without `--text`.
+`run_window(options)` is what `good-offices play` calls without `--text`. Importing this package
+changes nothing in the process; the window sets what pygame reads when it starts.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+if TYPE_CHECKING:
+    from game.frontends.gui.catalog import CatalogEntry
+    from game.frontends.options import PlayOptions
+    from game.sessions import LiveSession
 
 NO_DISPLAY = "good-offices: no display is available for the game window ({reason}); play in the terminal with --text"
 
 
-def run_window(args: argparse.Namespace) -> int:
-    from game.cli import EXIT_ERRORS, print_diagnostics
-    from game.diagnostics import has_errors
-    from game.scenario.loader import load_scenario
-    from game.sessions import resolve_scenario, resume_session
+def run_window(options: PlayOptions) -> int:
+    from game.console import EXIT_ERRORS, print_diagnostics
+    from game.sessions import resume_session
 
-    start_live = None
+    start_live: LiveSession | None = None
     folder: str | None = None
-    entry = None
-    if args.resume is not None:
-        start_live, problems = resume_session(args.resume)
+    entry: CatalogEntry | None = None
+    if options.resume is not None:
+        start_live, problems = resume_session(options.resume)
         print_diagnostics(problems)
         if start_live is None:
             return EXIT_ERRORS
-    elif args.scenario:
-        candidate = Path(args.scenario)
+    elif options.scenario:
+        candidate = Path(options.scenario)
         if candidate.is_dir():
             folder = str(candidate.resolve())
         else:
-            path = resolve_scenario(args.scenario)
-            if path is None:
-                print(
-                    f"good-offices: '{args.scenario}' is neither a bundled scenario id nor an existing file (see 'good-offices list')",
-                    file=sys.stderr,
-                )
+            entry = _entry(options.scenario)
+            if entry is None:
                 return EXIT_ERRORS
-            loaded, problems = load_scenario(path)
-            print_diagnostics(problems)
-            if loaded is None or has_errors(problems):
-                return EXIT_ERRORS
-            from game.frontends.gui.catalog import CatalogEntry
-
-            entry = CatalogEntry(path, loaded)
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     try:
         from game.frontends.gui.app import App, NoDisplay
     except ImportError as exc:  # pragma: no cover - a broken install
@@ -56,14 +48,14 @@ def run_window(args: argparse.Namespace) -> int:
             start_live.close()
         return EXIT_ERRORS
     try:
-        app = App(log_dir=args.log_dir, seed=args.seed, trainee=args.trainee)
+        app = App(log_dir=options.log_dir, seed=options.seed, trainee=options.trainee)
     except NoDisplay as exc:
         print(NO_DISPLAY.format(reason=str(exc).strip().rstrip(".") or "no video device"), file=sys.stderr)
         if start_live is not None:
             start_live.close()
         return EXIT_ERRORS
     try:
-        start(app, live=start_live, folder=folder, entry=entry, trainee=args.trainee)
+        start(app, live=start_live, folder=folder, entry=entry, trainee=options.trainee)
         return app.run()
     except Exception as exc:  # a bug: report it where a desktop user can find it, then stop
         return crashed(app, exc)
@@ -71,9 +63,19 @@ def run_window(args: argparse.Namespace) -> int:
         app.shutdown()
 
 
+def _entry(name: str) -> CatalogEntry | None:
+    """The scenario named on the command line, loaded as the terminal loads it (same messages)."""
+    from game.console import find_scenario, load_scenario_at
+    from game.frontends.gui.catalog import CatalogEntry
+
+    path = find_scenario(name)
+    loaded = None if path is None else load_scenario_at(path)
+    return None if path is None or loaded is None else CatalogEntry(path, loaded)
+
+
 def crashed(app, exc: Exception) -> int:  # type: ignore[no-untyped-def]
     """Write the crash report, then say where on a last screen (or the system's message box)."""
-    from game.cli import EXIT_ERRORS
+    from game.console import EXIT_ERRORS
     from game.frontends.gui.crash import crash_words, last_resort, write_crash_report
 
     live = app.live
@@ -94,9 +96,8 @@ def crashed(app, exc: Exception) -> int:  # type: ignore[no-untyped-def]
 
 def start(app, *, live=None, folder=None, entry=None, trainee=None) -> None:  # type: ignore[no-untyped-def]
     """Put the first screen on the stack: play (resume), the briefing (a scenario and a name
-    given), name (a scenario given), picker (a folder given), or title."""
-    from game.frontends.gui.begin import begin_new
-
+    given), name (a scenario given), picker (a folder given), or title. The title screen alone
+    imports no scenario loader nor engine (its first frame comes sooner)."""
     if trainee:
         app.trainee = trainee
         app.remember(trainee=trainee)
@@ -109,6 +110,8 @@ def start(app, *, live=None, folder=None, entry=None, trainee=None) -> None:  # 
         app.open("picker", folder=folder)
     elif entry is not None:
         if app.trainee:
+            from game.frontends.gui.begin import begin_new
+
             begin_new(app, entry, app.trainee)
         else:
             app.open("name", entry=entry)

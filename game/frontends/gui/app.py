@@ -2,6 +2,8 @@
 
 `step()` runs exactly one frame (events, update, draw) without waiting, so tests and the
 benchmark drive the window frame by frame; `run()` is the same loop paced at 60 frames a second.
+A frame repaints and sends to the display only the rectangles that changed, and nothing when
+nothing did (frame.py).
 The session log is the save: closing the window at any moment loses nothing already chosen.
 """
 
@@ -12,20 +14,24 @@ import os
 import sys
 import warnings
 from collections.abc import Callable, Mapping
-from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 import pygame_gui
 from pygame_gui.elements import UITextEntryLine
 
+from game.frontends.gui.frame import FrameChanges
 from game.frontends.gui.scene import Scene
 from game.frontends.gui.scenes import SCENES
 from game.frontends.gui.settings import Settings, load_settings, save_settings, settings_path
 from game.frontends.gui.text import Fonts
 from game.frontends.gui.theme import palette, theme_data
-from game.sessions import LiveSession, default_log_dir
+from game.logshelf import default_log_dir
+from game.resources import asset
+
+if TYPE_CHECKING:
+    from game.sessions import LiveSession
 
 DEFAULT_SIZE = (1280, 720)
 MINIMUM_SIZE = (1024, 600)
@@ -78,6 +84,7 @@ class App:
         self.scenes: list[Scene] = []
         self.running = True
         self.frames = 0
+        self.changes = FrameChanges()
         os.environ.setdefault("SDL_VIDEO_WINDOW_POS", "centered")
         check_display()
         try:
@@ -91,13 +98,14 @@ class App:
             raise NoDisplay(str(exc) or "no video device") from None
         pygame.display.set_caption("Good Offices")
         with contextlib.suppress(pygame.error, OSError):
-            pygame.display.set_icon(pygame.image.load(str(resources.files("game.assets").joinpath("good-offices.png"))))
+            pygame.display.set_icon(pygame.image.load(str(asset("good-offices.png"))))
         pygame.key.set_repeat(400, 40)
         self.clock = pygame.time.Clock()
         self._style()
 
     # -- window and style ----------------------------------------------------------------------
     def _open_window(self, size: tuple[int, int]) -> pygame.Surface:
+        self.changes.invalidate()
         if self.settings.fullscreen and os.environ.get("SDL_VIDEODRIVER") != "dummy":
             screen = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
         else:
@@ -154,6 +162,7 @@ class App:
         size = (max(size[0], MINIMUM_SIZE[0]), max(size[1], MINIMUM_SIZE[1]))
         if size != self.screen.get_size():
             self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.changes.invalidate()
         self.manager.set_window_resolution(size)
         for scene in list(self.scenes):
             scene.rebuild()
@@ -215,10 +224,45 @@ class App:
         if self.scenes:
             self.top.update(dt)
         self.manager.update(dt)
-        self.draw()
-        pygame.display.flip()
+        self.present()
         self.frames += 1
         return self.running
+
+    def present(self) -> None:
+        """Repaint what changed since the last frame and send only that to the display."""
+        visible = self.manager.get_sprite_group().visible
+        plan = self.changes.plan(self.screen, self._backdrop(), visible)
+        if plan.kind == "none":
+            return
+        if plan.kind == "full":
+            self.draw()
+        elif plan.kind == "restore":
+            assert plan.under is not None
+            for rect in plan.rects:
+                self.screen.blit(plan.under, rect, rect)
+        else:
+            for rect in plan.rects:
+                self.screen.set_clip(rect)
+                if plan.kind == "over":
+                    self.screen.blits(visible[plan.first :])  # type: ignore[arg-type]
+                else:
+                    self.draw()
+            self.screen.set_clip(None)
+        if plan.kind == "full" or sum(r.width * r.height for r in plan.rects) > 0.6 * self.screen.get_width() * self.screen.get_height():
+            pygame.display.flip()
+        else:
+            pygame.display.update(plan.rects)
+        self.changes.presented += 1
+
+    def _backdrop(self) -> tuple[object, ...]:
+        """What the scenes paint under the widgets: the background colour of the bottom scene."""
+        return (tuple(self.pal.bg), self._base_index(), not self.scenes or not self.scenes[self._base_index()].overlay)
+
+    def _base_index(self) -> int:
+        base = len(self.scenes) - 1
+        while base > 0 and self.scenes[base].overlay:
+            base -= 1
+        return base
 
     def run(self) -> int:
         while self.running:
@@ -226,15 +270,14 @@ class App:
             self.step(dt)
         return 0
 
-    def draw(self) -> None:
-        base = len(self.scenes) - 1
-        while base > 0 and self.scenes[base].overlay:
-            base -= 1
+    def draw(self, surface: pygame.Surface | None = None) -> None:
+        """Paint the whole frame (within the surface's clip) on the window or on `surface`."""
+        surface = surface or self.screen
         if not self.scenes:
-            self.screen.fill(self.pal.bg)
-        for scene in self.scenes[base:]:
-            scene.draw(self.screen)
-        self.manager.draw_ui(self.screen)
+            surface.fill(self.pal.bg)
+        for scene in self.scenes[self._base_index() :]:
+            scene.draw(surface)
+        self.manager.draw_ui(surface)
 
     def _dispatch(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:
@@ -242,6 +285,9 @@ class App:
             return
         if event.type == pygame.VIDEORESIZE:
             self.resize((event.w, event.h))
+            return
+        if event.type in (pygame.WINDOWEXPOSED, pygame.VIDEOEXPOSE, pygame.WINDOWRESTORED):
+            self.changes.invalidate()  # the system may have lost what the window showed
             return
         consumed = self.manager.process_events(event)
         if not self.scenes:

@@ -13,7 +13,7 @@ import pygame
 from pygame_gui.core import UIElement
 from pygame_gui.core.interfaces import IUIManagerInterface
 
-from game.frontends.gui.sheet import Region
+from game.frontends.gui.sheet import Picture, Region
 from game.frontends.gui.theme import Palette
 
 SCROLLBAR = 6
@@ -53,7 +53,7 @@ class Canvas(UIElement):
         self.on_click = on_click
         self.blocking = blocking
         self.tooltip_width = tooltip_width
-        self.content = pygame.Surface((1, 1), pygame.SRCALPHA)
+        self.content: pygame.Surface | Picture = pygame.Surface((1, 1), pygame.SRCALPHA)
         self.regions: list[Region] = []
         self.scroll = 0
         self.focus_key: str | None = None
@@ -65,7 +65,7 @@ class Canvas(UIElement):
         self._set_image(pygame.Surface((1, 1), pygame.SRCALPHA))
 
     # -- content -------------------------------------------------------------------------------
-    def set_content(self, content: pygame.Surface, regions: list[Region], *, keep_scroll: bool = True) -> None:
+    def set_content(self, content: pygame.Surface | Picture, regions: list[Region], *, keep_scroll: bool = True) -> None:
         self.content = content
         self.regions = regions
         if not keep_scroll:
@@ -202,31 +202,63 @@ class Canvas(UIElement):
     # -- drawing ---------------------------------------------------------------------------------
     def _compose(self) -> None:
         self._dirty = False
+        self._show_image(self._image_for(self.content, self.regions, self.scroll))
+
+    def stage(self, content: pygame.Surface | Picture, regions: list[Region], *, keep_scroll: bool = True) -> Callable[[], None]:
+        """Compose new content now, off screen; the call returned shows it, cheaply, on a later
+        frame (a turn's panels are prepared one a frame and shown together)."""
+        scroll = max(0, min(self.scroll if keep_scroll else 0, content.get_height() - self.rect.height))
+        looks = (self.hover_key, self.focus_key, self.rect.size)
+        image = self._image_for(content, regions, scroll)
+
+        def show() -> None:
+            self.content, self.regions, self.scroll = content, regions, scroll
+            self._kill_tip()
+            if (self.hover_key, self.focus_key, self.rect.size) == looks:
+                self._dirty = False
+                self._show_image(image)
+            else:  # hovered or focused elsewhere meanwhile: compose again
+                self._dirty = True
+
+        return show
+
+    def _show_image(self, image: pygame.Surface) -> None:
+        """pygame_gui's `_set_image` copies the surface; a canvas's image is its own (or a shared
+        plain one nobody draws on), so it is shown as it is, unless the element is clipped."""
+        if self.get_image_clipping_rect() is None:
+            self.image = image
+            self._pre_clipped_image = None
+        else:
+            self._set_image(image)
+
+    def _image_for(self, content: pygame.Surface | Picture, regions: list[Region], scroll: int) -> pygame.Surface:
         size = (max(self.rect.width, 1), max(self.rect.height, 1))
-        if not self.regions and self.content.get_height() <= 1 and self.background is not None:
-            self._set_image(_plain(size, tuple(self.background)))
-            return
+        if not regions and content.get_height() <= 1 and self.background is not None:
+            return _plain(size, tuple(self.background))
         image = pygame.Surface(size, pygame.SRCALPHA)
         if self.background is not None:
             image.fill(self.background)
-        image.blit(self.content, (0, -self.scroll))
-        hover = self.region_of(self.hover_key)
+        if isinstance(content, Picture):
+            content.paint_onto(image, scroll)
+        else:
+            image.blit(content, (0, -scroll))
+        hover = next((r for r in regions if r.key == self.hover_key), None) if self.hover_key is not None else None
         if hover is not None and self.hover_key != self.focus_key:
-            pygame.draw.rect(image, self.pal.accent, hover.rect.move(0, -self.scroll), 1, border_radius=6)
-        focus = self.region_of(self.focus_key)
+            pygame.draw.rect(image, self.pal.accent, hover.rect.move(0, -scroll), 1, border_radius=6)
+        focus = next((r for r in regions if r.key == self.focus_key), None) if self.focus_key is not None else None
         if focus is not None:
-            pygame.draw.rect(image, self.pal.focus, focus.rect.move(0, -self.scroll).inflate(4, 4), 3, border_radius=10)
-        if self.max_scroll():
-            self._draw_scrollbar(image)
-        self._set_image(image.premul_alpha())
+            pygame.draw.rect(image, self.pal.focus, focus.rect.move(0, -scroll).inflate(4, 4), 3, border_radius=10)
+        if content.get_height() > self.rect.height:
+            self._draw_scrollbar(image, content.get_height(), scroll)
+        image.premul_alpha_ip()
+        return image
 
-    def _draw_scrollbar(self, image: pygame.Surface) -> None:
+    def _draw_scrollbar(self, image: pygame.Surface, total: int, scroll: int) -> None:
         height = self.rect.height
         track = pygame.Rect(self.rect.width - SCROLLBAR - 2, 2, SCROLLBAR, height - 4)
         pygame.draw.rect(image, self.pal.track, track, border_radius=SCROLLBAR // 2)
-        total = self.content.get_height()
         thumb_h = max(24, round(track.height * height / total))
-        thumb_y = track.y + round((track.height - thumb_h) * self.scroll / max(self.max_scroll(), 1))
+        thumb_y = track.y + round((track.height - thumb_h) * scroll / max(total - height, 1))
         pygame.draw.rect(image, self.pal.muted, (track.x, thumb_y, SCROLLBAR, thumb_h), border_radius=SCROLLBAR // 2)
 
     def _drag_to(self, screen_y: int) -> None:

@@ -75,10 +75,21 @@ def menu_path(app: App, move_key: str) -> list[int]:
 
 
 def choose(app: App, move_key: str) -> None:
-    """Choose a move with the keyboard: its numbers through the menu, then Enter to confirm."""
+    """Choose a move with the keyboard: its numbers through the menu, then Enter to confirm
+    (and the frames that show the new turn)."""
     for number in menu_path(app, move_key):
         digit(app, number)
     press(app, pygame.K_RETURN)
+    settle_turn(app)
+
+
+def settle_turn(app: App, limit: int = 20) -> None:
+    """Frames until the play screen shows the turn just played (its repaint takes a few) and
+    its first event dialog, if any, is open."""
+    for _ in range(limit):
+        if getattr(app.top, "turn_steps", None) is None and getattr(app.top, "dialog_frame", None) is None:
+            return
+        app.step()
 
 
 def dismiss_dialogs(app: App, limit: int = 20) -> list[str]:

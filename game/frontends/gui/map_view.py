@@ -270,10 +270,39 @@ class _Placer:
         return found
 
 
+_PLACED: dict[tuple[object, ...], tuple[dict[str, tuple[tuple[int, int, int, int], list[str]]], list[tuple[int, int, int, int]]]] = {}
+"""Label layouts already worked out: the map's labels rarely change from one turn to the next
+(only the channel chip and the chosen venue do), and placing them is the costly part of a map."""
+
+
 def _place_all(
     placer: _Placer, requests: dict[str, tuple[list[tuple[list[str], int, int]], pygame.Rect, int]]
 ) -> dict[str, tuple[pygame.Rect, list[str]]]:
-    """Every label, placed greedily in a few orders; the order that cut the fewest words wins."""
+    """Every label, placed greedily in a few orders; the order that cut the fewest words wins
+    (the same question twice gets the answer worked out the first time)."""
+    key = (
+        tuple(placer.bounds),
+        tuple(tuple(rect) for rect in placer.markers),
+        tuple(tuple(rect) for rect in placer.taken),
+        placer.step,
+        tuple(
+            (name, tuple((tuple(lines), w, h) for lines, w, h in choices), tuple(marker), gap)
+            for name, (choices, marker, gap) in requests.items()
+        ),
+    )
+    if key not in _PLACED:
+        if len(_PLACED) > 64:
+            _PLACED.clear()
+        result = _place_all_now(placer, requests)
+        _PLACED[key] = ({name: (tuple(rect), list(lines)) for name, (rect, lines) in result.items()}, [tuple(r) for r in placer.taken])  # type: ignore[misc]
+    placed, taken = _PLACED[key]
+    placer.taken = [pygame.Rect(rect) for rect in taken]
+    return {name: (pygame.Rect(rect), list(lines)) for name, (rect, lines) in placed.items()}
+
+
+def _place_all_now(
+    placer: _Placer, requests: dict[str, tuple[list[tuple[list[str], int, int]], pygame.Rect, int]]
+) -> dict[str, tuple[pygame.Rect, list[str]]]:
     keys = list(requests)
     orders = [keys, sorted(keys, key=lambda k: -requests[k][0][0][1]), keys[::-1], sorted(keys, key=lambda k: requests[k][0][0][1])]
     best: tuple[int, dict[str, tuple[pygame.Rect, list[str]]], list[pygame.Rect]] | None = None

@@ -50,7 +50,7 @@ class DrawerScene(Scene):
         self.list = self.add_canvas(pygame.Rect(x, head_h, drawer_w, height - head_h), background=pal.panel, layer=2)
         body = self.sheet(self.list.view_width, 0)
         self.paint(body, pad)
-        self.list.set_content(body.paint(pal.panel, self.list.rect.height), body.regions)
+        self.list.set_content(body.picture(self.list.rect.height), body.regions)  # long: painted as shown
         if self.start_at_end:
             self.list.scroll_to(self.list.max_scroll())
         self.focus.set(self.take_button_stops())

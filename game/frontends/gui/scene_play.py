@@ -2,11 +2,14 @@
 
 The only way this screen changes the game is `session.choose()`, after a confirmation. The
 widgets are created once per layout (resize, settings) and their content is repainted only when
-a turn passes or the trainee moves through the menu.
+a turn passes or the trainee moves through the menu. A turn's repaint is spread over a few
+frames, one panel prepared off screen a frame, and shown all at once on the last (no frame shows
+half a turn); a key or a click meanwhile finishes it first.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 import pygame
@@ -54,9 +57,14 @@ class PlayScene(Scene):
         self.compact = False
         self.dialog_frame: int | None = None
         self.bar_compact = False
+        self.turn_steps: Iterator[None] | None = None
+        """The repaint of the last turn, while it is being prepared (one step a frame)."""
 
     # -- layout ----------------------------------------------------------------------------------
     def build(self) -> None:
+        if self.turn_steps is not None:  # a new layout paints the turn whole
+            self.turn_steps = None
+            self.dialog_frame = self.app.frames + 1
         app = self.app
         width, height = app.size
         gap = app.u(12)
@@ -115,8 +123,8 @@ class PlayScene(Scene):
         self.panel = MovesPanel(self.session, self.moves, lambda w: self.sheet(w), self.choose)
         self.panel.path = list(self.path)
         self.paint_turn()
-        if self.events and self.app.top is self:
-            self._event_dialog(self.events.pop(0))
+        if self.events and self.dialog_frame is None:  # the opening's dialogs, from the next frame on
+            self.dialog_frame = self.app.frames + 1
 
     def show_tab(self, tab: str) -> None:
         """In the compact layout one of situation, parties and map fills the left side."""
@@ -160,8 +168,46 @@ class PlayScene(Scene):
 
     def click_tab(self, key: str) -> None:
         if key.startswith("tab:"):
+            self.finish_turn()
             self.show_tab(key.split(":", 1)[1])
             self.paint_moves()
+
+    def turn_repaint(self) -> Iterator[None]:
+        """The repaint after a decision in steps, one panel prepared off screen per step; the
+        last shows them all at once. The top bar changing height rebuilds the layout at once."""
+        bar = self.sheet(self.app.size[0])
+        paint_top_bar(bar, self.session, reserve=self.reserve, compact=self.bar_compact)
+        if bar.height() != self.bar.rect.height:
+            self.rebuild()
+            return
+        shows: list[Callable[[], None]] = [self.bar.stage(bar.paint(self.app.pal.bar_bg), bar.regions)]
+        parties = self.sheet(self.parties.view_width)
+        paint_parties(parties, self.session)
+        shows.append(self.parties.stage(parties.paint(None), parties.regions))
+        yield
+        map_sheet = self.sheet(self.map.rect.width)
+        map_layout = paint_map(map_sheet, self.session, self.map.rect.height)
+        shows.append(self.map.stage(map_sheet.paint(None), map_sheet.regions))
+        yield
+        situation = self.sheet(self.situation.view_width, 0)
+        paint_situation(situation, self.session)
+        shows.append(self.situation.stage(situation.paint(None), situation.regions, keep_scroll=False))
+        yield
+        for show in shows:
+            show()
+        self.map_layout = map_layout
+        self.show_tab(self.tab)
+        self.paint_moves()
+
+    def finish_turn(self) -> None:
+        """Show the last turn's repaint now (before a key or a click acts on the screen)."""
+        while self.turn_steps is not None:
+            self.step_turn()
+
+    def step_turn(self) -> None:
+        if self.turn_steps is not None and next(self.turn_steps, StopIteration) is StopIteration:
+            self.turn_steps = None
+            self.dialog_frame = self.app.frames + 1
 
     def paint_turn(self) -> None:
         """Repaint everything a decision can change (no widget is created or destroyed)."""
@@ -176,16 +222,6 @@ class PlayScene(Scene):
         self.situation.set_content(situation.paint(None), situation.regions, keep_scroll=False)
         self.show_tab(self.tab)
         self.paint_moves()
-
-    def repaint_bar(self) -> bool:
-        """Repaint the top bar; returns True when it changed height and the layout was rebuilt."""
-        bar = self.sheet(self.app.size[0])
-        paint_top_bar(bar, self.session, reserve=self.reserve, compact=self.bar_compact)
-        if bar.height() != self.bar.rect.height:
-            self.rebuild()
-            return True
-        self.bar.set_content(bar.paint(self.app.pal.bar_bg), bar.regions)
-        return False
 
     def paint_moves(self) -> None:
         assert self.panel is not None
@@ -209,6 +245,7 @@ class PlayScene(Scene):
     # -- acting ----------------------------------------------------------------------------------
     def click_move(self, key: str) -> None:
         assert self.panel is not None
+        self.finish_turn()
         self.panel.click(key)
         if self.app.top is self and not self.session.is_over and self.panel is not None:
             self.paint_moves()
@@ -216,6 +253,7 @@ class PlayScene(Scene):
     def click_situation(self, key: str) -> None:
         if not key.startswith("inbox:") or self.panel is None:
             return
+        self.finish_turn()
         message = self.session.scenario.messages[key.split(":", 1)[1]]
         self.panel.open_path(["Messages", message.summary])
         self.paint_moves()
@@ -230,12 +268,12 @@ class PlayScene(Scene):
         self.tab = "situation"
         assert self.panel is not None
         self.panel.refresh()
-        if not self.repaint_bar():
-            self.paint_turn()
         self.events = list(outcome.events)
-        self.dialog_frame = self.app.frames + 1
+        self.dialog_frame = None
+        self.turn_steps = self.turn_repaint()
 
     def update(self, dt: float) -> None:
+        self.step_turn()
         # The dialogs of a decision open on the frame after its repaint, so no frame does both.
         if self.dialog_frame is not None and self.app.frames >= self.dialog_frame and self.app.top is self:
             self.dialog_frame = None
@@ -280,6 +318,7 @@ class PlayScene(Scene):
     # -- keys ------------------------------------------------------------------------------------
     def key(self, event: pygame.event.Event) -> bool:
         assert self.panel is not None
+        self.finish_turn()
         if event.key in DIGITS:
             if self.panel.open(DIGITS[event.key] - 1):
                 self.paint_moves()

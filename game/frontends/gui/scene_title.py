@@ -1,5 +1,9 @@
 """The title screen: resume the newest unfinished session, start a new one, the list of past
-sessions, settings, quit."""
+sessions, settings, quit.
+
+It is the window's first frame, so it imports nothing heavy: the unfinished session is found by
+`game.logshelf` (log lines and scenario headers only); the scenario loader and the engine are
+imported when a session is resumed or started."""
 
 from __future__ import annotations
 
@@ -9,12 +13,9 @@ from pathlib import Path
 import pygame
 
 from game import __version__
-from game.engine.logfile import read_log
-from game.frontends.gui.begin import resume
 from game.frontends.gui.scene import Host, Scene
 from game.frontends.gui.sheet import Sheet
-from game.sessions import scenario_title, unfinished_logs
-from game.words import count
+from game.logshelf import describe_log, has_logs, newest_unfinished
 
 TAGLINE = "A training simulation for third-party envoys"
 INTRO = (
@@ -25,25 +26,15 @@ INTRO = (
 KEYS = "Keyboard: Tab or arrows to move, Enter to choose, number keys for moves, Esc to go back."
 
 
-def describe_log(path: Path) -> str:
-    """The scenario's own title, the trainee and how far they got."""
-    contents, _ = read_log(path)
-    if contents is None:
-        return path.name
-    header = contents.header
-    who = header.get("trainee") or "trainee"
-    title = scenario_title(str(header.get("scenario_id", "")), str(header.get("scenario_file") or ""))
-    return f"{title} \u00b7 {who} \u00b7 {count(len(contents.decisions), 'decision')}"
-
-
 class TitleScene(Scene):
     name = "title"
 
     def __init__(self, app: Host) -> None:
         super().__init__(app)
-        self.unfinished = unfinished_logs(app.log_dir)
-        self.resume_text = describe_log(self.unfinished[0]) if self.unfinished else ""
-        self.has_logs = app.log_dir.is_dir() and any(app.log_dir.glob("*.jsonl"))
+        newest = newest_unfinished(app.log_dir)
+        self.unfinished: list[Path] = [newest] if newest is not None else []
+        self.resume_text = describe_log(newest) if newest is not None else ""
+        self.has_logs = has_logs(app.log_dir)
 
     def build(self) -> None:
         app = self.app
@@ -140,6 +131,8 @@ class TitleScene(Scene):
         pygame.draw.rect(surface, pal.good, square, border_radius=2)
 
     def resume_unfinished(self) -> None:
+        from game.frontends.gui.begin import resume
+
         resume(self.app, self.unfinished[0])
 
     def new_session(self) -> None:

@@ -1,37 +1,50 @@
 """Every scene by name, in one place: the app builds scenes from this table, so scenes never
-import each other (`app.go("debrief", session=..., log_path=...)`)."""
+import each other (`app.go("debrief", session=..., log_path=...)`).
+
+A scene's module is imported the first time the scene is asked for, so the title screen is up
+before the play screen, the debrief and the scenario loader behind them are imported.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
+from importlib import import_module
 
 from game.frontends.gui.scene import Scene
-from game.frontends.gui.scene_briefing import BriefingScene
-from game.frontends.gui.scene_debrief import DebriefScene
-from game.frontends.gui.scene_dialog import DialogScene
-from game.frontends.gui.scene_ending import EndingScene
-from game.frontends.gui.scene_glossary import GlossaryScene
-from game.frontends.gui.scene_history import HistoryScene
-from game.frontends.gui.scene_name import NameScene
-from game.frontends.gui.scene_pause import PauseScene
-from game.frontends.gui.scene_picker import PickerScene
-from game.frontends.gui.scene_play import PlayScene
-from game.frontends.gui.scene_sessions import SessionsScene
-from game.frontends.gui.scene_settings import SettingsScene
-from game.frontends.gui.scene_title import TitleScene
 
-SCENES: dict[str, Callable[..., Scene]] = {
-    "title": TitleScene,
-    "sessions": SessionsScene,
-    "picker": PickerScene,
-    "name": NameScene,
-    "briefing": BriefingScene,
-    "play": PlayScene,
-    "ending": EndingScene,
-    "debrief": DebriefScene,
-    "pause": PauseScene,
-    "settings": SettingsScene,
-    "history": HistoryScene,
-    "glossary": GlossaryScene,
-    "dialog": DialogScene,
+_WHERE: dict[str, tuple[str, str]] = {
+    "title": ("scene_title", "TitleScene"),
+    "sessions": ("scene_sessions", "SessionsScene"),
+    "picker": ("scene_picker", "PickerScene"),
+    "name": ("scene_name", "NameScene"),
+    "briefing": ("scene_briefing", "BriefingScene"),
+    "play": ("scene_play", "PlayScene"),
+    "ending": ("scene_ending", "EndingScene"),
+    "debrief": ("scene_debrief", "DebriefScene"),
+    "pause": ("scene_pause", "PauseScene"),
+    "settings": ("scene_settings", "SettingsScene"),
+    "history": ("scene_history", "HistoryScene"),
+    "glossary": ("scene_glossary", "GlossaryScene"),
+    "dialog": ("scene_dialog", "DialogScene"),
 }
+
+
+class SceneTable(Mapping[str, Callable[..., Scene]]):
+    """name -> scene class, each module imported on first use."""
+
+    def __init__(self, where: dict[str, tuple[str, str]]) -> None:
+        self._where = where
+
+    def __getitem__(self, name: str) -> Callable[..., Scene]:
+        module, cls = self._where[name]
+        scene: Callable[..., Scene] = getattr(import_module(f"{__package__}.{module}"), cls)
+        return scene
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+
+SCENES: Mapping[str, Callable[..., Scene]] = SceneTable(_WHERE)

@@ -127,10 +127,23 @@ class Sheet:
         surface = pygame.Surface((max(self.width, 1), max(self.height(), min_height, 1)), pygame.SRCALPHA)
         if background is not None:
             surface.fill(background)
+        self._paint_ops(surface, self._ops)
+        return surface
+
+    def picture(self, min_height: int = 0) -> Picture:
+        """The sheet as content a canvas paints only the visible part of, each time it is
+        composed: for a long list (the history) that is far cheaper than painting it whole.
+        Its canvas must have an opaque background (the sheet is painted straight onto it)."""
+        if any(kind == 2 for kind, _, _ in self._ops):
+            raise ValueError("a sheet with painters is painted whole (their extent is unknown)")
+        return Picture(self, max(self.height(), min_height, 1))
+
+    @staticmethod
+    def _paint_ops(surface: pygame.Surface, ops: list[tuple[int, object, object]], dy: int = 0) -> None:
         blits = []
-        for kind, a, b in self._ops:
+        for kind, a, b in ops:
             if kind == 0:
-                blits.append((a, b))
+                blits.append((a, (b[0], b[1] + dy) if dy else b))  # type: ignore[index]
                 continue
             if blits:
                 surface.blits(blits)  # type: ignore[arg-type]
@@ -138,12 +151,41 @@ class Sheet:
             if kind == 1:
                 rect, colour = a  # type: ignore[misc]
                 radius, border = b  # type: ignore[misc]
-                pygame.draw.rect(surface, colour, rect, border, border_radius=radius)  # type: ignore[has-type]
+                pygame.draw.rect(surface, colour, rect.move(0, dy), border, border_radius=radius)  # type: ignore[has-type]
             else:
                 a(surface)  # type: ignore[operator]
         if blits:
             surface.blits(blits)  # type: ignore[arg-type]
-        return surface
+
+
+class Picture:
+    """A laid-out sheet that paints any horizontal band of itself on demand (see `Sheet.picture`)."""
+
+    def __init__(self, sheet: Sheet, height: int) -> None:
+        self.width = max(sheet.width, 1)
+        self.height = height
+        self._ops: list[tuple[int, int, tuple[int, object, object]]] = []
+        for op in sheet._ops:
+            kind, a, b = op
+            if kind == 0:
+                top = b[1]  # type: ignore[index]
+                bottom = top + a.get_height()  # type: ignore[attr-defined]
+            else:
+                rect = a[0]  # type: ignore[index]
+                top, bottom = rect.top, rect.bottom
+            self._ops.append((top, bottom, op))
+
+    def get_height(self) -> int:
+        return self.height
+
+    def get_width(self) -> int:
+        return self.width
+
+    def paint_onto(self, surface: pygame.Surface, scroll: int) -> None:
+        """Paint the band that starts `scroll` pixels down at the top of `surface`."""
+        bottom = scroll + surface.get_height()
+        shown = [op for top, end, op in self._ops if end > scroll and top < bottom]
+        Sheet._paint_ops(surface, shown, -scroll)
 
 
 def tip(text: str) -> str:

@@ -1,15 +1,18 @@
 """Fonts, word wrapping and a cache of rendered lines.
 
 Rendering text is the costly part of drawing a frame, so every line is rendered once per
-(style, text, colour) and reused until the text size or theme changes.
+(style, text, colour), every text is wrapped once per (style, text, width) and every width
+measured once per (style, text); all three are reused across frames and turns until the text
+size or theme changes (a new `Fonts`).
 """
 
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
 import pygame
+
+from game.resources import asset
 
 # style: (file, size at 100 %)
 STYLES: dict[str, tuple[str, int]] = {
@@ -34,8 +37,7 @@ between the parts of a name, else anywhere."""
 
 @cache
 def _font(file: str, size: int) -> pygame.font.Font:
-    path = resources.files("game.assets").joinpath(file)
-    return pygame.font.Font(str(path), size)
+    return pygame.font.Font(str(asset(file)), size)
 
 
 class Fonts:
@@ -46,6 +48,8 @@ class Fonts:
         self.space = 1 + (scale - 1) * 0.5
         """Spacing grows with the text, but more slowly, so large text keeps room to breathe."""
         self._cache: dict[tuple[str, str, tuple[int, ...]], pygame.Surface] = {}
+        self._wrapped: dict[tuple[str, str, int], tuple[str, ...]] = {}
+        self._widths: dict[tuple[str, str], int] = {}
 
     def preload(self) -> None:
         for style in STYLES:
@@ -59,7 +63,13 @@ class Fonts:
         return self.font(style).get_linesize()
 
     def width(self, style: str, text: str) -> int:
-        return self.font(style).size(text)[0]
+        key = (style, text)
+        width = self._widths.get(key)
+        if width is None:
+            if len(self._widths) > 20000:
+                self._widths.clear()
+            width = self._widths[key] = self.font(style).size(text)[0]
+        return width
 
     def render(self, style: str, text: str, colour: pygame.Color) -> pygame.Surface:
         key = (style, text, tuple(colour))
@@ -71,8 +81,17 @@ class Fonts:
             self._cache[key] = surface
         return surface
 
-    def wrap(self, style: str, text: str, width: int) -> list[str]:
+    def wrap(self, style: str, text: str, width: int) -> tuple[str, ...]:
         """Lines of `text` no wider than `width`; paragraphs split on newlines; long words broken."""
+        key = (style, text, width)
+        lines = self._wrapped.get(key)
+        if lines is None:
+            if len(self._wrapped) > 4000:
+                self._wrapped.clear()
+            lines = self._wrapped[key] = tuple(self._wrap(style, text, width))
+        return lines
+
+    def _wrap(self, style: str, text: str, width: int) -> list[str]:
         font = self.font(style)
         width = max(width, 20)
         lines: list[str] = []
@@ -97,9 +116,9 @@ class Fonts:
 
     def fit(self, style: str, text: str, width: int) -> str:
         """`text`, shortened with an ellipsis if it is wider than `width` (for one-line labels)."""
-        font = self.font(style)
-        if font.size(text)[0] <= width:
+        if self.width(style, text) <= width:
             return text
+        font = self.font(style)
         cut = _longest_prefix(font, text + "\u2026", width) - 1
         return text[: max(cut, 1)].rstrip() + "\u2026"
 

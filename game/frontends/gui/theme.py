@@ -1,4 +1,4 @@
-"""Themes: pygame_gui theme JSON from `game.assets`, scaled to the chosen text size.
+"""Themes: pygame_gui theme JSON from the assets folder (`game.resources`), scaled to the chosen text size.
 
 The same file carries a `palette` block of named colours that the custom-drawn widgets (meters,
 ladders, the map) read, so a theme changes every pixel of the window, not only the stock widgets.
@@ -10,20 +10,32 @@ import copy
 import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import pygame
+
+from game.resources import asset
 
 THEME_FILES = {False: "theme_calm.json", True: "theme_contrast.json"}
 
 
 @cache
 def _raw_theme(name: str) -> dict[str, Any]:
-    text = resources.files("game.assets").joinpath(name).read_text(encoding="utf-8")
+    text = asset(name).read_text(encoding="utf-8")
     data = json.loads(text)
     assert isinstance(data, dict)
     return data
+
+
+def _font_files_as_paths(font: dict[str, Any]) -> None:
+    """The theme files name their fonts as resources of `game.assets`, which exists only once
+    the game is installed; give pygame_gui each file's path in the assets folder instead, found
+    by `game.resources` installed or not (a package it cannot import hangs its loader threads)."""
+    for key in [key for key in font if key.endswith("_resource")]:
+        resource = font[key]
+        if isinstance(resource, dict) and resource.get("package") == "game.assets":
+            del font[key]
+            font[key.removesuffix("_resource") + "_path"] = str(asset(resource["resource"]))
 
 
 def theme_data(high_contrast: bool, text_scale: float) -> dict[str, Any]:
@@ -33,8 +45,10 @@ def theme_data(high_contrast: bool, text_scale: float) -> dict[str, Any]:
         if not isinstance(block, dict):
             continue
         font = block.get("font")
-        if isinstance(font, dict) and "size" in font:
-            font["size"] = str(round(int(font["size"]) * text_scale))
+        if isinstance(font, dict):
+            _font_files_as_paths(font)
+            if "size" in font:
+                font["size"] = str(round(int(font["size"]) * text_scale))
         misc = block.get("misc")
         if isinstance(misc, dict):
             if "title_bar_height" in misc:

@@ -27,10 +27,13 @@ from game.frontends.presenter import (
     suspension_text,
     visible_changes,
 )
+from game.frontends.terminal.codes import MoveCodes
 
 HELP = (
-    "Type a move's number and Enter. '? N' describes move N, 'm' shows the moves again, 'g' explains the terms "
-    "and principles, 'h' shows this help, 'q' saves and quits. Moves that cannot be undone ask for a 'y' first "
+    "Type a move's code and Enter: the letter of its group and a number, such as c1. A move keeps its code "
+    "all game, whatever else comes and goes; its key as in move files (approach:north) works too. '? CODE' "
+    "describes the move and shows its key, 'm' shows the moves again, 'g' explains the terms and principles, "
+    "'h' shows this help, 'q' saves and quits. Moves that cannot be undone ask for a 'y' first "
     "(--confirm all|risky|none)."
 )
 CONFIRM_MODES = ("all", "risky", "none")
@@ -44,6 +47,7 @@ class TerminalPlay:
         self.stdin = stdin
         self.out = stdout
         self.width = min(max(shutil.get_terminal_size((100, 30)).columns, 60), 110)
+        self.codes = MoveCodes()
 
     # -- output helpers ----------------------------------------------------------------------
     def say(self, text: str = "", indent: str = "") -> None:
@@ -108,14 +112,14 @@ class TerminalPlay:
     def show_moves(self, moves: list[Move]) -> None:
         self.say()
         group, message = None, None
-        for number, move in enumerate(moves, start=1):
+        for move in moves:
             if move.group != group:
                 group = move.group
                 self.say(f"{group}:", " ")
-            if move.verb == "relay" and move.key.split(":")[1] != message:
-                message = move.key.split(":")[1]
+            if move.verb == "relay" and move.target != message:
+                message = move.target
                 self.show_message(message)
-            self.say(f"{number:>2}. {move.label}", "   ")
+            self.say(f"{self.codes.code(move):>3}. {move.label}", "  ")
             if move.verb == "relay":
                 wording = relay_wording(self.session, move)
                 original = self.session.scenario.messages[message].original
@@ -196,8 +200,9 @@ class TerminalPlay:
         return 1
 
     def ask(self, moves: list[Move]) -> Move | None:
+        example = self.codes.code(moves[0])
         while True:
-            self.out.write(f"\nYour move (1-{len(moves)}, h for help, q to quit): ")
+            self.out.write(f"\nYour move (a code such as {example}, h for help, q to quit): ")
             self.out.flush()
             line = self.stdin.readline()
             if not line:
@@ -205,6 +210,8 @@ class TerminalPlay:
                 self.say("End of input.")
                 return None
             text = line.strip().lower()
+            if not text:
+                continue
             if text in ("q", "quit", "exit"):
                 return None
             if text in ("h", "help", "?"):
@@ -218,22 +225,30 @@ class TerminalPlay:
                 self.show_moves(moves)
                 continue
             if text.startswith("?"):
-                move = _pick(text[1:].strip(), moves)
-                self.say(f"{move.label}: {move.description}" if move else f"There is no move {text[1:].strip()}.")
+                move = self.codes.pick(text[1:], moves)
+                if move is None:
+                    self.say(f"There is no move {text[1:].strip()} on offer.")
+                else:
+                    self.say(f"{self.codes.code(move)}. {move.label}  [key: {move.key}]")
+                    self.say(move.description, "  ")
                 continue
-            move = _pick(text, moves)
+            move = self.codes.pick(text, moves)
             if move is not None:
                 if self.confirmed(move):
                     return move
                 continue
-            self.say(f"'{line.strip()}' is not a move. Type a number from 1 to {len(moves)} ('h' for help).")
+            gone = self.codes.gone(text)
+            if gone:
+                self.say(f"{text} ({gone}) is not on offer this turn; 'm' shows the moves that are.")
+            else:
+                self.say(f"'{line.strip()}' is not a move. Type a move's code, such as {example} ('h' for help).")
 
     def confirmed(self, move: Move) -> bool:
         """Ask before a move that cannot be undone (or before every move, with --confirm all)."""
         warning = consequence(move)
         if self.confirm == "none" or (self.confirm == "risky" and not warning):
             return True
-        self.say(f"{move.label}. {warning}".strip())
+        self.say(f"{self.codes.code(move)}. {move.label}. {warning}".strip())
         self.out.write("Play it? (y/N): ")
         self.out.flush()
         answer = self.stdin.readline().strip().lower()
@@ -241,9 +256,3 @@ class TerminalPlay:
             return True
         self.say("Not played. Choose again ('m' shows the moves).")
         return False
-
-
-def _pick(text: str, moves: list[Move]) -> Move | None:
-    if text.isdigit() and 1 <= int(text) <= len(moves):
-        return moves[int(text) - 1]
-    return None

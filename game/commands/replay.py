@@ -1,0 +1,28 @@
+"""`good-offices replay LOG [--scenario FILE]`: re-run a session log and verify it matches exactly."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from game.console import EXIT_ERRORS, EXIT_OK, print_diagnostics
+from game.diagnostics import has_errors, shown
+
+
+def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    parser = commands.add_parser("replay", help="re-run a log and verify it matches exactly")
+    parser.add_argument("log", type=Path, metavar="LOG")
+    parser.add_argument("--scenario", type=Path, default=None, help="the scenario file, when it is not where the log says")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.sessions import open_log_for_replay
+
+    session, problems = open_log_for_replay(args.log, args.scenario)
+    print_diagnostics(problems)
+    if session is None or has_errors(problems):
+        return EXIT_ERRORS
+    state = "ended at " + session.state.ending if session.state.ending else "unfinished"
+    print(f"{shown(str(args.log))}: replays exactly ({len(session.history)} decisions, {state})")
+    return EXIT_OK

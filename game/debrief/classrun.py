@@ -1,0 +1,153 @@
+"""Debrief many logs at once (a class report), on every core there is for it.
+
+Each log is debriefed independently (`debrief_log`), so the logs are split into contiguous
+chunks and handed to worker processes, and the answers are put back in the order of the logs:
+the debriefs and every diagnostic are the same, in the same order, as one process gives, and so
+is any report made from them. Workers are forked from this process after it has debriefed the
+first log, so they start with its scenario loaded and everything else a debrief reads once
+already read, and need nothing sent but the paths; each keeps its copy of the `ScenarioCache`.
+Where processes cannot be had (no fork on this platform, or the system refuses one) or a worker
+dies, the logs it did not answer for are debriefed here instead.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+
+from game.debrief.logs import ScenarioCache, debrief_log
+from game.debrief.model import Debrief
+from game.debrief.review import REDUCED, SearchSettings
+from game.diagnostics import Diagnostic
+from game.scenario import collector
+
+Answer = tuple[Debrief | None, list[Diagnostic]]
+
+MAX_WORKERS = 4
+MIN_PER_WORKER = 16
+"""Fewer logs than this per worker are debriefed in this process: forking and sending the
+debriefs back would cost more than it saves."""
+CHUNKS_PER_WORKER = 4
+"""Each worker gets a few chunks, so one that drew slow logs does not keep the rest waiting."""
+
+WORKER_CPU: list[float] = []
+"""CPU seconds of each worker of the last `debrief_logs` that used workers (for tools/bench_debrief.py)."""
+
+
+@dataclass(frozen=True)
+class _Job:
+    override: Path | None
+    suggest: bool
+    search: SearchSettings
+
+
+_JOB: _Job | None = None
+_CACHE: ScenarioCache | None = None
+
+
+def debrief_logs(
+    paths: Sequence[str | os.PathLike[str]],
+    scenario_override: str | os.PathLike[str] | None = None,
+    *,
+    suggest: bool = True,
+    search: SearchSettings = REDUCED,
+    cache: ScenarioCache | None = None,
+    workers: int | None = None,
+) -> list[Answer]:
+    """`debrief_log` of each path, in order. `workers`: how many processes (None: one per core,
+    at most MAX_WORKERS; 1: all here). `cache` serves the logs debriefed in this process."""
+    job = _Job(Path(scenario_override) if scenario_override is not None else None, suggest, search)
+    cache = cache if cache is not None else ScenarioCache()
+    count = _worker_count(workers, len(paths))
+    answers: list[Answer | None] = [None] * len(paths)
+    if count > 1:
+        # the first log here first: the workers are forked with its scenario loaded and its
+        # machines built, and with the rules, words and principles read, instead of each
+        # worker doing all that again
+        answers[0] = _one(job, paths[0], cache)
+        _in_workers(job, list(paths), count, answers, cache)
+    for index, answer in enumerate(answers):
+        if answer is None:  # no workers, or one died before answering for this log
+            answers[index] = _one(job, paths[index], cache)
+    return [answer for answer in answers if answer is not None]
+
+
+def _worker_count(wanted: int | None, logs: int) -> int:
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    if wanted is None:
+        wanted = min(_cores(), MAX_WORKERS)
+    return max(1, min(wanted, logs // MIN_PER_WORKER))
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _one(job: _Job, path: str | os.PathLike[str], cache: ScenarioCache) -> Answer:
+    # a debrief makes many objects and keeps few; the debriefs already made are many and
+    # long-lived, so each collection in the middle of one would walk them all again
+    with collector.paused():
+        return debrief_log(path, job.override, suggest=job.suggest, search=job.search, cache=cache)
+
+
+def _in_workers(job: _Job, paths: list[str | os.PathLike[str]], count: int, answers: list[Answer | None], cache: ScenarioCache) -> None:
+    """Fill in the answers still missing, from worker processes that start with a copy of `cache`."""
+    size = -(-(len(paths) - 1) // (count * CHUNKS_PER_WORKER))
+    starts = range(1, len(paths), size)
+    cpu: dict[int, float] = {}
+    try:
+        pool = ProcessPoolExecutor(
+            count, mp_context=multiprocessing.get_context("fork"), initializer=_adopt, initargs=(job, cache, os.getpid())
+        )
+    except (OSError, NotImplementedError):  # no processes to be had: all of it here
+        return
+    try:
+        futures: list[tuple[int, Future[tuple[list[Answer], int, float]]]] = []
+        for start in starts:
+            futures.append((start, pool.submit(_chunk, paths[start : start + size])))
+        for start, future in futures:
+            try:
+                found, pid, seconds = future.result()
+            except BrokenProcessPool:  # a worker died (killed, out of memory): its logs are done here
+                continue
+            answers[start : start + len(found)] = found
+            cpu[pid] = max(cpu.get(pid, 0.0), seconds)
+    except OSError:  # the pool could not start its workers
+        pass
+    finally:
+        pool.shutdown(cancel_futures=True)
+    WORKER_CPU[:] = list(cpu.values())
+
+
+def _adopt(job: _Job, cache: ScenarioCache, parent: int) -> None:
+    """Runs first in each worker; `cache` is the parent's, copied by the fork (never sent)."""
+    global _JOB, _CACHE
+    _JOB, _CACHE = job, cache
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose class report was killed stops within a second (as the review's workers
+    do, review.py) instead of debriefing on for nobody."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
+
+
+def _chunk(paths: list[str | os.PathLike[str]]) -> tuple[list[Answer], int, float]:
+    """The answers, this worker's pid, and the CPU seconds it has spent so far (a forked
+    process starts counting at zero)."""
+    assert _JOB is not None and _CACHE is not None
+    found = [_one(_JOB, path, _CACHE) for path in paths]
+    return found, os.getpid(), time.process_time()
