@@ -28,12 +28,7 @@ OPENING_MOVE = Move("start", "start", "The crisis begins", "", "")
 
 
 class MoveNotAvailable(ValueError):
-    """The chosen move is not among `moves()` now (a stale front end, or a changed scenario);
-    `offered` holds the keys that were, for a message that lists them."""
-
-    def __init__(self, reason: str, offered: tuple[str, ...] = ()) -> None:
-        super().__init__(reason)
-        self.offered = offered
+    """The chosen move is not among `moves()` now (a stale front end, or a changed scenario)."""
 
 
 MOVES_LISTED = 80
@@ -120,7 +115,7 @@ class Session:
             if chosen.key == key:
                 break
         else:
-            raise MoveNotAvailable(f"'{key}' is not available now", tuple(move.key for move in listed))
+            raise MoveNotAvailable(f"'{key}' is not available now")
         outcome = play(self.loaded, self.machines, self.state, chosen, self.seed)
         self.history.append(outcome)
         if self._sink is not None:  # building the records costs as much as the clock: only for a log

@@ -75,6 +75,7 @@ Expr = Annotated[
 Printed by `structure` and in diagnostics, so printable like Text."""
 Printable = Annotated[str, AfterValidator(_printable)]
 """Any other string of the file a program may print (a path, the turn label)."""
+
 Whole = Annotated[int, BeforeValidator(_whole_number, json_schema_input_type=int)]
 """A whole number; 14.0 is read as 14."""
 Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]

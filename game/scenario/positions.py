@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 Path = tuple[str | int, ...]
+BOOL = "tag:yaml.org,2002:bool"
 At = tuple[int, int]
-_BOOL = "tag:yaml.org,2002:bool"
 
 
 @dataclass(frozen=True)
@@ -83,19 +83,6 @@ class SourceMap:
             index = self._maps[id(node)] = {key: (key_node, value) for key, key_node, value in self._entries(node)}
         return index
 
-    def written(self, path: Path) -> str | None:
-        """The word a true/false value was written as, when it was not 'true' or 'false'
-        (`turns: yes`, `once: off`): YAML 1.1 reads yes/no/on/off as true/false, which a message
-        must explain, since the author wrote a word; and where text is asked for, the word is
-        the text."""
-        found = self._find(tuple(path))
-        node = found[0] if found is not None else None
-        if node is not None and node.kind == "alias":
-            node = node.target
-        if node is None or node.kind != "scalar" or node.tag != _BOOL or str(node.value).lower() in ("true", "false"):
-            return None
-        return str(node.value)
-
     def text_start(self, path: Path) -> Position | None:
         """Where the text of a value begins: after the opening quote of a quoted value, so a
         column inside the text (an expression's error) lands on the right character."""
@@ -105,6 +92,18 @@ class SourceMap:
         node, _, via = found
         line, col = node.at
         return Position(line, col + (1 if not via and id(node) in self._quoted else 0))
+
+    def written(self, path: Path) -> str | None:
+        """The word a true/false value was written as, when it was not 'true' or 'false'
+        (`capital: Yes`, `once: off`): YAML 1.1 reads yes/no/on/off as true/false, which a
+        message must explain, since the author wrote a word."""
+        found = self._find(tuple(path))
+        if found is None:
+            return None
+        node = found[0].target if found[0].kind == "alias" else found[0]
+        if node is None or node.kind != "scalar" or node.tag != BOOL or str(node.value).lower() in ("true", "false"):
+            return None
+        return str(node.value)
 
     def value(self, path: Path) -> Position | None:
         found = self._find(tuple(path))
