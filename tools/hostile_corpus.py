@@ -21,7 +21,7 @@ MINIMAL = ROOT / "tests" / "fixtures" / "minimal.yaml"
 INVALID = ROOT / "tests" / "invalid"
 
 Kind = Literal["scenario", "log", "moves"]
-WARNING_CODES = {"GO0108", "GO0215", "GO0304", "GO0305"}
+WARNING_CODES = {"GO0108", "GO0215", "GO0304", "GO0305", "GO0308", "GO0309", "GO0310", "GO0311"}
 """Fixtures in tests/invalid/ whose code is a warning: `validate` accepts them."""
 
 
