@@ -39,9 +39,17 @@ PROG = "good-offices"
 
 
 def print_diagnostics(problems: Iterable[Diagnostic]) -> None:
-    """Each problem as its located `file:line:col: CODE severity: message` line, on stderr."""
+    """Each problem as its located `file:line:col: CODE severity: message` line on stderr, then
+    the line of the file it points at with a caret under the column, and its hint."""
+    from game.excerpts import source_lines
+
+    lines: dict[str, list[str] | None] = {}
     for problem in problems:
-        print(problem.render(), file=sys.stderr)
+        if problem.file not in lines:
+            lines[problem.file] = source_lines(problem.file)
+        text = lines[problem.file]
+        source_line = text[problem.line - 1] if text is not None and 0 < problem.line <= len(text) else None
+        print(problem.render(source_line), file=sys.stderr)
 
 
 def complain(message: str, *, command: str = "") -> None:

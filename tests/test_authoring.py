@@ -12,7 +12,7 @@ from game.authoring.endings import endings_of, read_transcript, search
 from game.authoring.structure import mermaid, outline
 from game.engine.session import Session
 from game.scenario.bundled import bundled_paths
-from game.scenario.codes import LOG_MISMATCH
+from game.scenario.codes import LOG_MISMATCH, WRONG_TYPE
 from game.scenario.loader import load_scenario
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,7 +87,41 @@ def test_a_transcript_with_a_move_not_on_offer_points_at_that_move(tmp_path):
     witness, problems = read_transcript(bad, loaded)
     assert witness is None
     assert [(p.code, p.line) for p in problems] == [(LOG_MISMATCH, 5)]
-    assert "'convene:talks' is not on offer" in problems[0].message and "approach:lower" in problems[0].hint
+    assert problems[0].message == "item 2 of 'moves', 'convene:talks', is not on offer at that point"
+    assert problems[0].hint.startswith("on offer then (20): ") and problems[0].hint.endswith(", wait:"), "all of them, none cut off"
+
+
+def test_a_transcript_move_written_with_a_colon_is_explained_at_its_line(tmp_path):
+    loaded = _load(FIXTURES / "minimal.yaml")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("scenario: minimal\nseed: 1\nmoves:\n  - approach:upper\n  - wait:\n  - approach: lower\n", encoding="utf-8")
+    witness, problems = read_transcript(bad, loaded)
+    assert witness is None
+    assert [(p.code, p.line, p.col) for p in problems] == [(WRONG_TYPE, 5, 5), (WRONG_TYPE, 6, 5)]
+    assert problems[0].message == "item 2 of 'moves' is written as 'wait:', which YAML reads as a mapping, not as a move"
+    assert problems[0].hint == "write the move key with no ': ' in it: '- wait'"
+    assert problems[1].hint == "write the move key with no ': ' in it: '- approach:lower'"
+
+
+def test_a_transcript_may_write_a_move_with_nothing_after_its_verb_without_the_colon(tmp_path):
+    loaded = _load(FIXTURES / "minimal.yaml")
+    proof = tmp_path / "drift.yaml"
+    proof.write_text("scenario: minimal\nseed: 1\nmoves:\n" + "  - wait\n" * 12, encoding="utf-8")
+    witness, problems = read_transcript(proof, loaded)
+    assert problems == [] and witness is not None and witness.ending == "drift"
+    assert witness.moves[0] == "wait:", "the witness keeps the key the log records"
+
+
+def test_a_transcript_without_seed_or_moves_says_which(tmp_path):
+    loaded = _load(FIXTURES / "minimal.yaml")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("scenario: minimal\nseed: one\n", encoding="utf-8")
+    _, problems = read_transcript(bad, loaded)
+    assert sorted(p.message for p in problems) == [
+        "'seed' should be a whole number, not the text 'one'",
+        "a transcript needs 'moves' (a list of move keys)",
+    ]
+    assert all(p.hint for p in problems)
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:

@@ -40,7 +40,8 @@ def cli(*args: str, stdin: str = "", env: dict[str, str] | None = None, cwd: Pat
 
 
 def last_line(text: str) -> str:
-    return text.strip().splitlines()[-1]
+    """The last message line: a diagnostic's hint and source excerpt below it are indented."""
+    return [line for line in text.strip().splitlines() if not line.startswith(" ")][-1]
 
 
 # -- list, validate, schema (in process: quicker) ---------------------------------------------------------
@@ -69,7 +70,7 @@ def test_validate_errors_exit_1_with_located_lines(capsys: pytest.CaptureFixture
     path = INVALID / "GO0204_unknown_transition_target.yaml"
     assert main(["validate", str(path)]) == 1
     captured = capsys.readouterr()
-    problems = [line for line in captured.err.splitlines() if not line.startswith("    hint: ")]
+    problems = [line for line in captured.err.splitlines() if not line.startswith(" ")]  # hints and source excerpts are indented
     assert problems and all(LOCATED.match(line) for line in problems), captured.err
     assert problems[0].startswith(f"{path}:76:15: GO0204 error: 'dael' is not a declared phase")
     assert "    hint: did you mean 'deal'?" in captured.err

@@ -84,12 +84,26 @@ def collect_logs(arguments: list[Path]) -> tuple[list[Path], list[Diagnostic], b
             saw_folder = True
             found = sorted(p for p in argument.rglob("*") if p.is_file() and p.suffix in LOG_SUFFIXES)
             if not found:
-                problems.append(error(codes.LOG_UNREADABLE, "no session logs (.jsonl) in this folder", str(argument)))
+                problems.append(
+                    error(
+                        codes.LOG_UNREADABLE,
+                        "no session logs (.jsonl) in this folder",
+                        str(argument),
+                        hint="give the folder the logs were saved in; 'good-offices sessions' lists them",
+                    )
+                )
             paths.extend(found)
         elif argument.is_file():
             paths.append(argument)
         else:
-            problems.append(error(codes.LOG_UNREADABLE, "no such file or folder", str(argument)))
+            problems.append(
+                error(
+                    codes.LOG_UNREADABLE,
+                    "no such file or folder",
+                    str(argument),
+                    hint="check the spelling of the path; 'good-offices sessions' lists the logs",
+                )
+            )
     return paths, problems, saw_folder
 
 

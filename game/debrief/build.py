@@ -25,11 +25,13 @@ from game.scenario.loader import LoadedScenario
 
 
 class KeyNotOffered(MoveNotAvailable):
-    """Decision `number` (1-based) names a move the session did not offer then."""
+    """Decision `number` (1-based) names a move the session did not offer then; `session` is
+    where it stopped, so the message can list what was on offer (as a replay's does)."""
 
-    def __init__(self, number: int, reason: str) -> None:
+    def __init__(self, number: int, reason: str, session: Session) -> None:
         super().__init__(reason)
         self.number = number
+        self.session = session
 
 
 def debrief_session(session: Session, *, suggest: bool = True, search: SearchSettings = FULL) -> Debrief:
@@ -73,7 +75,7 @@ def walk(
     try:
         for number, key in enumerate(keys, start=1):
             if replay.is_over:
-                raise KeyNotOffered(number, "the session has ended")
+                raise KeyNotOffered(number, "the session has ended", replay)
             # the state before the move, for the knowledge of it; after the first decision that
             # knowledge is the previous decision's `after`, and the state needs no copy
             before = replay.state.copy() if previous is None else replay.state
@@ -81,7 +83,7 @@ def walk(
             try:
                 outcome = replay.choose(key)
             except MoveNotAvailable as exc:
-                raise KeyNotOffered(number, str(exc)) from None
+                raise KeyNotOffered(number, str(exc), replay) from None
             # the knowledge after one decision is the knowledge before the next: computed once
             known = previous.after if previous is not None else None
             decision = make_decision(loaded, number, before, replay.state, outcome, offered, previous, known_before=known)

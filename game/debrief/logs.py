@@ -85,7 +85,7 @@ def debrief_log(
             sink=produced.append,
         )
     except KeyNotOffered as exc:
-        return None, [*problems, unavailable(contents, exc.number - 1, exc)]
+        return None, [*problems, unavailable(contents, exc.number - 1, exc, exc.session)]
     mismatch = first_difference(contents, produced)
     if mismatch is not None:
         return None, [*problems, mismatch]

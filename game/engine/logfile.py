@@ -163,12 +163,13 @@ def read_log(path: str | os.PathLike[str]) -> tuple[LogContents | None, list[Dia
         raw = read_regular(file, MAX_LOG_BYTES)
     except TooLarge:
         too_big = f"the file is more than {MAX_LOG_BYTES // 1024 // 1024} MiB, more than a session log can be"
-        return None, [error(codes.LOG_UNREADABLE, too_big, file)]
+        return None, [error(codes.LOG_UNREADABLE, too_big, file, hint="check that the path names a session log (.jsonl), not another file")]
     except NotARegularFile as exc:
         hint = "give the path of a .jsonl log"
         return None, [error(codes.LOG_UNREADABLE, f"this is {describe(exc)}, not a session log", file, hint=hint)]
     except OSError as exc:
-        return None, [error(codes.LOG_UNREADABLE, f"cannot read the log: {describe(exc)}", file)]
+        hint = "check the log's name and folder; 'good-offices sessions' lists the logs"
+        return None, [error(codes.LOG_UNREADABLE, f"cannot read the log: {describe(exc)}", file, hint=hint)]
     return parse_log(raw, file)
 
 
@@ -187,7 +188,14 @@ def parse_log(raw: bytes, file: str) -> tuple[LogContents | None, list[Diagnosti
         if record is None:
             if is_last or all(not rest.strip() for rest in lines[number:]):
                 problems.append(
-                    warning(codes.LOG_CUT_OFF, "the last line was cut off (the session was interrupted); it is dropped", file, number, 1)
+                    warning(
+                        codes.LOG_CUT_OFF,
+                        "the last line was cut off (the session was interrupted); it is dropped",
+                        file,
+                        number,
+                        1,
+                        "nothing to do: resume the session and make the last decision again",
+                    )
                 )
             else:
                 problems.append(
@@ -239,11 +247,21 @@ def _decode(line: bytes) -> dict[str, Any] | None:
     return record if isinstance(record, dict) and isinstance(record.get("type"), str) else None
 
 
+_RESTORE = "logs are written by the program; restore the file from a copy"
+
+
 def _place(contents: LogContents, record: dict[str, Any], file: str, number: int) -> Diagnostic | None:
     kind = record["type"]
     if not contents.header:
         if kind != "header":
-            return error(codes.LOG_NO_HEADER, "the log does not start with a header line", file, number, 1)
+            return error(
+                codes.LOG_NO_HEADER,
+                "the log does not start with a header line",
+                file,
+                number,
+                1,
+                "pass a .jsonl file written by 'good-offices play'",
+            )
         if record.get("log_format") != LOG_FORMAT:
             return error(
                 codes.LOG_UNSUPPORTED,
@@ -251,21 +269,22 @@ def _place(contents: LogContents, record: dict[str, Any], file: str, number: int
                 file,
                 number,
                 1,
+                "open the log with the version of Good Offices that wrote it (its game_version is in the header), or update the program",
             )
         if not isinstance(record.get("seed"), int) or not isinstance(record.get("scenario_id"), str):
-            return error(codes.LOG_BAD_LINE, "the header lacks a seed or a scenario id", file, number, 1)
+            return error(codes.LOG_BAD_LINE, "the header lacks a seed or a scenario id", file, number, 1, _RESTORE)
         for name in HEADER_TEXTS:
             value = record.get(name, "")
             problem = "is not text" if not isinstance(value, str) else unprintable(value)
             if problem:
-                return error(codes.LOG_BAD_LINE, f"the header's {name} {problem}", file, number, 1)
+                return error(codes.LOG_BAD_LINE, f"the header's {name} {problem}", file, number, 1, _RESTORE)
         contents.header = record
         return None
     if contents.end is not None:
-        return error(codes.LOG_BAD_LINE, "a record follows the end of the session", file, number, 1)
+        return error(codes.LOG_BAD_LINE, "a record follows the end of the session", file, number, 1, _RESTORE)
     if kind == "decision":
         if record.get("n") != len(contents.decisions) + 1 or not isinstance(record.get("move"), str):
-            return error(codes.LOG_BAD_LINE, f"decision {record.get('n')!r} is out of order or has no move", file, number, 1)
+            return error(codes.LOG_BAD_LINE, f"decision {record.get('n')!r} is out of order or has no move", file, number, 1, _RESTORE)
         contents.decisions.append(record)
     elif kind == "event":
         contents.events.append(record)
@@ -273,9 +292,9 @@ def _place(contents: LogContents, record: dict[str, Any], file: str, number: int
         ending = record.get("ending", "")
         problem = unprintable(ending) if isinstance(ending, str) else "is not text"
         if problem:
-            return error(codes.LOG_BAD_LINE, f"the end record's ending {problem}", file, number, 1)
+            return error(codes.LOG_BAD_LINE, f"the end record's ending {problem}", file, number, 1, _RESTORE)
         contents.end = record
     else:
-        return error(codes.LOG_BAD_LINE, f"unknown record type '{kind}'", file, number, 1)
+        return error(codes.LOG_BAD_LINE, f"unknown record type '{kind}'", file, number, 1, _RESTORE)
     return None
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from game.diagnostics import Diagnostic, error, shown
 from game.engine.logfile import LogContents
-from game.engine.session import MoveNotAvailable, Session
+from game.engine.session import MoveNotAvailable, Session, moves_on_offer
 from game.scenario import codes
 from game.scenario.loader import LoadedScenario
 
@@ -44,7 +44,7 @@ def replay(
         try:
             session.choose(str(decision["move"]))
         except MoveNotAvailable as exc:
-            return None, [unavailable(contents, index, exc)]
+            return None, [unavailable(contents, index, exc, session)]
     mismatch = first_difference(contents, produced)
     if mismatch is not None:
         return None, [mismatch]
@@ -79,16 +79,18 @@ def wrong_scenario(loaded: LoadedScenario, contents: LogContents, *, check_hash:
     return None
 
 
-def unavailable(contents: LogContents, index: int, exc: MoveNotAvailable) -> Diagnostic:
-    """The log's decision number `index` (0-based) names a move the replay does not offer."""
+def unavailable(contents: LogContents, index: int, exc: MoveNotAvailable, session: Session) -> Diagnostic:
+    """The log's decision number `index` (0-based) names a move the replay does not offer; the
+    hint lists every move that was on offer there."""
     decision = contents.decisions[index]
+    offered = moves_on_offer([move.key for move in session.moves()]) if not session.is_over else "the game had ended"
     return error(
         codes.LOG_MISMATCH,
         f"decision {decision['n']}: {exc}",
         contents.file,
         contents.line_numbers[contents.records.index(decision)],
         1,
-        "the log was edited, or it belongs to another version of the scenario",
+        f"the log was edited, or it belongs to another version of the scenario; {offered}",
     )
 
 
@@ -114,6 +116,11 @@ def first_difference(contents: LogContents, produced: list[dict[str, Any]]) -> D
     if len(produced) < len(contents.records):
         line = contents.line_numbers[-1] if contents.line_numbers else 1
         return error(
-            codes.LOG_MISMATCH, f"replay produced {len(produced)} records, the log has {len(contents.records)}", contents.file, line, 1
+            codes.LOG_MISMATCH,
+            f"replay produced {len(produced)} records, the log has {len(contents.records)}",
+            contents.file,
+            line,
+            1,
+            "the log was edited, or the scenario's rules changed; restore the log from a copy",
         )
     return None

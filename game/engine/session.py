@@ -31,6 +31,21 @@ class MoveNotAvailable(ValueError):
     """The chosen move is not among `moves()` now (a stale front end, or a changed scenario)."""
 
 
+MOVES_LISTED = 80
+"""More moves than any scenario offers at once (the bundled ones offer at most about 30), so a
+list of the moves on offer is complete in practice; past it, the rest are counted."""
+
+
+def moves_on_offer(keys: list[str]) -> str:
+    """Every move on offer, for a hint beside a move that was not: the one the author needed is
+    often the last, so the list is never cut short silently."""
+    if not keys:
+        return "no move was on offer then"
+    shown = ", ".join(keys[:MOVES_LISTED])
+    more = f", and {len(keys) - MOVES_LISTED} more" if len(keys) > MOVES_LISTED else ""
+    return f"on offer then ({len(keys)}): {shown}{more}"
+
+
 class Session:
     def __init__(
         self,

@@ -56,6 +56,10 @@ UNUSED_MESSAGE = "GO0304"       # warning
 UNUSED_VENUE = "GO0305"         # warning
 NO_ENDING = "GO0306"
 DEADLINE_WITHOUT_ARRIVAL = "GO0307"  # deliver_within on a message that never arrives
+INERT_CHOICE = "GO0308"         # warning: a choice offered where nothing reacts to it
+UNREAD_VARIABLE = "GO0309"      # warning: a variable no condition or effect reads
+FIXED_CONDITION = "GO0310"      # warning: a condition reads a variable no effect changes
+EVENT_NEVER_FIRES = "GO0311"    # warning: an event limited to phases where events never fire
 
 # Session logs (the save files)
 LOG_UNREADABLE = "GO0401"

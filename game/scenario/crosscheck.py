@@ -161,7 +161,7 @@ class _Checker:
             hint = "work the number out and write one within ±1000000000000000; scores and counts rarely need more than a few digits"
             self.problems.append(error(codes.NUMBER_TOO_LARGE, exc.message, self.file, where.line, col, hint))
             return
-        self.problems.append(error(codes.EXPRESSION_SYNTAX, exc.message, self.file, where.line, col))
+        self.problems.append(error(codes.EXPRESSION_SYNTAX, exc.message, self.file, where.line, col, _EXPRESSION_HINT))
 
     # -- the checks ------------------------------------------------------------------------
     def run(self) -> None:
@@ -288,6 +288,7 @@ class _Checker:
                     codes.OUT_OF_RANGE,
                     f"message '{mid}' arrives on turn {message.arrives_turn}, after the last turn ({self.scenario.clock.turns})",
                     (*base, "arrives_turn"),
+                    f"choose a turn from 1 to {self.scenario.clock.turns}, or lengthen clock.turns",
                 )
             self.condition(message.arrives_when, (*base, "arrives_when"))
             self.effects(message.on_delivered, (*base, "on_delivered"))
@@ -306,13 +307,30 @@ class _Checker:
                 )
                 return
         if low is not None and high is not None and low > high:
-            self.report(codes.OUT_OF_RANGE, f"variable '{name}' has min {low} above max {high}", (*path, "min"))
+            self.report(
+                codes.OUT_OF_RANGE,
+                f"variable '{name}' has min {low:g} above max {high:g}",
+                (*path, "min"),
+                "swap the two, or correct one of them",
+            )
+            return  # no initial value fits an upside-down range: one error, not two
         if isinstance(start, bool):
             if low is not None or high is not None:
-                self.report(codes.INVALID_VALUE, f"variable '{name}' is true/false, so it cannot have min or max", path)
+                self.report(
+                    codes.INVALID_VALUE,
+                    f"variable '{name}' is true/false, so it cannot have min or max",
+                    path,
+                    "remove min and max, or give it a number as its initial value",
+                )
             return
         if (low is not None and start < low) or (high is not None and start > high):
-            self.report(codes.OUT_OF_RANGE, f"variable '{name}' starts at {start}, outside its range", (*path, "initial"))
+            self.report(
+                codes.OUT_OF_RANGE,
+                f"variable '{name}' starts at {start:g}, outside its range",
+                (*path, "initial"),
+                "give it an initial value "
+                + (f"of at least {low:g}" if high is None else f"of at most {high:g}" if low is None else f"from {low:g} to {high:g}"),
+            )
 
     def _phases(self, phases: Iterable[str]) -> None:
         machine = self.scenario.phases
@@ -322,7 +340,12 @@ class _Checker:
             base: Path_ = ("phases", "phases", pid)
             self.reference(codes.UNKNOWN_PHASE, "phase", phase.parent, phases, (*base, "parent"))
             if phase.parent == pid:
-                self.report(codes.INVALID_VALUE, f"phase '{pid}' names itself as its parent", (*base, "parent"))
+                self.report(
+                    codes.INVALID_VALUE,
+                    f"phase '{pid}' names itself as its parent",
+                    (*base, "parent"),
+                    "name the enclosing phase, or remove 'parent'",
+                )
             for i, transition in enumerate(phase.transitions):
                 tpath: Path_ = (*base, "transitions", i)
                 self.reference(codes.UNKNOWN_PHASE, "phase", transition.to, phases, (*tpath, "to"))
@@ -345,7 +368,10 @@ class _Checker:
             while current is not None and current in phases:
                 if current in seen:
                     self.report(
-                        codes.INVALID_VALUE, f"phase '{pid}' is inside itself through its parents", ("phases", "phases", pid, "parent")
+                        codes.INVALID_VALUE,
+                        f"phase '{pid}' is inside itself through its parents",
+                        ("phases", "phases", pid, "parent"),
+                        "a chain of 'parent' lines leads back here; remove one of them",
                     )
                     break
                 seen.add(current)
@@ -384,6 +410,7 @@ class _Checker:
                     codes.OUT_OF_RANGE,
                     f"event '{eid}' is set for turn {event.at_turn}, after the last turn ({self.scenario.clock.turns})",
                     (*base, "at_turn"),
+                    f"choose a turn from 1 to {self.scenario.clock.turns}, or lengthen clock.turns",
                 )
             for i, pid in enumerate(event.phases):
                 self.reference(codes.UNKNOWN_PHASE, "phase", pid, phases, (*base, "phases", i))
@@ -405,7 +432,12 @@ class _Checker:
                 "put the image beside the scenario file and give its name, e.g. 'map.png'",
             )
         elif not target.is_file():
-            self.report(codes.ASSET_MISSING, f"map_image '{image}' does not exist beside the scenario", ("map_image",))
+            self.report(
+                codes.ASSET_MISSING,
+                f"map_image '{image}' does not exist beside the scenario",
+                ("map_image",),
+                "check the spelling and folder of the file name, or copy the image next to the scenario",
+            )
 
     def _unused(self) -> None:
         s = self.scenario
@@ -431,6 +463,11 @@ class _Checker:
                     key=True,
                 )
 
+
+_EXPRESSION_HINT = (
+    "a condition compares names with values (trust.north >= 50 and not chosen.sign); an effect changes one name "
+    "(escalation += 5); see 'Expressions: conditions and effects' in docs/authoring.md"
+)
 
 VERB_NEEDS = {"keep_line": "suspend"}
 """Verbs offered only while another verb's situation holds: a minimal line is kept only while

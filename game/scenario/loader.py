@@ -16,8 +16,9 @@ from game.scenario import collector
 from game.scenario.crosscheck import CompiledExpressions, crosscheck
 from game.scenario.model import Scenario
 from game.scenario.repair import PLACEHOLDER
-from game.scenario.schema_check import patched_for_checks, validate_schema
+from game.scenario.schema_check import enclosing_places, patched_for_checks, validate_schema
 from game.scenario.structure import check_structure
+from game.scenario.usage import check_usage
 from game.scenario.yaml_source import YamlDocument, read_yaml_file, read_yaml_text
 
 
@@ -63,6 +64,7 @@ def _finish(
     compiled, reference_problems = crosscheck(scenario, document.source, file, folder)
     problems += reference_problems
     problems += check_structure(scenario, document.source, file)
+    problems += check_usage(scenario, compiled, document.source, file)
     problems.sort(key=sort_key)
     if has_errors(problems):
         return None, problems
@@ -71,13 +73,14 @@ def _finish(
 
 def _later_checks_despite(schema_problems: list[Diagnostic], document: YamlDocument, file: str, folder: Path | None) -> list[Diagnostic]:
     """Reference and structure problems of a file whose schema errors were patched over, so the
-    author sees them in the same run. What the patching itself caused is left out."""
+    author sees them in the same run. What the patching itself caused is left out: anything said
+    of a placeholder, at a refused value's place, or of a block that holds a refused value."""
     patched = patched_for_checks(document)
     if patched is None:
         return []
     _, found = crosscheck(patched, document.source, file, folder)
     found += check_structure(patched, document.source, file)
-    reported = {(p.line, p.col) for p in schema_problems}
+    reported = {(p.line, p.col) for p in schema_problems} | enclosing_places(document)
     return [p for p in found if PLACEHOLDER not in p.message + p.hint and (p.line, p.col) not in reported]
 
 

@@ -8,9 +8,10 @@ error rather than something silently converted.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic import Strict as NoConversion
 
 from game.printable import unprintable
@@ -41,10 +42,42 @@ def _printable(text: str) -> str:
 
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000), AfterValidator(_printable)]
-Expr = Annotated[str, StringConstraints(min_length=1, max_length=500), AfterValidator(_printable)]
-"""A condition or effect: printed by `structure` and in diagnostics, so printable like Text."""
+
+
+def _literal_as_text(value: object) -> object:
+    """An expression may be a bare literal: YAML reads `chance: 0.1` as a number and `when: true`
+    as true/false, and both are expressions the language reads as written. Anything else is left
+    for the text check to refuse."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return f"{Decimal(repr(value)):f}"  # 1e-05 as 0.00001: the expression language has no exponents
+    return value
+
+
+def _whole_number(value: object) -> object:
+    """A whole number written with a decimal point (`turns: 14.0`) is that whole number, as in
+    JSON Schema; 14.5 stays a float for the strict check to refuse."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
+
+
+Expr = Annotated[
+    str,
+    BeforeValidator(_literal_as_text, json_schema_input_type=str | float | bool),
+    StringConstraints(min_length=1, max_length=500),
+    AfterValidator(_printable),
+]
+"""A condition or effect: text, or a literal number or true/false (`chance: 0.1`, `when: true`).
+Printed by `structure` and in diagnostics, so printable like Text."""
 Printable = Annotated[str, AfterValidator(_printable)]
 """Any other string of the file a program may print (a path, the turn label)."""
+
+Whole = Annotated[int, BeforeValidator(_whole_number, json_schema_input_type=int)]
+"""A whole number; 14.0 is read as 14."""
 Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
 Fraction = Annotated[float, NoConversion(), Field(ge=0, le=1, allow_inf_nan=False)]
 MapPosition = tuple[Fraction, Fraction]
@@ -77,7 +110,7 @@ class Envoy(Strict):
 
 
 class Clock(Strict):
-    turns: int = Field(ge=4, le=200, description="How many turns the crisis lasts before time runs out.")
+    turns: Whole = Field(ge=4, le=200, description="How many turns the crisis lasts before time runs out.")
     turn_label: Annotated[str, StringConstraints(min_length=1, max_length=20), AfterValidator(_printable)] = Field(
         default="day", description="What one turn is called in the story: 'day', 'week'."
     )
@@ -215,7 +248,7 @@ class Message(Strict):
             "delivered, through the recipient's liaison when it has not accepted the envoy; ordinary ones need its contact."
         ),
     )
-    deliver_within: int | None = Field(
+    deliver_within: Whole | None = Field(
         default=None,
         ge=0,
         le=200,
@@ -224,7 +257,7 @@ class Message(Strict):
             "arrives). Delivered later, it is late; still undelivered after that, it is overdue. Left out: no deadline."
         ),
     )
-    arrives_turn: int | None = Field(default=None, ge=1, le=200, description="The turn the message reaches the envoy's inbox.")
+    arrives_turn: Whole | None = Field(default=None, ge=1, le=200, description="The turn the message reaches the envoy's inbox.")
     arrives_when: Expr | None = Field(default=None, description="Or: a condition; the message arrives the first turn it holds.")
     on_delivered: list[Expr] = Field(
         default_factory=list, description="Effects when the substance reaches the recipient (verbatim, softened or in the agreed wording)."
@@ -294,7 +327,7 @@ class PhaseMachine(Strict):
 class Annotation(Strict):
     principle: Identifier = Field(description="A principle id from the catalogue, e.g. 'consent', 'fidelity'.")
     verdict: Verdict = Field(description="Whether this choice honours or breaches the principle, or misses an opportunity it offered.")
-    weight: int = Field(default=2, ge=1, le=3, description="How much it counts: 1 minor, 2 clear, 3 decisive.")
+    weight: Whole = Field(default=2, ge=1, le=3, description="How much it counts: 1 minor, 2 clear, 3 decisive.")
     note: Text = Field(description="Why, in a sentence the trainee reads in the debrief.")
     source: SourceId | None = Field(
         default=None,
@@ -320,7 +353,7 @@ class Event(Strict):
     kind: Literal["leak", "incident", "spoiler", "consent_withdrawn", "approach", "council", "news"] = Field(
         default="news", description="What sort of event it is (icons, debrief and the reveal use it)."
     )
-    at_turn: int | None = Field(default=None, ge=1, le=200, description="Fires at the start of this turn.")
+    at_turn: Whole | None = Field(default=None, ge=1, le=200, description="Fires at the start of this turn.")
     when: Expr | None = Field(default=None, description="Fires when this condition holds (checked each turn).")
     chance: Expr | None = Field(
         default=None,
@@ -341,7 +374,7 @@ class Scenario(Strict):
     """A crisis the trainee plays as third-party envoy."""
 
     schema_ref: Printable | None = Field(default=None, alias="$schema", description="Path of the JSON Schema, for editors.")
-    format: int = Field(
+    format: Whole = Field(
         description=f"The file format version; this program writes version {FORMAT_VERSION} and also reads version 1 (upgraded on reading)."
     )
     id: Identifier = Field(description="Stable id of the scenario, used in logs.")
@@ -352,7 +385,7 @@ class Scenario(Strict):
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")] = Field(
         default="en", description="Language code of the text."
     )
-    expected_minutes: int = Field(default=30, ge=5, le=240, description="Expected length of one play, in minutes.")
+    expected_minutes: Whole = Field(default=30, ge=5, le=240, description="Expected length of one play, in minutes.")
     briefing: Text = Field(description="The situation, as the trainee reads it before the first turn.")
     map_image: Printable | None = Field(default=None, description="Optional image file beside the scenario, drawn behind the map.")
     envoy: Envoy = Field(description="The trainee's role: who the envoy is, for whom, and under which mandate.")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 Path = tuple[str | int, ...]
+BOOL = "tag:yaml.org,2002:bool"
 At = tuple[int, int]
 
 
@@ -91,6 +92,18 @@ class SourceMap:
         node, _, via = found
         line, col = node.at
         return Position(line, col + (1 if not via and id(node) in self._quoted else 0))
+
+    def written(self, path: Path) -> str | None:
+        """The word a true/false value was written as, when it was not 'true' or 'false'
+        (`capital: Yes`, `once: off`): YAML 1.1 reads yes/no/on/off as true/false, which a
+        message must explain, since the author wrote a word."""
+        found = self._find(tuple(path))
+        if found is None:
+            return None
+        node = found[0].target if found[0].kind == "alias" else found[0]
+        if node is None or node.kind != "scalar" or node.tag != BOOL or str(node.value).lower() in ("true", "false"):
+            return None
+        return str(node.value)
 
     def value(self, path: Path) -> Position | None:
         found = self._find(tuple(path))

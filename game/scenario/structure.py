@@ -50,7 +50,7 @@ def check_structure(scenario: Scenario, source: SourceMap, file: str) -> list[Di
                       "give at least one phase an 'ending' with a grade and an outcome")]
 
     parents = {phase.parent for phase in phases.values() if phase.parent}
-    reached = _reachable(scenario)
+    reached = reachable_phases(scenario)
     clock_endings = {scenario.clock.on_timeout, scenario.clock.on_escalation, scenario.clock.on_withdrawal}
     targeted = {t.to for phase in phases.values() for t in phase.transitions}
 
@@ -60,7 +60,7 @@ def check_structure(scenario: Scenario, source: SourceMap, file: str) -> list[Di
                 report(codes.UNREACHED_ENDING, f"no transition leads to the ending '{pid}'", pid,
                        f"add a transition with 'to: {pid}' to some phase, or remove the ending")
             continue
-        if pid not in reached and pid not in parents:
+        if pid not in reached and pid not in parents and scenario.phases.start in phases:  # else GO0204 says why
             report(codes.UNREACHABLE_PHASE, f"phase '{pid}' cannot be reached from the start phase '{scenario.phases.start}'", pid,
                    f"add a transition with 'to: {pid}' from a phase the game can reach")
         if pid not in parents and not effective_transitions(phases, pid):
@@ -69,7 +69,8 @@ def check_structure(scenario: Scenario, source: SourceMap, file: str) -> list[Di
     return problems
 
 
-def _reachable(scenario: Scenario) -> set[str]:
+def reachable_phases(scenario: Scenario) -> set[str]:
+    """The phases some chain of transitions leads to from the start (the start included)."""
     start = scenario.phases.start
     if start not in scenario.phases.phases:
         return set()

@@ -28,7 +28,7 @@ _COMPARED_FLIPPED = re.compile(r"(?<![\w.])([0-3])(\s*(?:==|!=|>=|<=|>|<)\s*)cha
 def upgrade(document: YamlDocument, current: int) -> list[Diagnostic]:
     """Bring a format-1 document to the current format in place; one warning saying so."""
     data = document.data
-    if not isinstance(data, dict) or data.get("format") != 1 or current != 2:
+    if not isinstance(data, dict) or data.get("format") != 1 or isinstance(data.get("format"), bool) or current != 2:  # true == 1
         return []
     rewritten = _rewrite(data)
     data["format"] = current

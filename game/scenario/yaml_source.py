@@ -58,7 +58,7 @@ _FITS = {"scalar": {STR, INT, FLOAT, BOOL, NULL, MERGE}, "seq": {SEQ}, "map": {M
 _PLAIN = {"scalar": STR, "seq": SEQ, "map": MAP}
 _WORDS = {"scalar": "a single value", "seq": "a list", "map": "a mapping"}
 # The same line breaks both PyYAML parsers count, so our line numbers agree with theirs.
-_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_BREAK = LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _NON_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _RESOLVER = Resolver()
 _RESOLVED_FIRST = frozenset(first for first in _RESOLVER.yaml_implicit_resolvers if first)
@@ -74,6 +74,7 @@ _HINTS = {
     codes.TOO_DEEP: "flatten the structure; a scenario never needs this many levels",
     codes.ALIAS_EXPANSION: "an alias that repeats other aliases multiplies; repeat less",
     codes.FORBIDDEN_TAG: "remove the tag; write plain text, numbers, true/false, lists, mappings",
+    codes.YAML_SYNTAX: "check the indentation, colons and quotes on this line and the line before",
     codes.BAD_NUMBER: "use an ordinary number such as 1.5, or put the value in quotes",
     codes.NOT_A_MAPPING: "a scenario file is one set of 'key: value' lines, like 'title: ...'",
     codes.NON_STRING_KEY: "put the key in quotes, for example '1': or 'yes':",
