@@ -272,6 +272,7 @@ def test_seeded_mutations_are_judged_alike() -> None:
     [
         ("0310", ("clock", "turns"), "a leading zero is octal to YAML 1.1"),
         ("1e3", ("title",), "1e3 is text to YAML 1.1"),
+        ("0o17", ("title",), "0o17 is text to YAML 1.1"),
     ],
 )
 def test_the_known_disagreements_still_disagree(yaml_text: str, path: tuple[str, ...], why: str) -> None:
