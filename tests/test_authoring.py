@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from game.authoring.endings import endings_of, read_transcript, search
+from game.authoring.endings import endings_of, margin, read_transcript, search
+from game.authoring.movefile import move_file_text
 from game.authoring.structure import mermaid, outline
-from game.engine.session import Session
+from game.engine.session import MoveNotAvailable, Session
 from game.scenario.bundled import bundled_paths
 from game.scenario.codes import LOG_MISMATCH, WRONG_TYPE
 from game.scenario.loader import load_scenario
@@ -131,13 +132,14 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
 def test_the_endings_command_says_which_endings_are_proven_and_exits_accordingly(tmp_path):
     proven = _cli("endings", "quiet_channel", "--playouts", "0", "--transcripts", str(PROOFS), "--logs", str(tmp_path))
     assert proven.returncode == 0, proven.stdout + proven.stderr
-    assert proven.stdout.count("reached      ") == 7
+    assert proven.stdout.count("\n  reached      ") == 7
     assert len(list(tmp_path.glob("quiet_channel-*.jsonl"))) == 7
     bundled = _cli("endings", "quiet_channel", "--playouts", "0")
     assert bundled.returncode == 0, "the proofs shipped beside a scenario are read without asking"
     assert "quiet_channel.proofs/managed_leak_success.yaml" in bundled.stdout
     unproven = _cli("endings", str(FIXTURES / "minimal.yaml"), "--playouts", "0")
     assert unproven.returncode == 1 and unproven.stdout.count("NOT REACHED") == 3 and "Traceback" not in unproven.stderr
+    assert "progress" not in unproven.stderr
     assert _cli("endings", "quiet_channel", "--playouts", "-3").returncode == 2
 
 
@@ -160,3 +162,162 @@ def test_the_transcript_in_the_authoring_guide_proves_the_worked_examples_succes
     transcript.write_text(block.group(1), encoding="utf-8")
     witness, problems = read_transcript(transcript, _load(ROOT / "docs" / "examples" / "worked_example.yaml"))
     assert problems == [] and witness is not None and witness.ending == "shared_well"
+
+
+def test_endings_reports_every_move_file_even_several_for_one_ending(tmp_path):
+    """Ten seed variants of one proof: ten lines in the table, each with its own result."""
+    loaded = _load(ROOT / "scenarios" / "quiet_channel.yaml")
+    witness, _ = read_transcript(PROOFS / "principled_success.yaml", loaded)
+    assert witness is not None
+    for seed in range(1, 11):
+        (tmp_path / f"variant_{seed:02}.yaml").write_text(
+            move_file_text(loaded, seed, witness.moves, expect="official_talks_open"), encoding="utf-8"
+        )
+    shown = _cli("endings", "quiet_channel", "--playouts", "0", "--margin", "3", "--transcripts", str(tmp_path))
+    rows = [line.split() for line in shown.stdout.splitlines() if "/variant_" in line]
+    assert len(rows) == 10
+    for row in rows:
+        seed = int(row[0][-7:-5])
+        session = Session(loaded, seed=seed)
+        reached = "-"
+        try:
+            for key in witness.moves:
+                session.choose(key)
+            reached = session.state.ending or "-"
+        except MoveNotAvailable:
+            pass
+        assert row[2] == reached and row[-1] == ("ok" if reached == "official_talks_open" else "FAILED"), row
+    assert shown.returncode == (0 if all(row[-1] == "ok" for row in rows) else 1)
+    success = next(line for line in shown.stdout.splitlines() if line.startswith("  reached      official_talks_open"))
+    assert f"{3 + sum(row[-1] == 'ok' for row in rows)} move files" in success
+
+
+def test_endings_shows_each_routes_moves_margin_and_score_range_and_writes_them_as_move_files(tmp_path):
+    loaded = _load(FIXTURES / "minimal.yaml")
+    shown = _cli("endings", str(FIXTURES / "minimal.yaml"), "--playouts", "60", "--margin", "5", "--write-proofs", str(tmp_path))
+    found = search(loaded, playouts=60, seed=0)
+    for ending, witness in found.items():
+        assert f"  {ending}: seed {witness.seed}, {len(witness.moves)} decisions, holds with " in shown.stdout
+        assert " ".join(witness.moves) in " ".join(shown.stdout.split()), "the route's moves, in order (wrapped)"
+        written, problems = read_transcript(tmp_path / f"{ending}.yaml", loaded)
+        assert problems == [] and written is not None and written.ending == ending
+    deal = next(line for line in shown.stdout.splitlines() if line.startswith("  reached      deal"))
+    low, high = (int(n) for n in deal.rsplit("scores ", 1)[1].split("-"))
+    assert 0 <= low <= high <= 100 and "of 60 simulated sessions" in deal
+    again = _cli("endings", str(FIXTURES / "minimal.yaml"), "--playouts", "60", "--write-proofs", str(tmp_path))
+    assert "already exists; kept as it is" in again.stderr
+
+
+def test_the_margin_counts_the_other_seeds_a_route_still_reaches_its_ending_with():
+    loaded = _load(FIXTURES / "minimal.yaml")
+    witness = search(loaded, playouts=60, seed=0)["deal"]
+    held = margin(loaded, witness, 8)
+    assert 0 <= held <= 8
+    rng_seeds = []
+    import random
+
+    rng = random.Random(f"margin:{witness.seed}")
+    while len(rng_seeds) < 8:
+        candidate = rng.randrange(1_000_000)
+        if candidate != witness.seed and candidate not in rng_seeds:
+            rng_seeds.append(candidate)
+    reached = 0
+    for seed in rng_seeds:
+        session = Session(loaded, seed=seed)
+        try:
+            for key in witness.moves:
+                if not session.is_over:
+                    session.choose(key)
+        except MoveNotAvailable:
+            continue
+        reached += session.state.ending == "deal"
+    assert held == reached
+
+
+def test_the_endings_progress_bar_shows_on_a_terminal_only():
+    import os
+    import select
+    import struct
+
+    fcntl = pytest.importorskip("fcntl")
+    pty = pytest.importorskip("pty")
+    termios = pytest.importorskip("termios")
+
+    piped = _cli("endings", str(FIXTURES / "minimal.yaml"), "--playouts", "40")
+    assert piped.stderr == "", "no progress bar when stderr is a pipe"
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a terminal 100 columns wide
+    process = subprocess.Popen(
+        [sys.executable, "-m", "game", "endings", str(FIXTURES / "minimal.yaml"), "--playouts", "40"],
+        stdout=subprocess.DEVNULL,
+        stderr=follower,
+        cwd=ROOT,
+    )
+    os.close(follower)
+    shown = b""
+    while True:
+        ready, _, _ = select.select([leader], [], [], 60)
+        if not ready:
+            break
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    process.wait(timeout=120)
+    os.close(leader)
+    assert process.returncode == 1
+    assert b"simulated sessions" in shown and b"/40 " in shown
+
+
+def _nested_valleys(tmp_path: Path):
+    """The minimal fixture with its two playing phases inside a parent 'dispute' (which owns the
+    way to the clash), and its storm only in 'talking'."""
+    text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+    edits = {
+        "    standoff:\n      title: Standoff\n": "    standoff:\n      title: Standoff\n      parent: dispute\n",
+        "    talking:\n      title: Talking\n": "    talking:\n      title: Talking\n      parent: dispute\n",
+        "    deal:\n": "    dispute:\n      title: The water dispute\n      description: Everything before an ending.\n"
+        "      transitions:\n        - to: clash\n          when: escalation >= 100\n    deal:\n",
+        "    at_turn: 4\n": "    at_turn: 4\n    phases: [talking]\n",
+    }
+    for old, new in edits.items():
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path = tmp_path / "nested.yaml"
+    path.write_text(text, encoding="utf-8")
+    return _load(path)
+
+
+def test_the_outline_shows_each_choices_condition_and_each_events_phases(tmp_path):
+    text = outline(_nested_valleys(tmp_path))
+    assert "  agree_share: in talking; when var.offer_known\n" in text
+    assert "  storm [incident]: turn 4; only in talking\n" in text
+    assert "  standoff (inside dispute): Standoff\n" in text and "      \u2192 clash  when escalation >= 100 (from dispute)\n" in text
+
+
+def test_the_mermaid_diagram_draws_a_parent_phase_as_a_composite_state_entered_at_the_start(tmp_path):
+    diagram = mermaid(_nested_valleys(tmp_path))
+    assert diagram.startswith("stateDiagram-v2\n    [*] --> dispute\n")
+    block = diagram.split("    state dispute {\n", 1)[1].split("\n    }\n", 1)[0]
+    assert block.splitlines() == [
+        "        [*] --> standoff",
+        '        state "Standoff" as standoff',
+        '        state "Talking" as talking',
+    ]
+    assert "    dispute --> clash : escalation >= 100\n" in diagram, "a parent's transition leaves the composite"
+    assert diagram.count(" as standoff\n") == 1, "each state is declared once"
+    flat = mermaid(_load(FIXTURES / "minimal.yaml"))
+    assert "{" not in flat, "a scenario without nested phases has no composite state"
+
+
+def test_endings_says_in_one_line_when_it_cannot_write_the_routes(tmp_path):
+    occupied = tmp_path / "a_file"
+    occupied.write_text("not a folder", encoding="utf-8")
+    for option in ("--logs", "--write-proofs"):
+        refused = _cli("endings", "quiet_channel", "--playouts", "10", "--margin", "1", option, str(occupied))
+        assert refused.returncode == 1 and "Traceback" not in refused.stderr, option
+        assert f"{occupied}: cannot" in refused.stderr, option
+    assert occupied.read_text(encoding="utf-8") == "not a folder"

@@ -1,3 +1,3 @@
-"""Tools for scenario authors: the structure of a scenario, and proof that each ending can be reached."""
+"""Tools for scenario authors: the structure of a scenario, move files, and proof that each ending can be reached."""
 
-__all__ = ["endings", "structure"]
+__all__ = ["endings", "movefile", "structure"]

@@ -5,8 +5,11 @@ conditions on the way can all hold is another matter. Two kinds of witness answe
 
 - simulated playouts: seeded sessions played by a mix of careful and careless envoys (each
   decision is either the careful envoy's move, `game/debrief/policy.py`, or a random one);
-- transcripts the author writes: a seed and a list of moves, the same YAML as the project's
-  golden tests (`scenario`, `seed`, `moves`), replayed exactly.
+- move files the author writes (`game/authoring/movefile.py`): a seed and a list of moves, the
+  same YAML as the project's golden tests, replayed exactly.
+
+Each route's margin (how many other seeds the same moves still lead to the same ending) and
+the debrief scores of the playouts that reach an ending tell the author how robust a proof is.
 
 Everything is seeded, so the same call always finds the same witnesses.
 """
@@ -14,17 +17,18 @@ Everything is seeded, so the same call always finds the same witnesses.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+from game.authoring.movefile import MoveFile, Played, expectation_problem, play_moves, read_move_file, scenario_problem
+from game.debrief.build import walk
 from game.debrief.policy import careful_move
 from game.diagnostics import Diagnostic, error
 from game.engine.machines import Machines, build_machines
-from game.engine.session import MoveNotAvailable, Session, moves_on_offer
+from game.engine.session import Session, moves_on_offer
 from game.scenario import codes
 from game.scenario.loader import LoadedScenario
-from game.scenario.yaml_source import YamlDocument, read_yaml_file
 
 CARELESSNESS = (0.0, 0.05, 0.15, 0.3, 0.6, 1.0)
 """Share of random decisions in successive playouts: from a careful envoy to a random one."""
@@ -33,7 +37,7 @@ DECISION_LIMIT = 400
 
 @dataclass(frozen=True)
 class Witness:
-    """A seed and moves that reach an ending; `source` is 'search' or the transcript's path."""
+    """A seed and moves that reach an ending; `source` is 'search' or the move file's path."""
 
     ending: str
     seed: int
@@ -41,25 +45,70 @@ class Witness:
     source: str
 
 
+@dataclass
+class Tally:
+    """What simulated play found of one ending: the first playout that reached it (its route),
+    how many playouts reached it, and their debrief scores."""
+
+    witness: Witness
+    playouts: int = 0
+    scores: list[int] = field(default_factory=list)
+
+
 def endings_of(loaded: LoadedScenario) -> list[str]:
     return [pid for pid, phase in loaded.scenario.phases.phases.items() if phase.ending is not None]
 
 
 def search(loaded: LoadedScenario, *, playouts: int = 200, seed: int = 0) -> dict[str, Witness]:
-    """Play up to `playouts` seeded sessions; the first witness of each ending, by ending id."""
-    wanted = set(endings_of(loaded))
+    """Play `playouts` seeded sessions; the first witness of each ending, by ending id."""
+    return {ending: tally.witness for ending, tally in survey(loaded, playouts=playouts, seed=seed, scored=False).items()}
+
+
+def survey(
+    loaded: LoadedScenario,
+    *,
+    playouts: int = 200,
+    seed: int = 0,
+    scored: bool = True,
+    progress: Callable[[int], None] | None = None,
+) -> dict[str, Tally]:
+    """Play `playouts` seeded sessions and tally them by ending (in the order first reached);
+    `progress` is told after each playout, `scored` adds each playout's debrief score."""
     rng = random.Random(f"endings:{seed}")
     machines = build_machines(loaded)
-    found: dict[str, Witness] = {}
+    found: dict[str, Tally] = {}
     for number in range(playouts):
-        if wanted <= set(found):
-            break
         game_seed = rng.randrange(1_000_000)
         carelessness = CARELESSNESS[number % len(CARELESSNESS)]
         ending, moves = _playout(loaded, machines, game_seed, carelessness, rng)
-        if ending is not None and ending not in found:
-            found[ending] = Witness(ending, game_seed, moves, "search")
+        if ending is not None:
+            tally = found.setdefault(ending, Tally(Witness(ending, game_seed, moves, "search")))
+            tally.playouts += 1
+            if scored:
+                score = route_score(loaded, game_seed, moves, machines)
+                if score is not None:
+                    tally.scores.append(score)
+        if progress is not None:
+            progress(number + 1)
     return found
+
+
+def route_score(loaded: LoadedScenario, seed: int, moves: tuple[str, ...], machines: Machines | None = None) -> int | None:
+    """The debrief's overall score of a play (without its search for better moves)."""
+    return walk(loaded, seed, "", list(moves), machines=machines, suggest=False).overall
+
+
+def margin(loaded: LoadedScenario, witness: Witness, others: int, machines: Machines | None = None) -> int:
+    """Of `others` other seeds (drawn from the witness's own), how many the same moves still
+    lead to the same ending: a route that needs its one lucky seed is a thin proof."""
+    rng = random.Random(f"margin:{witness.seed}")
+    seeds: list[int] = []
+    while len(seeds) < others:
+        candidate = rng.randrange(1_000_000)
+        if candidate != witness.seed and candidate not in seeds:
+            seeds.append(candidate)
+    route = MoveFile(witness.source, witness.seed, witness.moves, ())
+    return sum(play_moves(loaded, route, seed=other, machines=machines).session.state.ending == witness.ending for other in seeds)
 
 
 def _playout(
@@ -78,147 +127,31 @@ def _playout(
 
 
 def read_transcript(path: Path, loaded: LoadedScenario) -> tuple[Witness | None, list[Diagnostic]]:
-    """Replay a transcript file; the witness of the ending it reaches, or located problems."""
-    document, problems = read_yaml_file(path)
-    file = str(path)
-    if document is None:
+    """Replay a move file; the witness of the ending it reaches, or located problems (a move
+    not on offer, no ending reached, an `expect:` the moves miss)."""
+    moves, problems = read_move_file(path)
+    if moves is None:
         return None, problems
-    data: Any = document.data
-    shape = _shape_problems(document, file)
-    if shape:
-        return None, shape
-    seed, moves = data["seed"], list(data["moves"])
-    named = data.get("scenario")
-    if named is not None and named != loaded.scenario.id:
-        where = document.source.nearest(("scenario",))
-        return None, [
-            error(
-                codes.LOG_SCENARIO_CHANGED,
-                f"this transcript is for scenario '{named}', not '{loaded.scenario.id}'",
-                file,
-                where.line,
-                where.col,
-                f"replay it against scenario '{named}', or write 'scenario: {loaded.scenario.id}' if the moves are meant for this one",
-            )
-        ]
-    session = Session(loaded, seed=seed)
-    for index, key in enumerate(moves):
-        where = document.source.nearest(("moves", index))
-        item = f"item {index + 1} of 'moves'"
-        if session.is_over:
-            return None, [
-                error(
-                    codes.LOG_MISMATCH,
-                    f"the game ended at '{session.state.ending}' before {item} ('{key}')",
-                    file,
-                    where.line,
-                    where.col,
-                    "remove the moves after the ending",
-                )
-            ]
-        offered = {move.key for move in session.moves()}
-        if key not in offered and f"{key}:" in offered:
-            key = moves[index] = f"{key}:"  # 'wait:' may be written without the colon that YAML would misread
-        try:
-            session.choose(key)
-        except MoveNotAvailable:
-            return None, [
-                error(
-                    codes.LOG_MISMATCH,
-                    f"{item}, '{key}', is not on offer at that point",
-                    file,
-                    where.line,
-                    where.col,
-                    moves_on_offer([m.key for m in session.moves()]),
-                )
-            ]
-    if session.state.ending is None:
-        where = document.source.nearest(("moves", len(moves) - 1) if moves else ("moves",))  # after the last move
-        return None, [
-            error(
-                codes.LOG_MISMATCH,
-                f"the moves end on turn {session.state.turn} without reaching an ending",
-                file,
-                where.line,
-                where.col,
-                "add the moves that lead on to an ending; " + moves_on_offer([m.key for m in session.moves()]),
-            )
-        ]
-    return Witness(session.state.ending, seed, tuple(moves), file), []
+    wrong = scenario_problem(loaded, moves)
+    if wrong is not None:
+        return None, problems + [wrong]
+    played = play_moves(loaded, moves)
+    missed = played.problem or expectation_problem(loaded, moves, played) or no_ending_problem(moves, played)
+    if missed is not None:
+        return None, problems + [missed]
+    return Witness(played.session.state.ending or "", moves.seed, tuple(played.keys), moves.file), problems
 
 
-def _shape_problems(document: YamlDocument, file: str) -> list[Diagnostic]:
-    """A transcript is a mapping with 'seed' (a whole number) and 'moves' (a list of move keys);
-    each problem is reported where it is, in words that say what YAML made of the line."""
-    data: Any = document.data
-    source = document.source
-    found: list[Diagnostic] = []
-    for key, what, example in (("seed", "a whole number", "seed: 1"), ("moves", "a list of move keys", "moves:\n  - wait")):
-        if key not in data:
-            found.append(error(codes.MISSING_FIELD, f"a transcript needs '{key}' ({what})", file, 1, 1, f"add '{example}'"))
-    seed = data.get("seed")
-    if "seed" in data and (not isinstance(seed, int) or isinstance(seed, bool)):
-        where = source.nearest(("seed",))
-        found.append(
-            error(codes.WRONG_TYPE, f"'seed' should be a whole number, not {_shown(seed)}", file, where.line, where.col, "e.g. 'seed: 1'")
-        )
-    moves = data.get("moves")
-    if "moves" in data and not isinstance(moves, list):
-        where = source.nearest(("moves",))
-        found.append(
-            error(
-                codes.WRONG_TYPE,
-                f"'moves' should be a list of move keys, not {_shown(moves)}",
-                file,
-                where.line,
-                where.col,
-                "write each move on its own line under 'moves:', starting with '- ' (- approach:north)",
-            )
-        )
-    for index, move in enumerate(moves if isinstance(moves, list) else []):
-        if isinstance(move, str):
-            continue
-        where = source.nearest(("moves", index))
-        item = f"item {index + 1} of 'moves'"
-        if isinstance(move, dict) and len(move) == 1:
-            ((key, value),) = move.items()
-            written = f"{key}:" if value is None else f"{key}: {_plain(value)}"
-            meant = key if value is None else f"{key}:{_plain(value)}"
-            found.append(
-                error(
-                    codes.WRONG_TYPE,
-                    f"{item} is written as '{written}', which YAML reads as a mapping, not as a move",
-                    file,
-                    where.line,
-                    where.col,
-                    f"write the move key with no ': ' in it: '- {meant}'",
-                )
-            )
-            continue
-        found.append(
-            error(
-                codes.WRONG_TYPE,
-                f"{item} should be a move key such as 'approach:north', not {_shown(move)}",
-                file,
-                where.line,
-                where.col,
-                "write each move as its key, as the game records it in session logs",
-            )
-        )
-    return found
-
-
-def _plain(value: Any) -> str:
-    return str(value).lower() if isinstance(value, bool) else str(value)
-
-
-def _shown(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    if isinstance(value, str):
-        return f"the text '{value[:40]}'"
-    return "a list" if isinstance(value, list) else "a mapping"
+def no_ending_problem(moves: MoveFile, played: Played) -> Diagnostic | None:
+    """Every move played, and the game goes on: reported at the last move."""
+    if played.problem is not None or played.session.state.ending is not None:
+        return None
+    line, col = moves.place(len(moves.moves) - 1)
+    return error(
+        codes.LOG_MISMATCH,
+        f"the moves end on turn {played.session.state.turn} without reaching an ending",
+        moves.file,
+        line,
+        col,
+        "add the moves that lead on to an ending; " + moves_on_offer([m.key for m in played.session.moves()]),
+    )

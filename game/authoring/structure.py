@@ -35,12 +35,20 @@ def outline(loaded: LoadedScenario) -> str:
             else (f"when {message.arrives_when}" if message.arrives_when else "never")
         )
         lines.append(f"  {mid}: {message.sender} \u2192 {message.recipient}, arrives {when}")
+    lines += ["", "Choices (offered in these phases and the phases inside them, while the condition holds):"]
+    for cid, choice in s.choices.items():
+        offered = [f"in {', '.join(choice.phases)}" if choice.phases else "in every phase"]
+        offered += [f"when {choice.when}"] if choice.when else []
+        offered += [] if choice.once else ["again and again"]
+        lines.append(f"  {cid}: " + "; ".join(offered))
     lines += ["", "Events:"]
     for eid, event in s.events.items():
         trigger = [f"turn {event.at_turn}"] if event.at_turn else []
         trigger += [f"when {event.when}"] if event.when else []
         trigger += [f"chance {event.chance}"] if event.chance else []
-        lines.append(f"  {eid} [{event.kind}]: " + (", ".join(trigger) or "told when the back channel leaks"))
+        where = [f"only in {', '.join(event.phases)}"] if event.phases else []
+        where += [] if event.once else ["every time"]
+        lines.append(f"  {eid} [{event.kind}]: " + "; ".join([", ".join(trigger) or "told when the back channel leaks", *where]))
     return "\n".join(lines) + "\n"
 
 
@@ -85,12 +93,33 @@ def _clock_note(s: Scenario, pid: str) -> str:
 
 
 def mermaid(loaded: LoadedScenario) -> str:
-    """A Mermaid `stateDiagram-v2`: phases as states, endings marked, clock endings dotted."""
+    """A Mermaid `stateDiagram-v2`: phases as states, a phase with nested phases as a composite
+    state around them (entered at the start phase when it holds it), endings marked, the clock's
+    endings noted. Transitions a parent phase owns leave the composite: they apply in every
+    phase inside it."""
     s = loaded.scenario
     phases = s.phases.phases
-    lines = ["stateDiagram-v2", f"    [*] --> {s.phases.start}"]
+    children: dict[str | None, list[str]] = {}
     for pid, phase in phases.items():
-        lines.append(f'    state "{_label(phase)}" as {pid}')
+        children.setdefault(phase.parent if phase.parent in phases else None, []).append(pid)
+    entry = _ancestry(phases, s.phases.start)
+    lines = ["stateDiagram-v2", f"    [*] --> {entry[0]}"]
+
+    def declare(pid: str, depth: int) -> None:
+        indent = "    " * depth
+        lines.append(f'{indent}state "{_label(phases[pid])}" as {pid}')
+        inside = children.get(pid, [])
+        if not inside:
+            return
+        lines.append(f"{indent}state {pid} {{")
+        if pid in entry[:-1]:
+            lines.append(f"{indent}    [*] --> {entry[entry.index(pid) + 1]}")
+        for child in inside:
+            declare(child, depth + 1)
+        lines.append(f"{indent}}}")
+
+    for pid in children.get(None, []):
+        declare(pid, 1)
     for pid, phase in phases.items():
         for transition in phase.transitions:
             lines.append(f"    {pid} --> {transition.to}{_edge_label(transition)}")
@@ -103,6 +132,14 @@ def mermaid(loaded: LoadedScenario) -> str:
     if s.clock.on_withdrawal is not None and s.clock.on_withdrawal not in (s.clock.on_timeout, s.clock.on_escalation):
         lines.append(f"    note right of {s.clock.on_withdrawal}: reached from any phase when the envoy ends good offices")
     return "\n".join(lines) + "\n"
+
+
+def _ancestry(phases: dict[str, Phase], pid: str) -> list[str]:
+    """`pid` and the phases around it, outermost first (a cycle of parents is cut)."""
+    chain = [pid]
+    while phases[chain[0]].parent in phases and phases[chain[0]].parent not in chain:
+        chain.insert(0, str(phases[chain[0]].parent))
+    return chain
 
 
 def _label(phase: Phase) -> str:

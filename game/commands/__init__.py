@@ -6,4 +6,4 @@ arguments, and `run(args) -> int`, which does the work and gives the exit code (
 `game.console`). Imports of the core sit inside `run`, so `good-offices --help` stays quick.
 """
 
-__all__ = ["debrief", "endings", "listing", "map", "play", "replay", "schema", "sessions", "structure", "validate"]
+__all__ = ["debrief", "endings", "listing", "map", "moves", "play", "proof", "replay", "schema", "sessions", "structure", "validate"]
