@@ -14,14 +14,14 @@ import sys
 from collections.abc import Sequence
 
 from game import __version__
-from game.commands import debrief, endings, listing, moves, play, proof, replay, schema, sessions, structure, validate
+from game.commands import debrief, endings, listing, moves, new, play, proof, replay, schema, sessions, structure, validate
 from game.commands import map as map_command
 from game.console import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, PROG
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
 # In the order `good-offices --help` lists them.
-COMMANDS = (listing, validate, play, sessions, replay, schema, structure, moves, proof, endings, debrief, map_command)
+COMMANDS = (listing, new, validate, play, sessions, replay, schema, structure, moves, proof, endings, debrief, map_command)
 
 
 class _Parser(argparse.ArgumentParser):
