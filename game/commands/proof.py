@@ -22,11 +22,20 @@ if TYPE_CHECKING:
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
-    parser = commands.add_parser("proof", help="turn a session log into a move file (seed, moves, expected ending)")
+    parser = commands.add_parser(
+        "proof",
+        help="turn a session log into a move file (seed, moves, expected ending)",
+        description="Turn a session played by hand into a move file: its seed, its moves and, when it ended, the ending it "
+        "reached as 'expect:', so 'good-offices endings --transcripts' checks it still gets there.",
+    )
     parser.add_argument("log", type=Path, metavar="LOG", help="a session log (.jsonl)")
-    parser.add_argument("-o", "--output", type=Path, default=None, metavar="FILE", help="write to FILE instead of the screen")
-    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    parser.add_argument("--scenario", type=Path, default=None, help="the scenario file, when it is not where the log says")
+    parser.add_argument("-o", "--output", type=Path, default=None, metavar="FILE", help="write to FILE (default: print it on the screen)")
+    parser.add_argument(
+        "--force", action="store_true", help="replace FILE if it exists (default: an existing FILE is kept and nothing is written)"
+    )
+    parser.add_argument(
+        "--scenario", type=Path, default=None, help="the scenario file, when it is not where the log says (default: the file the log names)"
+    )
     return parser
 
 
