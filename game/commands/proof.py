@@ -40,6 +40,7 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from game.authoring.editor import installed_path, modeline, with_modeline
     from game.authoring.movefile import log_moves, move_file_text, play_moves
     from game.diagnostics import has_errors, warning
     from game.engine.logfile import read_log
@@ -73,6 +74,8 @@ def run(args: argparse.Namespace) -> int:
     text = move_file_text(
         loaded, moves.seed, moves.moves, expect=reached, comments=_header(loaded.scenario, contents.header, moves, reached)
     )
+    if installed_path("move").is_file():  # the editor checks the file against the schema `schema --install` put there
+        text = with_modeline(text, modeline("move"))
     return _write(text, args.output, args.force)
 
 
