@@ -14,14 +14,45 @@ import sys
 from collections.abc import Sequence
 
 from game import __version__
-from game.commands import debrief, endings, listing, moves, new, play, playtest, proof, replay, schema, sessions, structure, validate
+from game.commands import (
+    completion,
+    debrief,
+    endings,
+    listing,
+    moves,
+    new,
+    play,
+    playtest,
+    proof,
+    replay,
+    schema,
+    sessions,
+    structure,
+    validate,
+)
 from game.commands import map as map_command
 from game.console import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, PROG
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
 # In the order `good-offices --help` lists them.
-COMMANDS = (listing, new, validate, play, sessions, replay, schema, structure, moves, proof, endings, playtest, debrief, map_command)
+COMMANDS = (
+    listing,
+    new,
+    validate,
+    play,
+    sessions,
+    replay,
+    schema,
+    structure,
+    moves,
+    proof,
+    endings,
+    playtest,
+    debrief,
+    map_command,
+    completion,
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -34,6 +65,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description="Play a crisis as a third-party envoy, then debrief every decision.")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.set_defaults(program_parser=parser)  # for `completion`, which describes the whole program
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for command in COMMANDS:
         command.add_parser(commands).set_defaults(run=command.run)

@@ -11,17 +11,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from platformdirs import user_data_path
-
 from game.diagnostics import has_errors
 from game.engine.logfile import read_log
+from game.paths import log_folder
 from game.scenario.bundled import find_bundled
 from game.scenario.header import read_header
 from game.words import count
 
 
 def default_log_dir() -> Path:
-    return user_data_path("good-offices", appauthor=False) / "logs"
+    return log_folder()
 
 
 def _modified(path: Path) -> float:

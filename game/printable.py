@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 SPOOFING = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2060\ufeff")
@@ -13,11 +14,15 @@ def unprintable(text: str) -> str | None:
     sequence in a title can retitle a window, clear a screen or write the clipboard), or an
     invisible formatting character that reorders or hides what is shown (right-to-left
     overrides, zero-width spaces). Newlines and tabs are plain text."""
-    for char in text:
-        if char in "\n\t":
-            continue
-        if unicodedata.category(char) == "Cc":
-            return f"contains the control character U+{ord(char):04X}; write plain text"
-        if char in SPOOFING:
-            return f"contains the invisible formatting character U+{ord(char):04X}, which can disguise what is shown"
-    return None
+    found = _UNPRINTABLE.search(text)  # every scenario text is checked as the file loads
+    if found is None:
+        return None
+    char = found.group()
+    if unicodedata.category(char) == "Cc":
+        return f"contains the control character U+{ord(char):04X}; write plain text"
+    return f"contains the invisible formatting character U+{ord(char):04X}, which can disguise what is shown"
+
+
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(sorted(SPOOFING)) + "]")
+"""The control characters (Unicode category Cc: U+0000-U+001F and U+007F-U+009F, a set the
+standard keeps fixed) other than newline and tab, and the SPOOFING characters."""

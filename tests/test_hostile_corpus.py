@@ -20,6 +20,8 @@ from hostile_corpus import recipes  # noqa: E402
 SAMPLE_EVERY = 15
 ONCE_BROKEN = {
     "calc_overflow_then_zero",
+    "calc_product_of_big_integers",
+    "venues_3000",
     "log_escape_trainee",
     "scenario_fifo",
     "log_fifo",

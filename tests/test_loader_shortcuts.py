@@ -9,6 +9,7 @@ import importlib.util
 import random
 import re
 import sys
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pytest
 
 from game.debrief.policy import careful_move
 from game.engine.session import Session
+from game.printable import SPOOFING, unprintable
 from game.scenario import codes, loader
 from game.scenario.loader import load_scenario, load_scenario_text
 
@@ -192,3 +194,21 @@ def test_a_generated_scenario_of_10000_phases_loads_and_plays() -> None:
     session = Session(loaded, seed=1)
     session.choose(session.moves()[0])
     assert session.history
+
+
+# -- the printable check, done by one search -------------------------------------------------
+
+
+def test_the_printable_check_finds_every_control_and_spoofing_character_first_to_last() -> None:
+    """`unprintable` searches once instead of asking each character's category; it must still
+    name exactly the characters of category Cc (but newline and tab) and the SPOOFING ones,
+    the first one in the text."""
+    chars = [chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF]
+    wrong = [c for c in chars if c not in "\n\t" and (unicodedata.category(c) == "Cc" or c in SPOOFING)]
+    assert len(wrong) == 65 - 2 + len(SPOOFING)
+    flagged = set(wrong)
+    assert unprintable("".join(c for c in chars if c not in flagged)) is None
+    for char in wrong:
+        found = unprintable(f"a{char}b\u200b\x01")
+        assert found is not None and f"U+{ord(char):04X}" in found, (hex(ord(char)), found)
+        assert ("control character" in found) == (unicodedata.category(char) == "Cc")

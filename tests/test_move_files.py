@@ -200,3 +200,23 @@ def test_endings_passes_when_every_expectation_holds_and_every_ending_is_reached
     proven = _cli("endings", "quiet_channel", "--playouts", "0", "--margin", "2")
     assert proven.returncode == 0, proven.stdout + proven.stderr
     assert proven.stdout.count(" ok\n") == len(list((ROOT / "scenarios" / "quiet_channel.proofs").glob("*.yaml")))
+
+
+def test_a_proof_points_the_editor_at_the_move_schema_once_it_is_installed(tmp_path):
+    import os
+
+    witness = _deal_route()
+    log = _log(tmp_path, FIXTURES / "minimal.yaml", witness.moves, witness.seed)
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "HOME": str(tmp_path)}
+
+    def proof() -> str:
+        made = subprocess.run([sys.executable, "-m", "game", "proof", str(log)], capture_output=True, text=True, cwd=ROOT, env=env)
+        assert made.returncode == 0, made.stderr
+        return made.stdout
+
+    assert not proof().startswith("# yaml-language-server:"), "no line pointing at a schema that is not there"
+    installed = subprocess.run([sys.executable, "-m", "game", "schema", "--install"], capture_output=True, text=True, cwd=ROOT, env=env)
+    assert installed.returncode == 0, installed.stderr
+    first, _, rest = proof().partition("\n")
+    assert first.startswith("# yaml-language-server: $schema=file://") and first.endswith("/move.schema.json")
+    assert yaml.safe_load(rest)["moves"] == list(witness.moves)

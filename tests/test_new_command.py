@@ -196,3 +196,13 @@ def test_new_from_a_file_copies_its_map_picture_and_refuses_to_replace_one(tmp_p
     assert main(["new", str(tmp_path / "copy" / "other.yaml"), "--from", str(source)]) == 1
     assert "pictures/map.png: already exists" in capsys.readouterr().err
     assert not (tmp_path / "copy" / "other.yaml").exists()
+
+
+def test_a_file_name_with_control_characters_is_printed_escaped(tmp_path: Path, capsys) -> None:
+    target = tmp_path / "river\x1b[2J.yaml"
+    assert main(["new", str(target)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "river\\u001b[2J.yaml" in out
+    assert main(["new", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and err.count("\n") == 1

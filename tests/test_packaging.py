@@ -5,9 +5,12 @@ the other data files. The project source is copied to tmp_path first, so buildin
 from __future__ import annotations
 
 import importlib.util
+import os
+import re
 import shutil
 import subprocess
 import sys
+import tarfile
 import tomllib
 import zipfile
 from pathlib import Path
@@ -125,3 +128,75 @@ def test_wheel_contains_scenarios_and_catalogue(source_copy: Path, tmp_path: Pat
         names = set(archive.namelist())
     assert any(name.endswith(".dist-info/entry_points.txt") for name in names)
     check_contents(names)
+
+
+# -- the source distribution (issue 10, item 15) ---------------------------------------------------------
+
+SDIST_SUBSET = ["tests/test_invalid_fixtures.py", "tests/test_terminal.py", "tests/test_loader.py", "tests/test_resources.py"]
+"""Tests run from the unpacked sdist against the package installed from it: the scenario reader
+with every bad-file fixture, terminal play, the loader, and the assets found once installed."""
+
+
+@pytest.fixture(scope="module")
+def sdist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sdist as setuptools builds it from the files git tracks or would (offline, no isolation)."""
+    source = tmp_path_factory.mktemp("tracked")
+    tracked = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT, capture_output=True, timeout=60
+    )
+    if tracked.returncode != 0:
+        pytest.skip("needs a git checkout to know the tracked files")
+    for name in tracked.stdout.decode().split("\0"):
+        if name and (ROOT / name).is_file():
+            (source / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, source / name)
+    out = tmp_path_factory.mktemp("dist")
+    script = "import sys\nfrom setuptools import setup\nsys.argv = ['setup.py', '-q', 'sdist', '-d', sys.argv[1]]\nsetup()\n"
+    result = subprocess.run([sys.executable, "-c", script, str(out)], cwd=source, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    [archive] = out.glob("good-offices-*.tar.gz")
+    return archive
+
+
+def test_the_sdist_carries_the_tests_fixtures_docs_tools_and_changelog(sdist: Path) -> None:
+    with tarfile.open(sdist) as archive:
+        names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
+    for needed in (
+        "CHANGELOG.md",
+        "docs/errors.md",
+        "docs/playing.md",
+        "tools/bench.py",
+        "tests/conftest.py",
+        "tests/fixtures/minimal.yaml",
+    ):
+        assert needed in names, needed
+    assert any(n.startswith("tests/invalid/GO0") for n in names) and any(n.startswith("tests/golden_debrief/") for n in names)
+    assert not any("__pycache__" in n or n.endswith(".pyc") for n in names)
+
+
+@pytest.mark.slow
+def test_tests_pass_from_the_unpacked_sdist_against_the_package_installed_from_it(sdist: Path, tmp_path: Path) -> None:
+    with tarfile.open(sdist) as archive:
+        archive.extractall(tmp_path, filter="data")
+    [unpacked] = tmp_path.glob("good-offices-*")
+    site = tmp_path / "site"
+    install = [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", "--no-index", "--target", str(site)]
+    result = subprocess.run([*install, str(unpacked)], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    where = subprocess.run(
+        [sys.executable, "-c", "import game; print(game.__file__)"], cwd=unpacked / "tests", env=env, capture_output=True, text=True
+    )
+    assert Path(where.stdout.strip()).is_relative_to(site), "the tests use the installed package"
+    pytest_command = [str(Path(sys.executable).with_name("pytest")), "-q", "-p", "no:cacheprovider", *SDIST_SUBSET]
+    result = subprocess.run(pytest_command, cwd=unpacked, env=env, capture_output=True, text=True, timeout=1800)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+
+
+def test_the_package_index_page_has_no_relative_links() -> None:
+    """PyPI shows the long description without the repository around it: a relative link or
+    image there is broken."""
+    description = ROOT / PYPROJECT["project"]["readme"]
+    links = re.findall(r"\]\(([^)]+)\)|<img[^>]+src=\"([^\"]+)\"", description.read_text(encoding="utf-8"))
+    relative = [target for pair in links for target in pair if target and not re.match(r"https?://", target)]
+    assert relative == [], f"{description.name} links to {relative}"

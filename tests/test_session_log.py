@@ -358,3 +358,16 @@ def test_replay_command_exit_codes(scenario_file: Path, tmp_path: Path) -> None:
     assert ": GO0406 error: " in bad.stderr and "Traceback" not in bad.stderr
     missing = run_replay(str(tmp_path / "nope.jsonl"))
     assert missing.returncode == 1 and "GO0401" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_a_logged_move_not_on_offer_lists_every_move_that_was(scenario_file: Path, tmp_path: Path) -> None:
+    path = record_session(scenario_file, tmp_path / "logs")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines) if '"n":3' in line and '"decision"' in line) + 1
+    lines[number - 1] = json.dumps({**json.loads(lines[number - 1]), "move": "fly:to_the_moon"}, separators=(",", ":"))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _, problems = replays(path)
+    assert problems[0].message == "decision 3: 'fly:to_the_moon' is not available now"
+    listed = problems[0].hint.split("on offer then (", 1)[1]
+    count, keys = listed.split("): ", 1)
+    assert len(keys.split(", ")) == int(count) and keys.endswith("wait:"), "every move, none cut off"

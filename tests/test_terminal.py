@@ -218,3 +218,19 @@ def test_at_a_keyboard_a_move_with_consequences_asks_first_by_default(strait, tm
     os.close(primary)
     assert "Words said in public cannot be taken back." in result.stdout and "Play it? (y/N)" in result.stdout
     assert "Not played." in result.stdout and result.returncode == 0
+
+
+def test_a_resumed_session_keeps_the_codes_of_before(strait) -> None:
+    """The codes depend on the moves seen so far; a resume lists them again from the start."""
+    typed = "c1\na1\nc2\n"
+    whole = Session(strait, seed=7)
+    out = io.StringIO()
+    TerminalPlay(whole, LOG, io.StringIO(typed + "w1\nq\n"), out).run(show_briefing=False)
+    continuous = out.getvalue().rsplit("== You chose: ", 1)[0].rsplit("\n== Day", 1)[1]
+    resumed = Session(strait, seed=7)
+    TerminalPlay(resumed, LOG, io.StringIO(typed + "q\n"), io.StringIO()).run(show_briefing=False)
+    out = io.StringIO()
+    TerminalPlay(resumed, LOG, io.StringIO("w1\nq\n"), out).run(show_briefing=False)
+    after_resume = out.getvalue().split("\n== Day", 1)[1].split("== You chose: ", 1)[0]
+    assert " a3. " in continuous and after_resume == continuous
+    assert [o.move.key for o in resumed.history] == [o.move.key for o in whole.history]

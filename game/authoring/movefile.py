@@ -70,10 +70,6 @@ class Played:
     keys: list[str]
     """The keys played, as the log records them ('wait' written for 'wait:' is 'wait:' here)."""
 
-    @property
-    def ending(self) -> str | None:
-        return self.session.state.ending if self.problem is None else None
-
 
 def is_log(path: Path) -> bool:
     """A session log rather than a YAML move file: by its name, else by its first byte."""

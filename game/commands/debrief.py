@@ -29,13 +29,34 @@ EXTENSIONS = {"text": ".txt", "md": ".md", "html": ".html", "json": ".json"}
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
-    parser = commands.add_parser("debrief", help="judge a finished session (or a class of them) against the principles")
-    parser.add_argument("logs", nargs="+", type=Path, metavar="LOG", help="session logs, or folders of them")
-    parser.add_argument("--format", choices=("text", "md", "html", "json"), default="text")
-    parser.add_argument("-o", "--output", type=Path, default=None, metavar="FILE")
+    parser = commands.add_parser(
+        "debrief",
+        help="judge a finished session (or a class of them) against the principles",
+        description="Judge each decision of a session against the principles of good offices, with scores, the reveal of "
+        "what was hidden and a review by search; or, with --class or a folder, one report for a whole class.",
+    )
+    parser.add_argument(
+        "logs", nargs="+", type=Path, metavar="LOG", help="session logs, or folders of them (a folder gives a class report)"
+    )
+    parser.add_argument(
+        "--format", choices=("text", "md", "html", "json"), default="text", help="text (the default), Markdown, HTML or JSON"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="write the report to FILE (default: print it on the screen); for several logs as HTML, a folder for one report each",
+    )
     parser.add_argument("--class", dest="as_class", action="store_true", help="one report for the whole class")
     parser.add_argument("--anonymous", action="store_true", help="in a class report, hide trainees' names")
-    parser.add_argument("--scenario", type=Path, default=None, help="the scenario file, when it is not where the log says")
+    parser.add_argument(
+        "--scenario",
+        type=Path,
+        default=None,
+        help="the scenario file, when it is not where the log says (default: the file named in the log, else the bundled scenario)",
+    )
     return parser
 
 

@@ -29,18 +29,32 @@ if TYPE_CHECKING:
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
-    parser = commands.add_parser("endings", help="prove that every ending can be reached in play")
-    parser.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario id or a path to a scenario file")
+    parser = commands.add_parser(
+        "endings",
+        help="prove that every ending can be reached in play",
+        description="Search for sessions that reach each of a scenario's endings and print each route found (its seed and "
+        "moves) and how many other seeds it holds on; replay your own move files with --transcripts. Exit 1 if an ending is "
+        "never reached or a move file does not reach the ending it expects.",
+    )
+    parser.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario id (see 'good-offices list') or a path to a scenario file")
     parser.add_argument("--playouts", type=int, default=200, help="how many simulated sessions to play (default 200)")
-    parser.add_argument("--seed", type=int, default=0, help="seed of the search (the same seed finds the same routes)")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the search: the same seed finds the same routes (default 0)")
     parser.add_argument(
-        "--transcripts", type=Path, default=None, metavar="DIR", help="also replay the move files (*.yaml) in DIR, or this one file"
+        "--transcripts",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="also replay the move files (*.yaml) in DIR, or this one file (default: none)",
     )
     parser.add_argument(
         "--margin", type=int, default=20, metavar="N", help="replay each route with N other seeds to see if it holds (default 20)"
     )
-    parser.add_argument("--write-proofs", type=Path, default=None, metavar="DIR", help="write each route the search found as a move file")
-    parser.add_argument("--logs", type=Path, default=None, metavar="DIR", help="write each route as a session log in DIR")
+    parser.add_argument(
+        "--write-proofs", type=Path, default=None, metavar="DIR", help="write each route the search found as a move file (default: none)"
+    )
+    parser.add_argument(
+        "--logs", type=Path, default=None, metavar="DIR", help="write each route as a session log in DIR (default: none are written)"
+    )
     return parser
 
 

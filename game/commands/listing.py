@@ -11,8 +11,13 @@ from game.console import EXIT_ERRORS, EXIT_OK
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
-    parser = commands.add_parser("list", help="list the bundled scenarios")
-    parser.add_argument("--check", action="store_true", help="also validate each one in full")
+    parser = commands.add_parser(
+        "list",
+        help="list the bundled scenarios",
+        description="List the scenarios that ship with the game: id, difficulty, expected minutes, title and summary. "
+        "Play one with 'good-offices play ID'.",
+    )
+    parser.add_argument("--check", action="store_true", help="also validate each one in full, and name any that does not load (exit 1)")
     return parser
 
 

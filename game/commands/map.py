@@ -31,14 +31,19 @@ def picture_size(text: str) -> tuple[int, int]:
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
-    parser = commands.add_parser("map", help="save a scenario's map (parties, venues, map picture) as a PNG, without a display")
-    parser.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario id or a path to a scenario file")
+    parser = commands.add_parser(
+        "map",
+        help="save a scenario's map (parties, venues, map picture) as a PNG, without a display",
+        description="Draw a scenario's map panel (its picture, parties and venues with their labels) off screen and save it "
+        "as a PNG; print where each marker and label went. Needs no display.",
+    )
+    parser.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario id (see 'good-offices list') or a path to a scenario file")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="the PNG file to write")
     parser.add_argument(
         "--size", type=picture_size, default=DEFAULT_SIZE, metavar="WxH", help="the picture's size in pixels (default 960x540)"
     )
-    parser.add_argument("--text-size", type=int, choices=TEXT_SIZES, default=100, help="the labels' text size in percent")
-    parser.add_argument("--contrast", action="store_true", help="use the high-contrast theme")
+    parser.add_argument("--text-size", type=int, choices=TEXT_SIZES, default=100, help="the labels' text size in percent (default 100)")
+    parser.add_argument("--contrast", action="store_true", help="use the high-contrast theme (default: the calm one)")
     return parser
 
 

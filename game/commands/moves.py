@@ -16,12 +16,23 @@ if TYPE_CHECKING:
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
-    parser = commands.add_parser("moves", help="list the move keys on offer, quoted for pasting into a move file")
+    parser = commands.add_parser(
+        "moves",
+        help="list the move keys on offer, quoted for pasting into a move file",
+        description="List every move key on offer at the start of a session, or after the moves of a move file or session "
+        "log, each quoted as a YAML list item to paste into a move file.",
+    )
     parser.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario id or a path to a scenario file")
     parser.add_argument(
-        "--after", type=Path, default=None, metavar="PROOF_OR_LOG", help="first play the moves of this move file or session log"
+        "--after",
+        type=Path,
+        default=None,
+        metavar="PROOF_OR_LOG",
+        help="first play the moves of this move file or session log (default: list the moves of the first turn)",
     )
-    parser.add_argument("--upto", type=int, default=None, metavar="N", help="with --after, play only its first N moves")
+    parser.add_argument(
+        "--upto", type=int, default=None, metavar="N", help="with --after, play only its first N moves (default: all of them)"
+    )
     parser.add_argument("--seed", type=int, default=1, help="without --after, the session's seed (default 1)")
     return parser
 

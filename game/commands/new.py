@@ -18,14 +18,20 @@ from game.diagnostics import shown
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
-    parser = commands.add_parser("new", help="write a starter scenario (and the proofs of its endings) to edit")
+    parser = commands.add_parser(
+        "new",
+        help="write a starter scenario (and the proofs of its endings) to edit",
+        description="Write a commented, valid starter scenario (two parties, three endings, a venue choice, a message, an "
+        "event, a mandate trap) with a proofs folder holding one move file per ending, and a first line that lets your "
+        "editor check it against the installed schema. Existing files are never overwritten.",
+    )
     parser.add_argument("path", type=Path, metavar="PATH", help="the scenario file to write (NAME.yaml), or a folder to create for it")
     parser.add_argument(
         "--from",
         dest="source",
         default=None,
         metavar="SCENARIO",
-        help="copy this scenario (a bundled id such as harbour_crossing, or a file) and its proofs instead of the starter",
+        help="copy this scenario (a bundled id such as harbour_crossing, or a file) and its proofs (default: the starter)",
     )
     return parser
 

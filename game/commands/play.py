@@ -10,6 +10,8 @@ import argparse
 import unicodedata
 from pathlib import Path
 
+from game.paths import log_folder, settings_folder
+
 TRAINEE_MAX = 80
 
 
@@ -29,12 +31,30 @@ def trainee_name(text: str) -> str:
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
-    parser = commands.add_parser("play", help="play a scenario (a window, or the terminal with --text)")
-    parser.add_argument("scenario", nargs="?", metavar="SCENARIO", help="a bundled scenario id or a path to a scenario file")
-    parser.add_argument("--text", action="store_true", help="play in the terminal instead of a window")
-    parser.add_argument("--seed", type=int, default=None, help="the session's random seed (same seed and choices, same game)")
-    parser.add_argument("--trainee", type=trainee_name, default=None, help="the trainee's name, written in the log")
-    parser.add_argument("--log-dir", type=Path, default=None, help="where the session log is written")
+    parser = commands.add_parser(
+        "play",
+        help="play a scenario (a window, or the terminal with --text)",
+        description="Play a scenario in the game window, or in the terminal with --text. Every decision is written to the "
+        f"session log as it is made (default folder: {log_folder()}), so a session can be resumed with --resume and "
+        f"debriefed with 'good-offices debrief LOG'. The window keeps its settings in {settings_folder()}.",
+    )
+    parser.add_argument(
+        "scenario", nargs="?", metavar="SCENARIO", help="a bundled scenario id (see 'good-offices list') or a path to a scenario file"
+    )
+    parser.add_argument("--text", action="store_true", help="play in the terminal instead of a window (the default is the window)")
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        help="the session's random seed: same seed and choices, same game (default: a new one, written in the log)",
+    )
+    parser.add_argument(
+        "--trainee",
+        type=trainee_name,
+        default=None,
+        help="the trainee's name, written in the log and its file name (default: the window asks; the terminal leaves it out)",
+    )
+    parser.add_argument("--log-dir", type=Path, default=None, help=f"the folder the session log is written to (default: {log_folder()})")
     parser.add_argument(
         "--confirm",
         choices=("all", "risky", "none"),
@@ -42,9 +62,17 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
         help="in the terminal, ask before every move, before moves that cannot be undone (the default at a keyboard), or never "
         "(the default when the moves come through a pipe)",
     )
-    parser.add_argument("--resume", type=Path, default=None, metavar="LOG", help="continue an unfinished session from its log")
     parser.add_argument(
-        "--watch", action="store_true", help="for authors: on each save of the scenario file, reload it and replay the moves made so far"
+        "--resume",
+        type=Path,
+        default=None,
+        metavar="LOG",
+        help="continue an unfinished session from its log, whose scenario it plays (default: a new session)",
+    )
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="for authors: on each save of the scenario file, reload it and replay the moves made so far (default: read it once)",
     )
     return parser
 

@@ -49,7 +49,11 @@ def _seed(text: str) -> int:
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
     parser = commands.add_parser(
-        "playtest", help="play many seeded sessions under a few policies: how often each ending comes, its scores, how robust each proof is"
+        "playtest",
+        help="play many seeded sessions under a few policies: how often each ending comes, its scores, how robust each proof is",
+        description="Play seeded sessions of a scenario as a principled, a careless and a random envoy and with each proof's "
+        "moves under every seed; report per ending how often each reaches it and its debrief scores, and per proof on how "
+        "many seeds it holds.",
     )
     parser.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario id or a path to a scenario file")
     parser.add_argument(
@@ -60,11 +64,19 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "--jobs", type=_positive(64), default=os.cpu_count() or 1, metavar="N", help="worker processes (default: one per core)"
     )
     parser.add_argument("--format", choices=("text", "json", "html"), default="text", help="what to print (default: a table)")
-    parser.add_argument("-o", "--output", type=Path, default=None, metavar="FILE", help="write the --format output to FILE")
-    parser.add_argument("--json", type=Path, default=None, metavar="FILE", help="also write the report as JSON to FILE")
-    parser.add_argument("--html", type=Path, default=None, metavar="FILE", help="also write the report as an HTML page to FILE")
     parser.add_argument(
-        "--transcripts", type=Path, default=None, metavar="DIR", help="more proofs (*.yaml) to play besides <scenario>.proofs/"
+        "-o", "--output", type=Path, default=None, metavar="FILE", help="write the --format output to FILE (default: the screen)"
+    )
+    parser.add_argument("--json", type=Path, default=None, metavar="FILE", help="also write the report as JSON to FILE (default: none)")
+    parser.add_argument(
+        "--html", type=Path, default=None, metavar="FILE", help="also write the report as an HTML page to FILE (default: none)"
+    )
+    parser.add_argument(
+        "--transcripts",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="more proofs (*.yaml) to play (default: only those in <scenario>.proofs/)",
     )
     return parser
 

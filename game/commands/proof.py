@@ -22,15 +22,25 @@ if TYPE_CHECKING:
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
-    parser = commands.add_parser("proof", help="turn a session log into a move file (seed, moves, expected ending)")
+    parser = commands.add_parser(
+        "proof",
+        help="turn a session log into a move file (seed, moves, expected ending)",
+        description="Turn a session played by hand into a move file: its seed, its moves and, when it ended, the ending it "
+        "reached as 'expect:', so 'good-offices endings --transcripts' checks it still gets there.",
+    )
     parser.add_argument("log", type=Path, metavar="LOG", help="a session log (.jsonl)")
-    parser.add_argument("-o", "--output", type=Path, default=None, metavar="FILE", help="write to FILE instead of the screen")
-    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    parser.add_argument("--scenario", type=Path, default=None, help="the scenario file, when it is not where the log says")
+    parser.add_argument("-o", "--output", type=Path, default=None, metavar="FILE", help="write to FILE (default: print it on the screen)")
+    parser.add_argument(
+        "--force", action="store_true", help="replace FILE if it exists (default: an existing FILE is kept and nothing is written)"
+    )
+    parser.add_argument(
+        "--scenario", type=Path, default=None, help="the scenario file, when it is not where the log says (default: the file the log names)"
+    )
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
+    from game.authoring.editor import installed_path, modeline, with_modeline
     from game.authoring.movefile import log_moves, move_file_text, play_moves
     from game.diagnostics import has_errors, warning
     from game.engine.logfile import read_log
@@ -64,6 +74,8 @@ def run(args: argparse.Namespace) -> int:
     text = move_file_text(
         loaded, moves.seed, moves.moves, expect=reached, comments=_header(loaded.scenario, contents.header, moves, reached)
     )
+    if installed_path("move").is_file():  # the editor checks the file against the schema `schema --install` put there
+        text = with_modeline(text, modeline("move"))
     return _write(text, args.output, args.force)
 
 

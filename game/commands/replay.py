@@ -10,9 +10,19 @@ from game.diagnostics import has_errors, shown
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
-    parser = commands.add_parser("replay", help="re-run a log and verify it matches exactly")
-    parser.add_argument("log", type=Path, metavar="LOG")
-    parser.add_argument("--scenario", type=Path, default=None, help="the scenario file, when it is not where the log says")
+    parser = commands.add_parser(
+        "replay",
+        help="re-run a log and verify it matches exactly",
+        description="Play a session log's decisions again on its scenario and check that every outcome, event and draw "
+        "matches the log exactly. Exit 0 when it does, 1 when it differs (GO0406) or the scenario changed (GO0407).",
+    )
+    parser.add_argument("log", type=Path, metavar="LOG", help="a session log (.jsonl) written by 'good-offices play'")
+    parser.add_argument(
+        "--scenario",
+        type=Path,
+        default=None,
+        help="the scenario file, when it is not where the log says (default: the file named in the log, else the bundled scenario)",
+    )
     return parser
 
 

@@ -16,13 +16,21 @@ from game.diagnostics import shown
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
-    parser = commands.add_parser("schema", help="print the JSON Schema editors check scenarios with, or install it for every folder")
-    parser.add_argument("-o", "--output", type=Path, default=None, metavar="FILE", help="write to FILE instead of the screen")
-    parser.add_argument("--move", action="store_true", help="the schema of move files (proofs) instead of scenarios")
+    parser = commands.add_parser(
+        "schema",
+        help="print the JSON Schema editors check scenarios with, or install it for every folder",
+        description="Print the scenario format (or, with --move, the move-file format) as a JSON Schema (draft 2020-12), for "
+        "editors that check and complete YAML; --install writes both to your user data folder, where they survive upgrades.",
+    )
+    parser.add_argument("-o", "--output", type=Path, default=None, metavar="FILE", help="write to FILE (default: print it on the screen)")
+    parser.add_argument(
+        "--move", action="store_true", help="the schema of move files (proofs) instead of scenarios (default: the scenario schema)"
+    )
     parser.add_argument(
         "--install",
         action="store_true",
-        help="write both schemas to your user data folder and print the first line and editor setting that use them",
+        help="write both schemas to your user data folder and print the first line and editor setting that use them "
+        "(default: print one schema, install nothing)",
     )
     return parser
 

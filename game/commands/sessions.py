@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from game.console import EXIT_ERRORS, EXIT_OK, complain
 from game.diagnostics import shown
+from game.paths import log_folder
 from game.words import count
 
 if TYPE_CHECKING:
@@ -19,8 +20,13 @@ if TYPE_CHECKING:
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
-    parser = commands.add_parser("sessions", help="list the session logs: scenario, trainee, date, decisions, ending")
-    parser.add_argument("--log-dir", type=Path, default=None, help="the folder of logs (default: your user data folder)")
+    parser = commands.add_parser(
+        "sessions",
+        help="list the session logs: scenario, trainee, date, decisions, ending",
+        description="List the session logs in a folder: when each started, its scenario, trainee, decisions and ending, "
+        "and which can be resumed with 'good-offices play --resume LOG'.",
+    )
+    parser.add_argument("--log-dir", type=Path, default=None, help=f"the folder of logs (default: {log_folder()})")
     parser.add_argument("--prune", action="store_true", help="delete the logs of sessions quit before their first decision")
     return parser
 

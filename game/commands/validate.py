@@ -12,8 +12,13 @@ from game.words import count
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
-    parser = commands.add_parser("validate", help="check scenario files and report every problem")
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders of them")
+    parser = commands.add_parser(
+        "validate",
+        help="check scenario files and report every problem",
+        description="Check scenario files (YAML) and report every problem as 'file:line:col: CODE severity: message' with a "
+        "hint. Exit 0 when every file loads (warnings allowed), 1 when one has errors. Every code is explained in docs/errors.md.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="scenario files, or folders (every .yaml in them, subfolders too)")
     return parser
 
 

@@ -79,10 +79,12 @@ def phase_machine(loaded: LoadedScenario) -> Machine:
             transition = phases[owner].transitions[index]
             reason = transition.note or (f"{transition.when}" if transition.when else f"after {transition.on}" if transition.on else "")
             machine.add_transition("advance", pid, transition.to, conditions=[_condition(transition.when, transition.on, reason)])
-        if phases[pid].ending is None:
-            machine.add_transition("time_out", pid, loaded.scenario.clock.on_timeout)
-            machine.add_transition("boil_over", pid, loaded.scenario.clock.on_escalation)
-            machine.add_transition("withdraw", pid, withdrawal_ending(loaded))
+    # the clock's endings leave every phase that is not an ending: one call each, for all of them
+    open_phases: list[Any] = [pid for pid in phases if phases[pid].ending is None]  # transitions types its lists loosely
+    if open_phases:
+        machine.add_transition("time_out", open_phases, loaded.scenario.clock.on_timeout)
+        machine.add_transition("boil_over", open_phases, loaded.scenario.clock.on_escalation)
+        machine.add_transition("withdraw", open_phases, withdrawal_ending(loaded))
     return machine
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 
-from game.engine.bounds import bounded
+from game.engine.bounds import LIMIT, bounded
 from game.engine.compiled import CIRCLE, PARTY, PLAIN, VAR, Target, as_number
 from game.engine.consent import agree, follow_ladder
 from game.engine.machines import Machines
@@ -112,7 +112,10 @@ class Turn:
                 return
             new = bool(value)
         else:
-            number = bounded(value)  # within ±10^15; None for NaN: the value stays as it is
+            if type(value) is float and -LIMIT <= value <= LIMIT:  # the common case, without a call (NaN fails it)
+                number: float | None = value
+            else:
+                number = bounded(value)  # within ±10^15; None for NaN: the value stays as it is
             if number is None:
                 return
             if kind == VAR:

@@ -34,20 +34,32 @@ class LoadedScenario:
 
 
 def load_scenario(path: str | os.PathLike[str]) -> tuple[LoadedScenario | None, list[Diagnostic]]:
-    file = os.fspath(path)
     with collector.paused():
-        document, problems = read_yaml_file(file)
-        digest = _digest_file(file) if document is not None else ""
-        return _finish(document, problems, file, Path(file).parent, digest)
+        return _load_file(os.fspath(path))
 
 
 def load_scenario_text(
     text: str | bytes, file: str = "<text>", folder: Path | None = None
 ) -> tuple[LoadedScenario | None, list[Diagnostic]]:
     with collector.paused():
-        document, problems = read_yaml_text(text, file)
-        raw = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
-        return _finish(document, problems, file, folder, hashlib.sha256(raw).hexdigest())
+        return _load_text(text, file, folder)
+
+
+# The two helpers below hold the read document (every value's node, for positions) in their own
+# frames, so it is freed before the collector is switched back on: the collection that follows
+# then walks only the loaded scenario, not the tens of thousands of nodes it was read from.
+
+
+def _load_file(file: str) -> tuple[LoadedScenario | None, list[Diagnostic]]:
+    document, problems = read_yaml_file(file)
+    digest = _digest_file(file) if document is not None else ""
+    return _finish(document, problems, file, Path(file).parent, digest)
+
+
+def _load_text(text: str | bytes, file: str, folder: Path | None) -> tuple[LoadedScenario | None, list[Diagnostic]]:
+    document, problems = read_yaml_text(text, file)
+    raw = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+    return _finish(document, problems, file, folder, hashlib.sha256(raw).hexdigest())
 
 
 def _finish(

@@ -8,7 +8,6 @@ recording them all as the file was read cost more than any check that later used
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,9 +37,11 @@ class Node:
         return self.mark.line + 1, self.mark.column + 1
 
 
-Entries = Callable[[Node], list[tuple[str, Node, Node]]]
-"""A mapping node's entries as the document has them: (key, key node, value node), merge keys
-(<<) filled in and duplicates left out."""
+Entries = dict[int, list[tuple[str, Node, Node]]]
+"""Each mapping node's entries (by the node's id) as the document has them: (key, key node,
+value node), merge keys (<<) filled in and duplicates left out. The reader fills this in for
+every mapping it reaches, which is every mapping a path can reach. Plain data, so the map holds
+no reference back to the reader (a cycle would leave the whole tree to the garbage collector)."""
 
 
 class SourceMap:
@@ -80,7 +81,7 @@ class SourceMap:
         index = self._maps.get(id(node))
         if index is None:
             assert self._entries is not None
-            index = self._maps[id(node)] = {key: (key_node, value) for key, key_node, value in self._entries(node)}
+            index = self._maps[id(node)] = {key: (key_node, value) for key, key_node, value in self._entries.get(id(node), ())}
         return index
 
     def text_start(self, path: Path) -> Position | None:

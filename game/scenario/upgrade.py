@@ -68,9 +68,10 @@ def _rewrite(node: Any) -> int:
                             new = rewrite_channel_numbers(item)
                             count += new != item
                             value[index] = new
-            else:
+            elif isinstance(value, dict | list):  # a text or a number holds no expression to rewrite
                 count += _rewrite(value)
     elif isinstance(node, list):
         for item in node:
-            count += _rewrite(item)
+            if isinstance(item, dict | list):
+                count += _rewrite(item)
     return count

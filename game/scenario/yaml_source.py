@@ -473,7 +473,7 @@ class _Reader:
             return None
         self.count = 0
         data = self.walk(root, 0, None)
-        self.source = SourceMap(root, lambda node: self.entries(node, 0), frozenset(self.quoted))
+        self.source = SourceMap(root, self.flat, frozenset(self.quoted))
         return data
 
     def tabs(self, text: str) -> set[int]:

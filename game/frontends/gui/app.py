@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import threading
 import warnings
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -88,10 +89,18 @@ class App:
         self.running = True
         self.frames = 0
         self.changes = FrameChanges()
+        self.showing: list[Scene] = []
+        """Overlays opened on the last frame, to be shown on this one (`Scene.shown_next_frame`)."""
         os.environ.setdefault("SDL_VIDEO_WINDOW_POS", "centered")
         check_display()
         try:
             pygame.display.init()
+            if pygame.display.get_driver() == "x11":
+                # SDL draws an X11 window through OpenGL by default, re-sending the whole window
+                # on every update; without a GPU (Mesa's software GL: VMs, remote desktops, Xvfb)
+                # that costs several ms a frame, however little changed. X11's own shared-memory
+                # path sends only the changed rectangles. Read when the window is created.
+                os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
             if pygame.display.get_driver() in HEADLESS_DRIVERS and os.environ.get("SDL_VIDEODRIVER") != pygame.display.get_driver():
                 pygame.display.quit()
                 raise NoDisplay("only an off-screen video driver was found")
@@ -181,6 +190,9 @@ class App:
         """Lay the named scene over the current one (a dialog, a drawer, a menu, the next step)."""
         scene = self.registry[name](self, **details)
         self.push(scene)
+        if scene.shown_next_frame and not scene.hidden:
+            scene.set_hidden(True)
+            self.showing.append(scene)
         return scene
 
     @property
@@ -220,6 +232,12 @@ class App:
     # -- the loop --------------------------------------------------------------------------------
     def step(self, dt: float = 1 / 60) -> bool:
         """One frame: handle waiting events, update, draw. Returns False once the app has quit."""
+        if self.frames == 1:  # the first frame is up: import the other screens in the background
+            self._import_scenes()
+        for scene in self.showing:  # opened on the last frame: shown on this one
+            if scene in self.scenes[self._base_index() :] and scene.hidden:
+                scene.set_hidden(False)
+        self.showing.clear()
         for event in pygame.event.get():
             self._dispatch(event)
             if not self.running:
@@ -230,6 +248,11 @@ class App:
         self.present()
         self.frames += 1
         return self.running
+
+    def _import_scenes(self) -> None:
+        import_all = getattr(self.registry, "import_all", None)
+        if import_all is not None:
+            threading.Thread(target=import_all, name="import-scenes").start()
 
     def present(self) -> None:
         """Repaint what changed since the last frame and send only that to the display."""

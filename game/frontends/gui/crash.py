@@ -16,13 +16,12 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_log_path
-
 from game import __version__
+from game.paths import crash_folder
 
 
 def crash_dir() -> Path:
-    return user_log_path("good-offices", appauthor=False)
+    return crash_folder()
 
 
 def _version(package: str) -> str:

@@ -68,6 +68,9 @@ class Host(Protocol):
 class Scene:
     name = "scene"
     overlay = False
+    shown_next_frame = False
+    """An overlay built on one frame and shown on the next (`App.open`), so no frame both builds
+    it and paints it (a dialog or drawer opens within one frame's budget)."""
 
     def __init__(self, app: Host) -> None:
         self.app = app

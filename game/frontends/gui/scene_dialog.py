@@ -17,6 +17,7 @@ from game.frontends.gui.sheet import Sheet
 class DialogScene(Scene):
     name = "dialog"
     overlay = True
+    shown_next_frame = True
 
     def __init__(
         self, app: Host, kicker: str, title: str, body: str, buttons: list[tuple[str, Callable[[], None]]], *, name: str = "dialog"

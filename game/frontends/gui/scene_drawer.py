@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 class DrawerScene(Scene):
     overlay = True
+    shown_next_frame = True
     title = ""
     toggle_key: int | None = None
     start_at_end = False

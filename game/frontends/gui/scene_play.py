@@ -181,13 +181,15 @@ class PlayScene(Scene):
 
     def turn_repaint(self) -> Iterator[None]:
         """The repaint after a decision in steps, one panel prepared off screen per step; the
-        last shows them all at once. The top bar changing height rebuilds the layout at once."""
+        last shows them all at once. The top bar growing taller rebuilds the layout at once."""
         bar = self.sheet(self.app.size[0])
         paint_top_bar(bar, self.session, reserve=self.reserve, compact=self.bar_compact)
-        if bar.height() != self.bar.rect.height:
+        if bar.height() > self.bar.rect.height:  # a taller bar moves every panel: a new layout
             self.rebuild()
             return
-        shows: list[Callable[[], None]] = [self.bar.stage(bar.paint(self.app.pal.bar_bg), bar.regions)]
+        # a shorter one keeps the bar's height (no layout change, no jump), so the layout is
+        # rebuilt at most as often as the bar grows
+        shows: list[Callable[[], None]] = [self.bar.stage(bar.paint(self.app.pal.bar_bg, self.bar.rect.height), bar.regions)]
         parties = self.sheet(self.parties.view_width)
         paint_parties(parties, self.session)
         shows.append(self.parties.stage(parties.paint(None), parties.regions))
@@ -214,7 +216,9 @@ class PlayScene(Scene):
     def step_turn(self) -> None:
         if self.turn_steps is not None and next(self.turn_steps, StopIteration) is StopIteration:
             self.turn_steps = None
-            self.dialog_frame = self.app.frames + 1
+            # the frame between the repaint and the dialog keeps the picture the dialog covers
+            # (frame.py), so neither frame does both
+            self.dialog_frame = self.app.frames + 2
 
     def paint_turn(self) -> None:
         """Repaint everything a decision can change (no widget is created or destroyed)."""

@@ -1,8 +1,9 @@
 """Every scene by name, in one place: the app builds scenes from this table, so scenes never
 import each other (`app.go("debrief", session=..., log_path=...)`).
 
-A scene's module is imported the first time the scene is asked for, so the title screen is up
-before the play screen, the debrief and the scenario loader behind them are imported.
+A scene's module is imported the first time the scene is asked for, or by the window in the
+background once its first frame is up, so the title screen is up before the play screen, the
+debrief and the scenario loader behind them are imported.
 """
 
 from __future__ import annotations
@@ -45,6 +46,12 @@ class SceneTable(Mapping[str, Callable[..., Scene]]):
 
     def __len__(self) -> int:
         return len(self._where)
+
+    def import_all(self) -> None:
+        """Import every scene's module (the window does it in a thread once its first frame is
+        up, so the first play screen does not wait for the engine's and the loader's imports)."""
+        for module, _ in self._where.values():
+            import_module(f"{__package__}.{module}")
 
 
 SCENES: Mapping[str, Callable[..., Scene]] = SceneTable(_WHERE)

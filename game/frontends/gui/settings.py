@@ -7,13 +7,11 @@ cannot be read falls back to its default, with one warning line on stderr.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from platformdirs import user_config_path
-
+from game.paths import settings_folder
 from game.safefile import read_regular
 
 TEXT_SIZES = (100, 125, 150, 175, 200)
@@ -41,9 +39,7 @@ SETTINGS_LIMIT = 64 * 1024
 
 
 def settings_path() -> Path:
-    override = os.environ.get("GOOD_OFFICES_CONFIG_DIR")
-    folder = Path(override) if override else user_config_path("good-offices", appauthor=False)
-    return folder / "settings.json"
+    return settings_folder() / "settings.json"
 
 
 def load_settings(path: Path | None = None) -> Settings:

@@ -92,8 +92,48 @@ class Fonts:
         return lines
 
     def _wrap(self, style: str, text: str, width: int) -> list[str]:
-        font = self.font(style)
+        """Lines measured from the widths of their words (each measured once, then cached), a
+        whole line measured only when the sum is too close to call; every line is checked at
+        the end, and a text whose estimate was wrong is wrapped again measuring every try."""
         width = max(width, 20)
+        lines = self._wrap_by_words(style, text, width)
+        if all(self.width(style, line) <= width for line in lines):
+            return lines
+        return self._wrap_exactly(style, text, width)
+
+    def _wrap_by_words(self, style: str, text: str, width: int) -> list[str]:
+        font = self.font(style)
+        space = self.width(style, " ")
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            current, current_w, words = "", 0, 0
+            for word in paragraph.split(" "):
+                word_w = self.width(style, word)
+                if current:
+                    guess = current_w + space + word_w
+                    slack = words + 2  # rounding and kerning: a pixel or so a word
+                    if guess + slack <= width:
+                        fits = True
+                    elif guess - slack > width:
+                        fits = False
+                    else:
+                        guess = font.size(f"{current} {word}")[0]
+                        fits = guess <= width
+                    if fits:
+                        current, current_w, words = f"{current} {word}", guess, words + 1
+                        continue
+                    lines.append(current)
+                current, current_w, words = word, word_w, 1
+                while font.size(current)[0] > width and len(current) > 1:
+                    cut = _joint(current, _longest_prefix(font, current, width))
+                    lines.append(current[:cut])
+                    current = current[cut:]
+                    current_w = self.width(style, current)
+            lines.append(current)
+        return lines
+
+    def _wrap_exactly(self, style: str, text: str, width: int) -> list[str]:
+        font = self.font(style)
         lines: list[str] = []
         for paragraph in text.split("\n"):
             words = paragraph.split(" ")

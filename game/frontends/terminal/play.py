@@ -189,6 +189,7 @@ class TerminalPlay:
 
     # -- the loop ----------------------------------------------------------------------------
     def run(self, *, show_briefing: bool = True) -> int:
+        self.recall_codes()
         if show_briefing:
             self.briefing()
             self.show_events(self.session.opening)
@@ -217,6 +218,17 @@ class TerminalPlay:
             self.show_outcome(outcome)
         self.ending()
         return 0
+
+    def recall_codes(self) -> None:
+        """A resumed session: give each move the code it had before, by listing the moves at
+        every past decision of a copy of the game played again from the start (fast, silent)."""
+        if not self.session.history:
+            return
+        again = Session(self.session.loaded, seed=self.session.seed, machines=self.session.machines)
+        for outcome in self.session.history:
+            for move in again.moves():
+                self.codes.code(move)
+            again.choose(outcome.move.key)
 
     def cannot_save(self, exc: OSError) -> int:
         """The log could not be written (a full disk, a vanished folder): every decision before
