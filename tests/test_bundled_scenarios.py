@@ -61,8 +61,7 @@ def test_map_positions_for_every_party_and_venue(path: Path) -> None:
 def test_shipped_schema_is_current() -> None:
     shipped = json.loads((SCENARIOS / "scenario.schema.json").read_text(encoding="utf-8"))
     assert shipped == scenario_json_schema(), (
-        "scenarios/scenario.schema.json is stale; regenerate it with "
-        "'good-offices schema -o scenarios/scenario.schema.json'"
+        "scenarios/scenario.schema.json is stale; regenerate it with 'good-offices schema -o scenarios/scenario.schema.json'"
     )
 
 

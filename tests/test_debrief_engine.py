@@ -40,7 +40,19 @@ def channel() -> LoadedScenario:
 def _finding(decision: int, principle: str, verdict: str, weight: int) -> Finding:
     severity = severity_of(weight)
     return Finding(
-        decision, decision, "k", "label", principle, principle, verdict, weight, severity, "x", "s", "charter-33", None  # type: ignore[arg-type]
+        decision,
+        decision,
+        "k",
+        "label",
+        principle,
+        principle,
+        verdict,
+        weight,
+        severity,
+        "x",
+        "s",
+        "charter-33",
+        None,  # type: ignore[arg-type]
     )
 
 

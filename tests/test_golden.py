@@ -45,8 +45,15 @@ ROOT = Path(__file__).parent.parent
 SCENARIOS = ROOT / "scenarios"
 TRANSCRIPTS = sorted(SCENARIOS.glob("*.proofs/*.yaml"))
 STATE_KEYS = {
-    "escalation_below", "escalation_at_least", "decisions", "meetings_at_least", "channel",
-    "consent", "fired", "not_fired", "variables",
+    "escalation_below",
+    "escalation_at_least",
+    "decisions",
+    "meetings_at_least",
+    "channel",
+    "consent",
+    "fired",
+    "not_fired",
+    "variables",
 }
 
 _loaded: dict[str, LoadedScenario] = {}

@@ -15,9 +15,7 @@ MINIMAL = Path(__file__).parent / "fixtures" / "minimal.yaml"
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER")}
-    return subprocess.run(
-        [sys.executable, "-m", "game", *args], cwd=ROOT, capture_output=True, text=True, env=env or clean, timeout=120
-    )
+    return subprocess.run([sys.executable, "-m", "game", *args], cwd=ROOT, capture_output=True, text=True, env=env or clean, timeout=120)
 
 
 def test_the_map_of_a_bundled_scenario_is_drawn_without_a_display(tmp_path: Path) -> None:

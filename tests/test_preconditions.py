@@ -51,9 +51,7 @@ def test_a_precondition_with_until_is_shown_until_its_condition_holds():
 
 
 def test_an_until_condition_is_checked_like_any_other():
-    loaded, problems = _variant(
-        "    preconditions:\n      - text: The sluices must open first\n        until: var.sluices_opne\n"
-    )
+    loaded, problems = _variant("    preconditions:\n      - text: The sluices must open first\n        until: var.sluices_opne\n")
     assert loaded is None
     [problem] = [p for p in problems if p.code == codes.UNKNOWN_NAME]
     assert "var.sluices_opne" in problem.message and problem.line == 37

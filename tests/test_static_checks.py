@@ -26,6 +26,15 @@ def test_ruff_finds_nothing(paths):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_ruff_format_leaves_every_file_as_it_is():
+    """One layout for every file (`ruff format`); the rule tables opt out with `# fmt: off`."""
+    ruff = _tool("ruff")
+    result = subprocess.run(
+        [ruff, "format", "--check", "--no-cache", "game", "tests", "tools"], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 @pytest.mark.slow
 def test_mypy_finds_nothing_in_the_package():
     mypy = _tool("mypy")

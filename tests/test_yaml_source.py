@@ -70,21 +70,13 @@ def test_reads_plain_data_in_file_order(loader):
     assert diags == []
     assert doc is not None and doc.file == "scenario.yaml"
     assert list(doc.data) == ["title", "zeta", "alpha", "parties", "notes", "quoted"]
-    assert doc.data["parties"] == [{"name": "North", "ready": True},
-                                   {"name": "South", "ready": False}]
+    assert doc.data["parties"] == [{"name": "North", "ready": True}, {"name": "South", "ready": False}]
     assert doc.data["zeta"] == 1 and doc.data["alpha"] == 2.5
     assert doc.data["notes"] is None and doc.data["quoted"] == "12"
 
 
 def test_source_map_points_at_nested_keys_values_and_list_items(loader):
-    doc, _ = read(
-        "title: Talks\n"
-        "parties:\n"
-        "  - name: North\n"
-        "    seats: [3, 4]\n"
-        "venue:\n"
-        "  city: Geneva\n"
-    )
+    doc, _ = read("title: Talks\nparties:\n  - name: North\n    seats: [3, 4]\nvenue:\n  city: Geneva\n")
     source = doc.source
     assert source.key(("title",)) == Position(1, 1)
     assert source.value(("title",)) == Position(1, 8)
@@ -123,8 +115,7 @@ def test_dates_stay_text_and_plain_words_stay_text():
 
 
 def test_standard_tags_are_allowed_and_convert():
-    doc, diags = read("a: !!int '7'\nb: !!float 1\nc: !!bool 'true'\nd: !!null ''\n"
-                      "e: !!map {x: 1}\nf: !!seq [1]\n")
+    doc, diags = read("a: !!int '7'\nb: !!float 1\nc: !!bool 'true'\nd: !!null ''\ne: !!map {x: 1}\nf: !!seq [1]\n")
     assert diags == []
     assert doc.data == {"a": 7, "b": 1.0, "c": True, "d": None, "e": {"x": 1}, "f": [1]}
 
@@ -142,12 +133,7 @@ def test_aliases_repeat_the_anchored_value_as_independent_copies(loader):
 
 
 def test_merge_key_brings_in_a_mapping_and_explicit_keys_win(loader):
-    doc, diags = read(
-        "defaults: &d {mood: calm, trust: 3}\n"
-        "north:\n"
-        "  <<: *d\n"
-        "  trust: 5\n"
-    )
+    doc, diags = read("defaults: &d {mood: calm, trust: 3}\nnorth:\n  <<: *d\n  trust: 5\n")
     assert diags == []
     assert doc.data["north"] == {"mood": "calm", "trust": 5}
     assert doc.source.key(("north", "mood")) == Position(1, 15)
@@ -155,13 +141,7 @@ def test_merge_key_brings_in_a_mapping_and_explicit_keys_win(loader):
 
 
 def test_merge_of_a_list_earlier_mappings_win(loader):
-    doc, diags = read(
-        "a: &a {x: 1, y: 1}\n"
-        "b: &b {y: 2, z: 2}\n"
-        "c: &c {<<: [*a, *b], z: 3}\n"
-        "d: {<<: {w: 0}}\n"
-        "e: {<<: *c}\n"
-    )
+    doc, diags = read("a: &a {x: 1, y: 1}\nb: &b {y: 2, z: 2}\nc: &c {<<: [*a, *b], z: 3}\nd: {<<: {w: 0}}\ne: {<<: *c}\n")
     assert diags == []
     assert doc.data["c"] == {"x": 1, "y": 1, "z": 3}
     assert doc.data["d"] == {"w": 0}

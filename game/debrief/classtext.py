@@ -159,8 +159,7 @@ def render_class_markdown(report: ClassReport) -> str:
             overall = "no score" if t.overall is None else t.overall
             review = f" {review_counts(t) if t.blunders is not None else ''} |" if reviewed else ""
             out.append(
-                f"| {md(t.label)} | {overall} | {ending} | {t.decisions} | {t.honoured} | {t.breaches} |{review} "
-                f"{md(t.top_breach or '')} |"
+                f"| {md(t.label)} | {overall} | {ending} | {t.decisions} | {t.honoured} | {t.breaches} |{review} {md(t.top_breach or '')} |"
             )
         out.append("")
     return "\n".join(out) + "\n"

@@ -95,8 +95,7 @@ def evidence(findings: Iterable[Finding]) -> dict[str, float]:
     """How much each principle was tested: saturated honoured weight plus breached and missed."""
     honoured, breached, missed, _ = _tally(findings)
     return {
-        pid: saturated(honoured.get(pid, 0.0)) + breached.get(pid, 0.0) + missed.get(pid, 0.0)
-        for pid in {*honoured, *breached, *missed}
+        pid: saturated(honoured.get(pid, 0.0)) + breached.get(pid, 0.0) + missed.get(pid, 0.0) for pid in {*honoured, *breached, *missed}
     }
 
 

@@ -297,4 +297,3 @@ def _place(contents: LogContents, record: dict[str, Any], file: str, number: int
     else:
         return error(codes.LOG_BAD_LINE, f"unknown record type '{kind}'", file, number, 1, _RESTORE)
     return None
-

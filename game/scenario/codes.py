@@ -4,6 +4,8 @@ Each code is documented with a bad example and its fix in docs/errors.md;
 a test checks that every code here has a section there.
 """
 
+# fmt: off
+# (the comments stay aligned in one column)
 # Reading the file and its YAML
 FILE_UNREADABLE = "GO0001"      # missing, a folder, permission denied
 FILE_TOO_LARGE = "GO0002"       # over the size limit
@@ -71,3 +73,4 @@ LOG_MISMATCH = "GO0406"         # replay produced something else
 LOG_SCENARIO_CHANGED = "GO0407" # the scenario file is not the one the log was played on
 LOG_SCENARIO_MISSING = "GO0408"
 LOG_FINISHED = "GO0409"         # resume asked of a session that has ended
+# fmt: on

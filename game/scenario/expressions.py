@@ -132,10 +132,8 @@ def _div(a: float, b: float) -> float:
         raise ExpressionError("a number became too large to divide") from None
 
 
-_ARITH: dict[str, Callable[[float, float], float]] = {
-    "+": operator.add, "-": operator.sub, "*": operator.mul, "/": _div}
-_COMPARE = {"==": operator.eq, "!=": operator.ne, "<": operator.lt,
-            "<=": operator.le, ">": operator.gt, ">=": operator.ge}
+_ARITH: dict[str, Callable[[float, float], float]] = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": _div}
+_COMPARE = {"==": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}
 
 
 def _by_lookup(name: str) -> Fn:
@@ -186,11 +184,13 @@ def _build(node: Node, resolve: Resolve) -> Fn | Const:
             parts = [_build(operand, resolve) for operand in operands]
             fs = tuple(map(_function, parts))
             if op == "or":
+
                 def any_(env: object) -> bool:
                     for f in fs:  # noqa: SIM110 - a plain loop; any() over a generator is slower
                         if f(env):
                             return True
                     return False
+
                 return _fold(any_, *parts)
 
             def all_(env: object) -> bool:
@@ -198,6 +198,7 @@ def _build(node: Node, resolve: Resolve) -> Fn | Const:
                     if not f(env):
                         return False
                 return True
+
             return _fold(all_, *parts)
         case Arith(op, left, right):
             parts = [_build(left, resolve), _build(right, resolve)]
@@ -208,6 +209,7 @@ def _build(node: Node, resolve: Resolve) -> Fn | Const:
                 if isinstance(a, str) or isinstance(b, str):
                     return _number(a if isinstance(a, str) else b)  # raises ExpressionError
                 return fn(a, b)
+
             return _fold(arith, *parts)
         case Compare(left, (op,), (right,)):
             parts = [_build(left, resolve), _build(right, resolve)]
@@ -220,6 +222,7 @@ def _build(node: Node, resolve: Resolve) -> Fn | Const:
                         return test(fa(env), c)
                     except TypeError:  # text against a number: simply not true
                         return False
+
                 return _fold(compare_const, *parts)
             fb = _function(parts[1])
 
@@ -228,6 +231,7 @@ def _build(node: Node, resolve: Resolve) -> Fn | Const:
                     return test(fa(env), fb(env))
                 except TypeError:
                     return False
+
             return _fold(compare_one, *parts)
         case Compare(left, ops, rights):
             parts = [_build(left, resolve), *(_build(r, resolve) for r in rights)]
@@ -245,6 +249,7 @@ def _build(node: Node, resolve: Resolve) -> Fn | Const:
                         return False
                     a = b
                 return True
+
             return _fold(compare, *parts)
         case Call(func, args):
             parts = [_build(arg, resolve) for arg in args]
@@ -253,8 +258,7 @@ def _build(node: Node, resolve: Resolve) -> Fn | Const:
                 return _fold(lambda env: abs(_number(fs[0](env))), *parts)
             if func == "clamp":  # if lo > hi the answer is hi
                 x, lo, hi = fs
-                return _fold(lambda env: min(max(_number(x(env)), _number(lo(env))),
-                                             _number(hi(env))), *parts)
+                return _fold(lambda env: min(max(_number(x(env)), _number(lo(env))), _number(hi(env))), *parts)
             pick = min if func == "min" else max
             return _fold(lambda env: pick([_number(f(env)) for f in fs]), *parts)
     raise TypeError(f"not an expression node: {node!r}")
@@ -314,8 +318,7 @@ def parse_effect(text: str) -> Effect:
     elif isinstance(stmt, ast.AugAssign) and isinstance(stmt.op, ast.Add | ast.Sub):
         target_node, op = stmt.target, "+=" if isinstance(stmt.op, ast.Add) else "-="
     else:
-        p.fail("an effect changes a value: write 'name = value', 'name += value' or "
-               "'name -= value'", p.col(stmt))
+        p.fail("an effect changes a value: write 'name = value', 'name += value' or 'name -= value'", p.col(stmt))
     target = p.dotted(target_node)
     if target is None or target in _CONSTANTS or target in FUNCTIONS:
         p.fail("only a name can be changed, like 'var.talks_held += 1'", p.col(target_node))
@@ -345,26 +348,39 @@ def suggest(name: str, known: Iterable[str]) -> str | None:
 
 _LEX = re.compile(  # text in quotes (any escape skipped), a word, or an operator/character
     r"""(?P<text>(?P<q>'''|"{3}|'|")(?:\\.|(?!(?P=q)).)*?(?P=q))|(?P<word>\w+)"""
-    r"""|(?P<token>===|[=!<>*/+\-:]=|&&|\|\||=>|=<|<>|<<|>>|\*\*|//|.)""", re.S)
+    r"""|(?P<token>===|[=!<>*/+\-:]=|&&|\|\||=>|=<|<>|<<|>>|\*\*|//|.)""",
+    re.S,
+)
 _TOKENS = {  # messages for tokens outside quotes; None means fine
     "===": "'===' is not an operator; use '=='",
-    "&&": "use 'and' instead of '&&'", "||": "use 'or' instead of '||'",
+    "&&": "use 'and' instead of '&&'",
+    "||": "use 'or' instead of '||'",
     "=>": "'=>' is not an operator; did you mean '>='?",
     "=<": "'=<' is not an operator; did you mean '<='?",
     "<>": "'<>' is not an operator; did you mean '!='?",
     "**": "'**' is not allowed here; use * to multiply",
     "//": "'//' is not allowed here; use / to divide",
-    "<<": "'<<' is not allowed here", ">>": "'>>' is not allowed here",
+    "<<": "'<<' is not allowed here",
+    ">>": "'>>' is not allowed here",
     ":=": "':=' is not allowed; compare with '==', or change a value in an effect",
     "*=": "'*=' is not allowed; an effect can only use '=', '+=' or '-='",
     "/=": "'/=' is not allowed; an effect can only use '=', '+=' or '-='",
-    "==": None, "!=": None, "<=": None, ">=": None, "+=": None, "-=": None,
-    "!": "use 'not' instead of '!'", "&": "use 'and' instead of '&'",
-    "|": "use 'or' instead of '|'", "^": "'^' is not allowed here; there are no powers",
+    "==": None,
+    "!=": None,
+    "<=": None,
+    ">=": None,
+    "+=": None,
+    "-=": None,
+    "!": "use 'not' instead of '!'",
+    "&": "use 'and' instead of '&'",
+    "|": "use 'or' instead of '|'",
+    "^": "'^' is not allowed here; there are no powers",
     "#": "'#' is not allowed here; put comments in the YAML, outside the expression",
     "\\": "a backslash is only allowed inside quotes",
-    "[": "square brackets are not allowed here", "]": "square brackets are not allowed here",
-    "{": "curly braces are not allowed here", "}": "curly braces are not allowed here",
+    "[": "square brackets are not allowed here",
+    "]": "square brackets are not allowed here",
+    "{": "curly braces are not allowed here",
+    "}": "curly braces are not allowed here",
     ";": "write one expression; ';' is not allowed here",
     **dict.fromkeys("+-*/<>=.,() \t\n\r", None),
 }
@@ -373,7 +389,8 @@ _NODES = {
     "IfExp": "'if ... else' is not allowed here; write separate conditions",
     "Tuple": "a ',' can only separate the values given to min, max, abs or clamp",
     "JoinedStr": "f-strings are not allowed here; use plain text in quotes",
-    "GeneratorExp": "loops are not allowed here", "ListComp": "loops are not allowed here",
+    "GeneratorExp": "loops are not allowed here",
+    "ListComp": "loops are not allowed here",
     "Is": "'is' is not allowed here; compare with '==' or '!='",
     "IsNot": "'is not' is not allowed here; compare with '!='",
     "In": "'in' is not allowed here; compare with '==' and join the choices with 'or'",
@@ -393,8 +410,7 @@ class _Parser:
         if not text.strip():
             self.fail("the expression is empty", 0)
         if len(text) > MAX_LENGTH:
-            self.fail(f"the expression is {len(text)} characters long; the limit is "
-                      f"{MAX_LENGTH}", MAX_LENGTH)
+            self.fail(f"the expression is {len(text)} characters long; the limit is {MAX_LENGTH}", MAX_LENGTH)
         self.scan()
         flat = text.replace("\n", " ").replace("\r", " ")  # same length, so columns hold
         self.lead, self.source = len(flat) - len(flat.lstrip()), flat.strip() + "\n"
@@ -422,14 +438,12 @@ class _Parser:
         text, opens, effect = self.text, [], self.effect
         for match in _LEX.finditer(text):
             token, i, kind = match.group(), match.start(), match.lastgroup
-            if kind == "text" and (after := text[match.end():].lstrip())[:1] in ("'", '"'):
-                self.fail("two pieces of text in quotes stand next to each other; join them "
-                          "into one", len(text) - len(after))
+            if kind == "text" and (after := text[match.end() :].lstrip())[:1] in ("'", '"'):
+                self.fail("two pieces of text in quotes stand next to each other; join them into one", len(text) - len(after))
             if token in ("AND", "OR", "NOT", "And", "Or", "Not"):
                 self.fail(f"write '{token.lower()}' in lowercase", i)
             if kind == "word" and keyword.iskeyword(token) and token not in _KEYWORDS_OK:
-                self.fail(f"'{token}' is a reserved word and cannot be used here; if it is "
-                          "part of a name, rename it", i)
+                self.fail(f"'{token}' is a reserved word and cannot be used here; if it is part of a name, rename it", i)
             if kind != "token":
                 continue
             if token in ("'", '"'):
@@ -437,8 +451,7 @@ class _Parser:
             if token == "(":
                 opens.append(i)
                 if len(opens) > MAX_DEPTH:
-                    self.fail(f"the expression is nested too deeply (more than {MAX_DEPTH} "
-                              "levels of brackets)", i)
+                    self.fail(f"the expression is nested too deeply (more than {MAX_DEPTH} levels of brackets)", i)
             elif token == ")" and not opens:
                 self.fail("this ')' has no matching '('", i)
             elif token == ")":
@@ -447,15 +460,12 @@ class _Parser:
                 self.fail("a condition compares with '==', a single '=' assigns", i)
             elif token in ("+=", "-=") and not effect:
                 self.fail(f"'{token}' changes a value; a condition can only compare", i)
-            elif effect and (token == ";" or token in "\n\r" and not opens
-                             and text[:i].strip() and text[i:].strip()):
-                self.fail("an effect makes exactly one change; put each change in its own "
-                          "effect", i)
+            elif effect and (token == ";" or token in "\n\r" and not opens and text[:i].strip() and text[i:].strip()):
+                self.fail("an effect makes exactly one change; put each change in its own effect", i)
             elif _TOKENS.get(token):
                 self.fail(str(_TOKENS[token]), i)
             elif token not in _TOKENS and not ("a" + token).isidentifier():
-                shown = f"'{token}'" if token.isprintable() and not token.isspace() else \
-                    f"U+{ord(token):04X}"
+                shown = f"'{token}'" if token.isprintable() and not token.isspace() else f"U+{ord(token):04X}"
                 self.fail(f"the character {shown} is not allowed here", i)
         if opens:
             self.fail("this '(' is never closed", opens[-1])
@@ -472,12 +482,9 @@ class _Parser:
         if at >= len(self.text.rstrip()):
             self.fail("the expression ends too early; something is missing at the end", at)
         before = self.text[:at].rstrip()[-1:]
-        if (before.isalnum() or before in "_)'\"") and (self.text[at].isalnum() or
-                                                         self.text[at] in "_('\""):
-            self.fail("two values stand next to each other with nothing joining them; "
-                      "add an operator such as 'and', '+' or '=='", at)
-        self.fail(f"this is not a valid expression; the problem is near "
-                  f"'{self.text[at:at + 12].strip()}'", at)
+        if (before.isalnum() or before in "_)'\"") and (self.text[at].isalnum() or self.text[at] in "_('\""):
+            self.fail("two values stand next to each other with nothing joining them; add an operator such as 'and', '+' or '=='", at)
+        self.fail(f"this is not a valid expression; the problem is near '{self.text[at : at + 12].strip()}'", at)
 
     def dotted(self, node: ast.AST) -> str | None:
         parts = []
@@ -524,8 +531,7 @@ class _Parser:
             return Unary("-", operand)
         if isinstance(node, ast.BinOp) and type(node.op) in _BINOPS:
             left_depth = depth if isinstance(node.left, ast.BinOp) else depth + 1  # a chain
-            arith = Arith(_BINOPS[type(node.op)], self.number(node.left, left_depth),
-                          self.number(node.right, depth + 1))
+            arith = Arith(_BINOPS[type(node.op)], self.number(node.left, left_depth), self.number(node.right, depth + 1))
             if isinstance(arith.left, Const) and isinstance(arith.right, Const):
                 self.constant_in_range(arith, self.col(node))
             return arith
@@ -538,9 +544,11 @@ class _Parser:
                     word = self.col(left, end=True)
                     word += len(self.text[word:]) - len(self.text[word:].lstrip(" \t\n\r)"))
                     self.fail(_NODES.get(type(cmp).__name__, "this is not allowed here"), word)
-            return Compare(self.convert(node.left, depth + 1),
-                           tuple(_CMPOPS[type(op)] for op in node.ops),
-                           tuple(self.convert(right, depth + 1) for right in node.comparators))
+            return Compare(
+                self.convert(node.left, depth + 1),
+                tuple(_CMPOPS[type(op)] for op in node.ops),
+                tuple(self.convert(right, depth + 1) for right in node.comparators),
+            )
         if isinstance(node, ast.Call):
             return self.call(node, depth)
         self.fail(_NODES.get(type(node).__name__, "this is not allowed in an expression"), self.col(node))
@@ -553,20 +561,26 @@ class _Parser:
         value = built.value if isinstance(built, Const) else None  # not folded: the division failed
         if isinstance(value, bool | str) or (value is not None and abs(value) <= MAX_LITERAL):
             return
-        raise NumberTooLarge("this calculation gives a number beyond ±10^15, the largest a scenario "
-                             "may use", min(at, len(self.text) - 1) + 1)
+        raise NumberTooLarge(
+            "this calculation gives a number beyond ±10^15, the largest a scenario may use", min(at, len(self.text) - 1) + 1
+        )
 
     def call(self, node: ast.Call, depth: int) -> Node:
         name = self.dotted(node.func) or ""
         if name not in FUNCTIONS:
             hint = suggest(name, FUNCTIONS)
-            self.fail("only min, max, abs and clamp can be used as functions"
-                      + (f"; did you mean '{hint}'?" if hint else ""), self.col(node))
+            self.fail(
+                "only min, max, abs and clamp can be used as functions" + (f"; did you mean '{hint}'?" if hint else ""), self.col(node)
+            )
         if node.keywords or any(isinstance(arg, ast.Starred) for arg in node.args):
             self.fail(f"give {name}() plain values separated by commas", self.col(node))
         low, high = FUNCTIONS[name]
         if not low <= len(node.args) <= high:
-            self.fail({"abs": "abs() takes exactly one value, like abs(x)",
-                       "clamp": "clamp() takes three values: clamp(value, lowest, highest)"}.get(
-                name, f"{name}() needs at least two values, like {name}(a, b)"), self.col(node))
+            self.fail(
+                {
+                    "abs": "abs() takes exactly one value, like abs(x)",
+                    "clamp": "clamp() takes three values: clamp(value, lowest, highest)",
+                }.get(name, f"{name}() needs at least two values, like {name}(a, b)"),
+                self.col(node),
+            )
         return Call(name, tuple(self.number(arg, depth + 1) for arg in node.args))

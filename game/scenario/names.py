@@ -35,12 +35,31 @@ Channel words keep their order from format 1 (back_channel < official < public),
 written then still mean the same; only bare numbers compared with `channel` changed."""
 
 GLOBAL_READABLE = (
-    "turn", "turns_left", "escalation", "leak_risk", "circle", "meetings", "channel", "mandate", "suspended", "disclosure_prepared",
+    "turn",
+    "turns_left",
+    "escalation",
+    "leak_risk",
+    "circle",
+    "meetings",
+    "channel",
+    "mandate",
+    "suspended",
+    "disclosure_prepared",
 )
 GLOBAL_WRITABLE = ("escalation", "leak_risk", "circle", "channel", "mandate")
 PARTY_READABLE = (
-    "trust", "consent", "exposure", "pressure", "probed", "blamed", "bad_faith", "contacts", "asked_first",
-    "stalling_raised", "lines_prepared", "cabinet_briefed",
+    "trust",
+    "consent",
+    "exposure",
+    "pressure",
+    "probed",
+    "blamed",
+    "bad_faith",
+    "contacts",
+    "asked_first",
+    "stalling_raised",
+    "lines_prepared",
+    "cabinet_briefed",
 )
 PARTY_WRITABLE = ("trust", "consent", "exposure", "pressure")
 MESSAGE_FLAGS = ("arrived", "relayed", "softened", "distorted", "withheld", "published")

@@ -28,11 +28,7 @@ def effective_transitions(phases: dict[str, Phase], pid: str) -> list[tuple[str,
 
 def successors(scenario: Scenario, pid: str) -> set[str]:
     phases = scenario.phases.phases
-    return {
-        phases[owner].transitions[i].to
-        for owner, i in effective_transitions(phases, pid)
-        if phases[owner].transitions[i].to in phases
-    }
+    return {phases[owner].transitions[i].to for owner, i in effective_transitions(phases, pid) if phases[owner].transitions[i].to in phases}
 
 
 def check_structure(scenario: Scenario, source: SourceMap, file: str) -> list[Diagnostic]:
@@ -46,8 +42,16 @@ def check_structure(scenario: Scenario, source: SourceMap, file: str) -> list[Di
     endings = [pid for pid, phase in phases.items() if phase.ending is not None]
     if not endings:
         where = source.nearest(("phases", "phases"))
-        return [error(codes.NO_ENDING, "no phase has an 'ending', so the game can never finish", file, where.line, where.col,
-                      "give at least one phase an 'ending' with a grade and an outcome")]
+        return [
+            error(
+                codes.NO_ENDING,
+                "no phase has an 'ending', so the game can never finish",
+                file,
+                where.line,
+                where.col,
+                "give at least one phase an 'ending' with a grade and an outcome",
+            )
+        ]
 
     parents = {phase.parent for phase in phases.values() if phase.parent}
     reached = reachable_phases(scenario)
@@ -57,15 +61,27 @@ def check_structure(scenario: Scenario, source: SourceMap, file: str) -> list[Di
     for pid, phase in phases.items():
         if phase.ending is not None:
             if pid not in targeted and pid not in clock_endings:
-                report(codes.UNREACHED_ENDING, f"no transition leads to the ending '{pid}'", pid,
-                       f"add a transition with 'to: {pid}' to some phase, or remove the ending")
+                report(
+                    codes.UNREACHED_ENDING,
+                    f"no transition leads to the ending '{pid}'",
+                    pid,
+                    f"add a transition with 'to: {pid}' to some phase, or remove the ending",
+                )
             continue
         if pid not in reached and pid not in parents and scenario.phases.start in phases:  # else GO0204 says why
-            report(codes.UNREACHABLE_PHASE, f"phase '{pid}' cannot be reached from the start phase '{scenario.phases.start}'", pid,
-                   f"add a transition with 'to: {pid}' from a phase the game can reach")
+            report(
+                codes.UNREACHABLE_PHASE,
+                f"phase '{pid}' cannot be reached from the start phase '{scenario.phases.start}'",
+                pid,
+                f"add a transition with 'to: {pid}' from a phase the game can reach",
+            )
         if pid not in parents and not effective_transitions(phases, pid):
-            report(codes.DEAD_END_PHASE, f"phase '{pid}' has no transitions and no ending, so play would stop there with no outcome", pid,
-                   "add a transition out of it, or make it an ending")
+            report(
+                codes.DEAD_END_PHASE,
+                f"phase '{pid}' has no transitions and no ending, so play would stop there with no outcome",
+                pid,
+                "add a transition out of it, or make it an ending",
+            )
     return problems
 
 

@@ -80,6 +80,7 @@ _HINTS = {
     codes.NON_STRING_KEY: "put the key in quotes, for example '1': or 'yes':",
 }
 
+
 @dataclass
 class YamlDocument:
     data: Any
@@ -105,7 +106,7 @@ def _short(text: str, limit: int = 40) -> str:
 
 
 def _show_tag(tag: str) -> str:
-    return "!!" + tag[len(_Y):] if tag.startswith(_Y) else tag
+    return "!!" + tag[len(_Y) :] if tag.startswith(_Y) else tag
 
 
 def _at(event: ev.Event) -> At:
@@ -160,16 +161,16 @@ class _Reader:
             except UnicodeDecodeError as exc:
                 at = _line_col(data[: exc.start].decode("utf-8", "replace"))
                 utf16 = " (it looks like UTF-16)" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ""
-                self.err(codes.NOT_UTF8, f"the file is not UTF-8 text{utf16}: byte "
-                         f"0x{data[exc.start]:02x} on line {at[0]} cannot be read", at)
+                self.err(
+                    codes.NOT_UTF8, f"the file is not UTF-8 text{utf16}: byte 0x{data[exc.start]:02x} on line {at[0]} cannot be read", at
+                )
                 return None
         elif isinstance(raw, str):
             text = raw.removeprefix("\ufeff")
             try:
                 size = len(text.encode("utf-8"))
             except UnicodeEncodeError as exc:
-                self.err(codes.NOT_UTF8, "the text holds a character that cannot be "
-                         "saved as UTF-8", _line_col(text[: exc.start]))
+                self.err(codes.NOT_UTF8, "the text holds a character that cannot be saved as UTF-8", _line_col(text[: exc.start]))
                 return None
             if size > MAX_BYTES:
                 self.err(codes.FILE_TOO_LARGE, too_large)
@@ -179,9 +180,11 @@ class _Reader:
             return None
         bad = _NON_PRINTABLE.search(text)
         if bad:
-            self.err(codes.NOT_UTF8, f"the file holds an invisible control character "
-                     f"(U+{ord(bad.group()):04X}) that is not allowed in text",
-                     _line_col(text[: bad.start()]))
+            self.err(
+                codes.NOT_UTF8,
+                f"the file holds an invisible control character (U+{ord(bad.group()):04X}) that is not allowed in text",
+                _line_col(text[: bad.start()]),
+            )
             return None
         return text
 
@@ -225,16 +228,14 @@ class _Reader:
             else:
                 self.count += 1
                 if self.count > MAX_NODES:
-                    raise _Stop(self.diag(codes.FILE_TOO_LARGE, f"the file holds more than "
-                                          f"{MAX_NODES} values", _at(event)))
+                    raise _Stop(self.diag(codes.FILE_TOO_LARGE, f"the file holds more than {MAX_NODES} values", _at(event)))
                 if kind is ev.ScalarEvent:
                     node = scalar_event(event)
                 elif kind is ev.AliasEvent:
                     node = self.alias(event.anchor, anchors, open_ids, event.start_mark)
                 elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
                     if len(stack) >= MAX_DEPTH:
-                        raise _Stop(self.diag(codes.TOO_DEEP, f"this value is nested more than "
-                                              f"{MAX_DEPTH} levels deep", _at(event)))
+                        raise _Stop(self.diag(codes.TOO_DEEP, f"this value is nested more than {MAX_DEPTH} levels deep", _at(event)))
                     shape = "seq" if kind is ev.SequenceStartEvent else "map"
                     tag = _PLAIN[shape] if event.tag is None else self.tag(event.tag, shape, _at(event))
                     node = _Node(shape, tag, [], event.start_mark)
@@ -261,20 +262,31 @@ class _Reader:
         loader.get_event()  # document end
         if not loader.check_event(ev.StreamEndEvent):
             mark = loader.peek_event().start_mark
-            self.err(codes.NOT_A_MAPPING, "the file holds more than one YAML document (a second "
-                     "'---' starts here)", (mark.line + 1, mark.column + 1),
-                     "keep one scenario per file and remove the extra '---'")
+            self.err(
+                codes.NOT_A_MAPPING,
+                "the file holds more than one YAML document (a second '---' starts here)",
+                (mark.line + 1, mark.column + 1),
+                "keep one scenario per file and remove the extra '---'",
+            )
         return node
 
     def alias(self, name: str, anchors: dict[str, _Node], open_ids: set[int], mark: Any) -> _Node:
         at = (mark.line + 1, mark.column + 1)
         target = anchors.get(name)
         if target is None:
-            self.err(codes.YAML_SYNTAX, f"the alias *{name} has no anchor &{name} before it", at,
-                     f"mark the value to repeat with &{name} earlier in the file")
+            self.err(
+                codes.YAML_SYNTAX,
+                f"the alias *{name} has no anchor &{name} before it",
+                at,
+                f"mark the value to repeat with &{name} earlier in the file",
+            )
         elif id(target) in open_ids:
-            self.err(codes.ALIAS_EXPANSION, f"the alias *{name} is inside the value it repeats, "
-                     "so it would repeat forever", at, f"move *{name} out of the value &{name}")
+            self.err(
+                codes.ALIAS_EXPANSION,
+                f"the alias *{name} is inside the value it repeats, so it would repeat forever",
+                at,
+                f"move *{name} out of the value &{name}",
+            )
             target = None
         if target is None:  # a stand-in keeps the walk going to find further problems
             return _Node("scalar", NULL, "", mark)
@@ -304,8 +316,7 @@ class _Reader:
         if tag in (None, "!"):
             return _PLAIN[kind]
         if tag not in _FITS[kind]:
-            on = f"cannot be used on {_WORDS[kind]}" if tag in _FITS["scalar"] | {MAP, SEQ} else (
-                "is not allowed in scenario files")
+            on = f"cannot be used on {_WORDS[kind]}" if tag in _FITS["scalar"] | {MAP, SEQ} else ("is not allowed in scenario files")
             self.err(codes.FORBIDDEN_TAG, f"the tag {_show_tag(tag)} {on}", at)
             return _PLAIN[kind]
         return tag
@@ -314,8 +325,11 @@ class _Reader:
         self.count += 1
         if self.count > MAX_NODES:
             what = "aliases" if self.first_alias else "merge keys (<<)"
-            raise _Stop(self.diag(codes.ALIAS_EXPANSION, f"{what} expand to more than {MAX_NODES}"
-                                  " values", self.first_alias or self.first_merge or (1, 1)))
+            raise _Stop(
+                self.diag(
+                    codes.ALIAS_EXPANSION, f"{what} expand to more than {MAX_NODES} values", self.first_alias or self.first_merge or (1, 1)
+                )
+            )
 
     def walk(self, node: _Node, depth: int, via: _Node | None) -> Any:
         """The plain value of a node, aliases and merges filled in. Positions are not recorded
@@ -326,8 +340,13 @@ class _Reader:
         if node.kind == "scalar":
             return node.value if node.tag == STR else self.scalar(node)
         if depth >= MAX_DEPTH:
-            raise _Stop(self.diag(codes.TOO_DEEP, f"this value is nested more than {MAX_DEPTH} "
-                                  "levels deep once its aliases are filled in", (via or node).at))
+            raise _Stop(
+                self.diag(
+                    codes.TOO_DEEP,
+                    f"this value is nested more than {MAX_DEPTH} levels deep once its aliases are filled in",
+                    (via or node).at,
+                )
+            )
         if node.kind == "seq":
             return [self.walk(item, depth + 1, via) for item in node.value]
         out: dict[str, Any] = {}
@@ -341,8 +360,7 @@ class _Reader:
         if id(node) in self.flat:
             return self.flat[id(node)]
         if depth > MAX_DEPTH:
-            raise _Stop(self.diag(codes.TOO_DEEP, f"merge keys (<<) are chained more than "
-                                  f"{MAX_DEPTH} levels deep", node.at))
+            raise _Stop(self.diag(codes.TOO_DEEP, f"merge keys (<<) are chained more than {MAX_DEPTH} levels deep", node.at))
         items: list[tuple[str, _Node, _Node] | _Node] = []
         first: dict[str, _Node] = {}
         for key_node, value_node in node.value:
@@ -357,12 +375,15 @@ class _Reader:
                 continue
             if key in first:
                 hint = "merge several mappings with one key: <<: [*a, *b]" if key == "<<" else ""
-                self.err(codes.DUPLICATE_KEY, f"the key '{_short(key)}' appears twice in this "
-                         f"mapping; the first is on line {first[key].at[0]}", key_node.at, hint)
+                self.err(
+                    codes.DUPLICATE_KEY,
+                    f"the key '{_short(key)}' appears twice in this mapping; the first is on line {first[key].at[0]}",
+                    key_node.at,
+                    hint,
+                )
                 continue
             first[key] = key_node
-            items.append(value_node if key == "<<" and target.tag == MERGE else
-                         (key, key_node, value_node))
+            items.append(value_node if key == "<<" and target.tag == MERGE else (key, key_node, value_node))
         result: list[tuple[str, _Node, _Node]] = []
         present = set(first)  # explicit keys win wherever they stand
         for item in items:
@@ -383,14 +404,22 @@ class _Reader:
         sources = [_deref(item) for item in target.value] if target.kind == "seq" else [target]
         if all(source.kind == "map" for source in sources):
             return sources
-        self.err(codes.YAML_SYNTAX, "the merge key << must be followed by a mapping or a list of "
-                 "mappings", value_node.at, "write '<<: *name' where &name marks a mapping")
+        self.err(
+            codes.YAML_SYNTAX,
+            "the merge key << must be followed by a mapping or a list of mappings",
+            value_node.at,
+            "write '<<: *name' where &name marks a mapping",
+        )
         return []
 
     def key(self, target: _Node, key_node: _Node) -> str | None:
         if target.kind != "scalar":
-            self.err(codes.NON_STRING_KEY, f"a key must be plain text, not "
-                     f"{_WORDS[target.kind]}", key_node.at, "use a word or a quoted text as the key")
+            self.err(
+                codes.NON_STRING_KEY,
+                f"a key must be plain text, not {_WORDS[target.kind]}",
+                key_node.at,
+                "use a word or a quoted text as the key",
+            )
             return None
         if target.tag == BOOL and str(target.value).lower() not in ("true", "false"):
             # YAML 1.1 reads yes/no/on/off as booleans; as keys they are words (`on:` in a transition)
@@ -422,18 +451,20 @@ class _Reader:
             if tag == INT:
                 digits = text.replace("_", "").replace(":", "").lstrip("+-")
                 digits = digits[2:] if digits[:2].lower() in ("0x", "0o", "0b") else digits
-                value = _CONSTRUCTOR.construct_yaml_int(ScalarNode(tag, text)) if len(
-                    digits) <= MAX_DIGITS else None
+                value = _CONSTRUCTOR.construct_yaml_int(ScalarNode(tag, text)) if len(digits) <= MAX_DIGITS else None
                 if value is None or len(str(abs(value))) > MAX_DIGITS:
-                    self.err(codes.BAD_NUMBER, f"the number {_short(text, 20)} has more than "
-                             f"{MAX_DIGITS} digits", node.at)
+                    self.err(codes.BAD_NUMBER, f"the number {_short(text, 20)} has more than {MAX_DIGITS} digits", node.at)
                     return text
                 return value
         except (ValueError, KeyError, TypeError, ArithmeticError, yaml.YAMLError):
             code = codes.YAML_SYNTAX if tag == BOOL else codes.BAD_NUMBER
             what = {BOOL: "true or false", INT: "a whole number"}.get(tag, "a number")
-            self.err(code, f"'{_short(text)}' is tagged {_show_tag(tag)} but cannot be read as "
-                     f"{what}", node.at, "remove the tag or fix the value")
+            self.err(
+                code,
+                f"'{_short(text)}' is tagged {_show_tag(tag)} but cannot be read as {what}",
+                node.at,
+                "remove the tag or fix the value",
+            )
             return text
         return None if tag == NULL else text
 
@@ -454,8 +485,7 @@ class _Reader:
             at = (mark.line + 1, mark.column + 1) if mark else (0, 0)
             message = f"the YAML cannot be read here: {exc.problem or 'it is not valid YAML'}"
             if exc.context:
-                started = f" that started on line {exc.context_mark.line + 1}" if (
-                    exc.context_mark) else ""
+                started = f" that started on line {exc.context_mark.line + 1}" if (exc.context_mark) else ""
                 message += f" ({exc.context}{started})"
             syntax = self.diag(codes.YAML_SYNTAX, message, at, _syntax_hint(str(exc.problem)))
         except yaml.YAMLError as exc:
@@ -467,9 +497,11 @@ class _Reader:
             return None
         if root.kind != "map":
             empty = root.kind == "scalar" and root.tag == NULL and root.value == ""
-            self.err(codes.NOT_A_MAPPING, "the file has no content" if empty else
-                     f"the top level must be 'key: value' lines, not {_WORDS[root.kind]}",
-                     root.at)
+            self.err(
+                codes.NOT_A_MAPPING,
+                "the file has no content" if empty else f"the top level must be 'key: value' lines, not {_WORDS[root.kind]}",
+                root.at,
+            )
             return None
         self.count = 0
         data = self.walk(root, 0, None)
@@ -491,13 +523,11 @@ class _Reader:
         for at in found[:MAX_TAB_REPORTS]:
             self.err(codes.TAB_INDENT, "this line is indented with a tab", at)
         if len(found) > MAX_TAB_REPORTS:
-            self.err(codes.TAB_INDENT, f"and {len(found) - MAX_TAB_REPORTS} more lines are "
-                     "indented with tabs", found[MAX_TAB_REPORTS])
+            self.err(codes.TAB_INDENT, f"and {len(found) - MAX_TAB_REPORTS} more lines are indented with tabs", found[MAX_TAB_REPORTS])
         return {at[0] for at in found}
 
 
-def read_yaml_text(text_or_bytes: str | bytes, file: str) -> tuple[YamlDocument | None,
-                                                                    list[Diagnostic]]:
+def read_yaml_text(text_or_bytes: str | bytes, file: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
     """Never raises: a crash would hide every other problem from the instructor."""
     reader = _Reader(str(file))
     data: Any = None
@@ -506,8 +536,9 @@ def read_yaml_text(text_or_bytes: str | bytes, file: str) -> tuple[YamlDocument 
     except _Stop as stop:
         reader.diags.append(stop.diagnostic)
     except Exception as exc:  # the contract is to report, never to raise
-        reader.err(codes.YAML_SYNTAX, f"internal error while reading the YAML "
-                   f"({type(exc).__name__}); please report this file to the developers")
+        reader.err(
+            codes.YAML_SYNTAX, f"internal error while reading the YAML ({type(exc).__name__}); please report this file to the developers"
+        )
     diags = sorted(reader.diags, key=sort_key)
     if has_errors(diags):
         return None, diags
@@ -522,16 +553,23 @@ def read_yaml_file(path: str | os.PathLike[str]) -> tuple[YamlDocument | None, l
     try:
         data = read_regular(path, MAX_BYTES)
     except NotARegularFile as exc:  # a folder, or a pipe that would block the read forever
-        return None, [error(codes.FILE_UNREADABLE, f"this is {describe(exc)}, not a scenario file",
-                            file, hint="give the path of the scenario's .yaml file")]
+        return None, [
+            error(
+                codes.FILE_UNREADABLE,
+                f"this is {describe(exc)}, not a scenario file",
+                file,
+                hint="give the path of the scenario's .yaml file",
+            )
+        ]
     except TooLarge:
-        return None, [error(codes.FILE_TOO_LARGE, f"the file is larger than {MAX_BYTES} bytes (1 MiB)", file,
-                            hint=_HINTS.get(codes.FILE_TOO_LARGE, ""))]
+        return None, [
+            error(
+                codes.FILE_TOO_LARGE, f"the file is larger than {MAX_BYTES} bytes (1 MiB)", file, hint=_HINTS.get(codes.FILE_TOO_LARGE, "")
+            )
+        ]
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        return None, [error(codes.FILE_UNREADABLE, f"cannot open the file: {reason}", file,
-                            hint=_HINTS[codes.FILE_UNREADABLE])]
+        return None, [error(codes.FILE_UNREADABLE, f"cannot open the file: {reason}", file, hint=_HINTS[codes.FILE_UNREADABLE])]
     except (ValueError, TypeError) as exc:
-        return None, [error(codes.FILE_UNREADABLE, f"cannot open the file: {exc}", file,
-                            hint=_HINTS[codes.FILE_UNREADABLE])]
+        return None, [error(codes.FILE_UNREADABLE, f"cannot open the file: {exc}", file, hint=_HINTS[codes.FILE_UNREADABLE])]
     return read_yaml_text(data, file)

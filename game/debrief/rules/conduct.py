@@ -160,6 +160,9 @@ def warning_waiting_meanwhile(d: Decision) -> bool:
 
 PRACTICE = "seed-000-practice"
 
+# fmt: off
+# The rule tables keep one rule to a few lines, as written, so a table reads like the document
+# it becomes (docs/judging.md); ruff format would spread each rule over a dozen.
 RULES: tuple[Rule, ...] = (
     Rule("probe-before-commitments", ("probe",), "good_faith", "honoured", "major", "probe.before_talks", "seed-002-testing",
          when=(before_talks,), facts=facts,
@@ -265,3 +268,4 @@ TURN_RULES: tuple[Rule, ...] = (
          when=(endless_secret,), facts=facts, upgrade=endless_severity,
          notes="Seed 002: a back channel must not become an endless game that avoids the hard step."),
 )
+# fmt: on

@@ -84,6 +84,9 @@ def raised_facts(d: Decision) -> Mapping[str, Any]:
 
 PRACTICE = "seed-000-practice"
 
+# fmt: off
+# The rule tables keep one rule to a few lines, as written, so a table reads like the document
+# it becomes (docs/judging.md); ruff format would spread each rule over a dozen.
 RULES: tuple[Rule, ...] = (
     Rule("suspend-on-stalling", ("suspend",), "good_faith", "honoured", "major", "suspend.on_stalling", "seed-000-useful",
          when=(suspending, someone_seems_to_stall), facts=facts,
@@ -132,3 +135,4 @@ RULES: tuple[Rule, ...] = (
          when=(nothing_observed,), facts=lambda d: {**facts(d), "party": d.name(d.target)},
          notes="Guidance 2012, impartiality: accusing one side without grounds reads as taking the other's."),
 )
+# fmt: on

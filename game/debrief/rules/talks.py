@@ -189,6 +189,9 @@ def before_any_talks(d: Decision) -> bool:
 
 PRACTICE = "seed-000-practice"
 
+# fmt: off
+# The rule tables keep one rule to a few lines, as written, so a table reads like the document
+# it becomes (docs/judging.md); ruff format would spread each rule over a dozen.
 VENUE_RULES: tuple[Rule, ...] = (
     Rule("venue-strangers", ("propose_venue",), "consent", "breached", "minor", "venue.strangers", "guidance-2012-consent",
          when=(proposed_to_strangers,), facts=venue_facts,
@@ -264,5 +267,6 @@ STEP_RULES: tuple[Rule, ...] = (
          unless=(step_to_strangers,), facts=step_facts,
          notes="Seed 000, practice: a working channel reduces the risk of miscalculation."),
 )
+# fmt: on
 
 RULES = VENUE_RULES + MEETING_RULES + STEP_RULES
