@@ -91,7 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         status: int = args.run(args)
         return status
     except KeyboardInterrupt:
-        print(f"\n{PROG}: interrupted; the session log keeps every decision made so far.", file=sys.stderr)
+        kept = "; the session log keeps every decision made so far" if args.command == "play" else ""
+        print(f"\n{PROG}: interrupted{kept}.", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK

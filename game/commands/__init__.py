@@ -7,11 +7,13 @@ arguments, and `run(args) -> int`, which does the work and gives the exit code (
 """
 
 __all__ = [
+    "completion",
     "debrief",
     "endings",
     "listing",
     "map",
     "moves",
+    "new",
     "play",
     "playtest",
     "proof",
