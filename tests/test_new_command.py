@@ -206,3 +206,25 @@ def test_a_file_name_with_control_characters_is_printed_escaped(tmp_path: Path, 
     assert main(["new", str(target)]) == 1
     err = capsys.readouterr().err
     assert "\x1b" not in err and err.count("\n") == 1
+
+
+def test_the_starters_principled_proof_is_a_clean_example_and_the_careless_one_is_not(tmp_path: Path) -> None:
+    """The starter teaches by its proofs: the principled run breaches and misses nothing (it
+    probes both sides before the talks), while the careless one breaches the mandate and the relay."""
+    import yaml
+
+    from game.debrief.logs import debrief_log
+    from game.debrief.scripted import play_script
+
+    loaded, _ = load_scenario(STARTER)
+    assert loaded is not None
+    verdicts = {}
+    for name in ("principled", "careless"):
+        proof = yaml.safe_load((STARTER.parent / "starter.proofs" / f"{name}.yaml").read_text(encoding="utf-8"))
+        log = tmp_path / f"{name}.jsonl"
+        play_script(loaded, proof["moves"], seed=proof["seed"], trainee=name, log=log)
+        debrief, problems = debrief_log(log, None, suggest=False)
+        assert debrief is not None, problems
+        verdicts[name] = {(f.principle, f.verdict) for f in debrief.findings}
+    assert not {v for _, v in verdicts["principled"]} & {"breached", "missed"}
+    assert {("mandate", "breached"), ("fidelity", "breached")} <= verdicts["careless"]
