@@ -78,7 +78,14 @@ def run(args: argparse.Namespace) -> int:
     failed = len(problems)
     # a class is debriefed on every core (classrun.py), in the order of the logs; one debrief
     # at a time otherwise, since each full review already uses the cores
-    answers = debrief_logs(paths, args.scenario, search=REDUCED if as_class else FULL, workers=None if as_class else 1)
+    # a progress bar on a terminal only, and only for several logs: a pipe or a file gets none
+    from tqdm import tqdm
+
+    quiet = len(paths) < 2 or not sys.stderr.isatty()
+    with tqdm(total=len(paths), unit="log", desc="debrief", file=sys.stderr, disable=quiet, leave=False) as bar:
+        answers = debrief_logs(
+            paths, args.scenario, search=REDUCED if as_class else FULL, workers=None if as_class else 1, progress=bar.update
+        )
     for debrief, found in answers:
         print_diagnostics(found)
         if debrief is None:

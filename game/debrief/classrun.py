@@ -16,7 +16,7 @@ import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -60,9 +60,12 @@ def debrief_logs(
     search: SearchSettings = REDUCED,
     cache: ScenarioCache | None = None,
     workers: int | None = None,
+    progress: Callable[[int], object] | None = None,
 ) -> list[Answer]:
     """`debrief_log` of each path, in order. `workers`: how many processes (None: one per core,
-    at most MAX_WORKERS; 1: all here). `cache` serves the logs debriefed in this process."""
+    at most MAX_WORKERS; 1: all here). `cache` serves the logs debriefed in this process.
+    `progress(n)` is told each time n more logs are done (for a progress bar)."""
+    done = progress if progress is not None else _ignore
     job = _Job(Path(scenario_override) if scenario_override is not None else None, suggest, search)
     cache = cache if cache is not None else ScenarioCache()
     count = _worker_count(workers, len(paths))
@@ -72,10 +75,12 @@ def debrief_logs(
         # machines built, and with the rules, words and principles read, instead of each
         # worker doing all that again
         answers[0] = _one(job, paths[0], cache)
-        _in_workers(job, list(paths), count, answers, cache)
+        done(1)
+        _in_workers(job, list(paths), count, answers, cache, done)
     for index, answer in enumerate(answers):
         if answer is None:  # no workers, or one died before answering for this log
             answers[index] = _one(job, paths[index], cache)
+            done(1)
     return [answer for answer in answers if answer is not None]
 
 
@@ -101,7 +106,18 @@ def _one(job: _Job, path: str | os.PathLike[str], cache: ScenarioCache) -> Answe
         return debrief_log(path, job.override, suggest=job.suggest, search=job.search, cache=cache)
 
 
-def _in_workers(job: _Job, paths: list[str | os.PathLike[str]], count: int, answers: list[Answer | None], cache: ScenarioCache) -> None:
+def _ignore(_: int) -> None:
+    pass
+
+
+def _in_workers(
+    job: _Job,
+    paths: list[str | os.PathLike[str]],
+    count: int,
+    answers: list[Answer | None],
+    cache: ScenarioCache,
+    done: Callable[[int], object],
+) -> None:
     """Fill in the answers still missing, from worker processes that start with a copy of `cache`."""
     size = -(-(len(paths) - 1) // (count * CHUNKS_PER_WORKER))
     starts = range(1, len(paths), size)
@@ -122,6 +138,7 @@ def _in_workers(job: _Job, paths: list[str | os.PathLike[str]], count: int, answ
             except BrokenProcessPool:  # a worker died (killed, out of memory): its logs are done here
                 continue
             answers[start : start + len(found)] = found
+            done(len(found))
             cpu[pid] = max(cpu.get(pid, 0.0), seconds)
     except OSError:  # the pool could not start its workers
         pass
