@@ -235,40 +235,12 @@ def test_the_margin_counts_the_other_seeds_a_route_still_reaches_its_ending_with
 
 
 def test_the_endings_progress_bar_shows_on_a_terminal_only():
-    import os
-    import select
-    import struct
-
-    fcntl = pytest.importorskip("fcntl")
-    pty = pytest.importorskip("pty")
-    termios = pytest.importorskip("termios")
+    from processes import stderr_at_a_terminal
 
     piped = _cli("endings", str(FIXTURES / "minimal.yaml"), "--playouts", "40")
     assert piped.stderr == "", "no progress bar when stderr is a pipe"
-    leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a terminal 100 columns wide
-    process = subprocess.Popen(
-        [sys.executable, "-m", "game", "endings", str(FIXTURES / "minimal.yaml"), "--playouts", "40"],
-        stdout=subprocess.DEVNULL,
-        stderr=follower,
-        cwd=ROOT,
-    )
-    os.close(follower)
-    shown = b""
-    while True:
-        ready, _, _ = select.select([leader], [], [], 60)
-        if not ready:
-            break
-        try:
-            chunk = os.read(leader, 4096)
-        except OSError:
-            break
-        if not chunk:
-            break
-        shown += chunk
-    process.wait(timeout=120)
-    os.close(leader)
-    assert process.returncode == 1
+    code, shown = stderr_at_a_terminal(["endings", str(FIXTURES / "minimal.yaml"), "--playouts", "40"])
+    assert code == 1
     assert b"simulated sessions" in shown and b"/40 " in shown
 
 

@@ -7,10 +7,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -147,48 +144,11 @@ def test_when_a_worker_dies_its_logs_are_debriefed_here(class_folder: Path, monk
     assert reports(classrun.debrief_logs(paths, suggest=False, workers=2)) == reports(serial)
 
 
-@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads child processes from /proc")
 def test_class_workers_exit_when_the_class_report_is_killed(minimal: LoadedScenario, tmp_path: Path) -> None:
+    from processes import workers_left_after_a_kill
+
     if classrun._cores() < 2:
         pytest.skip("one core: the class is debriefed in one process")
     write_class(minimal, tmp_path / "class", 80)  # enough for two workers at the usual MIN_PER_WORKER
-    command = [sys.executable, "-m", "game", "debrief", str(tmp_path / "class"), "--format", "json"]
-    report = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        workers: set[int] = set()
-        for _ in range(600):  # until the workers have started (or the report is done)
-            workers = _children(report.pid)
-            if len(workers) >= 2 or report.poll() is not None:
-                break
-            time.sleep(0.02)
-        if len(workers) < 2:
-            pytest.skip("the class report finished before its workers could be seen")
-        os.kill(report.pid, signal.SIGKILL)
-        report.wait()
-        for _ in range(100):  # a worker checks for its parent every second
-            if not any(_alive(worker) for worker in workers):
-                break
-            time.sleep(0.1)
-        assert not any(_alive(worker) for worker in workers), "class workers went on after their report was killed"
-    finally:
-        if report.poll() is None:
-            report.kill()
-            report.wait()
-
-
-def _children(pid: int) -> set[int]:
-    found: set[int] = set()
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            found |= {int(child) for child in (task / "children").read_text().split()}
-        except OSError:
-            continue
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
+    left = workers_left_after_a_kill([sys.executable, "-m", "game", "debrief", str(tmp_path / "class"), "--format", "json"])
+    assert not left, "class workers went on after their report was killed"

@@ -219,41 +219,14 @@ def test_class_report_api_groups_debriefs(class_folder):
     assert all(t.label.startswith("Trainee ") for t in report.cohorts[0].trainees)
 
 
-def _stderr_at_a_terminal(argv: list[str]) -> tuple[int, bytes]:
-    """Runs the game with its stderr on a pseudo-terminal 100 columns wide; its exit code and
-    all it wrote there."""
-    import os
-    import select
-    import struct
-    import sys
-
-    fcntl = pytest.importorskip("fcntl")
-    pty = pytest.importorskip("pty")
-    termios = pytest.importorskip("termios")
-    leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
-    process = subprocess.Popen([sys.executable, "-m", "game", *argv], stdout=subprocess.DEVNULL, stderr=follower, cwd=ROOT)
-    os.close(follower)
-    shown = b""
-    while select.select([leader], [], [], 120)[0]:
-        try:
-            chunk = os.read(leader, 4096)
-        except OSError:
-            break
-        if not chunk:
-            break
-        shown += chunk
-    process.wait(timeout=120)
-    os.close(leader)
-    return process.returncode, shown
-
-
 def test_a_class_report_shows_progress_on_a_terminal_only(class_folder, tmp_path):
     import sys
+
+    from processes import stderr_at_a_terminal
 
     argv = ["debrief", str(class_folder), "--format", "html", "-o", str(tmp_path / "class.html")]
     piped = subprocess.run([sys.executable, "-m", "game", *argv], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert piped.returncode == 0 and "%|" not in piped.stderr and "/12 " not in piped.stderr, "no progress bar in a pipe"
-    code, shown = _stderr_at_a_terminal(argv)
+    code, shown = stderr_at_a_terminal(argv)
     assert code == 0
     assert b"debrief:" in shown and b"/12 " in shown and b"%|" in shown, shown[-300:]
