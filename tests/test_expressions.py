@@ -596,3 +596,12 @@ def test_arithmetic_matches_python(pair, extra):
     assert expression.evaluate(NAMES.__getitem__) == expected
     flat = parse_expression(f"{text} - {extra}" if extra >= 0 else f"{text} + {-extra}")
     assert flat.evaluate(NAMES.__getitem__) == expected - extra
+
+
+def test_a_dotted_name_is_suggested_by_its_last_part_not_by_its_shared_prefix():
+    from game.scenario.expressions import suggest
+
+    known = {"consent.belmar", "trust.belmar", "consent.arvenai"}
+    assert suggest("consent.arvenia", known) == "consent.arvenai"
+    assert suggest("consent.arvenia", known - {"consent.arvenai"}) is None, "'consent.' in common is no likeness"
+    assert suggest("consnet.belmar", known) == "consent.belmar", "a misspelt prefix is still found"

@@ -212,3 +212,18 @@ def test_the_printable_check_finds_every_control_and_spoofing_character_first_to
         found = unprintable(f"a{char}b\u200b\x01")
         assert found is not None and f"U+{ord(char):04X}" in found, (hex(ord(char)), found)
         assert ("control character" in found) == (unicodedata.category(char) == "Cc")
+
+
+def test_an_undeclared_party_in_an_expression_names_the_declared_ones() -> None:
+    from game.scenario.loader import load_scenario
+
+    path = Path(__file__).parent / "fixtures" / "minimal.yaml"
+    text = path.read_text(encoding="utf-8").replace("when: meetings >= 1", "when: consent.kaldor >= contact")
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        changed = Path(folder) / "minimal.yaml"
+        changed.write_text(text, encoding="utf-8")
+        _, problems = load_scenario(changed)
+    [problem] = [p for p in problems if p.code == codes.UNKNOWN_PARTY]
+    assert problem.hint == "declared parties: lower, upper"

@@ -150,6 +150,9 @@ class _Checker:
         kind = _REFERENCE_PREFIXES.get(prefix) if key else None
         if kind is not None:  # a known kind of name whose id is not declared: say which kind
             code, word = kind
+            declared = sorted(k.partition(".")[2] for k in known if k.partition(".")[0] == prefix)
+            if not guess and declared:
+                hint = f"declared {word}s: {', '.join(declared)}"
             self.report(code, f"'{key}' in '{name}' is not a declared {word}", path, hint)
             return
         self.report(codes.UNKNOWN_NAME, f"'{name}' is not a name this scenario declares", path, hint)

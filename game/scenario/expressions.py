@@ -341,8 +341,18 @@ def combine(operator: str, current: Value, value: Value) -> Value:
 
 
 def suggest(name: str, known: Iterable[str]) -> str | None:
-    """The closest of known to name, for a "did you mean ...?" hint, or None."""
-    matches = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    """The closest of known to name, for a "did you mean ...?" hint, or None. A dotted name is
+    compared by its last part with the names of the same prefix first: 'consent.arvenia' is not
+    close to 'consent.belmar' because both start with 'consent.'."""
+    known = list(known)
+    head, dot, tail = name.rpartition(".")
+    if dot:
+        same = {k.rpartition(".")[2]: k for k in known if k.rpartition(".")[0] == head}
+        matches = difflib.get_close_matches(tail, list(same), n=1, cutoff=0.6)
+        if matches:
+            return same[matches[0]]
+        known = [k for k in known if k.rpartition(".")[0] != head]  # a misspelt prefix, perhaps
+    matches = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     return matches[0] if matches else None
 
 
