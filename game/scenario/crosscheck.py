@@ -76,7 +76,8 @@ class _Checker:
         if value in known:
             return
         guess = suggest(value, known)
-        hint = f"did you mean '{guess}'?" if guess else (f"declared {kind}s: {', '.join(known)}" if known else f"no {kind}s are declared")
+        kinds = _plural(kind)
+        hint = f"did you mean '{guess}'?" if guess else (f"declared {kinds}: {', '.join(known)}" if known else f"no {kinds} are declared")
         self.report(code, f"'{value}' is not a declared {kind}", path, hint)
 
     # -- expressions -----------------------------------------------------------------------
@@ -152,7 +153,7 @@ class _Checker:
             code, word = kind
             declared = sorted(k.partition(".")[2] for k in known if k.partition(".")[0] == prefix)
             if not guess and declared:
-                hint = f"declared {word}s: {', '.join(declared)}"
+                hint = f"declared {_plural(word)}: {', '.join(declared)}"
             self.report(code, f"'{key}' in '{name}' is not a declared {word}", path, hint)
             return
         self.report(codes.UNKNOWN_NAME, f"'{name}' is not a name this scenario declares", path, hint)
@@ -488,3 +489,8 @@ def crosscheck(scenario: Scenario, source: SourceMap, file: str, folder: Path | 
     checker = _Checker(scenario, source, file, folder)
     checker.run()
     return checker.compiled, checker.problems
+
+
+def _plural(word: str) -> str:
+    """'party' -> 'parties', 'venue' -> 'venues': the kinds of thing a scenario declares."""
+    return word[:-1] + "ies" if word.endswith("y") else word + "s"
