@@ -84,3 +84,22 @@ def load_named(name: str) -> LoadedScenario | None:
     """A scenario by bundled id or path, with its problems printed; None when it does not load."""
     path = find_scenario(name)
     return None if path is None else load_scenario_at(path)
+
+
+def emit(output: Path | None, text: str) -> int:
+    """A report on the screen, or written to `output` (then 'wrote FILE' on stderr); a file that
+    cannot be written is one line and EXIT_ERRORS."""
+    if output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    return write_report(output, text)
+
+
+def write_report(path: Path, text: str) -> int:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"{shown(str(path))}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERRORS
+    print(f"wrote {shown(str(path))}", file=sys.stderr)
+    return EXIT_OK

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from game.console import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, complain, print_diagnostics
-from game.diagnostics import Diagnostic, error, shown
+from game.console import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, complain, emit, print_diagnostics, write_report
+from game.diagnostics import Diagnostic, error
 from game.scenario import codes
 from game.words import count
 
@@ -157,16 +157,16 @@ def _write_single(args: argparse.Namespace, fmt: str, debriefs: list[Debrief]) -
     if fmt == "html" and len(debriefs) > 1 and output is not None:
         for d in debriefs:
             name = Path(d.log_file).stem if d.log_file else d.trainee.replace(" ", "-")
-            status = _write(output / f"{name}.html", render_html(d))
+            status = write_report(output / f"{name}.html", render_html(d))
             if status != EXIT_OK:
                 return status
         return EXIT_OK
     if fmt == "json":
         data: Any = to_json(debriefs[0]) if len(debriefs) == 1 else [to_json(d) for d in debriefs]
-        return _emit(output, _dump(data))
+        return emit(output, _dump(data))
     render = _single_renderer(fmt)
     separator = "\n" + ("-" * 92 if fmt == "text" else "---") + "\n\n"
-    return _emit(output, separator.join(render(d) for d in debriefs))
+    return emit(output, separator.join(render(d) for d in debriefs))
 
 
 def _write_class(args: argparse.Namespace, debriefs: list[Debrief], failed: int) -> int:
@@ -190,25 +190,8 @@ def _write_class(args: argparse.Namespace, debriefs: list[Debrief], failed: int)
         "html": lambda: render_class_html(report),
         "json": lambda: _dump(class_to_json(report)),
     }
-    status = _emit(args.output, renderers[args.format]())
+    status = emit(args.output, renderers[args.format]())
     return status if status != EXIT_OK else (EXIT_ERRORS if failed else EXIT_OK)
-
-
-def _emit(output: Path | None, text: str) -> int:
-    if output is None:
-        sys.stdout.write(text)
-        return EXIT_OK
-    return _write(output, text)
-
-
-def _write(path: Path, text: str) -> int:
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        print(f"{shown(str(path))}: cannot write: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_ERRORS
-    print(f"wrote {shown(str(path))}", file=sys.stderr)
-    return EXIT_OK
 
 
 def _dump(data: Any) -> str:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.console import EXIT_ERRORS, EXIT_OK, load_named
+from game.console import EXIT_ERRORS, EXIT_OK, emit, load_named
 
 if TYPE_CHECKING:
     from game.authoring.playtest import PlaytestReport, Proof
@@ -99,10 +99,10 @@ def run(args: argparse.Namespace) -> int:
         "json": lambda r: json.dumps(to_json(r), indent=2, ensure_ascii=False) + "\n",
         "html": render_html,
     }
-    status = _emit(args.output, renderers[args.format](report))
+    status = emit(args.output, renderers[args.format](report))
     for extra, fmt in ((args.json, "json"), (args.html, "html")):
         if extra is not None and status == EXIT_OK:
-            status = _emit(extra, renderers[fmt](report))
+            status = emit(extra, renderers[fmt](report))
     return status
 
 
@@ -114,16 +114,3 @@ def _play(loaded: LoadedScenario, proofs: list[Proof], args: argparse.Namespace)
     total = task_count(args.sessions, proofs)
     with tqdm(total=total, unit="session", desc="playtest", file=sys.stderr, disable=not sys.stderr.isatty(), leave=False) as bar:
         return playtest(loaded, sessions=args.sessions, base_seed=args.seed, proofs=proofs, jobs=args.jobs, progress=bar.update)
-
-
-def _emit(output: Path | None, text: str) -> int:
-    if output is None:
-        sys.stdout.write(text)
-        return EXIT_OK
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        print(f"{output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_ERRORS
-    print(f"wrote {output}", file=sys.stderr)
-    return EXIT_OK
