@@ -72,6 +72,18 @@ def test_workers_give_the_same_class_report_as_one_process(class_folder: Path) -
     assert reports(parallel) == reports(serial)
 
 
+@pytest.mark.parametrize("suggest", [False, True], ids=["no search", "reduced search"])
+def test_class_entries_from_workers_give_the_report_whole_debriefs_give(class_folder: Path, suggest: bool) -> None:
+    paths = logs(class_folder)
+    debriefs = classrun.debrief_logs(paths, suggest=suggest, workers=1)
+    entries = classrun.class_entries(paths, suggest=suggest, workers=2)
+    assert len(classrun.WORKER_CPU) == 2, "the class was not spread over two workers"
+    assert reports(entries) == reports(debriefs)
+    hidden = [class_report([d for d, _ in answers if d is not None], anonymous=True) for answers in (debriefs, entries)]
+    assert render_class_html(hidden[0]) == render_class_html(hidden[1])
+    assert json.dumps(class_to_json(hidden[0])) == json.dumps(class_to_json(hidden[1]))
+
+
 def test_the_class_command_prints_the_same_from_workers_as_from_one_process(
     class_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
