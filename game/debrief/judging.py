@@ -85,6 +85,11 @@ def judge_move(decision: Decision) -> list[Judgement]:
     return judged
 
 
+_PLAIN = (str, int, float, bool)
+"""The parameter types a finding keeps (a tuple: `str | int | ...` in a comprehension is built
+anew for every parameter judged)."""
+
+
 def to_findings(decision: Decision, judged: list[Judgement], language: str = "en") -> list[Finding]:
     principles = catalogue()
     label = decision.scenario.clock.turn_label
@@ -107,7 +112,7 @@ def to_findings(decision: Decision, judged: list[Judgement], language: str = "en
                 severity=j.severity,
                 rule=j.rule,
                 message=j.message,
-                params={k: v for k, v in j.params.items() if isinstance(v, str | int | float | bool)},
+                params={k: v for k, v in j.params.items() if isinstance(v, _PLAIN)},
                 source_id=j.source,
             )
         )

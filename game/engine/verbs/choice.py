@@ -3,6 +3,8 @@ author's annotations."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from game.engine.outcome import Move
 from game.engine.turn import Turn
 from game.engine.verbs.common import phase_lineage
@@ -21,8 +23,14 @@ def moves(turn: Turn) -> list[Move]:
             continue
         if not turn.holds(choice.when):
             continue
-        found.append(Move(f"{VERB}:{cid}", VERB, choice.label, choice.description, GROUP))
+        found.append(_move(cid, choice.label, choice.description))
     return found
+
+
+@lru_cache(maxsize=1024)
+def _move(cid: str, label: str, description: str) -> Move:
+    """Made once per choice, not at every listing (a Move is never changed once made)."""
+    return Move(f"{VERB}:{cid}", VERB, label, description, GROUP)
 
 
 def apply(turn: Turn, move: Move) -> None:

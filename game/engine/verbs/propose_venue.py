@@ -3,6 +3,8 @@ its own preferences; a venue on one side's territory asks the other to be seen c
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from game.engine.consent import meeting_act
 from game.engine.outcome import Change, Move
 from game.engine.turn import Turn
@@ -34,14 +36,23 @@ def formats_now(turn: Turn) -> list[str]:
 
 
 def moves(turn: Turn) -> list[Move]:
+    state = turn.state
+    formats = formats_now(turn)
     found = []
     for vid, venue in turn.loaded.scenario.venues.items():
-        for fmt in formats_now(turn):
-            if turn.state.venue == vid and turn.state.venue_format == fmt:
+        for fmt in formats:
+            if state.venue == vid and state.venue_format == fmt:
                 continue
-            words, text = FORMATS[fmt]
-            found.append(Move(f"{VERB}:{vid}:{fmt}", VERB, f"Propose {words} in {venue.name}", f"{text} {venue.description}", GROUP))
+            found.append(_move(vid, fmt, venue.name, venue.description))
     return found
+
+
+@lru_cache(maxsize=1024)
+def _move(vid: str, fmt: str, name: str, description: str) -> Move:
+    """The same venue and format make the same move: made once, not at every listing (a Move is
+    never changed once made, so sessions can share it)."""
+    words, text = FORMATS[fmt]
+    return Move(f"{VERB}:{vid}:{fmt}", VERB, f"Propose {words} in {name}", f"{text} {description}", GROUP)
 
 
 def apply(turn: Turn, move: Move) -> None:
