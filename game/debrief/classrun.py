@@ -15,6 +15,7 @@ keeps of a debrief (`classentry.py`), which costs a fraction of a whole debrief 
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -160,11 +161,21 @@ def _in_workers(
     size = -(-(len(paths) - 1) // (count * CHUNKS_PER_WORKER))
     starts = range(1, len(paths), size)
     cpu: dict[int, float] = {}
+    collecting, freezing = gc.isenabled(), gc.get_freeze_count() == 0
+    # What this process holds when the workers are forked is shared with them until either side
+    # writes to it, and a collection writes to every object it walks: frozen, the collector
+    # walks none of it, here or in the workers, which then copy only what they change. The
+    # answers that come back are all kept, so no collection runs here while they come. (What
+    # a caller froze itself stays frozen.)
+    gc.disable()
+    if freezing:
+        gc.freeze()
     try:
         pool = ProcessPoolExecutor(
-            count, mp_context=multiprocessing.get_context("fork"), initializer=_adopt, initargs=(job, cache, os.getpid())
+            count, mp_context=multiprocessing.get_context("fork"), initializer=_adopt, initargs=(job, cache, os.getpid(), collecting)
         )
     except (OSError, NotImplementedError):  # no processes to be had: all of it here
+        _thaw(collecting, freezing)
         return
     try:
         futures: list[tuple[int, Future[tuple[list[_Answer], int, float]]]] = []
@@ -182,13 +193,24 @@ def _in_workers(
         pass
     finally:
         pool.shutdown(cancel_futures=True)
+        _thaw(collecting, freezing)
     WORKER_CPU[:] = list(cpu.values())
 
 
-def _adopt(job: _Job, cache: ScenarioCache, parent: int) -> None:
-    """Runs first in each worker; `cache` is the parent's, copied by the fork (never sent)."""
+def _thaw(collecting: bool, freezing: bool) -> None:
+    if freezing:
+        gc.unfreeze()
+    if collecting:
+        gc.enable()
+
+
+def _adopt(job: _Job, cache: ScenarioCache, parent: int, collecting: bool) -> None:
+    """Runs first in each worker; `cache` is the parent's, copied by the fork (never sent).
+    The collector runs between debriefs, as in the parent, if it ran there (`collecting`)."""
     global _JOB, _CACHE
     _JOB, _CACHE = job, cache
+    if collecting:
+        gc.enable()
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
 
 
