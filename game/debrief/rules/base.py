@@ -50,7 +50,13 @@ class Rule:
             return False
         if self.options and (d.target if self.option_field == "target" else d.mode) not in self.options:
             return False
-        return all(p(d) for p in self.when) and not any(p(d) for p in self.unless)
+        for p in self.when:  # loops, not all()/any() over generators: thousands of decisions in a class
+            if not p(d):
+                return False
+        for p in self.unless:
+            if p(d):
+                return False
+        return True
 
 
 @dataclass(frozen=True)
