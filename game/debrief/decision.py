@@ -10,6 +10,7 @@ reached through small helpers here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from game.engine.knowledge import Knowledge
 from game.engine.outcome import Change, FiredEvent, Move, Reply
@@ -56,6 +57,11 @@ class Decision:
         return self.move.party or ""
 
     def offered_keys(self) -> frozenset[str]:
+        return self._offered_keys
+
+    @cached_property
+    def _offered_keys(self) -> frozenset[str]:
+        """Made once per decision: several rules ask."""
         return frozenset(m.key for m in self.offered)
 
     # -- the scenario's public facts ---------------------------------------------------------

@@ -53,7 +53,7 @@ class Rule:
         for p in self.when:  # loops, not all()/any() over generators: thousands of decisions in a class
             if not p(d):
                 return False
-        for p in self.unless:
+        for p in self.unless:  # noqa: SIM110 (a loop: all() over a generator costs more, as above)
             if p(d):
                 return False
         return True
@@ -96,13 +96,21 @@ def rules_for(rules: tuple[Rule, ...], verb: str) -> tuple[Rule, ...]:
 
 def apply_rules(rules: tuple[Rule, ...], d: Decision) -> list[Judgement]:
     found = []
+    made: dict[Facts, Mapping[str, Any]] = {}
+    """Facts already gathered for this decision: several rules of a family share one function
+    (a venue proposed is judged by five rules, each wanting the venue's facts)."""
     for rule in rules_for(rules, d.verb):
         if not rule.applies(d):
             continue
         severity = rule.severity
         if rule.upgrade is not None:
             severity = rule.upgrade(d) or severity
-        params = dict(rule.facts(d)) if rule.facts is not None else {}
+        params: dict[str, Any] = {}
+        if rule.facts is not None:
+            facts = made.get(rule.facts)
+            if facts is None:
+                facts = made[rule.facts] = rule.facts(d)
+            params = dict(facts)
         found.append(Judgement(rule.id, rule.principle, rule.verdict, severity, rule.message, params, rule.source))
     return found
 
