@@ -10,7 +10,6 @@ reached through small helpers here.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 
 from game.engine.knowledge import Knowledge
 from game.engine.outcome import Change, FiredEvent, Move, Reply
@@ -57,12 +56,12 @@ class Decision:
         return self.move.party or ""
 
     def offered_keys(self) -> frozenset[str]:
-        return self._offered_keys
-
-    @cached_property
-    def _offered_keys(self) -> frozenset[str]:
-        """Made once per decision: several rules ask."""
-        return frozenset(m.key for m in self.offered)
+        """Made once per decision (several rules ask), and kept beside the fields."""
+        keys: frozenset[str] | None = self.__dict__.get("_offered_keys")
+        if keys is None:
+            keys = frozenset(m.key for m in self.offered)
+            object.__setattr__(self, "_offered_keys", keys)
+        return keys
 
     # -- the scenario's public facts ---------------------------------------------------------
     def name(self, pid: str) -> str:
