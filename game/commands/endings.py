@@ -33,14 +33,16 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "endings",
         help="prove that every ending can be reached in play",
         description="Search for sessions that reach each of a scenario's endings and print each route found (its seed and "
-        "moves) and how many other seeds it holds on; replay your own move files with --transcripts. Exit 1 if an ending is "
+        "moves) and how many other seeds it holds on; replay your own move files with --move-files. Exit 1 if an ending is "
         "never reached or a move file does not reach the ending it expects.",
     )
     parser.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario id (see 'good-offices list') or a path to a scenario file")
     parser.add_argument("--playouts", type=int, default=200, help="how many simulated sessions to play (default 200)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the search: the same seed finds the same routes (default 0)")
     parser.add_argument(
+        "--move-files",
         "--transcripts",
+        dest="transcripts",
         type=Path,
         default=None,
         metavar="DIR",
@@ -263,21 +265,28 @@ def _write_proofs(loaded: LoadedScenario, tallies: dict[str, Tally], args: argpa
 
 
 def _write_logs(loaded: LoadedScenario, rows: list[Row], tallies: dict[str, Tally], folder: Path) -> bool:
-    """Each ending's first route (a move file's, else the search's) as a session log; False when
-    the folder or a log cannot be written (said on one line)."""
+    """Each ending's first route (a move file's, else the search's) as a session log, never over
+    an existing file (a log may be a trainee's only record); False when the folder or a log
+    cannot be written (said on one line)."""
     from game.debrief.scripted import play_script
     from game.diagnostics import shown
 
     routes = {row.reached: (row.moves.seed, row.moves.moves) for row in reversed(rows) if row.ok and row.moves and row.reached}
     for ending, tally in tallies.items():
         routes.setdefault(ending, (tally.witness.seed, tally.witness.moves))
+    written = 0
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for ending, (seed, moves) in routes.items():
-            play_script(loaded, list(moves), seed=seed, trainee="witness", log=folder / f"{loaded.scenario.id}-{ending}.jsonl")
+            path = folder / f"{loaded.scenario.id}-{ending}.jsonl"
+            if path.exists():
+                print(f"{shown(os.fspath(path))}: already exists; kept as it is", file=sys.stderr)
+                continue
+            play_script(loaded, list(moves), seed=seed, trainee="witness", log=path)
+            written += 1
     except OSError as exc:
         print(f"{shown(os.fspath(folder))}: cannot write the session logs: {exc.strerror or exc}", file=sys.stderr)
         return False
     if routes:
-        print(f"Session logs of the routes: {shown(os.fspath(folder))} (replay or debrief them)")
+        print(f"Session logs of the routes: {written} written in {shown(os.fspath(folder))} (replay or debrief them)")
     return True
