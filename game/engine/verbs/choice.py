@@ -7,19 +7,19 @@ from functools import lru_cache
 
 from game.engine.outcome import Move
 from game.engine.turn import Turn
-from game.engine.verbs.common import phase_lineage
 
 VERB = "choice"
 GROUP = "Options in this situation"
 
 
 def moves(turn: Turn) -> list[Move]:
-    lineage = phase_lineage(turn)
+    lineage = turn.machines.compiled.lineages[turn.state.phase.state]  # the phase and every phase enclosing it
+    chosen = turn.state.chosen
     found = []
     for cid, choice in turn.loaded.scenario.choices.items():
-        if choice.once and cid in turn.state.chosen:
+        if choice.once and cid in chosen:
             continue
-        if choice.phases and not lineage.intersection(choice.phases):
+        if choice.phases and lineage.isdisjoint(choice.phases):
             continue
         if not turn.holds(choice.when):
             continue
