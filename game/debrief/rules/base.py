@@ -46,8 +46,11 @@ class Rule:
     """Optionally a stronger severity for this decision (a late warning that cost lives)."""
 
     def applies(self, d: Decision) -> bool:
-        if d.verb not in self.verbs:
-            return False
+        return d.verb in self.verbs and self.holds_for(d)
+
+    def holds_for(self, d: Decision) -> bool:
+        """Whether the rule applies to a decision already known to be of one of its verbs
+        (`rules_for` picks the rules by verb)."""
         if self.options and (d.target if self.option_field == "target" else d.mode) not in self.options:
             return False
         for p in self.when:  # loops, not all()/any() over generators: thousands of decisions in a class
@@ -100,7 +103,7 @@ def apply_rules(rules: tuple[Rule, ...], d: Decision) -> list[Judgement]:
     """Facts already gathered for this decision: several rules of a family share one function
     (a venue proposed is judged by five rules, each wanting the venue's facts)."""
     for rule in rules_for(rules, d.verb):
-        if not rule.applies(d):
+        if not rule.holds_for(d):
             continue
         severity = rule.severity
         if rule.upgrade is not None:
