@@ -93,15 +93,16 @@ anew for every parameter judged)."""
 def to_findings(decision: Decision, judged: list[Judgement], language: str = "en") -> list[Finding]:
     principles = catalogue()
     label = decision.scenario.clock.turn_label
+    number, turn, move = decision.number, decision.before.turn, decision.move
     findings = []
     for j in judged:
         text = render(j.message, j.params, language, label)
         findings.append(
             Finding(
-                decision=decision.number,
-                turn=decision.before.turn,
-                move_key=decision.move.key,
-                move_label=decision.move.label,
+                decision=number,
+                turn=turn,
+                move_key=move.key,
+                move_label=move.label,
                 principle=j.principle,
                 principle_name=principles[j.principle].name,
                 verdict=j.verdict,

@@ -40,9 +40,11 @@ def calls_for_suspension(turn: Turn) -> bool:
     state = turn.state
     if not any(consent_at_least(turn, pid, "contact") for pid in state.parties):
         return False
-    stalling = any(assess(party).leaning == "bad" for party in state.parties.values())
-    withdrawn = any(party.consent.state == "none" and party.contacts > 0 for party in state.parties.values())
-    return stalling or withdrawn or state.escalation >= CRISIS_ESCALATION or state.channel.state == "public"
+    if state.escalation >= CRISIS_ESCALATION or state.channel.state == "public":  # the cheap tests first
+        return True
+    if any(party.consent.state == "none" and party.contacts > 0 for party in state.parties.values()):  # withdrawn
+        return True
+    return any(assess(party).leaning == "bad" for party in state.parties.values())  # stalling
 
 
 def moves(turn: Turn) -> list[Move]:
