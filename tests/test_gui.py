@@ -120,7 +120,7 @@ def test_minimal_scenario_through_the_window_matches_the_terminal_log(app: App, 
     assert records(log)[0]["trainee"] == "Ana"
     assert records(log) == records(terminal_log(MINIMAL, 7, "Ana", chosen, tmp_path / "terminal"))
     driver.press(app, pygame.K_RETURN)
-    driver.settle(app, 4)
+    driver.until(app, lambda: getattr(app.top, "ready", False))  # the debrief is computed off the frame
     assert app.top.name == "debrief"
     app.top.write_report()  # type: ignore[attr-defined]
     assert log.with_suffix(".html").is_file()
@@ -353,7 +353,7 @@ def test_the_debrief_screen_of_a_session_with_no_decision_says_unfinished(app: A
 
     session = Session(loaded(MINIMAL), seed=1, trainee="Ana")
     app.replace(DebriefScene(app, session, tmp_path / "empty.jsonl"))
-    driver.settle(app, 4)
+    driver.until(app, lambda: getattr(app.top, "ready", False))  # the debrief is computed off the frame
     scene = app.top
     assert isinstance(scene, DebriefScene) and scene.debrief is not None
     assert scene.debrief.overall is None

@@ -211,11 +211,8 @@ def _measure_frames() -> None:
             _play_to_the_end(app, driver, PlayScene, rng)
             if app.scene_names() == ["ending"]:
                 driver.settle(app, 10)
-                driver.press(app, pygame.K_RETURN)  # the debrief
-                for _ in range(600):
-                    app.step()
-                    if getattr(app.top, "debrief", None) is not None:
-                        break
+                driver.press(app, pygame.K_RETURN)  # the debrief, computed off the frame: frames at the window's pace
+                driver.until(app, lambda: getattr(app.top, "ready", False))
                 driver.settle(app, 10)
                 for _ in range(3):
                     driver.press(app, pygame.K_PAGEDOWN)

@@ -12,7 +12,7 @@ module does not import `app.py`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -68,6 +68,9 @@ class Host(Protocol):
 class Scene:
     name = "scene"
     overlay = False
+    staged = False
+    """Built in steps (`staged_build`), one a frame, when a key or a click changes the screen to
+    this one: the screen before stays up meanwhile and the new one is shown whole (`App.go`)."""
     shown_next_frame = False
     """An overlay built on one frame and shown on the next (`App.open`), so no frame both builds
     it and paints it (a dialog or drawer opens within one frame's budget)."""
@@ -92,7 +95,34 @@ class Scene:
         """The overlay above was popped; this scene is on top again."""
 
     def build(self) -> None:
-        """Create the widgets for `self.app.size`."""
+        """Create the widgets for `self.app.size` (a staged scene: all its steps at once)."""
+        if self.staged:
+            for _ in self.staged_build():
+                pass
+
+    def staged_build(self) -> Iterator[None]:
+        """`build()` in steps, yielding between the costly parts (text laid out, panels painted
+        off screen), so that no frame does more than one. The steps before the last create no
+        widget: the last creates them all, from what the others prepared, and the screen
+        changes on that frame alone. A scene that is not staged builds in one step."""
+        self.build()
+        yield from ()
+
+    def rebuild_in_steps(self) -> Iterator[None]:
+        """`rebuild()` over several frames: the old widgets stay on screen while the new content
+        is prepared, a step a frame; the frame of the last step replaces them whole."""
+        old = self.ui
+        self.ui, self.actions, self.focus = [], {}, FocusRing()
+        self._pending_stops.clear()
+        try:
+            for _ in self.staged_build():
+                assert not self.ui, f"{self.name}: a step before the last created a widget"
+                yield
+        finally:  # also when dropped half way (a resize rebuilds at once, the screen is left)
+            for element in old:
+                element.kill()
+        if self.hidden:
+            self.set_hidden(True)
 
     def clear(self) -> None:
         for element in self.ui:
