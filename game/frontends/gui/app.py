@@ -25,7 +25,7 @@ import pygame_gui
 from pygame_gui.elements import UITextEntryLine
 
 from game.frontends.gui.frame import FrameChanges
-from game.frontends.gui.scene import Scene
+from game.frontends.gui.scene import Scene, in_slices
 from game.frontends.gui.scenes import SCENES
 from game.frontends.gui.settings import Settings, load_settings, save_settings, settings_path
 from game.frontends.gui.shapes import use_tiles
@@ -198,13 +198,13 @@ class App:
         if scene.staged and self._in_frame:
             self.arrive()
             scene.base = 0
-            self.coming = (scene, scene.staged_build())  # its first step on this frame's update
+            self.coming = (scene, in_slices(scene.staged_build()))  # its first slice on this frame's update
         else:
             self.replace(scene)
         return scene
 
     def _build_coming(self) -> None:
-        """One step of the screen being built; after the last, it replaces every scene."""
+        """One slice of the screen being built; after the last, it replaces every scene."""
         assert self.coming is not None
         scene, steps = self.coming
         for _ in steps:

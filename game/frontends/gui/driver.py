@@ -47,6 +47,7 @@ def clear_field(app: App) -> None:
 def settle(app: App, frames: int = 3) -> None:
     for _ in range(frames):
         app.step()
+    arrive(app)
 
 
 def digit(app: App, number: int) -> None:
@@ -91,8 +92,9 @@ def settle_turn(app: App, limit: int = 20) -> None:
     its first event dialog, if any, is open."""
     for _ in range(limit):
         if getattr(app.top, "turn_steps", None) is None and getattr(app.top, "dialog_frame", None) is None:
-            return
+            break
         app.step()
+    arrive(app)  # the screen the turn led to (the ending), if any
 
 
 def dismiss_dialogs(app: App, limit: int = 20) -> list[str]:

@@ -12,6 +12,7 @@ module does not import `app.py`.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -30,6 +31,20 @@ if TYPE_CHECKING:
     from game.frontends.gui.text import Fonts
     from game.frontends.gui.theme import Palette
     from game.sessions import LiveSession
+
+
+SLICE_S = 0.003
+"""A staged build works this long on a frame (it stops at the first point past it), so the frame
+keeps room for the rest of its work."""
+
+
+def in_slices(steps: Iterator[None]) -> Iterator[None]:
+    """`steps` (small ones) grouped into slices of about `SLICE_S`: yields once per slice."""
+    began = time.perf_counter()
+    for _ in steps:
+        if time.perf_counter() - began >= SLICE_S:
+            yield
+            began = time.perf_counter()
 
 
 class Host(Protocol):
@@ -101,10 +116,11 @@ class Scene:
                 pass
 
     def staged_build(self) -> Iterator[None]:
-        """`build()` in steps, yielding between the costly parts (text laid out, panels painted
-        off screen), so that no frame does more than one. The steps before the last create no
-        widget: the last creates them all, from what the others prepared, and the screen
-        changes on that frame alone. A scene that is not staged builds in one step."""
+        """`build()` in small steps (a block of text laid out, a panel painted off screen),
+        yielding between them; the window runs as many as fit in a slice of a frame
+        (`in_slices`). The steps before the last create no widget: the last creates them all,
+        from what the others prepared, and the screen changes on that frame alone. A scene that
+        is not staged builds in one step."""
         self.build()
         yield from ()
 
@@ -115,7 +131,7 @@ class Scene:
         self.ui, self.actions, self.focus = [], {}, FocusRing()
         self._pending_stops.clear()
         try:
-            for _ in self.staged_build():
+            for _ in in_slices(self.staged_build()):
                 assert not self.ui, f"{self.name}: a step before the last created a widget"
                 yield
         finally:  # also when dropped half way (a resize rebuilds at once, the screen is left)

@@ -128,12 +128,12 @@ class DebriefScene(Scene):
         findings_rect = pygame.Rect(x, top, width - x - gap, body_h - gap)
         view = scores_rect.width - SCROLLBAR - 4  # a canvas's view_width
         scores = self.sheet(view, 20)
-        self.paint_scores(scores, self.debrief)
+        yield from self.paint_scores(scores, self.debrief)
         scores_image = scores.paint(pal.panel, scores_rect.height)
         yield
         findings = self.sheet(findings_rect.width - SCROLLBAR - 4, 20)
-        self.paint_findings(findings, self.debrief)
-        findings_image = findings.paint(pal.panel, findings_rect.height)
+        yield from self.paint_findings(findings, self.debrief)
+        findings_image = findings.picture(findings_rect.height)  # painted a visible band at a time
         yield
         foot = self._head_and_foot(head, foot_h)
         self.scores = self.add_canvas(scores_rect, background=pal.panel)
@@ -197,7 +197,8 @@ class DebriefScene(Scene):
             pygame.draw.circle(surface, colour, at, max(2, size // 12) if behind else max(3, size // 9))
         self.spinner.set_content(surface, [])
 
-    def paint_scores(self, sheet: Sheet, d: Debrief) -> None:
+    def paint_scores(self, sheet: Sheet, d: Debrief) -> Iterator[None]:
+        """Lay out the scores, yielding between principles (a staged build's steps)."""
         pal, fonts = sheet.pal, sheet.fonts
         band_colours = {"good": pal.good, "fair": pal.warn, "poor": pal.danger}
         colour = grade_colour(pal, d.grade or "")
@@ -246,6 +247,7 @@ class DebriefScene(Scene):
                 sheet.line_text("small_b", text, pal.text, (sheet.pad + sheet.inner - fonts.width("small_b", text), top))
             sheet.y = max(sheet.y, rect.bottom) + sheet.u(6)
             sheet.region(pygame.Rect(sheet.pad, top, sheet.inner, sheet.y - top), tooltip=tip(term_tooltip(pid)))
+            yield
         if d.reveal:
             sheet.space(14)
             sheet.text("caps", "WHAT YOU COULD NOT SEE", pal.muted)
@@ -253,8 +255,10 @@ class DebriefScene(Scene):
             for fact in d.reveal:
                 sheet.text("small", "\u2022 " + fact, pal.text)
                 sheet.space(4)
+                yield
 
-    def paint_findings(self, sheet: Sheet, d: Debrief) -> None:
+    def paint_findings(self, sheet: Sheet, d: Debrief) -> Iterator[None]:
+        """Lay out the findings, yielding between them (a staged build's steps)."""
         pal = sheet.pal
         colours = {"honoured": pal.good, "breached": pal.danger, "missed": pal.warn}
         sheet.text("caps", "DECISION BY DECISION", pal.muted)
@@ -293,6 +297,7 @@ class DebriefScene(Scene):
                 if finding.stronger:
                     sheet.text("small", "Stronger: " + finding.stronger, pal.accent, x=indent)
                 sheet.space(6)
+                yield
             sheet.space(6)
 
     def write_report(self) -> None:

@@ -52,8 +52,8 @@ def _tile(
     return tile, corner
 
 
-def assemble(size: tuple[int, int], tile: pygame.Surface, corner: int, fill: pygame.Color) -> pygame.Surface:
-    """The shape at `size` from its tile: corners copied, edges stretched, middle filled."""
+def assemble(size: tuple[int, int], tile: pygame.Surface, corner: int) -> pygame.Surface:
+    """The shape at `size` from its tile: corners copied, edges and middle filled."""
     width, height = size
     out = pygame.Surface(size, pygame.SRCALPHA)
     c = min(corner, width // 2, height // 2)
@@ -65,12 +65,13 @@ def assemble(size: tuple[int, int], tile: pygame.Surface, corner: int, fill: pyg
     out.blit(tile, (0, height - c), (0, k - c, c, c), special_flags=copy)
     out.blit(tile, (width - c, height - c), (k - c, k - c, c, c), special_flags=copy)
     middle = k // 2
-    if mid_w > 0:
-        out.blit(pygame.transform.scale(tile.subsurface((middle, 0, 1, c)), (mid_w, c)), (c, 0), special_flags=copy)
-        out.blit(pygame.transform.scale(tile.subsurface((middle, k - c, 1, c)), (mid_w, c)), (c, height - c), special_flags=copy)
-    if mid_h > 0:
-        out.blit(pygame.transform.scale(tile.subsurface((0, middle, c, 1)), (c, mid_h)), (0, c), special_flags=copy)
-        out.blit(pygame.transform.scale(tile.subsurface((k - c, middle, c, 1)), (c, mid_h)), (width - c, c), special_flags=copy)
+    for i in range(c):  # the straight edges: each line along them is of one colour
+        if mid_w > 0:
+            out.fill(tile.get_at((middle, i)), (c, i, mid_w, 1))
+            out.fill(tile.get_at((middle, k - 1 - i)), (c, height - 1 - i, mid_w, 1))
+        if mid_h > 0:
+            out.fill(tile.get_at((i, middle)), (i, c, 1, mid_h))
+            out.fill(tile.get_at((k - 1 - i, middle)), (width - 1 - i, c, 1, mid_h))
     if mid_w > 0 and mid_h > 0:
         out.fill(tile.get_at((middle, middle)), (c, c, mid_w, mid_h))
     return out
@@ -103,7 +104,7 @@ def _fast_redraw_state(shape: RoundedRectangleShape, state: str, add_text: bool 
     assert shape.base_surface is not None  # `_covered`
     surface = shape.base_surface.copy()  # the shadow, if any
     at = (shape.shadow_width, shape.shadow_width)
-    surface.blit(assemble((width, height), tile, corner, shape.theming[f"{state}_bg"]), at, special_flags=pygame.BLEND_PREMULTIPLIED)
+    surface.blit(assemble((width, height), tile, corner), at, special_flags=pygame.BLEND_PREMULTIPLIED)
     shape.states[state].surface = surface
     cached = shape.states[state].cached_background_id
     if cached is not None:
