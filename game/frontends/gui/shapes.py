@@ -117,7 +117,7 @@ def _fast_redraw_state(shape: RoundedRectangleShape, state: str, add_text: bool 
 
 def use_tiles() -> None:
     """Wrap pygame_gui's `RoundedRectangleShape.redraw_state` (once)."""
-    if getattr(RoundedRectangleShape, "_tiled", False):
+    if hasattr(RoundedRectangleShape, "_untiled_redraw_state"):
         return
     plain = RoundedRectangleShape.redraw_state
 
@@ -128,4 +128,4 @@ def use_tiles() -> None:
             plain(shape, state_str, add_text)
 
     RoundedRectangleShape.redraw_state = redraw_state  # type: ignore[method-assign,assignment]
-    RoundedRectangleShape._tiled = True  # type: ignore[attr-defined]
+    RoundedRectangleShape._untiled_redraw_state = plain  # type: ignore[attr-defined]
