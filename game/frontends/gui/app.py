@@ -12,6 +12,7 @@ The session log is the save: closing the window at any moment loses nothing alre
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
 import threading
@@ -301,7 +302,15 @@ class App:
     def _import_scenes(self) -> None:
         import_all = getattr(self.registry, "import_all", None)
         if import_all is not None:
-            threading.Thread(target=import_all, name="import-scenes").start()
+            threading.Thread(target=self._import_and_freeze, args=(import_all,), name="import-scenes").start()
+
+    @staticmethod
+    def _import_and_freeze(import_all: Callable[[], None]) -> None:
+        """Import every screen's modules, then take what is alive (modules, classes, fonts: kept
+        for good) out of the cyclic collector's sight: otherwise its next full collection walks
+        it all, 20-25 ms on one frame early in play."""
+        import_all()
+        gc.freeze()
 
     def present(self) -> None:
         """Repaint what changed since the last frame and send only that to the display."""
