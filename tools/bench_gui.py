@@ -210,7 +210,7 @@ def _measure_frames() -> None:
 
     app.step = timed  # type: ignore[method-assign]
     start(app)
-    app.step()  # the title screen's first frame
+    driver.settle(app, 2)  # the title screen's first frames: the second starts importing the other screens
     for thread in threading.enumerate():  # as a player does, on the title screen (see the note above)
         if thread.name == "import-scenes":
             thread.join()

@@ -38,11 +38,18 @@ SLICE_S = 0.003
 keeps room for the rest of its work."""
 
 
-def in_slices(steps: Iterator[None]) -> Iterator[None]:
+NEXT_FRAME = True
+"""What a staged build yields before a costly step (a map's labels placed, every widget made):
+that step starts a frame of its own instead of ending one begun by others."""
+Steps = Iterator[Any]
+"""A staged build: a bare `yield` between small steps, `yield NEXT_FRAME` before a costly one."""
+
+
+def in_slices(steps: Steps) -> Iterator[None]:
     """`steps` (small ones) grouped into slices of about `SLICE_S`: yields once per slice."""
     began = time.perf_counter()
-    for _ in steps:
-        if time.perf_counter() - began >= SLICE_S:
+    for mark in steps:
+        if mark is NEXT_FRAME or time.perf_counter() - began >= SLICE_S:
             yield
             began = time.perf_counter()
 
@@ -115,7 +122,7 @@ class Scene:
             for _ in self.staged_build():
                 pass
 
-    def staged_build(self) -> Iterator[None]:
+    def staged_build(self) -> Steps:
         """`build()` in small steps (a block of text laid out, a panel painted off screen),
         yielding between them; the window runs as many as fit in a slice of a frame
         (`in_slices`). The steps before the last create no widget: the last creates them all,

@@ -4,12 +4,10 @@ while the name screen stays up (`staged_build`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pygame
 
-from game.frontends.gui.canvas import SCROLLBAR
-from game.frontends.gui.scene import Scene
+from game.frontends.gui.canvas import SCROLLBAR, prepare
+from game.frontends.gui.scene import NEXT_FRAME, Scene, Steps
 from game.frontends.gui.sheet import Sheet
 from game.frontends.presenter import MANDATE_WORDS, SOURCE_WORDS
 from game.scenario.model import precondition_text
@@ -25,7 +23,7 @@ class BriefingScene(Scene):
     name = "briefing"
     staged = True
 
-    def staged_build(self) -> Iterator[None]:
+    def staged_build(self) -> Steps:
         """The page is laid out off screen a section at a time (the name screen stays up)."""
         app = self.app
         pal = app.pal
@@ -37,10 +35,10 @@ class BriefingScene(Scene):
         page = pygame.Rect(left, 0, column, height - bar_h)
         sheet = self.sheet(page.width - SCROLLBAR - 4, 0)  # a canvas's view_width
         yield from self.paint(sheet, app.u(36))
-        image = sheet.paint(pal.panel, page.height)
-        yield
+        ready = prepare(page, pal, sheet.paint(pal.panel, page.height), sheet.regions, pal.panel)
+        yield NEXT_FRAME  # the widgets, on a frame of their own
         self.page = self.add_canvas(page, background=pal.panel)
-        self.page.set_content(image, sheet.regions)
+        self.page.show_prepared(ready)
         bar = self.add_canvas(pygame.Rect(0, height - bar_h, width, bar_h), background=pal.bar_bg)
         hint = Sheet(app.fonts, pal, width)
         hint.line_text(
@@ -58,7 +56,7 @@ class BriefingScene(Scene):
         )
         self.focus.set(self.take_button_stops())
 
-    def paint(self, sheet: Sheet, pad: int) -> Iterator[None]:
+    def paint(self, sheet: Sheet, pad: int) -> Steps:
         """Lay the page out, yielding between its parts (a staged build's steps)."""
         pal = sheet.pal
         assert self.app.live is not None

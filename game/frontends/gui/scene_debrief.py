@@ -19,10 +19,10 @@ import pygame
 from game.debrief import debrief_session
 from game.debrief.scoring import band
 from game.engine.session import Session
-from game.frontends.gui.canvas import SCROLLBAR, Canvas
+from game.frontends.gui.canvas import SCROLLBAR, Canvas, prepare
 from game.frontends.gui.offframe import OffFrame
 from game.frontends.gui.opener import open_file
-from game.frontends.gui.scene import Host, Scene
+from game.frontends.gui.scene import NEXT_FRAME, Host, Scene, Steps
 from game.frontends.gui.sheet import Sheet, tip
 from game.frontends.gui.text import Fonts
 from game.frontends.gui.theme import grade_colour
@@ -104,7 +104,7 @@ class DebriefScene(Scene):
         self.showing = None
         super().exit()
 
-    def staged_build(self) -> Iterator[None]:
+    def staged_build(self) -> Steps:
         app = self.app
         pal = app.pal
         width, height = app.size
@@ -129,17 +129,18 @@ class DebriefScene(Scene):
         view = scores_rect.width - SCROLLBAR - 4  # a canvas's view_width
         scores = self.sheet(view, 20)
         yield from self.paint_scores(scores, self.debrief)
-        scores_image = scores.paint(pal.panel, scores_rect.height)
+        scores_ready = prepare(scores_rect, pal, scores.paint(pal.panel, scores_rect.height), scores.regions, pal.panel)
         yield
         findings = self.sheet(findings_rect.width - SCROLLBAR - 4, 20)
         yield from self.paint_findings(findings, self.debrief)
-        findings_image = findings.picture(findings_rect.height)  # painted a visible band at a time
-        yield
+        # a long list: a picture paints only the band it shows
+        findings_ready = prepare(findings_rect, pal, findings.picture(findings_rect.height), findings.regions, pal.panel)
+        yield NEXT_FRAME  # the widgets, on a frame of their own
         foot = self._head_and_foot(head, foot_h)
         self.scores = self.add_canvas(scores_rect, background=pal.panel)
-        self.scores.set_content(scores_image, scores.regions)
+        self.scores.show_prepared(scores_ready)
         self.findings = self.add_canvas(findings_rect, background=pal.panel)
-        self.findings.set_content(findings_image, findings.regions)
+        self.findings.show_prepared(findings_ready)
         bx = width - gap
         buttons = [("Write the HTML report", self.write_report, "primary"), ("Return to the title screen", self.to_title, None)]
         if self.report_path is not None:
@@ -197,7 +198,7 @@ class DebriefScene(Scene):
             pygame.draw.circle(surface, colour, at, max(2, size // 12) if behind else max(3, size // 9))
         self.spinner.set_content(surface, [])
 
-    def paint_scores(self, sheet: Sheet, d: Debrief) -> Iterator[None]:
+    def paint_scores(self, sheet: Sheet, d: Debrief) -> Steps:
         """Lay out the scores, yielding between principles (a staged build's steps)."""
         pal, fonts = sheet.pal, sheet.fonts
         band_colours = {"good": pal.good, "fair": pal.warn, "poor": pal.danger}
@@ -257,7 +258,7 @@ class DebriefScene(Scene):
                 sheet.space(4)
                 yield
 
-    def paint_findings(self, sheet: Sheet, d: Debrief) -> Iterator[None]:
+    def paint_findings(self, sheet: Sheet, d: Debrief) -> Steps:
         """Lay out the findings, yielding between them (a staged build's steps)."""
         pal = sheet.pal
         colours = {"honoured": pal.good, "breached": pal.danger, "missed": pal.warn}

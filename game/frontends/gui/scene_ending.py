@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pygame
 
-from game.frontends.gui.scene import Host, Scene
+from game.frontends.gui.canvas import prepare
+from game.frontends.gui.scene import NEXT_FRAME, Host, Scene, Steps
 from game.frontends.gui.theme import grade_colour
 from game.frontends.presenter import grade_words, party_views
 
@@ -22,7 +21,7 @@ class EndingScene(Scene):
         self.log_path = app.live.log_path
         app.close_session()
 
-    def staged_build(self) -> Iterator[None]:
+    def staged_build(self) -> Steps:
         """The card is laid out off screen first (the last screen of play stays up meanwhile)."""
         app = self.app
         pal = app.pal
@@ -40,11 +39,10 @@ class EndingScene(Scene):
         card_h = min(sheet.height(), room)
         top = (height - card_h - stripe - button_h - app.u(16)) // 2
         card = pygame.Rect((width - card_w) // 2, top + stripe, card_w, card_h)
-        image = sheet.paint(pal.panel, card_h)
-        yield
+        ready = prepare(card, pal, sheet.paint(pal.panel, card_h), [], pal.panel)
+        yield NEXT_FRAME  # the widgets, on a frame of their own
         self.add_canvas(pygame.Rect((width - card_w) // 2, top, card_w, stripe), background=grade_colour(pal, ending.grade))
-        page = self.add_canvas(card, background=pal.panel)
-        page.set_content(image, [])
+        self.add_canvas(card, background=pal.panel).show_prepared(ready)
         x = card.right
         for label, action, kind in (
             ("See the debrief  (Enter)", self.debrief, "primary"),

@@ -17,12 +17,12 @@ import pygame
 
 from game.authoring.watch import POLL_SECONDS
 from game.engine.outcome import FiredEvent, Move
-from game.frontends.gui.canvas import SCROLLBAR
+from game.frontends.gui.canvas import SCROLLBAR, prepare
 from game.frontends.gui.focus import Stop
 from game.frontends.gui.map_view import paint_map
 from game.frontends.gui.moves_panel import MovesPanel
 from game.frontends.gui.party_panel import paint_parties
-from game.frontends.gui.scene import Host, Scene
+from game.frontends.gui.scene import NEXT_FRAME, Host, Scene, Steps
 from game.frontends.gui.situation_panel import paint_situation
 from game.frontends.gui.top_bar import paint_top_bar
 from game.frontends.watching import LiveWatch
@@ -77,7 +77,7 @@ class PlayScene(Scene):
             self.dialog_frame = self.app.frames + 1
         super().build()
 
-    def staged_build(self) -> Iterator[None]:
+    def staged_build(self) -> Steps:
         """The layout and every panel are prepared off screen, a step at a time, then the widgets
         are made at once from them (the briefing, or the last turn, stays up meanwhile)."""
         app = self.app
@@ -99,7 +99,8 @@ class PlayScene(Scene):
             yield
             if len({r.rect.y for r in bar.regions}) <= 2 and not bar_compact:
                 break
-        bar_image = bar.paint(app.pal.bar_bg)
+        bar_rect = pygame.Rect(0, 0, width, bar_h)
+        bar_ready = prepare(bar_rect, app.pal, bar.paint(app.pal.bar_bg), bar.regions, app.pal.bar_bg)
         yield
         top = bar_h + gap
         body_h = height - top - gap
@@ -123,21 +124,21 @@ class PlayScene(Scene):
         parties = self.sheet(parties_rect.width - SCROLLBAR - 4)  # a canvas's view_width
         paint_parties(parties, self.session)
         yield
-        parties_image = parties.paint(None)
-        yield
+        parties_ready = prepare(parties_rect, app.pal, parties.paint(None), parties.regions)
+        yield NEXT_FRAME  # placing the map's labels takes a frame's share of its own
         map_sheet = self.sheet(map_rect.width)
         map_layout = paint_map(map_sheet, self.session, map_rect.height)
         yield
-        map_image = map_sheet.paint(None)
+        map_ready = prepare(map_rect, app.pal, map_sheet.paint(None), map_sheet.regions)
         yield
         situation = self.sheet(situation_rect.width - SCROLLBAR - 4, 0)
         paint_situation(situation, self.session)
         yield
-        situation_image = situation.paint(None)
-        yield
+        situation_ready = prepare(situation_rect, app.pal, situation.paint(None), situation.regions)
+        yield NEXT_FRAME  # every widget, on a frame of its own
         # the widgets, all on this last step, from what the steps before prepared
-        self.bar = self.add_canvas(pygame.Rect(0, 0, width, bar_h), background=app.pal.bar_bg)
-        self.bar.set_content(bar_image, bar.regions)
+        self.bar = self.add_canvas(bar_rect, background=app.pal.bar_bg)
+        self.bar.show_prepared(bar_ready)
         button_h = app.fonts.line_height("body_b") + app.u(14)
         first_row = app.fonts.line_height("h3") + (0 if self.bar_compact else app.fonts.line_height("caps")) + app.u(18)
         x = width - gap
@@ -158,10 +159,10 @@ class PlayScene(Scene):
         self.moves = self.add_canvas(pygame.Rect(width - gap - right_w, top, right_w, body_h), on_click=self.click_move)
         self.panel = MovesPanel(self.session, self.moves, lambda w: self.sheet(w), self.choose)
         self.panel.path = list(self.path)
-        self.parties.set_content(parties_image, parties.regions)
+        self.parties.show_prepared(parties_ready)
         self.map_layout = map_layout
-        self.map.set_content(map_image, map_sheet.regions)
-        self.situation.set_content(situation_image, situation.regions, keep_scroll=False)
+        self.map.show_prepared(map_ready)
+        self.situation.show_prepared(situation_ready)
         self.show_tab(self.tab)
         self.paint_moves()
         if self.events and self.dialog_frame is None:  # the opening's dialogs, from the next frame on
