@@ -195,7 +195,7 @@ class DebriefScene(Scene):
             angle = 2 * math.pi * dot / SPINNER_DOTS - math.pi / 2
             at = centre + pygame.Vector2(math.cos(angle), math.sin(angle)) * radius
             colour = pal.accent.lerp(pal.track, min(1.0, behind / (SPINNER_DOTS - 2)))
-            pygame.draw.circle(surface, colour, at, max(2, size // 12) if behind else max(3, size // 9))
+            pygame.draw.aacircle(surface, colour, at, max(2, size // 12) if behind else max(3, size // 9))
         self.spinner.set_content(surface, [])
 
     def paint_scores(self, sheet: Sheet, d: Debrief) -> Steps:
