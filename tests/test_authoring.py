@@ -285,6 +285,18 @@ def test_the_mermaid_diagram_draws_a_parent_phase_as_a_composite_state_entered_a
     assert "{" not in flat, "a scenario without nested phases has no composite state"
 
 
+def test_endings_never_writes_a_log_over_an_existing_one(tmp_path):
+    """A session log may be someone's only record of a session: --logs keeps it and says so."""
+    kept = tmp_path / "harbour_crossing-crossing_reopened.jsonl"
+    kept.write_text("a trainee's session\n", encoding="utf-8")
+    run = _cli("endings", "harbour_crossing", "--playouts", "0", "--logs", str(tmp_path))
+    assert run.returncode == 0, run.stderr
+    assert kept.read_text(encoding="utf-8") == "a trainee's session\n"
+    assert f"{kept}: already exists; kept as it is" in run.stderr
+    others = set(tmp_path.glob("harbour_crossing-*.jsonl")) - {kept}
+    assert others and f"Session logs of the routes: {len(others)} written in" in run.stdout
+
+
 def test_endings_says_in_one_line_when_it_cannot_write_the_routes(tmp_path):
     occupied = tmp_path / "a_file"
     occupied.write_text("not a folder", encoding="utf-8")

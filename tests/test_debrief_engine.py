@@ -12,7 +12,7 @@ import pytest
 
 from game.debrief import Debrief, Finding, debrief_log, debrief_session, to_json
 from game.debrief.model import Alternative, MoveReview, TimelinePoint, severity_of
-from game.debrief.scoring import conduct_score, overall_score, principle_scores
+from game.debrief.scoring import capped_by, conduct_score, overall_score, principle_scores
 from game.debrief.scripted import play_randomly, play_script
 from game.principles import principle_ids
 from game.scenario.loader import LoadedScenario, load_scenario
@@ -213,8 +213,15 @@ def test_the_overall_score_weighs_in_the_ending_and_caps():
     assert overall_score(80, "success") == 88  # 60% conduct, 40% the ending
     assert overall_score(80, "partial") == 76
     assert overall_score(100, "failure") == 35  # an ending in failure caps the score
-    assert overall_score(95, "success", critical=True) == 45  # so does a critical breach
-    assert overall_score(95, None, critical=True) == 45
+    assert overall_score(95, "success", critical=True) == 30  # a critical breach caps it lower still
+    assert overall_score(95, None, critical=True) == 30
+    assert overall_score(95, "failure", critical=True) == 30
+    assert overall_score(20, "failure", critical=True) == 16  # below both caps the blend stands: a cap never raises
+    assert capped_by(95, "success", critical=True) == "a critical breach"
+    assert capped_by(95, "failure", critical=True) == "a critical breach"  # the lower cap is the one that holds
+    assert capped_by(100, "failure") == "an ending in failure"
+    assert capped_by(20, "failure", critical=True) is None  # below both caps: no cap held it down
+    assert capped_by(80, "success") is None
     assert overall_score(None, "stalemate") == 40
     assert overall_score(None, None) is None  # unfinished with nothing judged: no score
 

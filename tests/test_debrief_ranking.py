@@ -93,3 +93,16 @@ def test_a_critical_breach_or_a_failure_caps_the_score(name):
     if any(f.critical_breach for f in d.findings):
         assert d.overall <= CRITICAL_CAP
     assert d.grade == "failure" or any(f.critical_breach for f in d.findings), "a damaging run fails or breaches critically"
+
+
+def test_a_run_built_on_a_critical_breach_ranks_below_a_failure_reached_without_one():
+    """The envoy answers for conduct: a distorted message or a party blamed in public buys no
+    ending that lifts the run above a failure reached with defensible conduct."""
+    debriefs = _debriefs()
+    critical = {n: d for n, d in debriefs.items() if any(f.critical_breach for f in d.findings)}
+    clean_failures = {n: d for n, d in debriefs.items() if d.grade == "failure" and n not in critical}
+    assert critical and clean_failures
+    assert {"harbour_crossing/distorted_counter", "quiet_channel/distorted_offer"} <= critical.keys()
+    assert max(d.overall or 0 for d in critical.values()) < min(d.overall or 0 for d in clean_failures.values())
+    for name, d in critical.items():
+        assert d.capped_by == "a critical breach" or (d.overall or 0) < CRITICAL_CAP, name

@@ -205,3 +205,13 @@ def test_warning_codes_are_documented_as_warnings() -> None:
     docs = (Path(__file__).parents[1] / "docs" / "errors.md").read_text(encoding="utf-8")
     for code in (*sorted(WARNING_CODES), codes.LOG_CUT_OFF):
         assert re.search(rf"^## {code} — .*\(warning\)$", docs, re.MULTILINE), code
+
+
+def test_a_field_written_by_its_program_name_is_one_error_naming_the_file_key() -> None:
+    """`sender:` for `from:` (and `schema_ref:` for `$schema:`) was once accepted by the loader
+    though the JSON Schema refused it; now it is refused, with the key meant, and without a
+    second error saying the message needs 'from'."""
+    _, problems = load_scenario(INVALID / "GO0101_field_name_for_from.yaml")
+    assert [(p.code, p.line, p.hint) for p in problems] == [(codes.UNKNOWN_KEY, 51, "did you mean 'from'?")]
+    _, problems = load_scenario(INVALID / "GO0101_field_name_for_schema.yaml")
+    assert [(p.code, p.hint) for p in problems] == [(codes.UNKNOWN_KEY, "did you mean '$schema'?")]

@@ -114,3 +114,19 @@ def test_class_ending_shares_add_up_to_100(minimal) -> None:
     table = html.split("<h2>Endings reached</h2>", 1)[1].split("</table>", 1)[0]
     shares = [int(share) for share in re.findall(r"</span>(\d+)%</td>", table)]
     assert sorted(shares) == [0, 33, 33, 34], shares
+
+
+def test_review_classes_are_told_apart_without_colour() -> None:
+    """Inaccuracy, mistake and blunder each carry their own written mark (?!, ?, ??) over the
+    dot and in the legend, not only a colour."""
+    from game.debrief.charts import expected_chart
+    from game.debrief.model import MoveReview
+
+    def review(decision: int, loss: float, classification: str) -> MoveReview:
+        return MoveReview(decision, "wait", 100 - loss, 100, "relay:x", "Relay x", loss, classification, None)  # type: ignore[arg-type]
+
+    svg = str(expected_chart([review(1, 0, "fine"), review(2, 12, "inaccuracy"), review(3, 22, "mistake"), review(4, 40, "blunder")]))
+    written = re.findall(r">([^<>]+)</text>", svg)
+    for mark in ("?!", "?", "??"):
+        assert written.count(mark) == 1, (mark, written)
+    assert {"?! inaccuracy", "? mistake", "?? blunder", "fine"} <= set(written)

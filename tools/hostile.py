@@ -138,10 +138,10 @@ class Rerun:
         logs.mkdir(exist_ok=True)
         runs.append(self.run(recipe, ["play", str(path), "--text", "--seed", "1", "--log-dir", str(logs)], {0}, MOVES)[0])
         for log in sorted(logs.glob("*.jsonl")):
-            runs.extend(self.log(recipe, log, played=True))
+            runs.extend(self.log(recipe, log, played=True, scenario=path))
         return runs
 
-    def log(self, recipe: Recipe, path: Path, played: bool = False) -> list[Run]:
+    def log(self, recipe: Recipe, path: Path, played: bool = False, scenario: Path = MINIMAL) -> list[Run]:
         """A damaged log may still be debriefed up to the damage, with a located warning."""
         expect = {0} if played or not recipe.bad else {1}
         salvage = expect | ({0} if recipe.bad else set())
@@ -161,12 +161,25 @@ class Rerun:
                 if live:
                     run.problems.append(f"live markup in the HTML report: {live[0]}")
             runs.append(run)
+        runs.extend(self.authoring(recipe, path, scenario, expect | salvage))
         if not played:
             runs.append(self.run(recipe, ["play", "--resume", str(path), "--text"], {0, 1}, b"q\n")[0])
         return runs
 
+    def authoring(self, recipe: Recipe, path: Path, scenario: Path, expect: set[int]) -> list[Run]:
+        """The authoring commands that read a log or a move file: 'moves --after' plays its moves,
+        'proof' turns a log into a move file (never over an existing one)."""
+        # 1 as well: after a finished session no move is on offer, and 'moves' says so
+        runs = [self.run(recipe, ["moves", str(scenario), "--after", str(path)], expect | {1})[0]]
+        if path.suffix == ".jsonl":
+            proof = self.folder / f"{recipe.name.encode('ascii', 'replace').decode().replace('?', '_')}.proof.yaml"
+            proof.unlink(missing_ok=True)
+            runs.append(self.run(recipe, ["proof", str(path), "--scenario", str(scenario), "-o", str(proof)], expect)[0])
+        return runs
+
     def moves(self, recipe: Recipe, path: Path) -> list[Run]:
-        return [self.run(recipe, ["endings", str(MINIMAL), "--playouts", "1", "--transcripts", str(path)], {1})[0]]
+        runs = [self.run(recipe, ["endings", str(MINIMAL), "--playouts", "1", "--transcripts", str(path)], {1})[0]]
+        return runs + self.authoring(recipe, path, MINIMAL, {1})
 
     def recipe(self, recipe: Recipe) -> list[Run]:
         inputs = self.folder / "inputs" / recipe.name.encode("ascii", "replace").decode().replace("?", "_")

@@ -263,21 +263,28 @@ def _write_proofs(loaded: LoadedScenario, tallies: dict[str, Tally], args: argpa
 
 
 def _write_logs(loaded: LoadedScenario, rows: list[Row], tallies: dict[str, Tally], folder: Path) -> bool:
-    """Each ending's first route (a move file's, else the search's) as a session log; False when
-    the folder or a log cannot be written (said on one line)."""
+    """Each ending's first route (a move file's, else the search's) as a session log, never over
+    an existing file (a log may be a trainee's only record); False when the folder or a log
+    cannot be written (said on one line)."""
     from game.debrief.scripted import play_script
     from game.diagnostics import shown
 
     routes = {row.reached: (row.moves.seed, row.moves.moves) for row in reversed(rows) if row.ok and row.moves and row.reached}
     for ending, tally in tallies.items():
         routes.setdefault(ending, (tally.witness.seed, tally.witness.moves))
+    written = 0
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for ending, (seed, moves) in routes.items():
-            play_script(loaded, list(moves), seed=seed, trainee="witness", log=folder / f"{loaded.scenario.id}-{ending}.jsonl")
+            path = folder / f"{loaded.scenario.id}-{ending}.jsonl"
+            if path.exists():
+                print(f"{shown(os.fspath(path))}: already exists; kept as it is", file=sys.stderr)
+                continue
+            play_script(loaded, list(moves), seed=seed, trainee="witness", log=path)
+            written += 1
     except OSError as exc:
         print(f"{shown(os.fspath(folder))}: cannot write the session logs: {exc.strerror or exc}", file=sys.stderr)
         return False
     if routes:
-        print(f"Session logs of the routes: {shown(os.fspath(folder))} (replay or debrief them)")
+        print(f"Session logs of the routes: {written} written in {shown(os.fspath(folder))} (replay or debrief them)")
     return True

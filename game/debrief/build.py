@@ -15,7 +15,7 @@ from game.debrief.judging import judge_move, make_decision, to_findings
 from game.debrief.model import Debrief, Finding, TimelinePoint
 from game.debrief.reveal import Hidden, reveal
 from game.debrief.review import FULL, SearchSettings, start_review
-from game.debrief.scoring import conduct_score, has_critical_breach, overall_score, principle_scores
+from game.debrief.scoring import capped_by, conduct_score, has_critical_breach, overall_score, principle_scores
 from game.engine.machines import Machines
 from game.engine.outcome import Outcome
 from game.engine.session import MoveNotAvailable, Session, Sink
@@ -102,6 +102,8 @@ def walk(
     scores = principle_scores(findings)
     conduct = conduct_score(findings, scores)
     ending = replay.ending
+    grade = ending.grade if ending else None
+    critical = has_critical_breach(findings)
     s = loaded.scenario
     return Debrief(
         scenario_id=s.id,
@@ -109,7 +111,7 @@ def walk(
         trainee=trainee,
         seed=seed,
         ending=ending,
-        overall=overall_score(conduct, ending.grade if ending else None, critical=has_critical_breach(findings)),
+        overall=overall_score(conduct, grade, critical=critical),
         scores=scores,
         findings=findings,
         reveal=reveal(loaded, replay.state, hidden),
@@ -118,6 +120,7 @@ def walk(
         scenario_sha256=loaded.sha256,
         summary=s.debrief.summary,
         conduct=conduct,
+        capped_by=capped_by(conduct, grade, critical=critical),
         parties={pid: p.name for pid, p in s.parties.items()},
         principle_names={pid: p.name for pid, p in catalogue().items()},
         alternatives=alternatives,

@@ -123,6 +123,9 @@ def timeline_chart(points: Sequence[TimelinePoint], parties: dict[str, str], fin
 
 
 CLASS_COLOURS = {"fine": HONOURED, "inaccuracy": "#c58a00", "mistake": MISSED, "blunder": BREACHED}
+CLASS_MARKS = {"fine": "", "inaccuracy": "?!", "mistake": "?", "blunder": "??"}
+"""Written over each reviewed move's dot, as chess annotators mark moves, so the classes are told
+apart without their colours (many colour-blind readers, black-and-white print)."""
 BEST = "#1f5fa8"
 
 
@@ -163,6 +166,9 @@ def expected_chart(reviews: Sequence[MoveReview]) -> Markup:
             f'<a href="#decision-{r.decision}"><circle cx="{x(r.decision):.1f}" cy="{y(r.expected):.1f}" r="{radius}" fill="{colour}" '
             f'stroke="#fff" stroke-width="1.5"><title>{escape(tip)}</title></circle></a>'
         )
+        if CLASS_MARKS[r.classification]:
+            mark = CLASS_MARKS[r.classification]
+            body.append(_text(x(r.decision), y(r.expected) - radius - 5, mark, size=12, anchor="middle", fill=colour, weight="700"))
         if r.costly:
             loss = f"\u2212{r.loss:.0f}"
             body.append(_text(x(r.decision), y(r.expected) + 24, loss, size=11, anchor="middle", fill=colour, weight="600"))
@@ -178,8 +184,9 @@ def expected_chart(reviews: Sequence[MoveReview]) -> Markup:
     lx = float(left)
     for word in ("fine", "inaccuracy", "mistake", "blunder"):
         legend.append(f'<circle cx="{lx + 5}" cy="40" r="5" fill="{CLASS_COLOURS[word]}"/>')
-        legend.append(_text(lx + 14, 44, word, size=11, fill=MUTED))
-        lx += 30 + 6.6 * TEXT_SCALE * len(word)
+        label = f"{CLASS_MARKS[word]} {word}".strip()
+        legend.append(_text(lx + 14, 44, label, size=11, fill=MUTED))
+        lx += 30 + 6.6 * TEXT_SCALE * len(label)
     body.extend(legend)
     return _svg(width, height, body, "Expected outcome after each decision: the move made against the best move on offer")
 

@@ -13,7 +13,7 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from game import __version__
-from game.debrief import charts
+from game.debrief import charts, scoring
 from game.debrief.classreport import ClassReport
 from game.debrief.model import Debrief
 from game.debrief.scoring import band
@@ -43,7 +43,16 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(count=count, score_words=score_words, review_line=review_line, whole=points, search_words=search_words)
+    env.globals.update(
+        critical_cap=scoring.CRITICAL_CAP,
+        failure_cap=scoring.FAILURE_CAP,
+        ending_share=round(scoring.ENDING_SHARE * 100),
+        count=count,
+        score_words=score_words,
+        review_line=review_line,
+        whole=points,
+        search_words=search_words,
+    )
     return env
 
 

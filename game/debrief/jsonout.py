@@ -31,6 +31,7 @@ def to_json(d: Debrief) -> dict[str, Any]:
         ),
         "overall": d.overall,
         "conduct": d.conduct,
+        "capped_by": d.capped_by,
         "decisions": d.decisions,
         "scores": dict(d.scores),
         "principles": dict(d.principle_names),

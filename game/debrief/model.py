@@ -147,6 +147,9 @@ class Debrief:
     conduct: int | None = None
     """The principles part of the overall score, before the ending is weighed in; None when
     no decision engaged any principle."""
+    capped_by: str | None = None
+    """What held the overall score below its blend of conduct and ending ('a critical breach',
+    'an ending in failure'), or None."""
     parties: dict[str, str] = field(default_factory=dict)
     """Party id -> name, in the scenario's order (for legends and tables)."""
     principle_names: dict[str, str] = field(default_factory=dict)

@@ -41,9 +41,12 @@ CRITICAL_PRINCIPLE_CAP = 35
 """A principle critically breached shows red, however often it was honoured otherwise."""
 GRADE_SCORE = {"success": 100, "partial": 70, "stalemate": 40, "failure": 10}
 ENDING_SHARE = 0.4
-CRITICAL_CAP = 45
+CRITICAL_CAP = 30
 """No run with a critical breach (a distorted message, a party blamed in public, contacts
-exposed, talks forced on a party) scores above this overall."""
+exposed, talks forced on a party, good offices ended without cause) scores above this overall.
+It sits below FAILURE_CAP on purpose: the envoy answers for conduct more than for the outcome,
+which the parties and chance share, so a run built on such a breach ranks below a failure
+reached with defensible conduct, whatever ending the breach bought."""
 FAILURE_CAP = 35
 """No run that ends in failure (shots fired, the envoy expelled, the channel burned) scores
 above this overall."""
@@ -107,21 +110,37 @@ def conduct_score(findings: list[Finding], scores: dict[str, int | None]) -> int
     return round_half_up(sum((s or 0) * weights.get(pid, 0.0) for pid, s in scores.items() if s is not None) / total)
 
 
+def _blend(conduct: int | None, grade: str | None) -> float:
+    if grade is None:
+        return float(conduct or 0)
+    if conduct is None:
+        return float(GRADE_SCORE.get(grade, 40))
+    return (1 - ENDING_SHARE) * conduct + ENDING_SHARE * GRADE_SCORE.get(grade, 40)
+
+
 def overall_score(conduct: int | None, grade: str | None, *, critical: bool = False) -> int | None:
     """The overall score, or None when there is neither conduct nor an ending to score."""
     if conduct is None and grade is None:
         return None
-    if grade is None:
-        base = float(conduct or 0)
-    elif conduct is None:
-        base = float(GRADE_SCORE.get(grade, 40))
-    else:
-        base = (1 - ENDING_SHARE) * conduct + ENDING_SHARE * GRADE_SCORE.get(grade, 40)
+    base = _blend(conduct, grade)
     if critical:
         base = min(base, CRITICAL_CAP)
     if grade == "failure":
         base = min(base, FAILURE_CAP)
     return round_half_up(base)
+
+
+def capped_by(conduct: int | None, grade: str | None, *, critical: bool = False) -> str | None:
+    """Why the overall score is below its blend of conduct and ending, in words a trainee reads
+    after the score ('a critical breach'), or None when no cap lowered it. The lower cap wins."""
+    if conduct is None and grade is None:
+        return None
+    base = round_half_up(_blend(conduct, grade))
+    caps = [(CRITICAL_CAP, "a critical breach")] if critical else []
+    if grade == "failure":
+        caps.append((FAILURE_CAP, "an ending in failure"))
+    binding = [(cap, why) for cap, why in caps if cap < base]
+    return min(binding)[1] if binding else None
 
 
 def has_critical_breach(findings: Iterable[Finding]) -> bool:

@@ -33,7 +33,7 @@ def render_text(d: Debrief) -> str:
         )
     )
     out.append(_wrap(_ending_line(d)))
-    out.append(f"Overall score: {overall_line(d.overall, d.conduct, d.grade)}")
+    out.append(f"Overall score: {overall_line(d.overall, d.conduct, d.grade, d.capped_by)}")
     if d.reviews:
         out.append(_wrap(review_summary(d.reviews, d.search)))
     for warning in d.warnings:
@@ -86,7 +86,7 @@ def render_markdown(d: Debrief) -> str:
         + (f" \u00b7 **Played:** {md(played_on(d.started))}" if d.started else "")
     )
     out += ["", f"**{md(_ending_line(d))}**", ""]
-    head, _, rest = overall_line(d.overall, d.conduct, d.grade).partition(" (")
+    head, _, rest = overall_line(d.overall, d.conduct, d.grade, d.capped_by).partition(" (")
     out.append(f"**Overall score: {head}** ({rest}")
     if d.reviews:
         out += ["", md(review_summary(d.reviews, d.search))]

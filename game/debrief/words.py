@@ -23,13 +23,15 @@ def score_words(score: int | None) -> str:
     return "no score" if score is None else f"{score}/100"
 
 
-def overall_line(overall: int | None, conduct: int | None, grade: str | None) -> str:
-    """'72/100 (conduct 80, ending success)', 'unfinished (no decision judged yet)'."""
+def overall_line(overall: int | None, conduct: int | None, grade: str | None, capped_by: str | None = None) -> str:
+    """'72/100 (conduct 80, ending success)', '30/100 (conduct 71, ending partial success;
+    capped at 30 by a critical breach)', 'unfinished (no decision judged yet)'."""
     if overall is None:
         return f"{NO_SCORE} (no decision judged yet)"
     parts = [f"conduct {conduct}" if conduct is not None else "no conduct judged"]
     parts.append(f"ending {GRADE_WORDS[grade]}" if grade else "unfinished")
-    return f"{overall}/100 ({', '.join(parts)})"
+    cap = f"; capped at {overall} by {capped_by}" if capped_by else ""
+    return f"{overall}/100 ({', '.join(parts)}{cap})"
 
 
 def played_on(started: str) -> str:

@@ -264,7 +264,7 @@ class Message(Strict):
     )
     on_distorted: list[Expr] = Field(default_factory=list, description="Effects when the distorted version is delivered.")
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
 class Variable(Strict):
@@ -406,4 +406,4 @@ class Scenario(Strict):
     events: dict[Identifier, Event] = Field(default_factory=dict, description="Things that happen to the envoy, by id.")
     debrief: DebriefNotes = Field(default_factory=DebriefNotes, description="Notes for the debrief.")
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)

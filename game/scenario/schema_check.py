@@ -52,6 +52,7 @@ def validate_schema(document: YamlDocument) -> tuple[Scenario | None, list[Diagn
             return Scenario.model_validate(data), upgraded
         except ValidationError as exc:
             items = exc.errors(include_url=False)
+    items = _without_renamed_keys_missing(items, document)
     problems = [_diagnostic(item, document) for item in items[:MAX_REPORTED]]
     if len(items) > MAX_REPORTED:
         first = _diagnostic(items[MAX_REPORTED], document)  # where the unlisted ones begin
@@ -159,7 +160,7 @@ def _diagnostic(item: Any, document: YamlDocument) -> Diagnostic:
             return _colon_problem(colon, _describe(loc[:-1]), document, where.line, where.col)
         where = source.key(loc) or source.nearest(loc)
         allowed = _allowed_keys(loc[:-1])
-        guess = suggest(str(loc[-1]), allowed) if allowed else None
+        guess = _aliased(loc) or (suggest(str(loc[-1]), allowed) if allowed else None)
         hint = f"did you mean '{guess}'?" if guess else _list_hint(allowed)
         return error(codes.UNKNOWN_KEY, f"unknown key '{loc[-1]}' in {_describe(loc[:-1])}", document.file, where.line, where.col, hint)
     if kind == "missing":
@@ -467,6 +468,29 @@ def _inner_model(annotation: Any) -> Any:
 
 def _allowed_keys(loc: tuple[Any, ...]) -> list[str]:
     return list(_fields(_model_at(loc)))
+
+
+def _without_renamed_keys_missing(items: list[Any], document: YamlDocument) -> list[Any]:
+    """`sender:` written for `from:` is one mistake: its unknown-key error says 'did you mean
+    from?', so the 'needs from' it causes is left out."""
+    renamed = set()
+    for item in items:
+        if item["type"] == "extra_forbidden":
+            loc = _document_path(item["loc"], document.data)
+            alias = _aliased(loc)
+            if alias:
+                renamed.add((*loc[:-1], alias))
+    return [i for i in items if i["type"] != "missing" or _document_path(i["loc"], document.data) not in renamed]
+
+
+def _aliased(loc: tuple[Any, ...]) -> str | None:
+    """The key a file writes for the field the program calls `loc[-1]` ('from' for 'sender',
+    '$schema' for 'schema_ref'): far from it in spelling, but what the writer meant."""
+    model = _model_at(loc[:-1])
+    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        return None
+    info = model.model_fields.get(str(loc[-1]))
+    return info.alias if info is not None and info.alias else None
 
 
 def _list_hint(allowed: list[str]) -> str:

@@ -225,6 +225,8 @@ class DebriefScene(Scene):
                 ),
             )
             sheet.y = top + fonts.line_height("title")
+            if d.capped_by:
+                sheet.text("small", f"Capped by {d.capped_by} (conduct {d.conduct}).", pal.muted)
         sheet.space(16)
         sheet.text("caps", "SCORES PER PRINCIPLE", pal.muted)
         sheet.space(6)
