@@ -83,7 +83,7 @@ class OffFrame(Generic[T]):
                     self._reply = self._pipe.recv()
                     self._close()
                     return True
-            except (EOFError, OSError):  # the child died without an answer: the work runs here
+            except Exception:  # the child died without an answer, or it cannot be read: the work runs here
                 self._close()
                 self._start_thread()
                 return False
@@ -106,6 +106,7 @@ class OffFrame(Generic[T]):
         """Stop the work: the child is ended now; a thread's result is dropped."""
         if self._process is not None and self._process.is_alive():
             self._process.terminate()
+            self._process.join(timeout=1.0)  # SIGTERM ends it at once; reaped here, not left a zombie
         self._close()
         self._thread = None
 
