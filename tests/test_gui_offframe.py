@@ -179,3 +179,29 @@ def test_rounded_widgets_drawn_from_tiles_look_like_pygame_guis_own(app: App) ->
                         )
             assert far < 20, f"{size} {state}: {far} pixels differ"
         button.kill()
+
+
+def test_a_log_that_cannot_be_replayed_says_so_on_the_debrief_screen(app: App, tmp_path: Path) -> None:
+    import json
+
+    from game.frontends.gui.begin import debrief
+    from game.frontends.gui.scene_dialog import DialogScene
+    from game.sessions import start_session
+
+    loaded, problems = load_scenario(MINIMAL)
+    assert loaded is not None, problems
+    live = start_session(loaded, seed=3, trainee="Ana", log_dir=tmp_path / "logs")
+    live.session.choose(next(iter(live.session.moves())).key)
+    live.close()
+    lines = live.log_path.read_text(encoding="utf-8").splitlines()
+    header = json.loads(lines[0])
+    header.update(scenario_id="nowhere_at_all", scenario_file=str(tmp_path / "gone.yaml"))
+    live.log_path.write_text("\n".join([json.dumps(header), *lines[1:]]) + "\n", encoding="utf-8")
+    app.go("title")
+    assert debrief(app, live.log_path)
+    driver.until(app, lambda: isinstance(app.top, DialogScene))
+    assert app.scene_names() == ["debrief", "dialog"]
+    assert app.top.title == "This session cannot be debriefed"  # type: ignore[attr-defined]
+    assert "nowhere_at_all" in app.top.body  # type: ignore[attr-defined]
+    driver.press(app, pygame.K_RETURN)
+    assert app.scene_names() == ["title"]

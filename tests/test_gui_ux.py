@@ -137,7 +137,7 @@ def test_past_sessions_lists_every_log_and_resumes_any_unfinished_one(app: App, 
     driver.press(app, pygame.K_RETURN)
     driver.until(app, lambda: getattr(app.top, "ready", False))  # the debrief is computed off the frame
     assert app.top.name == "debrief"
-    assert app.top.debrief is not None and app.top.session.trainee == "Cleo"  # type: ignore[attr-defined]
+    assert app.top.debrief is not None and app.top.debrief.trainee == "Cleo"  # type: ignore[attr-defined]
 
 
 def test_the_title_names_the_unfinished_session_by_its_scenarios_title(app: App, tmp_path: Path) -> None:

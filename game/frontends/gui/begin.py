@@ -5,10 +5,14 @@ what went wrong and where; it never raises."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.frontends.gui.catalog import CatalogEntry
 from game.frontends.gui.scene import Host
 from game.sessions import new_seed, open_log_for_replay, resume_session, start_session
+
+if TYPE_CHECKING:
+    from game.debrief import Debrief
 
 
 def _problem(app: Host, kicker: str, title: str, body: str) -> None:
@@ -47,12 +51,22 @@ def resume(app: Host, log: Path) -> bool:
     return True
 
 
-def debrief(app: Host, log: Path) -> bool:
-    """The debrief of a session, replayed from its log."""
+class CannotDebrief(Exception):
+    """A log that cannot be replayed: its first error, in words."""
+
+
+def debrief_of_log(log: Path) -> Debrief:
+    """A session's debrief, replayed from its log (the debrief screen runs it off the frame)."""
+    from game.debrief import debrief_session
+
     session, problems = open_log_for_replay(log)
     if session is None or any(p.is_error for p in problems):
-        first = next((p.message for p in problems if p.is_error), "the log could not be read")
-        _problem(app, "CANNOT DEBRIEF", "This session cannot be debriefed", f"{log}: {first}")
-        return False
-    app.go("debrief", session=session, log_path=log)
+        raise CannotDebrief(next((p.message for p in problems if p.is_error), "the log could not be read"))
+    return debrief_session(session)
+
+
+def debrief(app: Host, log: Path) -> bool:
+    """The debrief of a session, replayed from its log off the frame while the debrief screen
+    says so; a log that cannot be replayed is said there, in a dialog."""
+    app.go("debrief", session=None, log_path=log)
     return True

@@ -18,7 +18,9 @@ import pygame
 
 from game.debrief import debrief_session
 from game.debrief.scoring import band
+from game.engine.logfile import read_log
 from game.engine.session import Session
+from game.frontends.gui.begin import CannotDebrief, debrief_of_log
 from game.frontends.gui.canvas import SCROLLBAR, Canvas, prepare
 from game.frontends.gui.offframe import OffFrame
 from game.frontends.gui.opener import open_file
@@ -27,6 +29,7 @@ from game.frontends.gui.sheet import Sheet, tip
 from game.frontends.gui.text import Fonts
 from game.frontends.gui.theme import grade_colour
 from game.frontends.presenter import grade_words, term_tooltip
+from game.logshelf import scenario_title
 
 if TYPE_CHECKING:
     from game.debrief import Debrief
@@ -51,14 +54,24 @@ def elide_middle(fonts: Fonts, style: str, text: str, width: int) -> str:
     return fonts.fit(style, text, width)
 
 
+def _heading(log: Path) -> str:
+    """The scenario's title and the trainee, from a log's header (the log is replayed later)."""
+    contents, _ = read_log(log)
+    header = contents.header if contents is not None else {}
+    title = scenario_title(str(header.get("scenario_id", "")), str(header.get("scenario_file") or "")) if header else log.name
+    return f"{title} \u00b7 {header.get('trainee') or 'trainee'}"
+
+
 class DebriefScene(Scene):
     name = "debrief"
     staged = True
 
-    def __init__(self, app: Host, session: Session, log_path: Path) -> None:
+    def __init__(self, app: Host, session: Session | None, log_path: Path) -> None:
+        """`session`: the one just played; None: the session is replayed from its log."""
         super().__init__(app)
         self.session = session
         self.log_path = log_path
+        self.heading = f"{session.scenario.title} \u00b7 {session.trainee}" if session is not None else _heading(log_path)
         self.debrief: Debrief | None = None
         self.report = ""
         self.report_path: Path | None = None
@@ -68,6 +81,7 @@ class DebriefScene(Scene):
         """The debrief's panels being laid out, one a frame, while the spinner stays up."""
         self.spin = 0.0
         self.spinner: Canvas | None = None
+        self.failed = False
 
     @property
     def ready(self) -> bool:
@@ -82,16 +96,32 @@ class DebriefScene(Scene):
             if next(self.showing, StopIteration) is StopIteration:
                 self.showing = None
             return
-        if self.debrief is not None:
+        if self.debrief is not None or self.failed:
             return
         if self.work is None:  # from the frame after the first: that one shows the waiting screen
-            self.work = OffFrame(partial(debrief_session, self.session))
+            work = partial(debrief_session, self.session) if self.session is not None else partial(debrief_of_log, self.log_path)
+            self.work = OffFrame(work)
         elif self.work.done():
-            self.debrief = self.work.result()
-            self.work = None
+            done, self.work = self.work, None
+            try:
+                self.debrief = done.result()
+            except CannotDebrief as exc:
+                self.cannot(str(exc))
+                return
             self.showing = self.rebuild_in_steps()
         self.spin = (self.spin + dt / SPINNER_TURN_S) % 1.0
         self.paint_spinner()
+
+    def cannot(self, problem: str) -> None:
+        """The log could not be replayed: no debrief, a dialog says why."""
+        self.failed = True
+        self.app.open(
+            "dialog",
+            kicker="CANNOT DEBRIEF",
+            title="This session cannot be debriefed",
+            body=f"{self.log_path}: {problem}",
+            buttons=[("Return to the title screen", self.to_title)],
+        )
 
     def rebuild(self) -> None:
         self.showing = None  # a new layout lays out the debrief at once
@@ -114,7 +144,7 @@ class DebriefScene(Scene):
         head = self.sheet(width, 0)
         head.y = app.u(14)
         head.text("caps", "DEBRIEF", pal.bar_muted, x=gap, width=width - 2 * gap)
-        head.text("h2", f"{self.session.scenario.title} \u00b7 {self.session.trainee}", pal.bar_text, x=gap, width=width - 2 * gap)
+        head.text("h2", self.heading, pal.bar_text, x=gap, width=width - 2 * gap)
         head.space(12)
         top = head.height() + gap
         body_h = height - top - foot_h
