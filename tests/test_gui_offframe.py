@@ -205,3 +205,30 @@ def test_a_log_that_cannot_be_replayed_says_so_on_the_debrief_screen(app: App, t
     assert "nowhere_at_all" in app.top.body  # type: ignore[attr-defined]
     driver.press(app, pygame.K_RETURN)
     assert app.scene_names() == ["title"]
+
+
+def test_resuming_replays_the_log_over_frames_while_the_title_stays_up(app: App, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from game.frontends.gui import start
+    from game.sessions import start_session
+
+    loaded, problems = load_scenario(MINIMAL)
+    assert loaded is not None, problems
+    live = start_session(loaded, seed=3, trainee="Ana", log_dir=app.log_dir)
+    for _ in range(4):
+        live.session.choose(next(iter(live.session.moves())).key)
+    live.close()
+    monkeypatch.setattr(scene_module, "SLICE_S", 0.0)  # a step a frame
+    start(app)
+    driver.settle(app)
+    app.top.focus.focus_key("button:Resume the session")
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r", scancode=0))
+    frames = 0
+    while app.scene_names() != ["play"] or app.coming is not None:
+        app.step()
+        frames += 1
+        assert frames < 100, app.scene_names()
+        if app.scene_names() != ["play"]:
+            assert app.scene_names() == ["title"], "half a resume shown"
+    assert frames > 4, "the replay was not spread over frames"
+    assert app.live is not None and len(app.live.session.history) == 4
+    app.close_session()

@@ -17,7 +17,7 @@ import os
 import sys
 import threading
 import warnings
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -95,8 +95,9 @@ class App:
         self.changes = FrameChanges()
         self.showing: list[Scene] = []
         """Overlays opened on the last frame, to be shown on this one (`Scene.shown_next_frame`)."""
-        self.coming: tuple[Scene, Iterator[None]] | None = None
-        """A staged screen being built, a step a frame, to replace every scene once built."""
+        self.coming: tuple[Scene | None, Iterator[None]] | None = None
+        """A staged screen being built, a slice a frame, to replace every scene once built; or
+        (no scene) work behind a key that must be done here, a slice a frame (`prepare`)."""
         self.held: list[pygame.event.Event] = []
         """Input that came while a screen was being built, for that screen."""
         self._in_frame = False
@@ -204,17 +205,34 @@ class App:
             self.replace(scene)
         return scene
 
+    def prepare(self, steps: Generator[Any, None, Callable[[], object] | None]) -> None:
+        """Work behind a key that must be done in this process (a log replayed to resume it),
+        a slice a frame while the screen stays up, frozen, and input is held; the callable it
+        returns then runs (it changes the screen, or says what went wrong). Outside a frame
+        (a test, the start) it is all done at once."""
+        self.arrive()
+        self.coming = (None, in_slices(steps))
+        if not self._in_frame:
+            self.arrive()
+
     def _build_coming(self) -> None:
-        """One slice of the screen being built; after the last, it replaces every scene."""
+        """One slice of the screen being built or of the work prepared; after the last, the
+        screen replaces every scene (the work: what it returned runs)."""
         assert self.coming is not None
         scene, steps = self.coming
-        for _ in steps:
-            assert not scene.ui, f"{scene.name}: a step before the last created a widget"
+        try:
+            next(steps)
+        except StopIteration as done:
+            self.coming = None
+            if scene is None:
+                if done.value is not None:
+                    done.value()
+                return
+            while self.scenes:
+                self.scenes.pop().exit()
+            self.scenes.append(scene)
             return
-        self.coming = None
-        while self.scenes:
-            self.scenes.pop().exit()
-        self.scenes.append(scene)
+        assert scene is None or not scene.ui, f"{scene.name}: a step before the last created a widget"
 
     def arrive(self) -> None:
         """Finish building the screen on its way now (before the stack changes otherwise)."""

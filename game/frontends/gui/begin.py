@@ -4,12 +4,13 @@ what went wrong and where; it never raises."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.frontends.gui.catalog import CatalogEntry
 from game.frontends.gui.scene import Host
-from game.sessions import new_seed, open_log_for_replay, resume_session, start_session
+from game.sessions import new_seed, open_log_for_replay, resume_session_steps, start_session
 
 if TYPE_CHECKING:
     from game.debrief import Debrief
@@ -34,21 +35,28 @@ def begin_new(app: Host, entry: CatalogEntry, trainee: str) -> bool:
     return True
 
 
-def resume(app: Host, log: Path) -> bool:
-    """The play screen of an unfinished session, where it was left."""
+def resume(app: Host, log: Path) -> None:
+    """The play screen of an unfinished session, where it was left: the log is replayed a few
+    decisions a frame while the screen stays up (`App.prepare`)."""
+    app.prepare(_resuming(app, log))
+
+
+def _resuming(app: Host, log: Path) -> Generator[None, None, Callable[[], object]]:
     try:
-        live, problems = resume_session(log)
+        live, problems = yield from resume_session_steps(log)
     except OSError as exc:
         live, problems = None, []
         first = f"cannot continue writing it: {exc.strerror or exc}"
     else:
         first = next((p.message for p in problems if p.is_error), "the log could not be read")
     if live is None:
-        _problem(app, "CANNOT RESUME", "This session cannot be resumed", f"{log}: {first}")
-        return False
-    app.live = live
-    app.go("play", show_opening=False)
-    return True
+        return lambda: _problem(app, "CANNOT RESUME", "This session cannot be resumed", f"{log}: {first}")
+
+    def play() -> None:
+        app.live = live
+        app.go("play", show_opening=False)
+
+    return play
 
 
 class CannotDebrief(Exception):

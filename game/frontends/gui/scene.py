@@ -13,7 +13,7 @@ module does not import `app.py`.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -45,10 +45,15 @@ Steps = Iterator[Any]
 """A staged build: a bare `yield` between small steps, `yield NEXT_FRAME` before a costly one."""
 
 
-def in_slices(steps: Steps) -> Iterator[None]:
-    """`steps` (small ones) grouped into slices of about `SLICE_S`: yields once per slice."""
+def in_slices(steps: Iterator[Any]) -> Generator[None, None, Any]:
+    """`steps` (small ones) grouped into slices of about `SLICE_S`: yields once per slice;
+    returns what `steps` returned."""
     began = time.perf_counter()
-    for mark in steps:
+    while True:
+        try:
+            mark = next(steps)
+        except StopIteration as done:
+            return done.value
         if mark is NEXT_FRAME or time.perf_counter() - began >= SLICE_S:
             yield
             began = time.perf_counter()
@@ -78,6 +83,7 @@ class Host(Protocol):
     def top(self) -> Scene: ...
     def u(self, pixels: float) -> int: ...
     def go(self, name: str, /, **details: Any) -> Scene: ...
+    def prepare(self, steps: Generator[Any, None, Callable[[], object] | None]) -> None: ...
     def open(self, name: str, /, **details: Any) -> Scene: ...
     def push(self, scene: Scene) -> None: ...
     def pop(self) -> None: ...
