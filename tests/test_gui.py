@@ -286,6 +286,7 @@ def test_open_folder_adds_its_scenarios_and_escape_closes_the_dialog(app: App, t
     picker.open_folder()  # type: ignore[attr-defined]
     pygame.event.post(pygame.event.Event(pygame_gui.UI_FILE_DIALOG_PATH_PICKED, text=str(folder), ui_element=picker.dialog))  # type: ignore[attr-defined]
     driver.settle(app)
+    driver.until(app, lambda: picker.showing is None)  # type: ignore[attr-defined]  # the folder's files load a frame each
     titles = [e.title for e in picker.entries]  # type: ignore[attr-defined]
     assert len(titles) == bundled + 1 and "The Two Valleys" in titles
     assert app.settings.scenario_folder == str(folder), "the folder is remembered for next time"

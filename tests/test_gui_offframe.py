@@ -232,3 +232,21 @@ def test_resuming_replays_the_log_over_frames_while_the_title_stays_up(app: App,
     assert frames > 4, "the replay was not spread over frames"
     assert app.live is not None and len(app.live.session.history) == 4
     app.close_session()
+
+
+def test_the_picker_loads_its_scenarios_a_frame_each_over_the_title(app: App, monkeypatch: pytest.MonkeyPatch) -> None:
+    from game.frontends.gui import start
+    from game.scenario.bundled import bundled_paths
+
+    monkeypatch.setattr(scene_module, "SLICE_S", 0.0)
+    start(app)
+    driver.settle(app)
+    app.top.focus.focus_key("button:New session")
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r", scancode=0))
+    frames = 0
+    while app.scene_names() != ["title", "picker"]:
+        app.step()
+        frames += 1
+        assert frames < 50 and app.scene_names() == ["title"] or app.scene_names() == ["title", "picker"]
+    assert frames > len(bundled_paths()), "the scenarios were not loaded a frame each"
+    assert app.top.entries and all(entry.loaded is not None for entry in app.top.entries)  # type: ignore[attr-defined]

@@ -98,6 +98,8 @@ class App:
         self.coming: tuple[Scene | None, Iterator[None]] | None = None
         """A staged screen being built, a slice a frame, to replace every scene once built; or
         (no scene) work behind a key that must be done here, a slice a frame (`prepare`)."""
+        self.laying = False
+        """The screen on its way is laid over the others (`open`), not in their place (`go`)."""
         self.held: list[pygame.event.Event] = []
         """Input that came while a screen was being built, for that screen."""
         self._in_frame = False
@@ -201,6 +203,7 @@ class App:
             self.arrive()
             scene.base = 0
             self.coming = (scene, in_slices(scene.staged_build()))  # its first slice on this frame's update
+            self.laying = False
         else:
             self.replace(scene)
         return scene
@@ -212,6 +215,7 @@ class App:
         (a test, the start) it is all done at once."""
         self.arrive()
         self.coming = (None, in_slices(steps))
+        self.laying = False
         if not self._in_frame:
             self.arrive()
 
@@ -228,8 +232,14 @@ class App:
                 if done.value is not None:
                     done.value()
                 return
-            while self.scenes:
-                self.scenes.pop().exit()
+            if self.laying:  # over the scenes there (`open`)
+                self.laying = False
+                if not scene.overlay:
+                    for below in self.scenes:
+                        below.set_hidden(True)
+            else:  # in place of every scene (`go`)
+                while self.scenes:
+                    self.scenes.pop().exit()
             self.scenes.append(scene)
             return
         assert scene is None or not scene.ui, f"{scene.name}: a step before the last created a widget"
@@ -240,8 +250,15 @@ class App:
             self._build_coming()
 
     def open(self, name: str, /, **details: Any) -> Scene:
-        """Lay the named scene over the current one (a dialog, a drawer, a menu, the next step)."""
+        """Lay the named scene over the current one (a dialog, a drawer, a menu, the next step).
+        Within a frame a staged scene is built over the next frames first."""
         scene = self.registry[name](self, **details)
+        if scene.staged and self._in_frame:
+            self.arrive()
+            scene.base = len(self.scenes) * 10
+            self.coming = (scene, in_slices(scene.staged_build()))
+            self.laying = True
+            return scene
         self.push(scene)
         if scene.shown_next_frame and not scene.hidden:
             scene.set_hidden(True)
