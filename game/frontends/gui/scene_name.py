@@ -14,6 +14,8 @@ from game.frontends.gui.begin import begin_new
 from game.frontends.gui.catalog import CatalogEntry
 from game.frontends.gui.scene import Host, Scene
 
+COMPILE_ON_FRAME = 6
+
 
 class NameScene(Scene):
     name = "name"
@@ -23,7 +25,8 @@ class NameScene(Scene):
         self.entry = entry
         self.typed = app.settings.trainee
         self.shown = 0
-        """Frames this screen has been up: the second compiles the machines."""
+        """Frames this screen has been up: the sixth compiles the machines (the first few draw
+        the buttons' other looks, a frame each)."""
 
     def build(self) -> None:
         app = self.app
@@ -78,7 +81,7 @@ class NameScene(Scene):
 
     def update(self, dt: float) -> None:
         self.shown += 1
-        if self.shown == 2 and self.entry.loaded is not None:
+        if self.shown == COMPILE_ON_FRAME and self.entry.loaded is not None:
             machines_for(self.entry.loaded)
 
     def ui_event(self, event: pygame.event.Event) -> None:
