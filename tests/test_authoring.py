@@ -120,7 +120,7 @@ def test_a_transcript_without_seed_or_moves_says_which(tmp_path):
     _, problems = read_transcript(bad, loaded)
     assert sorted(p.message for p in problems) == [
         "'seed' should be a whole number, not the text 'one'",
-        "a transcript needs 'moves' (a list of move keys)",
+        "a move file needs 'moves' (a list of move keys)",
     ]
     assert all(p.hint for p in problems)
 

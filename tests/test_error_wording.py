@@ -144,7 +144,7 @@ def test_a_transcript_given_to_validate_is_named_as_such() -> None:
     loaded, found = load_scenario_text("scenario: minimal\nseed: 1\nmoves:\n  - wait\n", "proof.yaml")
     assert loaded is None
     assert [(p.code, p.line, p.message) for p in found] == [
-        (codes.NOT_A_MAPPING, 3, "this file is a transcript (it has 'seed' and 'moves'), not a scenario")
+        (codes.NOT_A_MAPPING, 3, "this file is a move file (it has 'seed' and 'moves'), not a scenario")
     ]
 
 

@@ -73,7 +73,7 @@ def test_moves_after_an_ended_play_or_a_bad_move_fail_with_one_located_line(tmp_
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
     assert f"{bad}:4:" in refused.stderr and "item 2 of 'moves', 'convene:nowhere', is not on offer" in refused.stderr
     other = _cli("moves", "harbour_crossing", "--after", str(PRINCIPLED))
-    assert other.returncode == 1 and "this transcript is for scenario 'quiet_channel', not 'harbour_crossing'" in other.stderr
+    assert other.returncode == 1 and "this move file is for scenario 'quiet_channel', not 'harbour_crossing'" in other.stderr
     assert _cli("moves", "quiet_channel", "--upto", "3").returncode == 2
     folder = _cli("moves", "quiet_channel", "--after", str(tmp_path))
     assert folder.returncode == 1 and "not a move file or a session log" in folder.stderr

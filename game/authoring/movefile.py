@@ -126,7 +126,7 @@ def _shape_problems(document: YamlDocument, file: str) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for key, what, example in (("seed", "a whole number", "seed: 1"), ("moves", "a list of move keys", "moves:\n  - wait")):
         if key not in data:
-            found.append(error(codes.MISSING_FIELD, f"a transcript needs '{key}' ({what})", file, 1, 1, f"add '{example}'"))
+            found.append(error(codes.MISSING_FIELD, f"a move file needs '{key}' ({what})", file, 1, 1, f"add '{example}'"))
     seed = data.get("seed")
     if "seed" in data and (not isinstance(seed, int) or isinstance(seed, bool)):
         where = source.nearest(("seed",))
@@ -226,7 +226,7 @@ def scenario_problem(loaded: LoadedScenario, moves: MoveFile) -> Diagnostic | No
         return None
     return error(
         codes.LOG_SCENARIO_CHANGED,
-        f"this {'session log' if moves.from_log else 'transcript'} is for scenario '{moves.scenario}', not '{loaded.scenario.id}'",
+        f"this {'session log' if moves.from_log else 'move file'} is for scenario '{moves.scenario}', not '{loaded.scenario.id}'",
         moves.file,
         1,
         1,

@@ -33,14 +33,16 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "endings",
         help="prove that every ending can be reached in play",
         description="Search for sessions that reach each of a scenario's endings and print each route found (its seed and "
-        "moves) and how many other seeds it holds on; replay your own move files with --transcripts. Exit 1 if an ending is "
+        "moves) and how many other seeds it holds on; replay your own move files with --move-files. Exit 1 if an ending is "
         "never reached or a move file does not reach the ending it expects.",
     )
     parser.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario id (see 'good-offices list') or a path to a scenario file")
     parser.add_argument("--playouts", type=int, default=200, help="how many simulated sessions to play (default 200)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the search: the same seed finds the same routes (default 0)")
     parser.add_argument(
+        "--move-files",
         "--transcripts",
+        dest="transcripts",
         type=Path,
         default=None,
         metavar="DIR",

@@ -72,11 +72,13 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "--html", type=Path, default=None, metavar="FILE", help="also write the report as an HTML page to FILE (default: none)"
     )
     parser.add_argument(
+        "--move-files",
         "--transcripts",
+        dest="transcripts",
         type=Path,
         default=None,
         metavar="DIR",
-        help="more proofs (*.yaml) to play (default: only those in <scenario>.proofs/)",
+        help="more move files (*.yaml) to play as proofs (default: only those in <scenario>.proofs/)",
     )
     return parser
 

@@ -26,7 +26,7 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "proof",
         help="turn a session log into a move file (seed, moves, expected ending)",
         description="Turn a session played by hand into a move file: its seed, its moves and, when it ended, the ending it "
-        "reached as 'expect:', so 'good-offices endings --transcripts' checks it still gets there.",
+        "reached as 'expect:', so 'good-offices endings --move-files' checks it still gets there.",
     )
     parser.add_argument("log", type=Path, metavar="LOG", help="a session log (.jsonl)")
     parser.add_argument("-o", "--output", type=Path, default=None, metavar="FILE", help="write to FILE (default: print it on the screen)")

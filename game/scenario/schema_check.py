@@ -115,18 +115,18 @@ def enclosing_places(document: YamlDocument) -> set[tuple[int, int]]:
 
 
 def _transcript(data: Any, document: YamlDocument) -> Diagnostic | None:
-    """A transcript (seed and moves, to prove an ending) given to validate: one line saying what
+    """A move file (seed and moves, to prove an ending) given to validate: one line saying what
     the file is, instead of a list of every scenario key it lacks."""
     if not isinstance(data, dict) or "moves" not in data or "seed" not in data or "format" in data:
         return None
     where = document.source.key(("moves",)) or document.source.nearest(("moves",))
     return error(
         codes.NOT_A_MAPPING,
-        "this file is a transcript (it has 'seed' and 'moves'), not a scenario",
+        "this file is a move file (it has 'seed' and 'moves'), not a scenario",
         document.file,
         where.line,
         where.col,
-        "replay it with 'good-offices endings SCENARIO --transcripts FILE'; validate checks scenario files",
+        "replay it with 'good-offices endings SCENARIO --move-files FILE'; validate checks scenario files",
     )
 
 
