@@ -135,7 +135,7 @@ def until(app: App, condition: Callable[[], bool], *, seconds: float = 60.0) -> 
         app.step()
 
 
-def arrive(app: App, limit: int = 30) -> None:
+def arrive(app: App, limit: int = 2000) -> None:
     """Frames until the screen that a key or a click called for is built and shown."""
     while app.coming is not None and limit:
         app.step()

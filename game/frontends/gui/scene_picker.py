@@ -1,6 +1,6 @@
 """The scenario picker: bundled scenarios and any folder the trainee opens, with the details
 of the one selected; files that do not load are listed with their first error. The files are
-loaded one a frame (`staged_build`) while the screen before stays up."""
+loaded over frames (`staged_build`, a slice of a frame each) while the screen before stays up."""
 
 from __future__ import annotations
 
@@ -43,8 +43,8 @@ class PickerScene(Scene):
         if not self.loaded:
             entries = []
             for path, bundled in catalog_files(self.app.settings.scenario_folder):
-                yield NEXT_FRAME  # loading a scenario takes a frame's share of its own
                 entries.append(load_entry(path, bundled=bundled))
+                yield  # a slice of a frame holds one scenario, or several small files
             self.entries, self.loaded = entries, True
             self.selected = next((i for i, e in enumerate(self.entries) if e.loaded is not None), 0)
             yield NEXT_FRAME
