@@ -35,13 +35,20 @@ def formats_now(turn: Turn) -> list[str]:
 
 def moves(turn: Turn) -> list[Move]:
     found = []
+    state = turn.state
     for vid, venue in turn.loaded.scenario.venues.items():
         for fmt in formats_now(turn):
-            if turn.state.venue == vid and turn.state.venue_format == fmt:
-                continue
+            if state.venue == vid and state.venue_format == fmt and all_hold(turn, vid, fmt):
+                continue  # agreed and still held by every party: nothing to propose
             words, text = FORMATS[fmt]
             found.append(Move(f"{VERB}:{vid}:{fmt}", VERB, f"Propose {words} in {venue.name}", f"{text} {venue.description}", GROUP))
     return found
+
+
+def all_hold(turn: Turn, vid: str, fmt: str) -> bool:
+    """Every party still holds to this meeting (none took it back by narrowing its consent)."""
+    act = meeting_act(vid, fmt)
+    return all(act in party.agreed for party in turn.state.parties.values())
 
 
 def apply(turn: Turn, move: Move) -> None:
