@@ -105,6 +105,20 @@ def reviewed() -> list[tuple[LoadedScenario, Session, Debrief]]:
     return [(loaded, session, debrief_session(session, search=ONE_WORKER)) for loaded, session in _runs()]
 
 
+def test_a_stronger_move_that_is_not_the_best_names_the_best(reviewed):
+    """The review line names the best move on offer; a stronger move chosen because it puts the
+    same matter right must not seem to contradict it, so it names the best too."""
+    seen = 0
+    for _, _, d in reviewed:
+        for review in d.reviews:
+            if review.stronger is not None and review.stronger.move_key != review.best_key:
+                seen += 1
+                assert f"the best move on offer, {review.best_label}, could be expected to lead to" in review.stronger.text
+            elif review.stronger is not None:
+                assert "the best move on offer," not in review.stronger.text
+    assert seen, "the runs reviewed include a corrective stronger move that is not the best"
+
+
 def test_the_stronger_move_never_contradicts_its_finding(reviewed):
     shown = 0
     for loaded, session, d in reviewed:

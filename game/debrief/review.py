@@ -319,7 +319,7 @@ def _stronger(
         decision=number,
         move_key=pick.move.key,
         move_label=pick.move.label,
-        text=_describe(pick, made, settings),
+        text=_describe(pick, made, settings, best=others[0]),
         margin=round(gain, 1),
         expected=round(pick.value, 1),
         instead_of=round(made.value, 1),
@@ -367,9 +367,17 @@ def points(value: float) -> str:
     return f"{int(value + 0.5)}"
 
 
-def _describe(pick: Candidate, made: Candidate, settings: SearchSettings) -> str:
+def _describe(pick: Candidate, made: Candidate, settings: SearchSettings, best: Candidate | None = None) -> str:
+    """The stronger move in words. When it is not the best move on offer (a move that puts right
+    what the one made got wrong is preferred within MARGIN of the best), the best is named too, so
+    the review line above it and this one do not seem to disagree."""
     n = settings.continuations
     text = f"{pick.move.label}: expected outcome {points(pick.value)} instead of {points(made.value)}."
+    if best is not None and best is not pick:
+        text += (
+            f" It puts right, on the same matter, what your move got wrong; the best move on offer, "
+            f"{best.move.label}, could be expected to lead to {points(best.value)}."
+        )
     if not made.wrong and made.judged:
         text += " Your move was sound by the rules; this one was stronger in what it led to."
     text += (
