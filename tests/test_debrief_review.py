@@ -310,3 +310,13 @@ def test_without_the_search_there_is_no_review(minimal):
     assert d.reviews == [] and d.search == {} and d.alternatives == []
     assert "Review" not in render_text(d)
     assert replace(d, trainee="x").review_for(1) is None
+
+
+def test_a_move_no_other_beat_is_not_called_the_best():
+    """Eight continuations cannot tell a week's wait from a first contact apart in every
+    position; the review says no move did better, not that waiting was the best move."""
+    from game.debrief.model import MoveReview
+    from game.debrief.words import review_line
+
+    tie = MoveReview(2, "wait:", 70.0, 70.0, "wait:", "Wait a week", 0.0, "fine", None)
+    assert review_line(tie) == "Expected outcome 70: no move on offer could be expected to do better."

@@ -67,11 +67,12 @@ def points(value: float) -> str:
 
 
 def review_line(review: MoveReview) -> str:
-    """'Expected outcome 40 against 100 for the best move on offer that breached nothing (...):
+    """'Expected outcome 70: no move on offer could be expected to do better.', 'Expected outcome
+    40 against 100 for the best move on offer that breached nothing (...):
     loss 60, a blunder.'"""
     head = f"Expected outcome {points(review.expected)}"
     if review.best_key == review.move_key:
-        return f"{head}: the best move on offer."
+        return f"{head}: no move on offer could be expected to do better."
     best = f"the best move on offer that breached nothing ({review.best_label}, {points(review.best)})"
     if review.classification == "fine":
         if review.loss <= 0:
