@@ -13,6 +13,7 @@ import os
 import re
 import secrets
 import unicodedata
+from collections.abc import Generator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,7 +22,7 @@ from typing import Any
 from game.diagnostics import Diagnostic, error, has_errors
 from game.engine.logfile import LogWriter, read_log
 from game.engine.logscenario import scenario_for_log
-from game.engine.replay import replay
+from game.engine.replay import replay, replay_steps, run_steps
 from game.engine.session import Session
 from game.logshelf import default_log_dir, scenario_title, unfinished_logs
 from game.scenario import codes
@@ -106,6 +107,14 @@ def open_log_for_replay(log: Path, scenario_override: Path | None = None) -> tup
 
 
 def resume_session(log: Path, scenario_override: Path | None = None) -> tuple[LiveSession | None, list[Diagnostic]]:
+    return run_steps(resume_session_steps(log, scenario_override))
+
+
+def resume_session_steps(
+    log: Path, scenario_override: Path | None = None
+) -> Generator[None, None, tuple[LiveSession | None, list[Diagnostic]]]:
+    """`resume_session` in steps (the log read, its scenario loaded, then a decision replayed at
+    a time): yields between them, returns what `resume_session` returns."""
     contents, problems = read_log(log)
     if contents is None or has_errors(problems):
         return None, problems
@@ -120,15 +129,17 @@ def resume_session(log: Path, scenario_override: Path | None = None) -> tuple[Li
                 "start a new session with 'good-offices play', or debrief this one",
             )
         ]
+    yield
     loaded, scenario_problems = scenario_for_log(contents, scenario_override)
     problems += scenario_problems
     if loaded is None:
         return None, problems
     unlogged: list[dict[str, Any]] = []
-    session, replay_problems = replay(loaded, contents, unlogged=unlogged)
+    session, replay_problems = yield from replay_steps(loaded, contents, unlogged=unlogged)
     problems += replay_problems
     if session is None:
         return None, problems
+    yield
     writer = LogWriter(log, truncate_to=contents.sound_bytes)
     for record in unlogged:  # what the interrupted session had no time to write
         writer(record)

@@ -249,6 +249,20 @@ def test_the_careful_envoy_never_breaches_a_rule_outright():
         assert not [f for f in d.findings if f.verdict == "breached" and f.severity == "critical"], name
 
 
+def test_the_careful_envoy_never_convenes_a_meeting_a_party_took_back():
+    """In the Quiet Channel a premature official session makes Korvat's delegation walk out and
+    narrow its consent; the careful envoy proposes a meeting again instead of convening the same
+    one, which once made it walk out again and again until the door closed."""
+    loaded = _load(FIXTURES.parent.parent / "scenarios" / "quiet_channel.yaml")
+    endings = []
+    for seed in range(1, 13):
+        session = play_expertly(loaded, seed=seed)
+        d = debrief_session(session, suggest=False)
+        assert not [f for f in d.findings if f.rule == "convene-uninvited"], seed
+        endings.append(session.ending.phase if session.ending else None)
+    assert "door_closed" not in endings, endings
+
+
 # -- reports ---------------------------------------------------------------------------------------
 def test_every_format_shows_the_review(minimal):
     d = debrief_session(play_script(minimal, [*BOTH_CONTACT, "relay:sluice_offer:distorted"], seed=1), search=ONE_WORKER)

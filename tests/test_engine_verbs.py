@@ -118,6 +118,29 @@ def test_convening_a_party_that_took_its_agreement_back_fails_and_costs_trust(st
     assert session.state.phase.state == "standoff"
 
 
+def test_a_party_that_narrows_its_consent_takes_back_its_meetings_and_can_be_asked_again(strait) -> None:
+    """A delegation that walks out and pulls back from the envoy does not turn up at the same
+    talks again: the meeting must be proposed anew, and is offered for that."""
+    import random
+
+    from game.engine.session import OPENING_MOVE, available_moves
+    from game.engine.turn import Turn
+
+    session = Session(strait, seed=2)
+    play(session, *OPEN_BOTH, "propose_venue:isle:proximity_talks")
+    assert "propose_venue:isle:proximity_talks" not in keys(session), "agreed and held by both: nothing to propose"
+    south = session.state.parties["south"]
+    before = south.consent.state
+    turn = Turn(session.state, session.loaded, session.machines, random.Random(0), Outcome(OPENING_MOVE, turn=session.state.turn))
+    turn.set_consent("south", "contact", "the South's delegation walked out")
+    assert before != "contact" and south.consent.state == "contact"
+    assert "meeting:isle:proximity_talks" not in south.agreed
+    assert "meeting:isle:proximity_talks" in session.state.parties["north"].agreed, "the other party still holds to it"
+    assert south.consent_note == "the South's delegation walked out"
+    offered = {m.key for m in available_moves(session.loaded, session.machines, session.state, session.seed)}
+    assert "propose_venue:isle:proximity_talks" in offered, "the same meeting can be proposed again"
+
+
 def test_talks_with_both_consents_bring_the_parties_together(strait) -> None:
     session = Session(strait, seed=2)
     play(session, *OPEN_BOTH, "propose_venue:isle:proximity_talks")

@@ -120,7 +120,7 @@ def test_minimal_scenario_through_the_window_matches_the_terminal_log(app: App, 
     assert records(log)[0]["trainee"] == "Ana"
     assert records(log) == records(terminal_log(MINIMAL, 7, "Ana", chosen, tmp_path / "terminal"))
     driver.press(app, pygame.K_RETURN)
-    driver.settle(app, 4)
+    driver.until(app, lambda: getattr(app.top, "ready", False))  # the debrief is computed off the frame
     assert app.top.name == "debrief"
     app.top.write_report()  # type: ignore[attr-defined]
     assert log.with_suffix(".html").is_file()
@@ -286,6 +286,7 @@ def test_open_folder_adds_its_scenarios_and_escape_closes_the_dialog(app: App, t
     picker.open_folder()  # type: ignore[attr-defined]
     pygame.event.post(pygame.event.Event(pygame_gui.UI_FILE_DIALOG_PATH_PICKED, text=str(folder), ui_element=picker.dialog))  # type: ignore[attr-defined]
     driver.settle(app)
+    driver.until(app, lambda: picker.showing is None)  # type: ignore[attr-defined]  # the folder's files load a frame each
     titles = [e.title for e in picker.entries]  # type: ignore[attr-defined]
     assert len(titles) == bundled + 1 and "The Two Valleys" in titles
     assert app.settings.scenario_folder == str(folder), "the folder is remembered for next time"
@@ -353,7 +354,7 @@ def test_the_debrief_screen_of_a_session_with_no_decision_says_unfinished(app: A
 
     session = Session(loaded(MINIMAL), seed=1, trainee="Ana")
     app.replace(DebriefScene(app, session, tmp_path / "empty.jsonl"))
-    driver.settle(app, 4)
+    driver.until(app, lambda: getattr(app.top, "ready", False))  # the debrief is computed off the frame
     scene = app.top
     assert isinstance(scene, DebriefScene) and scene.debrief is not None
     assert scene.debrief.overall is None

@@ -135,9 +135,9 @@ def test_past_sessions_lists_every_log_and_resumes_any_unfinished_one(app: App, 
     driver.settle(app)
     assert screen.action_button.text == "See the debrief"  # type: ignore[attr-defined]
     driver.press(app, pygame.K_RETURN)
-    driver.settle(app, 4)
+    driver.until(app, lambda: getattr(app.top, "ready", False))  # the debrief is computed off the frame
     assert app.top.name == "debrief"
-    assert app.top.debrief is not None and app.top.session.trainee == "Cleo"  # type: ignore[attr-defined]
+    assert app.top.debrief is not None and app.top.debrief.trainee == "Cleo"  # type: ignore[attr-defined]
 
 
 def test_the_title_names_the_unfinished_session_by_its_scenarios_title(app: App, tmp_path: Path) -> None:
@@ -269,7 +269,7 @@ def _debrief_screen(app: App, tmp_path: Path):  # type: ignore[no-untyped-def]
     log = write_log(tmp_path / "logs", "Cleo", None)
     start(app)
     assert debrief(app, log)
-    driver.settle(app, 4)
+    driver.until(app, lambda: getattr(app.top, "ready", False))  # the debrief is computed off the frame
     assert app.top.name == "debrief" and app.top.debrief is not None  # type: ignore[attr-defined]
     return app.top, log
 

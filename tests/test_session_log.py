@@ -371,3 +371,27 @@ def test_a_logged_move_not_on_offer_lists_every_move_that_was(scenario_file: Pat
     listed = problems[0].hint.split("on offer then (", 1)[1]
     count, keys = listed.split("): ", 1)
     assert len(keys.split(", ")) == int(count) and keys.endswith("wait:"), "every move, none cut off"
+
+
+def test_resuming_in_steps_yields_between_decisions_and_resumes_the_same_session(scenario_file: Path, tmp_path: Path) -> None:
+    from game.sessions import resume_session_steps
+
+    log = record_session(scenario_file, tmp_path / "logs")
+    decisions = len(read_log(log)[0].decisions)  # type: ignore[union-attr]
+    steps = resume_session_steps(log)
+    yielded = 0
+    while True:
+        try:
+            next(steps)
+            yielded += 1
+        except StopIteration as done:
+            stepped, problems = done.value
+            break
+    assert yielded > decisions and stepped is not None and not problems
+    history = [o.move.key for o in stepped.session.history]
+    stepped.close()
+    whole, problems = resume_session(log)
+    assert whole is not None and not problems
+    assert [o.move.key for o in whole.session.history] == history
+    assert whole.session.state == stepped.session.state
+    whole.close()

@@ -146,7 +146,8 @@ def run_variant(out: Path, variant: str, scenario: Path, seed: int) -> list[str]
         if app.top.name == "ending":
             shoot("15-ending")
             driver.press(app, pygame.K_RETURN)
-            driver.settle(app, 6)
+            driver.until(app, lambda: getattr(app.top, "ready", False))  # computed off the frame
+            driver.settle(app, 2)
             shoot("16-debrief")
             app.top.write_report()  # type: ignore[attr-defined]
             shoot("17-debrief-report")

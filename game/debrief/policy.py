@@ -31,7 +31,8 @@ The priorities, first that applies wins (ties in the order the engine lists the 
    back channel: testing intentions is what a back channel is for) and raise stalling in private where the
    reading of the evidence leans to it with at least medium confidence, then convene it with
    simultaneous invitations.
-10. No venue agreed yet, or the agreed format is behind the channel: propose the most neutral
+10. No venue agreed yet (or a party no longer holds to it), or the agreed format is behind the
+    channel: propose the most neutral
     and discreet venue on neither side's soil; a secret meeting while public preconditions
     block talks and none were held, proximity talks from no channel, talks between technical
     delegations from a back channel, proximity talks or contacts gone public.
@@ -57,6 +58,7 @@ import random
 from collections.abc import Sequence
 from typing import Protocol, cast
 
+from game.engine.consent import meeting_act
 from game.engine.evidence import assess
 from game.engine.machines import Machines
 from game.engine.outcome import Move, Outcome, key_verb
@@ -240,7 +242,7 @@ def _wishes(scenario: Scenario, state: GameState, offer: Offer):  # type: ignore
     if _secret_waiting(state):
         yield from _before_talks(state)
         yield "convene:talks"
-    elif state.venue_format not in (None, "secret_meeting"):
+    elif state.venue_format not in (None, "secret_meeting") and _held(state):
         yield "convene:talks"
     if not _secret_waiting(state):
         yield "convene:shuttle"
@@ -266,12 +268,21 @@ def _before_talks(state: GameState):  # type: ignore[no-untyped-def]
             yield f"raise_stalling:{pid}"
 
 
+def _held(state: GameState) -> bool:
+    """A venue is agreed and every party still holds to it (none took it back by narrowing its
+    consent, as a delegation that walks out does)."""
+    if state.venue is None:
+        return False
+    act = meeting_act(state.venue, state.venue_format or "")
+    return all(act in party.agreed for party in state.parties.values())
+
+
 def _meeting_moves_on(state: GameState) -> bool:
     """Whether convening the agreed meeting now takes the channel a step further: a first open
     meeting, a secret meeting that opens a back channel (from no contact, messages through the
     envoy or proximity talks), or a back channel or proximity talks moved to an official format."""
     fmt, channel = state.venue_format, state.channel.state
-    if fmt is None:
+    if fmt is None or not _held(state):
         return False
     if fmt == "secret_meeting":
         return channel in ("none", "indirect", "proximity")
@@ -283,7 +294,7 @@ def _meeting_moves_on(state: GameState) -> bool:
 def _needs_venue(state: GameState, meeting: bool) -> bool:
     """No venue agreed yet, or the agreed format is behind the channel: a back channel, proximity
     talks or contacts gone public that should move to an official format."""
-    if state.venue is None:
+    if state.venue is None or not _held(state):
         return True
     if meeting or _secret_waiting(state):
         return False
@@ -292,7 +303,7 @@ def _needs_venue(state: GameState, meeting: bool) -> bool:
 
 def _secret_waiting(state: GameState) -> bool:
     """A secret meeting is agreed and no back channel is open yet."""
-    return state.venue_format == "secret_meeting" and state.channel.state in ("none", "indirect", "proximity")
+    return state.venue_format == "secret_meeting" and state.channel.state in ("none", "indirect", "proximity") and _held(state)
 
 
 def _deliveries(mid: str):  # type: ignore[no-untyped-def]

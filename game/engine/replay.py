@@ -8,7 +8,8 @@ line) is reported at the first line that differs.
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Generator
+from typing import Any, TypeVar
 
 from game.diagnostics import Diagnostic, error, shown
 from game.engine.logfile import LogContents
@@ -28,6 +29,14 @@ def replay(
 
     The debrief checks a log the same way while it walks it (`game/debrief/logs.py`), with the
     pieces below: `wrong_scenario`, `unavailable` and `first_difference`."""
+    return run_steps(replay_steps(loaded, contents, check_hash=check_hash, unlogged=unlogged))
+
+
+def replay_steps(
+    loaded: LoadedScenario, contents: LogContents, *, check_hash: bool = True, unlogged: list[dict[str, Any]] | None = None
+) -> Generator[None, None, tuple[Session | None, list[Diagnostic]]]:
+    """`replay` a decision at a time: yields after each, returns what `replay` returns (a window
+    spreads a long replay over its frames)."""
     wrong = wrong_scenario(loaded, contents, check_hash=check_hash)
     if wrong is not None:
         return None, [wrong]
@@ -41,6 +50,7 @@ def replay(
         sink=produced.append,
     )
     for index, decision in enumerate(contents.decisions):
+        yield
         try:
             session.choose(str(decision["move"]))
         except MoveNotAvailable as exc:
@@ -52,6 +62,19 @@ def replay(
     if unlogged is not None:
         unlogged.extend(produced[len(contents.records) :])
     return session, []
+
+
+T = TypeVar("T")
+
+
+def run_steps(steps: Generator[None, None, T]) -> T:
+    """Run a stepped computation to its end at once and return its result."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            result: T = done.value
+            return result
 
 
 def wrong_scenario(loaded: LoadedScenario, contents: LogContents, *, check_hash: bool = True) -> Diagnostic | None:

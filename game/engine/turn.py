@@ -10,7 +10,7 @@ import random
 
 from game.engine.bounds import LIMIT, bounded
 from game.engine.compiled import CIRCLE, PARTY, PLAIN, VAR, Target, as_number
-from game.engine.consent import agree, follow_ladder
+from game.engine.consent import agree, follow_ladder, meeting_act, meetings_agreed
 from game.engine.machines import Machines
 from game.engine.outcome import Change, Draw, Outcome, Reply
 from game.engine.state import PERCENT_NAMES, GameState, Value
@@ -205,6 +205,18 @@ class Turn:
         if position.state != before:
             follow_ladder(party, before, position.state, reason)
             self.outcome.changes.append(Change(name, before, position.state, reason))
+            if levels.index(position.state) < levels.index(before):
+                self._meetings_lapse(pid)
+
+    def _meetings_lapse(self, pid: str) -> None:
+        """A party that narrows its consent takes back the meetings it had agreed to: it must be
+        asked again (the venue may be proposed anew) before it can be convened; convening it
+        anyway is a summons it refuses in public (`verbs/convene.py`)."""
+        party = self.state.parties[pid]
+        name = self.party_name(pid)
+        for venue, fmt in meetings_agreed(party):
+            self.take_back(pid, meeting_act(venue, fmt), f"{name} narrowed its consent and no longer holds to the meeting it had accepted")
+        party.venue_accepted = None
 
     def agree(self, pid: str, act: str, reason: str, *, note: bool = True) -> None:
         """Record that a party agreed to one act (a meeting, a message to carry). `note=False`
@@ -216,11 +228,10 @@ class Turn:
             self.outcome.changes.append(Change(f"agreed.{pid}", "", act, reason))
 
     def take_back(self, pid: str, act: str, reason: str) -> None:
-        """A party withdraws one act without leaving the ladder (narrowed consent)."""
+        """A party withdraws one act it had agreed to (a meeting, when it narrows its consent)."""
         party = self.state.parties[pid]
         if act in party.agreed:
             party.agreed.discard(act)
-            party.consent_note = reason
             self.outcome.changes.append(Change(f"agreed.{pid}", act, "", reason))
 
     def note_traffic(self, reason: str) -> None:

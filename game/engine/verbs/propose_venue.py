@@ -41,10 +41,16 @@ def moves(turn: Turn) -> list[Move]:
     found = []
     for vid, venue in turn.loaded.scenario.venues.items():
         for fmt in formats:
-            if state.venue == vid and state.venue_format == fmt:
-                continue
+            if state.venue == vid and state.venue_format == fmt and all_hold(turn, vid, fmt):
+                continue  # agreed and still held by every party: nothing to propose
             found.append(_move(vid, fmt, venue.name, venue.description))
     return found
+
+
+def all_hold(turn: Turn, vid: str, fmt: str) -> bool:
+    """Every party still holds to this meeting (none took it back by narrowing its consent)."""
+    act = meeting_act(vid, fmt)
+    return all(act in party.agreed for party in turn.state.parties.values())
 
 
 @lru_cache(maxsize=1024)

@@ -3,18 +3,21 @@
 `step()` runs exactly one frame (events, update, draw) without waiting, so tests and the
 benchmark drive the window frame by frame; `run()` is the same loop paced at 60 frames a second.
 A frame repaints and sends to the display only the rectangles that changed, and nothing when
-nothing did (frame.py).
+nothing did (frame.py). A key or a click that changes the screen to a staged one (`Scene.staged`)
+builds it a step a frame while the screen before stays up, frozen, then shows it whole; the
+input that comes meanwhile is kept for the new screen.
 The session log is the save: closing the window at any moment loses nothing already chosen.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
 import threading
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Generator, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,9 +26,10 @@ import pygame_gui
 from pygame_gui.elements import UITextEntryLine
 
 from game.frontends.gui.frame import FrameChanges
-from game.frontends.gui.scene import Scene
+from game.frontends.gui.scene import Scene, in_slices
 from game.frontends.gui.scenes import SCENES
 from game.frontends.gui.settings import Settings, load_settings, save_settings, settings_path
+from game.frontends.gui.shapes import use_tiles
 from game.frontends.gui.text import Fonts
 from game.frontends.gui.theme import palette, theme_data
 from game.logshelf import default_log_dir
@@ -91,6 +95,14 @@ class App:
         self.changes = FrameChanges()
         self.showing: list[Scene] = []
         """Overlays opened on the last frame, to be shown on this one (`Scene.shown_next_frame`)."""
+        self.coming: tuple[Scene | None, Iterator[None]] | None = None
+        """A staged screen being built, a slice a frame, to replace every scene once built; or
+        (no scene) work behind a key that must be done here, a slice a frame (`prepare`)."""
+        self.laying = False
+        """The screen on its way is laid over the others (`open`), not in their place (`go`)."""
+        self.held: list[pygame.event.Event] = []
+        """Input that came while a screen was being built, for that screen."""
+        self._in_frame = False
         os.environ.setdefault("SDL_VIDEO_WINDOW_POS", "centered")
         check_display()
         try:
@@ -113,6 +125,7 @@ class App:
             pygame.display.set_icon(pygame.image.load(str(asset("good-offices.png"))))
         pygame.key.set_repeat(400, 40)
         self.clock = pygame.time.Clock()
+        use_tiles()  # pygame_gui's rounded widgets drawn from tiles: a screen of buttons comes up in a frame
         self._style()
 
     # -- window and style ----------------------------------------------------------------------
@@ -153,6 +166,7 @@ class App:
             self.notice = problem
         if (old.text_size, old.high_contrast, old.fullscreen) == (new.text_size, new.high_contrast, new.fullscreen):
             return
+        self.arrive()
         if old.fullscreen != new.fullscreen:
             self.screen = self._open_window(DEFAULT_SIZE)
         focused = [(scene.focus.index, scene.focus.current.key if scene.focus.current else None) for scene in self.scenes]
@@ -171,6 +185,7 @@ class App:
         save_settings(self.settings, self.settings_file)
 
     def resize(self, size: tuple[int, int]) -> None:
+        self.arrive()
         size = (max(size[0], MINIMUM_SIZE[0]), max(size[1], MINIMUM_SIZE[1]))
         if size != self.screen.get_size():
             self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
@@ -181,14 +196,69 @@ class App:
 
     # -- the scene stack -------------------------------------------------------------------------
     def go(self, name: str, /, **details: Any) -> Scene:
-        """Change screen: every scene on the stack goes, the named one takes its place."""
+        """Change screen: every scene on the stack goes, the named one takes its place. Within
+        a frame (a key, a click) a staged scene is built over the next frames first."""
         scene = self.registry[name](self, **details)
-        self.replace(scene)
+        if scene.staged and self._in_frame:
+            self.arrive()
+            scene.base = 0
+            self.coming = (scene, in_slices(scene.staged_build()))  # its first slice on this frame's update
+            self.laying = False
+        else:
+            self.replace(scene)
         return scene
 
+    def prepare(self, steps: Generator[Any, None, Callable[[], object] | None]) -> None:
+        """Work behind a key that must be done in this process (a log replayed to resume it),
+        a slice a frame while the screen stays up, frozen, and input is held; the callable it
+        returns then runs (it changes the screen, or says what went wrong). Outside a frame
+        (a test, the start) it is all done at once."""
+        self.arrive()
+        self.coming = (None, in_slices(steps))
+        self.laying = False
+        if not self._in_frame:
+            self.arrive()
+
+    def _build_coming(self) -> None:
+        """One slice of the screen being built or of the work prepared; after the last, the
+        screen replaces every scene (the work: what it returned runs)."""
+        assert self.coming is not None
+        scene, steps = self.coming
+        try:
+            next(steps)
+        except StopIteration as done:
+            self.coming = None
+            if scene is None:
+                if done.value is not None:
+                    done.value()
+                return
+            if self.laying:  # over the scenes there (`open`)
+                self.laying = False
+                if not scene.overlay:
+                    for below in self.scenes:
+                        below.set_hidden(True)
+            else:  # in place of every scene (`go`)
+                while self.scenes:
+                    self.scenes.pop().exit()
+            self.scenes.append(scene)
+            return
+        assert scene is None or not scene.ui, f"{scene.name}: a step before the last created a widget"
+
+    def arrive(self) -> None:
+        """Finish building the screen on its way now (before the stack changes otherwise)."""
+        while self.coming is not None:
+            self._build_coming()
+
     def open(self, name: str, /, **details: Any) -> Scene:
-        """Lay the named scene over the current one (a dialog, a drawer, a menu, the next step)."""
+        """Lay the named scene over the current one (a dialog, a drawer, a menu, the next step).
+        Within a frame a staged scene is built over the next frames first."""
         scene = self.registry[name](self, **details)
+        if scene.staged and self._in_frame:
+            self.arrive()
+            scene.base = len(self.scenes) * 10
+            self.coming = (scene, in_slices(scene.staged_build()))
+            self.laying = True
+            return scene
         self.push(scene)
         if scene.shown_next_frame and not scene.hidden:
             scene.set_hidden(True)
@@ -200,6 +270,7 @@ class App:
         return self.scenes[-1]
 
     def push(self, scene: Scene) -> None:
+        self.arrive()
         if self.scenes and not scene.overlay:
             for below in self.scenes:
                 below.set_hidden(True)
@@ -208,6 +279,7 @@ class App:
         scene.enter()
 
     def pop(self) -> None:
+        self.arrive()
         gone = self.scenes.pop()
         gone.exit()
         if not self.scenes:
@@ -222,6 +294,7 @@ class App:
 
     def replace(self, scene: Scene) -> None:
         """Replace every scene (the screen changes; overlays above it go too)."""
+        self.arrive()
         while self.scenes:
             self.scenes.pop().exit()
         self.push(scene)
@@ -238,12 +311,24 @@ class App:
             if scene in self.scenes[self._base_index() :] and scene.hidden:
                 scene.set_hidden(False)
         self.showing.clear()
-        for event in pygame.event.get():
-            self._dispatch(event)
-            if not self.running:
-                return False
-        if self.scenes:
-            self.top.update(dt)
+        self._in_frame = True
+        try:
+            events = pygame.event.get()
+            if self.coming is None and self.held:  # the input that came while the screen was built
+                events, self.held = self.held + events, []
+            for event in events:
+                if self.coming is not None and event.type not in (pygame.QUIT, pygame.VIDEORESIZE):
+                    self.held.append(event)
+                    continue
+                self._dispatch(event)
+                if not self.running:
+                    return False
+            if self.coming is not None:  # the screen before stays as it was meanwhile
+                self._build_coming()
+            elif self.scenes:
+                self.top.update(dt)
+        finally:
+            self._in_frame = False
         self.manager.update(dt)
         self.present()
         self.frames += 1
@@ -252,7 +337,15 @@ class App:
     def _import_scenes(self) -> None:
         import_all = getattr(self.registry, "import_all", None)
         if import_all is not None:
-            threading.Thread(target=import_all, name="import-scenes").start()
+            threading.Thread(target=self._import_and_freeze, args=(import_all,), name="import-scenes").start()
+
+    @staticmethod
+    def _import_and_freeze(import_all: Callable[[], None]) -> None:
+        """Import every screen's modules, then take what is alive (modules, classes, fonts: kept
+        for good) out of the cyclic collector's sight: otherwise its next full collection walks
+        it all, 20-25 ms on one frame early in play."""
+        import_all()
+        gc.freeze()
 
     def present(self) -> None:
         """Repaint what changed since the last frame and send only that to the display."""
@@ -335,5 +428,8 @@ class App:
         self.running = False
 
     def shutdown(self) -> None:
+        self.coming = None
+        while self.scenes:  # a scene's work off the frame stops with it
+            self.scenes.pop().exit()
         self.close_session()
         pygame.display.quit()

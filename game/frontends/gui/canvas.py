@@ -8,6 +8,7 @@ content, the scroll position, the hovered region or the keyboard focus changes.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import pygame
 from pygame_gui.core import UIElement
@@ -32,6 +33,68 @@ def _plain(size: tuple[int, int], colour: tuple[int, ...]) -> pygame.Surface:
         surface.fill(colour)
         _PLAIN[key] = surface.premul_alpha()
     return _PLAIN[key]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Content composed off screen for a canvas that does not exist yet (`prepare`)."""
+
+    size: tuple[int, int]
+    background: pygame.Color | None
+    content: pygame.Surface | Picture
+    regions: list[Region]
+    image: pygame.Surface
+
+
+def prepare(
+    rect: pygame.Rect, pal: Palette, content: pygame.Surface | Picture, regions: list[Region], background: pygame.Color | None = None
+) -> Prepared:
+    """What a canvas of `rect` would show of `content`, unscrolled, nothing hovered or focused:
+    a staged build composes its panels with this, a step each, before making the canvases."""
+    size = (max(rect.width, 1), max(rect.height, 1))
+    return Prepared(size, background, content, regions, compose(size, pal, background, content, regions, 0, None, None))
+
+
+def compose(
+    size: tuple[int, int],
+    pal: Palette,
+    background: pygame.Color | None,
+    content: pygame.Surface | Picture,
+    regions: list[Region],
+    scroll: int,
+    hover_key: str | None,
+    focus_key: str | None,
+) -> pygame.Surface:
+    """A canvas's image: its background, the visible band of its content, the hover and focus
+    rings, the scroll bar."""
+    if not regions and content.get_height() <= 1 and background is not None:
+        return _plain(size, tuple(background))
+    image = pygame.Surface(size, pygame.SRCALPHA)
+    if background is not None:
+        image.fill(background)
+    if isinstance(content, Picture):
+        content.paint_onto(image, scroll)
+    else:
+        image.blit(content, (0, -scroll))
+    hover = next((r for r in regions if r.key == hover_key), None) if hover_key is not None else None
+    if hover is not None and hover_key != focus_key:
+        pygame.draw.rect(image, pal.accent, hover.rect.move(0, -scroll), 1, border_radius=6)
+    focus = next((r for r in regions if r.key == focus_key), None) if focus_key is not None else None
+    if focus is not None:
+        pygame.draw.rect(image, pal.focus, focus.rect.move(0, -scroll).inflate(4, 4), 3, border_radius=10)
+    if content.get_height() > size[1]:
+        _draw_scrollbar(image, pal, content.get_height(), scroll)
+    image.premul_alpha_ip()
+    return image
+
+
+def _draw_scrollbar(image: pygame.Surface, pal: Palette, total: int, scroll: int) -> None:
+    width, height = image.get_size()
+    track = pygame.Rect(width - SCROLLBAR - 2, 2, SCROLLBAR, height - 4)
+    pygame.draw.rect(image, pal.track, track, border_radius=SCROLLBAR // 2)
+    thumb_h = max(24, round(track.height * height / total))
+    thumb_y = track.y + round((track.height - thumb_h) * scroll / max(total - height, 1))
+    pygame.draw.rect(image, pal.muted, (track.x, thumb_y, SCROLLBAR, thumb_h), border_radius=SCROLLBAR // 2)
 
 
 class Canvas(UIElement):
@@ -233,33 +296,18 @@ class Canvas(UIElement):
 
     def _image_for(self, content: pygame.Surface | Picture, regions: list[Region], scroll: int) -> pygame.Surface:
         size = (max(self.rect.width, 1), max(self.rect.height, 1))
-        if not regions and content.get_height() <= 1 and self.background is not None:
-            return _plain(size, tuple(self.background))
-        image = pygame.Surface(size, pygame.SRCALPHA)
-        if self.background is not None:
-            image.fill(self.background)
-        if isinstance(content, Picture):
-            content.paint_onto(image, scroll)
-        else:
-            image.blit(content, (0, -scroll))
-        hover = next((r for r in regions if r.key == self.hover_key), None) if self.hover_key is not None else None
-        if hover is not None and self.hover_key != self.focus_key:
-            pygame.draw.rect(image, self.pal.accent, hover.rect.move(0, -scroll), 1, border_radius=6)
-        focus = next((r for r in regions if r.key == self.focus_key), None) if self.focus_key is not None else None
-        if focus is not None:
-            pygame.draw.rect(image, self.pal.focus, focus.rect.move(0, -scroll).inflate(4, 4), 3, border_radius=10)
-        if content.get_height() > self.rect.height:
-            self._draw_scrollbar(image, content.get_height(), scroll)
-        image.premul_alpha_ip()
-        return image
+        return compose(size, self.pal, self.background, content, regions, scroll, self.hover_key, self.focus_key)
 
-    def _draw_scrollbar(self, image: pygame.Surface, total: int, scroll: int) -> None:
-        height = self.rect.height
-        track = pygame.Rect(self.rect.width - SCROLLBAR - 2, 2, SCROLLBAR, height - 4)
-        pygame.draw.rect(image, self.pal.track, track, border_radius=SCROLLBAR // 2)
-        thumb_h = max(24, round(track.height * height / total))
-        thumb_y = track.y + round((track.height - thumb_h) * scroll / max(total - height, 1))
-        pygame.draw.rect(image, self.pal.muted, (track.x, thumb_y, SCROLLBAR, thumb_h), border_radius=SCROLLBAR // 2)
+    def show_prepared(self, prepared: Prepared) -> None:
+        """Show content composed off screen (`prepare`) as it is, unless this canvas's size,
+        hover or focus asks for another picture (then it is composed again)."""
+        self.content, self.regions, self.scroll = prepared.content, prepared.regions, 0
+        self._kill_tip()
+        if prepared.size == self.rect.size and self.hover_key is None and self.focus_key is None and prepared.background == self.background:
+            self._dirty = False
+            self._show_image(prepared.image)
+        else:
+            self._dirty = True
 
     def _drag_to(self, screen_y: int) -> None:
         fraction = (screen_y - self.rect.y) / max(self.rect.height, 1)

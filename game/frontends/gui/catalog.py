@@ -45,14 +45,19 @@ def folder_files(folder: Path) -> list[Path]:
     return found[:MAX_FILES]
 
 
-def build_catalog(folder: str = "") -> list[CatalogEntry]:
-    entries = [load_entry(path, bundled=True) for path in bundled_paths()]
+def catalog_files(folder: str = "") -> list[tuple[Path, bool]]:
+    """The files the picker lists, each with whether it is bundled: the bundled ones, then those
+    of `folder` that are not among them."""
+    files = [(path, True) for path in bundled_paths()]
     if folder:
-        seen = {entry.path.resolve() for entry in entries}
-        for path in folder_files(Path(folder)):
-            if path.resolve() not in seen:
-                entries.append(load_entry(path))
-    return entries
+        seen = {path.resolve() for path, _ in files}
+        files += [(path, False) for path in folder_files(Path(folder)) if path.resolve() not in seen]
+    return files
+
+
+def build_catalog(folder: str = "") -> list[CatalogEntry]:
+    """Every entry at once (the picker loads them a frame each: `catalog_files`, `load_entry`)."""
+    return [load_entry(path, bundled=bundled) for path, bundled in catalog_files(folder)]
 
 
 def _short(problem) -> str:  # type: ignore[no-untyped-def]

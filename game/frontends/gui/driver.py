@@ -4,6 +4,8 @@ play through the real event queue, a frame at a time, exactly as a keyboard user
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +29,7 @@ def press(app: App, key: int, text: str = "", *, mod: int = 0, frames: int = 2) 
         pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=text))
     for _ in range(frames):
         app.step()
+    arrive(app)
 
 
 def type_text(app: App, text: str) -> None:
@@ -44,6 +47,7 @@ def clear_field(app: App) -> None:
 def settle(app: App, frames: int = 3) -> None:
     for _ in range(frames):
         app.step()
+    arrive(app)
 
 
 def digit(app: App, number: int) -> None:
@@ -88,8 +92,9 @@ def settle_turn(app: App, limit: int = 20) -> None:
     its first event dialog, if any, is open."""
     for _ in range(limit):
         if getattr(app.top, "turn_steps", None) is None and getattr(app.top, "dialog_frame", None) is None:
-            return
+            break
         app.step()
+    arrive(app)  # the screen the turn led to (the ending), if any
 
 
 def dismiss_dialogs(app: App, limit: int = 20) -> list[str]:
@@ -118,3 +123,20 @@ def start_new(app: App, scenario: Path, trainee: str) -> None:
     press(app, pygame.K_RETURN)
     press(app, pygame.K_RETURN)
     settle(app)
+
+
+def until(app: App, condition: Callable[[], bool], *, seconds: float = 60.0) -> None:
+    """Frames, at the window's pace, until `condition()` holds (work done off the frame, such as
+    the debrief, takes its time); fails after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"still waiting after {seconds} s, on {app.scene_names()}"
+        app.clock.tick(60)
+        app.step()
+
+
+def arrive(app: App, limit: int = 2000) -> None:
+    """Frames until the screen that a key or a click called for is built and shown."""
+    while app.coming is not None and limit:
+        app.step()
+        limit -= 1

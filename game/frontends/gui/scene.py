@@ -12,7 +12,8 @@ module does not import `app.py`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -30,6 +31,32 @@ if TYPE_CHECKING:
     from game.frontends.gui.text import Fonts
     from game.frontends.gui.theme import Palette
     from game.sessions import LiveSession
+
+
+SLICE_S = 0.003
+"""A staged build works this long on a frame (it stops at the first point past it), so the frame
+keeps room for the rest of its work."""
+
+
+NEXT_FRAME = True
+"""What a staged build yields before a costly step (a map's labels placed, every widget made):
+that step starts a frame of its own instead of ending one begun by others."""
+Steps = Iterator[Any]
+"""A staged build: a bare `yield` between small steps, `yield NEXT_FRAME` before a costly one."""
+
+
+def in_slices(steps: Iterator[Any]) -> Generator[None, None, Any]:
+    """`steps` (small ones) grouped into slices of about `SLICE_S`: yields once per slice;
+    returns what `steps` returned."""
+    began = time.perf_counter()
+    while True:
+        try:
+            mark = next(steps)
+        except StopIteration as done:
+            return done.value
+        if mark is NEXT_FRAME or time.perf_counter() - began >= SLICE_S:
+            yield
+            began = time.perf_counter()
 
 
 class Host(Protocol):
@@ -56,6 +83,7 @@ class Host(Protocol):
     def top(self) -> Scene: ...
     def u(self, pixels: float) -> int: ...
     def go(self, name: str, /, **details: Any) -> Scene: ...
+    def prepare(self, steps: Generator[Any, None, Callable[[], object] | None]) -> None: ...
     def open(self, name: str, /, **details: Any) -> Scene: ...
     def push(self, scene: Scene) -> None: ...
     def pop(self) -> None: ...
@@ -68,6 +96,9 @@ class Host(Protocol):
 class Scene:
     name = "scene"
     overlay = False
+    staged = False
+    """Built in steps (`staged_build`), one a frame, when a key or a click changes the screen to
+    this one: the screen before stays up meanwhile and the new one is shown whole (`App.go`)."""
     shown_next_frame = False
     """An overlay built on one frame and shown on the next (`App.open`), so no frame both builds
     it and paints it (a dialog or drawer opens within one frame's budget)."""
@@ -92,7 +123,35 @@ class Scene:
         """The overlay above was popped; this scene is on top again."""
 
     def build(self) -> None:
-        """Create the widgets for `self.app.size`."""
+        """Create the widgets for `self.app.size` (a staged scene: all its steps at once)."""
+        if self.staged:
+            for _ in self.staged_build():
+                pass
+
+    def staged_build(self) -> Steps:
+        """`build()` in small steps (a block of text laid out, a panel painted off screen),
+        yielding between them; the window runs as many as fit in a slice of a frame
+        (`in_slices`). The steps before the last create no widget: the last creates them all,
+        from what the others prepared, and the screen changes on that frame alone. A scene that
+        is not staged builds in one step."""
+        self.build()
+        yield from ()
+
+    def rebuild_in_steps(self) -> Iterator[None]:
+        """`rebuild()` over several frames: the old widgets stay on screen while the new content
+        is prepared, a step a frame; the frame of the last step replaces them whole."""
+        old = self.ui
+        self.ui, self.actions, self.focus = [], {}, FocusRing()
+        self._pending_stops.clear()
+        try:
+            for _ in in_slices(self.staged_build()):
+                assert not self.ui, f"{self.name}: a step before the last created a widget"
+                yield
+        finally:  # also when dropped half way (a resize rebuilds at once, the screen is left)
+            for element in old:
+                element.kill()
+        if self.hidden:
+            self.set_hidden(True)
 
     def clear(self) -> None:
         for element in self.ui:

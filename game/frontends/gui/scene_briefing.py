@@ -1,11 +1,13 @@
 """The briefing: the situation, the envoy's role and mandate and who gave it, the objectives,
-and the parties as the public knows them. Enter begins."""
+and the parties as the public knows them. Enter begins. The page is laid out over a few frames
+while the name screen stays up (`staged_build`)."""
 
 from __future__ import annotations
 
 import pygame
 
-from game.frontends.gui.scene import Scene
+from game.frontends.gui.canvas import SCROLLBAR, prepare
+from game.frontends.gui.scene import NEXT_FRAME, Scene, Steps
 from game.frontends.gui.sheet import Sheet
 from game.frontends.presenter import MANDATE_WORDS, SOURCE_WORDS
 from game.scenario.model import precondition_text
@@ -19,8 +21,10 @@ HOW_TO_PLAY = (
 
 class BriefingScene(Scene):
     name = "briefing"
+    staged = True
 
-    def build(self) -> None:
+    def staged_build(self) -> Steps:
+        """The page is laid out off screen a section at a time (the name screen stays up)."""
         app = self.app
         pal = app.pal
         width, height = app.size
@@ -28,10 +32,13 @@ class BriefingScene(Scene):
         bar_h = button_h + app.u(28)
         column = min(width - 2 * app.u(24), app.u(820))
         left = (width - column) // 2
-        self.page = self.add_canvas(pygame.Rect(left, 0, column, height - bar_h), background=pal.panel)
-        sheet = self.sheet(self.page.view_width, 0)
-        self.paint(sheet, app.u(36))
-        self.page.set_content(sheet.paint(pal.panel, self.page.rect.height), sheet.regions)
+        page = pygame.Rect(left, 0, column, height - bar_h)
+        sheet = self.sheet(page.width - SCROLLBAR - 4, 0)  # a canvas's view_width
+        yield from self.paint(sheet, app.u(36))
+        ready = prepare(page, pal, sheet.paint(pal.panel, page.height), sheet.regions, pal.panel)
+        yield NEXT_FRAME  # the widgets, on a frame of their own
+        self.page = self.add_canvas(page, background=pal.panel)
+        self.page.show_prepared(ready)
         bar = self.add_canvas(pygame.Rect(0, height - bar_h, width, bar_h), background=pal.bar_bg)
         hint = Sheet(app.fonts, pal, width)
         hint.line_text(
@@ -49,7 +56,8 @@ class BriefingScene(Scene):
         )
         self.focus.set(self.take_button_stops())
 
-    def paint(self, sheet: Sheet, pad: int) -> None:
+    def paint(self, sheet: Sheet, pad: int) -> Steps:
+        """Lay the page out, yielding between its parts (a staged build's steps)."""
         pal = sheet.pal
         assert self.app.live is not None
         s = self.app.live.session.scenario
@@ -65,6 +73,7 @@ class BriefingScene(Scene):
         sheet.text("h1", s.title, pal.heading, x=x, width=width)
         sheet.space(10)
         sheet.text("body", s.briefing, pal.text, x=x, width=width)
+        yield
         heading("YOUR ROLE")
         sheet.text("body", f"You are the {s.envoy.title}, acting for {s.envoy.represents}.", pal.text, x=x, width=width)
         heading("YOUR MANDATE")
@@ -76,9 +85,11 @@ class BriefingScene(Scene):
             width=width,
         )
         sheet.text("body", s.envoy.mandate_text, pal.text, x=x, width=width)
+        yield
         heading("LEARNING OBJECTIVES")
         for objective in s.objectives:
             sheet.text("body", "\u2022 " + objective, pal.text, x=x + sheet.u(4), width=width - sheet.u(4))
+            yield
         heading("THE PARTIES, AS THE PUBLIC KNOWS THEM")
         for party in s.parties.values():
             sheet.space(6)
@@ -89,6 +100,7 @@ class BriefingScene(Scene):
             sheet.text("body", party.public_profile, pal.text, x=x, width=width)
             for condition in party.preconditions:
                 sheet.text("body", "Precondition: " + precondition_text(condition), pal.text, x=x + sheet.u(4), width=width - sheet.u(4))
+            yield
         heading("HOW TO PLAY")
         sheet.text("body", HOW_TO_PLAY, pal.text, x=x, width=width)
         sheet.y += pad

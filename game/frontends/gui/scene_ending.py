@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import pygame
 
-from game.frontends.gui.scene import Host, Scene
+from game.frontends.gui.canvas import prepare
+from game.frontends.gui.scene import NEXT_FRAME, Host, Scene, Steps
 from game.frontends.gui.theme import grade_colour
 from game.frontends.presenter import grade_words, party_views
 
 
 class EndingScene(Scene):
     name = "ending"
+    staged = True
 
     def __init__(self, app: Host) -> None:
         super().__init__(app)
@@ -19,7 +21,8 @@ class EndingScene(Scene):
         self.log_path = app.live.log_path
         app.close_session()
 
-    def build(self) -> None:
+    def staged_build(self) -> Steps:
+        """The card is laid out off screen first (the last screen of play stays up meanwhile)."""
         app = self.app
         pal = app.pal
         width, height = app.size
@@ -31,13 +34,15 @@ class EndingScene(Scene):
         stripe = max(4, app.u(6))
         sheet = self.sheet(card_w - 10, 0)
         self.paint(sheet, pad)
+        yield
         room = height - 2 * app.u(24) - button_h - app.u(16) - stripe
         card_h = min(sheet.height(), room)
         top = (height - card_h - stripe - button_h - app.u(16)) // 2
-        self.add_canvas(pygame.Rect((width - card_w) // 2, top, card_w, stripe), background=grade_colour(pal, ending.grade))
         card = pygame.Rect((width - card_w) // 2, top + stripe, card_w, card_h)
-        page = self.add_canvas(card, background=pal.panel)
-        page.set_content(sheet.paint(pal.panel, card_h), [])
+        ready = prepare(card, pal, sheet.paint(pal.panel, card_h), [], pal.panel)
+        yield NEXT_FRAME  # the widgets, on a frame of their own
+        self.add_canvas(pygame.Rect((width - card_w) // 2, top, card_w, stripe), background=grade_colour(pal, ending.grade))
+        self.add_canvas(card, background=pal.panel).show_prepared(ready)
         x = card.right
         for label, action, kind in (
             ("See the debrief  (Enter)", self.debrief, "primary"),

@@ -1,4 +1,7 @@
-"""Who is playing: the trainee's name (remembered), written in the log and on the debrief."""
+"""Who is playing: the trainee's name (remembered), written in the log and on the debrief.
+
+While the name is typed, an idle frame compiles the scenario's machines (`machines_for` keeps
+them), so the frame of Enter only opens the log and the session."""
 
 from __future__ import annotations
 
@@ -6,9 +9,12 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UITextEntryLine
 
+from game.engine.machines import machines_for
 from game.frontends.gui.begin import begin_new
 from game.frontends.gui.catalog import CatalogEntry
 from game.frontends.gui.scene import Host, Scene
+
+COMPILE_ON_FRAME = 6
 
 
 class NameScene(Scene):
@@ -18,6 +24,9 @@ class NameScene(Scene):
         super().__init__(app)
         self.entry = entry
         self.typed = app.settings.trainee
+        self.shown = 0
+        """Frames this screen has been up: the sixth compiles the machines (the first few draw
+        the buttons' other looks, a frame each)."""
 
     def build(self) -> None:
         app = self.app
@@ -69,6 +78,11 @@ class NameScene(Scene):
         self.focus.set(list(reversed(self.take_button_stops())))
         app.manager.set_focus_set(self.field)
         self.field.edit_position = len(self.typed)
+
+    def update(self, dt: float) -> None:
+        self.shown += 1
+        if self.shown == COMPILE_ON_FRAME and self.entry.loaded is not None:
+            machines_for(self.entry.loaded)
 
     def ui_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and event.ui_element is self.field:

@@ -1,8 +1,10 @@
 """The scenario picker: bundled scenarios and any folder the trainee opens, with the details
-of the one selected; files that do not load are listed with their first error."""
+of the one selected; files that do not load are listed with their first error. The files are
+loaded over frames (`staged_build`, a slice of a frame each) while the screen before stays up."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pygame
@@ -10,25 +12,42 @@ import pygame_gui
 from pygame_gui.windows import UIFileDialog
 
 from game.frontends.gui.begin import begin_new
-from game.frontends.gui.catalog import CatalogEntry, build_catalog
+from game.frontends.gui.catalog import CatalogEntry, catalog_files, load_entry
 from game.frontends.gui.focus import Stop
-from game.frontends.gui.scene import Host, Scene
+from game.frontends.gui.scene import NEXT_FRAME, Host, Scene, Steps
 
 DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)}
 
 
 class PickerScene(Scene):
     name = "picker"
+    staged = True
 
     def __init__(self, app: Host, folder: str | None = None) -> None:
         super().__init__(app)
         if folder is not None:
             app.remember(scenario_folder=folder)
-        self.entries: list[CatalogEntry] = build_catalog(app.settings.scenario_folder)
-        self.selected = next((i for i, e in enumerate(self.entries) if e.loaded is not None), 0)
+        self.entries: list[CatalogEntry] = []
+        self.loaded = False
+        """The files are loaded (by the first build, a file a step)."""
+        self.selected = 0
         self.dialog: UIFileDialog | None = None
+        self.showing: Iterator[None] | None = None
+        """A folder just opened, its files being loaded while the list before stays up."""
 
-    def build(self) -> None:
+    def update(self, dt: float) -> None:
+        if self.showing is not None and next(self.showing, StopIteration) is StopIteration:
+            self.showing = None
+
+    def staged_build(self) -> Steps:
+        if not self.loaded:
+            entries = []
+            for path, bundled in catalog_files(self.app.settings.scenario_folder):
+                entries.append(load_entry(path, bundled=bundled))
+                yield  # a slice of a frame holds one scenario, or several small files
+            self.entries, self.loaded = entries, True
+            self.selected = next((i for i, e in enumerate(self.entries) if e.loaded is not None), 0)
+            yield NEXT_FRAME
         app = self.app
         pal = app.pal
         width, height = app.size
@@ -200,9 +219,9 @@ class PickerScene(Scene):
             path = Path(event.text)
             folder = path if path.is_dir() else path.parent
             self.app.remember(scenario_folder=str(folder))
-            self.entries = build_catalog(str(folder))
+            self.loaded = False
             self.dialog = None
-            self.rebuild()
+            self.showing = self.rebuild_in_steps()
             return
         super().ui_event(event)
 

@@ -2,7 +2,8 @@
 
 The only way this screen changes the game is `session.choose()`, after a confirmation. The
 widgets are created once per layout (resize, settings) and their content is repainted only when
-a turn passes or the trainee moves through the menu. A turn's repaint is spread over a few
+a turn passes or the trainee moves through the menu. The first layout is prepared off screen
+over a few frames while the briefing stays up (`staged_build`). A turn's repaint is spread over a few
 frames, one panel prepared off screen a frame, and shown all at once on the last (no frame shows
 half a turn); a key or a click meanwhile finishes it first.
 """
@@ -16,11 +17,12 @@ import pygame
 
 from game.authoring.watch import POLL_SECONDS
 from game.engine.outcome import FiredEvent, Move
+from game.frontends.gui.canvas import SCROLLBAR, prepare
 from game.frontends.gui.focus import Stop
 from game.frontends.gui.map_view import paint_map
 from game.frontends.gui.moves_panel import MovesPanel
 from game.frontends.gui.party_panel import paint_parties
-from game.frontends.gui.scene import Host, Scene
+from game.frontends.gui.scene import NEXT_FRAME, Host, Scene, Steps
 from game.frontends.gui.situation_panel import paint_situation
 from game.frontends.gui.top_bar import paint_top_bar
 from game.frontends.watching import LiveWatch
@@ -48,6 +50,7 @@ DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {getattr(pygame,
 
 class PlayScene(Scene):
     name = "play"
+    staged = True
 
     def __init__(self, app: Host, *, show_opening: bool = True, watch: LiveWatch | None = None) -> None:
         super().__init__(app)
@@ -72,6 +75,11 @@ class PlayScene(Scene):
         if self.turn_steps is not None:  # a new layout paints the turn whole
             self.turn_steps = None
             self.dialog_frame = self.app.frames + 1
+        super().build()
+
+    def staged_build(self) -> Steps:
+        """The layout and every panel are prepared off screen, a step at a time, then the widgets
+        are made at once from them (the briefing, or the last turn, stays up meanwhile)."""
         app = self.app
         width, height = app.size
         gap = app.u(12)
@@ -88,10 +96,49 @@ class PlayScene(Scene):
             bar = self.sheet(width)
             paint_top_bar(bar, self.session, reserve=self.reserve, compact=bar_compact)
             bar_h = bar.height()
+            yield
             if len({r.rect.y for r in bar.regions}) <= 2 and not bar_compact:
                 break
-        self.bar = self.add_canvas(pygame.Rect(0, 0, width, bar_h), background=app.pal.bar_bg)
-        self.bar.set_content(bar.paint(app.pal.bar_bg), bar.regions)
+        bar_rect = pygame.Rect(0, 0, width, bar_h)
+        bar_ready = prepare(bar_rect, app.pal, bar.paint(app.pal.bar_bg), bar.regions, app.pal.bar_bg)
+        yield
+        top = bar_h + gap
+        body_h = height - top - gap
+        if self.compact:
+            right_w = max(round(width * 0.44), 300)
+            main_w = width - 3 * gap - right_w
+            tabs_h = self.tab_layout(main_w)[1]
+            tabs_rect = pygame.Rect(gap, top, main_w, tabs_h)
+            area = pygame.Rect(gap, top + tabs_h + app.u(6), main_w, body_h - tabs_h - app.u(6))
+            parties_rect = map_rect = situation_rect = area
+        else:
+            left_w = max(250, min(round(width * 0.24), 340))
+            right_w = max(300, min(round(width * 0.30), 430))
+            centre_x = gap + left_w + gap
+            centre_w = width - centre_x - gap - right_w - gap
+            parties_rect = pygame.Rect(gap, top, left_w, body_h)
+            map_h = max(150, min(round(body_h * 0.40), 300))
+            map_rect = pygame.Rect(centre_x, top, centre_w, map_h)
+            situation_top = top + map_h + gap
+            situation_rect = pygame.Rect(centre_x, situation_top, centre_w, height - situation_top - gap)
+        parties = self.sheet(parties_rect.width - SCROLLBAR - 4)  # a canvas's view_width
+        paint_parties(parties, self.session)
+        yield
+        parties_ready = prepare(parties_rect, app.pal, parties.paint(None), parties.regions)
+        yield NEXT_FRAME  # placing the map's labels takes a frame's share of its own
+        map_sheet = self.sheet(map_rect.width)
+        map_layout = paint_map(map_sheet, self.session, map_rect.height)
+        yield
+        map_ready = prepare(map_rect, app.pal, map_sheet.paint(None), map_sheet.regions)
+        yield
+        situation = self.sheet(situation_rect.width - SCROLLBAR - 4, 0)
+        paint_situation(situation, self.session)
+        yield
+        situation_ready = prepare(situation_rect, app.pal, situation.paint(None), situation.regions)
+        yield NEXT_FRAME  # every widget, on a frame of its own
+        # the widgets, all on this last step, from what the steps before prepared
+        self.bar = self.add_canvas(bar_rect, background=app.pal.bar_bg)
+        self.bar.show_prepared(bar_ready)
         button_h = app.fonts.line_height("body_b") + app.u(14)
         first_row = app.fonts.line_height("h3") + (0 if self.bar_compact else app.fonts.line_height("caps")) + app.u(18)
         x = width - gap
@@ -102,34 +149,22 @@ class PlayScene(Scene):
                 pygame.Rect(x, max(app.u(6), (first_row - button_h) // 2), w, button_h), label, action, kind="bar_button", tooltip=tooltip
             )
             x -= gap
-        top = bar_h + gap
-        body_h = height - top - gap
         if self.compact:
-            right_w = max(round(width * 0.44), 300)
-            main_w = width - 3 * gap - right_w
-            tabs_h = self.tab_layout(main_w)[1]
-            self.tabs = self.add_canvas(pygame.Rect(gap, top, main_w, tabs_h), on_click=self.click_tab)
-            area = pygame.Rect(gap, top + tabs_h + app.u(6), main_w, body_h - tabs_h - app.u(6))
-            self.parties = self.add_canvas(area)
-            self.map = self.add_canvas(area)
-            self.situation = self.add_canvas(area, on_click=self.click_situation)
+            self.tabs = self.add_canvas(tabs_rect, on_click=self.click_tab)
         else:
             self.tabs = None
-            left_w = max(250, min(round(width * 0.24), 340))
-            right_w = max(300, min(round(width * 0.30), 430))
-            centre_x = gap + left_w + gap
-            centre_w = width - centre_x - gap - right_w - gap
-            self.parties = self.add_canvas(pygame.Rect(gap, top, left_w, body_h))
-            map_h = max(150, min(round(body_h * 0.40), 300))
-            self.map = self.add_canvas(pygame.Rect(centre_x, top, centre_w, map_h))
-            situation_top = top + map_h + gap
-            self.situation = self.add_canvas(
-                pygame.Rect(centre_x, situation_top, centre_w, height - situation_top - gap), on_click=self.click_situation
-            )
+        self.parties = self.add_canvas(parties_rect)
+        self.map = self.add_canvas(map_rect)
+        self.situation = self.add_canvas(situation_rect, on_click=self.click_situation)
         self.moves = self.add_canvas(pygame.Rect(width - gap - right_w, top, right_w, body_h), on_click=self.click_move)
         self.panel = MovesPanel(self.session, self.moves, lambda w: self.sheet(w), self.choose)
         self.panel.path = list(self.path)
-        self.paint_turn()
+        self.parties.show_prepared(parties_ready)
+        self.map_layout = map_layout
+        self.map.show_prepared(map_ready)
+        self.situation.show_prepared(situation_ready)
+        self.show_tab(self.tab)
+        self.paint_moves()
         if self.events and self.dialog_frame is None:  # the opening's dialogs, from the next frame on
             self.dialog_frame = self.app.frames + 1
 
@@ -181,11 +216,13 @@ class PlayScene(Scene):
 
     def turn_repaint(self) -> Iterator[None]:
         """The repaint after a decision in steps, one panel prepared off screen per step; the
-        last shows them all at once. The top bar growing taller rebuilds the layout at once."""
+        last shows them all at once. The top bar growing taller rebuilds the layout, in steps too."""
         bar = self.sheet(self.app.size[0])
         paint_top_bar(bar, self.session, reserve=self.reserve, compact=self.bar_compact)
-        if bar.height() > self.bar.rect.height:  # a taller bar moves every panel: a new layout
-            self.rebuild()
+        if bar.height() > self.bar.rect.height:  # a taller bar moves every panel: a new layout, over frames
+            index, key = self.focus.index, self.focus.current.key if self.focus.current else None
+            yield from self.rebuild_in_steps()
+            self.restore_focus(index, key)
             return
         # a shorter one keeps the bar's height (no layout change, no jump), so the layout is
         # rebuilt at most as often as the bar grows
@@ -219,20 +256,6 @@ class PlayScene(Scene):
             # the frame between the repaint and the dialog keeps the picture the dialog covers
             # (frame.py), so neither frame does both
             self.dialog_frame = self.app.frames + 2
-
-    def paint_turn(self) -> None:
-        """Repaint everything a decision can change (no widget is created or destroyed)."""
-        parties = self.sheet(self.parties.view_width)
-        paint_parties(parties, self.session)
-        self.parties.set_content(parties.paint(None), parties.regions)
-        map_sheet = self.sheet(self.map.rect.width)
-        self.map_layout = paint_map(map_sheet, self.session, self.map.rect.height)
-        self.map.set_content(map_sheet.paint(None), map_sheet.regions)
-        situation = self.sheet(self.situation.view_width, 0)
-        paint_situation(situation, self.session)
-        self.situation.set_content(situation.paint(None), situation.regions, keep_scroll=False)
-        self.show_tab(self.tab)
-        self.paint_moves()
 
     def paint_moves(self) -> None:
         assert self.panel is not None
