@@ -147,6 +147,21 @@ class Compiled:
         disable), in the order their moves are offered."""
         self.targets: dict[str, Target] = {}
         """What `target` has made so far."""
+        self._choices_in: dict[str, tuple[tuple[str, bool, Condition | None], ...]] = {}
+
+    def choices_in(self, phase: str) -> tuple[tuple[str, bool, Condition | None], ...]:
+        """(id, once, condition or None) of each scenario choice that can be offered in `phase`
+        (it names no phases, or the phase or one enclosing it), in the scenario's order; made
+        once per phase, since the moves are listed at every decision."""
+        found = self._choices_in.get(phase)
+        if found is None:
+            lineage = self.lineages[phase]
+            found = self._choices_in[phase] = tuple(
+                (cid, choice.once, self.conditions[choice.when] if choice.when is not None else None)
+                for cid, choice in self._loaded.scenario.choices.items()
+                if not choice.phases or not lineage.isdisjoint(choice.phases)
+            )
+        return found
 
     def _resolve(self, name: str) -> StateReader | Const:
         found = self._bound.get(name)

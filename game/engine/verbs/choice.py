@@ -13,16 +13,16 @@ GROUP = "Options in this situation"
 
 
 def moves(turn: Turn) -> list[Move]:
-    lineage = turn.machines.compiled.lineages[turn.state.phase.state]  # the phase and every phase enclosing it
-    chosen = turn.state.chosen
+    state = turn.state
+    chosen = state.chosen
+    choices = turn.loaded.scenario.choices
     found = []
-    for cid, choice in turn.loaded.scenario.choices.items():
-        if choice.once and cid in chosen:
+    for cid, once, when in turn.machines.compiled.choices_in(state.phase.state):  # offered in this phase, in order
+        if once and cid in chosen:
             continue
-        if choice.phases and lineage.isdisjoint(choice.phases):
+        if when is not None and not when(state):
             continue
-        if not turn.holds(choice.when):
-            continue
+        choice = choices[cid]
         found.append(_move(cid, choice.label, choice.description))
     return found
 

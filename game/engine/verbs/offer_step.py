@@ -3,6 +3,8 @@ miscalculation rather than settling the dispute."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from game.engine.outcome import Move
 from game.engine.turn import Turn
 from game.engine.verbs.common import consent_at_least
@@ -33,11 +35,14 @@ def steps_of(loaded: LoadedScenario) -> dict[str, Step]:
 
 
 def moves(turn: Turn) -> list[Move]:
-    return [
-        Move(f"{VERB}:{sid}", VERB, step.label, step.description, GROUP)
-        for sid, step in steps_of(turn.loaded).items()
-        if sid not in turn.state.steps
-    ]
+    taken = turn.state.steps
+    return [_move(sid, step.label, step.description) for sid, step in steps_of(turn.loaded).items() if sid not in taken]
+
+
+@lru_cache(maxsize=1024)
+def _move(sid: str, label: str, description: str) -> Move:
+    """Made once per step, not at every listing (a Move is never changed once made)."""
+    return Move(f"{VERB}:{sid}", VERB, label, description, GROUP)
 
 
 def apply(turn: Turn, move: Move) -> None:
