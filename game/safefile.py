@@ -31,14 +31,19 @@ def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     fd = os.open(path, flags)
     try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            what = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            what = "a folder" if stat.S_ISDIR(status.st_mode) else "not a regular file"
             raise NotARegularFile(0, what, os.fspath(path))
         chunks: list[bytes] = []
         size = 0
+        # the first read asks for the size the file has, and one byte more to meet its end at
+        # once; the rest (a file that grew) in smaller reads. Each read sets aside all it asks
+        # for, and a class reads a thousand logs of a few kilobytes
+        want = min(status.st_size + 1, 1 << 20)
         while size <= limit:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            chunk = os.read(fd, min(want, limit + 1 - size))
+            want = 1 << 16
             if not chunk:
                 break
             chunks.append(chunk)

@@ -72,6 +72,35 @@ def test_workers_give_the_same_class_report_as_one_process(class_folder: Path) -
     assert reports(parallel) == reports(serial)
 
 
+@pytest.mark.parametrize("suggest", [False, True], ids=["no search", "reduced search"])
+def test_class_entries_from_workers_give_the_report_whole_debriefs_give(class_folder: Path, suggest: bool) -> None:
+    paths = logs(class_folder)
+    debriefs = classrun.debrief_logs(paths, suggest=suggest, workers=1)
+    entries = classrun.class_entries(paths, suggest=suggest, workers=2)
+    assert len(classrun.WORKER_CPU) == 2, "the class was not spread over two workers"
+    assert reports(entries) == reports(debriefs)
+    hidden = [class_report([d for d, _ in answers if d is not None], anonymous=True) for answers in (debriefs, entries)]
+    assert render_class_html(hidden[0]) == render_class_html(hidden[1])
+    assert json.dumps(class_to_json(hidden[0])) == json.dumps(class_to_json(hidden[1]))
+
+
+def test_the_collector_is_as_it_was_after_a_class_in_workers(class_folder: Path) -> None:
+    """Workers are forked with this process's objects frozen (out of the collector's walks);
+    afterwards they are thawed and the collector runs again, or stays paused if it was."""
+    import gc
+
+    for paused in (False, True):
+        if paused:
+            gc.disable()
+        try:
+            classrun.class_entries(logs(class_folder), suggest=False, workers=2)
+            assert len(classrun.WORKER_CPU) == 2
+            assert gc.isenabled() is not paused
+            assert gc.get_freeze_count() == 0
+        finally:
+            gc.enable()
+
+
 def test_the_class_command_prints_the_same_from_workers_as_from_one_process(
     class_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -230,3 +230,19 @@ def test_a_class_report_shows_progress_on_a_terminal_only(class_folder, tmp_path
     code, shown = stderr_at_a_terminal(argv)
     assert code == 0
     assert b"debrief:" in shown and b"/12 " in shown and b"%|" in shown, shown[-300:]
+
+
+def test_a_scenario_file_edited_between_two_logs_of_a_class_is_read_again(log, tmp_path):
+    """The cache of a class hashes a scenario file once while it stays as it was, and again
+    (so the log is refused) once it is edited."""
+    from game.debrief import ScenarioCache
+
+    scenario = tmp_path / "minimal.yaml"
+    scenario.write_text((FIXTURES / "minimal.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    cache = ScenarioCache()
+    first, _ = debrief_log(log, scenario, suggest=False, cache=cache)
+    again, _ = debrief_log(log, scenario, suggest=False, cache=cache)
+    assert first is not None and again == first
+    scenario.write_text(scenario.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    edited, problems = debrief_log(log, scenario, suggest=False, cache=cache)
+    assert edited is None and [p.code for p in problems] == ["GO0407"]

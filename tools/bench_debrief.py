@@ -19,9 +19,10 @@ timed part and returns the measured value.
 - class_report_200_nosearch_s: the same without any search.
 - class_report_1000_s: 1,000 simulated sessions of the same scenario (written by the benchmark,
   not timed), debriefed from their files without the review by search, spread over worker
-  processes as `good-offices debrief --class` spreads them (`classrun.debrief_logs`), and turned
-  into one HTML class report. Seconds: this process's CPU time plus the CPU time of the busiest
-  worker, as for debrief_ms. Budget 2 s.
+  processes as `good-offices debrief --class` spreads them (`classrun.class_entries`: each worker
+  sends back what the class report keeps of each debrief), and turned into one HTML class
+  report. Seconds: this process's CPU time plus the CPU time of the busiest worker, as for
+  debrief_ms. Budget 2 s.
 - class_report_1000_cpu_s: the same, all CPU time counted (this process and every worker).
 - class_report_1000_wall_s: the same by the wall clock (inflated by other jobs on a busy machine).
 
@@ -180,10 +181,10 @@ def _big_class() -> dict[str, float]:
         write_class(longest, folder, BIG_CLASS_SIZE)
         start, children, wall = clock(), _children_cpu(), time.perf_counter()
         paths, _, _ = collect_logs([folder])
-        answers = classrun.debrief_logs(paths, suggest=False)
-        debriefs = [d for d, _ in answers if d is not None]
-        assert len(debriefs) == BIG_CLASS_SIZE
-        render_class_html(class_report(debriefs))
+        answers = classrun.class_entries(paths, suggest=False)
+        entries = [e for e, _ in answers if e is not None]
+        assert len(entries) == BIG_CLASS_SIZE
+        render_class_html(class_report(entries))
         own = clock() - start
         _BIG_CLASS.update(
             critical=own + max(classrun.WORKER_CPU, default=0.0),

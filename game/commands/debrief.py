@@ -14,7 +14,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from game.console import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, complain, emit, print_diagnostics, write_report
 from game.diagnostics import Diagnostic, error
@@ -22,7 +22,10 @@ from game.scenario import codes
 from game.words import count
 
 if TYPE_CHECKING:
+    from game.debrief.classentry import ClassEntry
     from game.debrief.model import Debrief
+
+T = TypeVar("T")
 
 LOG_SUFFIXES = (".jsonl", ".log")
 EXTENSIONS = {"text": ".txt", "md": ".md", "html": ".html", "json": ".json"}
@@ -61,7 +64,7 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.debrief.classrun import debrief_logs
+    from game.debrief.classrun import class_entries, debrief_logs
     from game.debrief.review import FULL, REDUCED
 
     fmt: str = args.format
@@ -74,7 +77,6 @@ def run(args: argparse.Namespace) -> int:
     if not as_class and len(paths) > 1 and fmt == "html" and (args.output is None or not args.output.is_dir()):
         complain("several logs as HTML need -o FOLDER (one report each), or --class for one class report", command="debrief")
         return EXIT_USAGE
-    debriefs: list[Debrief] = []
     failed = len(problems)
     # a class is debriefed on every core (classrun.py), in the order of the logs; one debrief
     # at a time otherwise, since each full review already uses the cores
@@ -83,23 +85,32 @@ def run(args: argparse.Namespace) -> int:
 
     quiet = len(paths) < 2 or not sys.stderr.isatty()
     with tqdm(total=len(paths), unit="log", desc="debrief", file=sys.stderr, disable=quiet, leave=False) as bar:
-        answers = debrief_logs(
-            paths, args.scenario, search=REDUCED if as_class else FULL, workers=None if as_class else 1, progress=bar.update
-        )
-    for debrief, found in answers:
-        print_diagnostics(found)
-        if debrief is None:
-            failed += 1
+        if as_class:  # what the class report keeps of each debrief (classentry.py)
+            entries = class_entries(paths, args.scenario, search=REDUCED, progress=bar.update)
         else:
-            debriefs.append(debrief)
+            answers = debrief_logs(paths, args.scenario, search=FULL, workers=1, progress=bar.update)
     if as_class:
-        return _write_class(args, debriefs, failed)
+        kept, refused = _made(entries)
+        return _write_class(args, kept, failed + refused)
+    debriefs, refused = _made(answers)
+    failed += refused
     if not debriefs:
         return EXIT_ERRORS
     if args.anonymous:
         debriefs = [d.anonymised(f"Trainee {i}") for i, d in enumerate(debriefs, start=1)]
     status = _write_single(args, fmt, debriefs)
     return status if status != EXIT_OK else (EXIT_ERRORS if failed else EXIT_OK)
+
+
+def _made(answers: list[tuple[T | None, list[Diagnostic]]]) -> tuple[list[T], int]:
+    """What was made of the logs (debriefs or class entries), each log's diagnostics printed on
+    the way, and how many logs could not be debriefed."""
+    made: list[T] = []
+    for made_of_one, found in answers:
+        print_diagnostics(found)
+        if made_of_one is not None:
+            made.append(made_of_one)
+    return made, len(answers) - len(made)
 
 
 def collect_logs(arguments: list[Path]) -> tuple[list[Path], list[Diagnostic], bool]:
@@ -169,7 +180,7 @@ def _write_single(args: argparse.Namespace, fmt: str, debriefs: list[Debrief]) -
     return emit(output, separator.join(render(d) for d in debriefs))
 
 
-def _write_class(args: argparse.Namespace, debriefs: list[Debrief], failed: int) -> int:
+def _write_class(args: argparse.Namespace, entries: list[ClassEntry], failed: int) -> int:
     from game.debrief.classreport import class_report
     from game.debrief.classtext import render_class_markdown, render_class_text
     from game.debrief.html import render_class_html
@@ -179,9 +190,9 @@ def _write_class(args: argparse.Namespace, debriefs: list[Debrief], failed: int)
     if failed:
         verb = "was" if failed == 1 else "were"
         notes.append(f"{count(failed, 'log')} could not be debriefed and {verb} left out; the messages printed with this report say why.")
-    if not debriefs:
+    if not entries:
         return EXIT_ERRORS
-    report = class_report(debriefs, anonymous=bool(args.anonymous), notes=notes)
+    report = class_report(entries, anonymous=bool(args.anonymous), notes=notes)
     if len(report.cohorts) > 1:
         complain(f"note: {report.notes[0]}", command="debrief")
     renderers: dict[str, Callable[[], str]] = {

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
 
+from game.debrief.classentry import ClassEntry, class_entry
 from game.debrief.model import Debrief, Finding, MoveReview
 from game.engine.outcome import key_verb
 from game.principles import catalogue
@@ -195,10 +195,15 @@ class ClassReport:
         return languages.pop() if len(languages) == 1 else "en"
 
 
-def class_report(debriefs: list[Debrief], *, anonymous: bool = False, notes: list[str] | tuple[str, ...] = ()) -> ClassReport:
-    labelled = [(d.anonymised(f"Trainee {i}") if anonymous else d) for i, d in enumerate(debriefs, start=1)]
-    labelled = [d if d.trainee else d.anonymised(f"Trainee {i}") for i, d in enumerate(labelled, start=1)]
-    groups: dict[tuple[str, str], list[Debrief]] = defaultdict(list)
+def class_report(
+    debriefs: Sequence[Debrief | ClassEntry], *, anonymous: bool = False, notes: list[str] | tuple[str, ...] = ()
+) -> ClassReport:
+    """The report of a class, from its debriefs or from their class entries (`classentry.py`,
+    what workers send back): the same report either way."""
+    entries = [d if isinstance(d, ClassEntry) else class_entry(d) for d in debriefs]
+    labelled = [(replace(d, trainee=f"Trainee {i}") if anonymous else d) for i, d in enumerate(entries, start=1)]
+    labelled = [d if d.trainee else replace(d, trainee=f"Trainee {i}") for i, d in enumerate(labelled, start=1)]
+    groups: dict[tuple[str, str], list[ClassEntry]] = defaultdict(list)
     for d in labelled:
         groups[(d.scenario_id, d.scenario_sha256)].append(d)
     cohorts = tuple(_cohort(group) for group in sorted(groups.values(), key=lambda g: (-len(g), g[0].scenario_id, g[0].scenario_sha256)))
@@ -214,7 +219,7 @@ def class_report(debriefs: list[Debrief], *, anonymous: bool = False, notes: lis
     return ClassReport(cohorts, anonymous, tuple(all_notes))
 
 
-def _cohort(group: list[Debrief]) -> Cohort:
+def _cohort(group: list[ClassEntry]) -> Cohort:
     first = group[0]
     names = {pid: p.name for pid, p in catalogue().items()}
     reached = Counter(d.ending.phase for d in group if d.ending is not None)
@@ -245,14 +250,13 @@ def _cohort(group: list[Debrief]) -> Cohort:
     )
 
 
-def _costly(group: list[Debrief]) -> tuple[CostlyMove, ...]:
-    seen: dict[str, list[tuple[Debrief, MoveReview]]] = defaultdict(list)
+def _costly(group: list[ClassEntry]) -> tuple[CostlyMove, ...]:
+    seen: dict[str, list[tuple[ClassEntry, MoveReview]]] = defaultdict(list)
     labels: dict[str, str] = {}
     for d in group:
-        for r in d.reviews:
-            if r.costly:
-                seen[r.move_key].append((d, r))
-                labels[r.move_key] = d.timeline[r.decision].move_label if len(d.timeline) > r.decision else r.move_key
+        for r in d.costly:
+            seen[r.move_key].append((d, r))
+            labels[r.move_key] = d.moves[r.decision][1] if len(d.moves) > r.decision else r.move_key
     found = []
     for key, hits in seen.items():
         instead = Counter(r.stronger.move_label for _, r in hits if r.stronger is not None)
@@ -270,18 +274,18 @@ def _costly(group: list[Debrief]) -> tuple[CostlyMove, ...]:
     return tuple(found[:COSTLY_LIMIT])
 
 
-def _splits(group: list[Debrief]) -> tuple[SplitPoint, ...]:
+def _splits(group: list[ClassEntry]) -> tuple[SplitPoint, ...]:
     longest = max((d.decisions for d in group), default=0)
     points = []
     for n in range(1, longest + 1):
-        chosen = [d.timeline[n] for d in group if len(d.timeline) > n]
+        chosen = [d.moves[n] for d in group if len(d.moves) > n]
         if len(chosen) < 2:
             continue
-        moves = Counter(p.move_key for p in chosen)
+        moves = Counter(key for key, _ in chosen)
         if len(moves) < 2:
             continue
-        labels = {p.move_key: p.move_label for p in chosen}
-        verbs = Counter(key_verb(p.move_key) for p in chosen)
+        labels = dict(chosen)
+        verbs = Counter(key_verb(key) for key, _ in chosen)
         total = len(chosen)
         points.append(
             SplitPoint(
@@ -295,12 +299,11 @@ def _splits(group: list[Debrief]) -> tuple[SplitPoint, ...]:
     return tuple(sorted(most_divided, key=lambda p: p.decision))
 
 
-def _breaches(group: list[Debrief]) -> tuple[BreachPattern, ...]:
-    seen: dict[tuple[str, str, str], list[tuple[Debrief, Finding]]] = defaultdict(list)
+def _breaches(group: list[ClassEntry]) -> tuple[BreachPattern, ...]:
+    seen: dict[tuple[str, str, str], list[tuple[ClassEntry, Finding]]] = defaultdict(list)
     for d in group:
-        for f in d.findings:
-            if f.verdict != "honoured":
-                seen[(f.principle, f.verdict, f.move_key)].append((d, f))
+        for f in d.against:
+            seen[(f.principle, f.verdict, f.move_key)].append((d, f))
     patterns = []
     for (principle, verdict, key), hits in seen.items():
         trainees = len({id(d) for d, _ in hits})
@@ -315,9 +318,8 @@ def _breaches(group: list[Debrief]) -> tuple[BreachPattern, ...]:
     return tuple(patterns[:BREACH_LIMIT])
 
 
-def _line(d: Debrief) -> TraineeLine:
-    against = [f for f in d.findings if f.verdict != "honoured"]
-    worst = max(against, key=lambda f: (f.weight, -f.decision), default=None)
+def _line(d: ClassEntry) -> TraineeLine:
+    worst = max(d.against, key=lambda f: (f.weight, -f.decision), default=None)
     top = f"{worst.principle_name} {worst.verdict} at decision {worst.decision} ({worst.move_label})" if worst else None
     return TraineeLine(
         label=d.trainee,
@@ -327,21 +329,12 @@ def _line(d: Debrief) -> TraineeLine:
         conduct=d.conduct,
         decisions=d.decisions,
         scores=dict(d.scores),
-        breaches=sum(1 for f in d.findings if f.verdict == "breached"),
-        honoured=sum(1 for f in d.findings if f.verdict == "honoured"),
+        breaches=sum(1 for f in d.against if f.verdict == "breached"),
+        honoured=d.honoured,
         top_breach=top,
-        warnings=len(d.warnings),
-        **_review_counts(d),
+        warnings=d.warnings,
+        blunders=d.blunders,
+        mistakes=d.mistakes,
+        inaccuracies=d.inaccuracies,
+        mean_loss=d.mean_loss,
     )
-
-
-def _review_counts(d: Debrief) -> dict[str, Any]:
-    if not d.search:
-        return {}
-    tally = Counter(r.classification for r in d.reviews)
-    return {
-        "blunders": tally["blunder"],
-        "mistakes": tally["mistake"],
-        "inaccuracies": tally["inaccuracy"],
-        "mean_loss": round(sum(r.loss for r in d.reviews) / len(d.reviews), 1) if d.reviews else 0.0,
-    }

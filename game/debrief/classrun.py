@@ -8,10 +8,14 @@ first log, so they start with its scenario loaded and everything else a debrief 
 already read, and need nothing sent but the paths; each keeps its copy of the `ScenarioCache`.
 Where processes cannot be had (no fork on this platform, or the system refuses one) or a worker
 dies, the logs it did not answer for are debriefed here instead.
+
+`class_entries` is the same for a class report: each worker sends back only what the report
+keeps of a debrief (`classentry.py`), which costs a fraction of a whole debrief to send.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -21,7 +25,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
+from game.debrief.classentry import ClassEntry, class_entry
 from game.debrief.logs import ScenarioCache, debrief_log
 from game.debrief.model import Debrief
 from game.debrief.review import REDUCED, SearchSettings
@@ -29,6 +35,8 @@ from game.diagnostics import Diagnostic
 from game.scenario import collector
 
 Answer = tuple[Debrief | None, list[Diagnostic]]
+EntryAnswer = tuple[ClassEntry | None, list[Diagnostic]]
+_Answer = tuple[Any, list[Diagnostic]]
 
 MAX_WORKERS = 4
 MIN_PER_WORKER = 16
@@ -46,6 +54,8 @@ class _Job:
     override: Path | None
     suggest: bool
     search: SearchSettings
+    entries: bool = False
+    """Answer with class entries (`class_entry`) instead of whole debriefs."""
 
 
 _JOB: _Job | None = None
@@ -65,11 +75,37 @@ def debrief_logs(
     """`debrief_log` of each path, in order. `workers`: how many processes (None: one per core,
     at most MAX_WORKERS; 1: all here). `cache` serves the logs debriefed in this process.
     `progress(n)` is told each time n more logs are done (for a progress bar)."""
-    done = progress if progress is not None else _ignore
     job = _Job(Path(scenario_override) if scenario_override is not None else None, suggest, search)
+    return cast(list[Answer], _answers(job, paths, cache, workers, progress))
+
+
+def class_entries(
+    paths: Sequence[str | os.PathLike[str]],
+    scenario_override: str | os.PathLike[str] | None = None,
+    *,
+    suggest: bool = True,
+    search: SearchSettings = REDUCED,
+    cache: ScenarioCache | None = None,
+    workers: int | None = None,
+    progress: Callable[[int], object] | None = None,
+) -> list[EntryAnswer]:
+    """As `debrief_logs`, with the class entry of each debrief (what `class_report` keeps of it)
+    in place of the debrief, and the same diagnostics."""
+    job = _Job(Path(scenario_override) if scenario_override is not None else None, suggest, search, entries=True)
+    return cast(list[EntryAnswer], _answers(job, paths, cache, workers, progress))
+
+
+def _answers(
+    job: _Job,
+    paths: Sequence[str | os.PathLike[str]],
+    cache: ScenarioCache | None,
+    workers: int | None,
+    progress: Callable[[int], object] | None,
+) -> list[_Answer]:
+    done = progress if progress is not None else _ignore
     cache = cache if cache is not None else ScenarioCache()
     count = _worker_count(workers, len(paths))
-    answers: list[Answer | None] = [None] * len(paths)
+    answers: list[_Answer | None] = [None] * len(paths)
     if count > 1:
         # the first log here first: the workers are forked with its scenario loaded and its
         # machines built, and with the rules, words and principles read, instead of each
@@ -99,11 +135,14 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def _one(job: _Job, path: str | os.PathLike[str], cache: ScenarioCache) -> Answer:
+def _one(job: _Job, path: str | os.PathLike[str], cache: ScenarioCache) -> _Answer:
     # a debrief makes many objects and keeps few; the debriefs already made are many and
     # long-lived, so each collection in the middle of one would walk them all again
     with collector.paused():
-        return debrief_log(path, job.override, suggest=job.suggest, search=job.search, cache=cache)
+        debrief, found = debrief_log(path, job.override, suggest=job.suggest, search=job.search, cache=cache)
+        if job.entries and debrief is not None:
+            return class_entry(debrief), found
+        return debrief, found
 
 
 def _ignore(_: int) -> None:
@@ -114,7 +153,7 @@ def _in_workers(
     job: _Job,
     paths: list[str | os.PathLike[str]],
     count: int,
-    answers: list[Answer | None],
+    answers: list[_Answer | None],
     cache: ScenarioCache,
     done: Callable[[int], object],
 ) -> None:
@@ -122,14 +161,24 @@ def _in_workers(
     size = -(-(len(paths) - 1) // (count * CHUNKS_PER_WORKER))
     starts = range(1, len(paths), size)
     cpu: dict[int, float] = {}
+    collecting, freezing = gc.isenabled(), gc.get_freeze_count() == 0
+    # What this process holds when the workers are forked is shared with them until either side
+    # writes to it, and a collection writes to every object it walks: frozen, the collector
+    # walks none of it, here or in the workers, which then copy only what they change. The
+    # answers that come back are all kept, so no collection runs here while they come. (What
+    # a caller froze itself stays frozen.)
+    gc.disable()
+    if freezing:
+        gc.freeze()
     try:
         pool = ProcessPoolExecutor(
-            count, mp_context=multiprocessing.get_context("fork"), initializer=_adopt, initargs=(job, cache, os.getpid())
+            count, mp_context=multiprocessing.get_context("fork"), initializer=_adopt, initargs=(job, cache, os.getpid(), collecting)
         )
     except (OSError, NotImplementedError):  # no processes to be had: all of it here
+        _thaw(collecting, freezing)
         return
     try:
-        futures: list[tuple[int, Future[tuple[list[Answer], int, float]]]] = []
+        futures: list[tuple[int, Future[tuple[list[_Answer], int, float]]]] = []
         for start in starts:
             futures.append((start, pool.submit(_chunk, paths[start : start + size])))
         for start, future in futures:
@@ -144,13 +193,24 @@ def _in_workers(
         pass
     finally:
         pool.shutdown(cancel_futures=True)
+        _thaw(collecting, freezing)
     WORKER_CPU[:] = list(cpu.values())
 
 
-def _adopt(job: _Job, cache: ScenarioCache, parent: int) -> None:
-    """Runs first in each worker; `cache` is the parent's, copied by the fork (never sent)."""
+def _thaw(collecting: bool, freezing: bool) -> None:
+    if freezing:
+        gc.unfreeze()
+    if collecting:
+        gc.enable()
+
+
+def _adopt(job: _Job, cache: ScenarioCache, parent: int, collecting: bool) -> None:
+    """Runs first in each worker; `cache` is the parent's, copied by the fork (never sent).
+    The collector runs between debriefs, as in the parent, if it ran there (`collecting`)."""
     global _JOB, _CACHE
     _JOB, _CACHE = job, cache
+    if collecting:
+        gc.enable()
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
 
 
@@ -162,7 +222,7 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _chunk(paths: list[str | os.PathLike[str]]) -> tuple[list[Answer], int, float]:
+def _chunk(paths: list[str | os.PathLike[str]]) -> tuple[list[_Answer], int, float]:
     """The answers, this worker's pid, and the CPU seconds it has spent so far (a forked
     process starts counting at zero)."""
     assert _JOB is not None and _CACHE is not None

@@ -56,7 +56,12 @@ class Decision:
         return self.move.party or ""
 
     def offered_keys(self) -> frozenset[str]:
-        return frozenset(m.key for m in self.offered)
+        """Made once per decision (several rules ask), and kept beside the fields."""
+        keys: frozenset[str] | None = self.__dict__.get("_offered_keys")
+        if keys is None:
+            keys = frozenset(m.key for m in self.offered)
+            object.__setattr__(self, "_offered_keys", keys)
+        return keys
 
     # -- the scenario's public facts ---------------------------------------------------------
     def name(self, pid: str) -> str:

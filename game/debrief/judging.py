@@ -85,18 +85,24 @@ def judge_move(decision: Decision) -> list[Judgement]:
     return judged
 
 
+_PLAIN = (str, int, float, bool)
+"""The parameter types a finding keeps (a tuple: `str | int | ...` in a comprehension is built
+anew for every parameter judged)."""
+
+
 def to_findings(decision: Decision, judged: list[Judgement], language: str = "en") -> list[Finding]:
     principles = catalogue()
     label = decision.scenario.clock.turn_label
+    number, turn, move = decision.number, decision.before.turn, decision.move
     findings = []
     for j in judged:
         text = render(j.message, j.params, language, label)
         findings.append(
             Finding(
-                decision=decision.number,
-                turn=decision.before.turn,
-                move_key=decision.move.key,
-                move_label=decision.move.label,
+                decision=number,
+                turn=turn,
+                move_key=move.key,
+                move_label=move.label,
                 principle=j.principle,
                 principle_name=principles[j.principle].name,
                 verdict=j.verdict,
@@ -107,7 +113,7 @@ def to_findings(decision: Decision, judged: list[Judgement], language: str = "en
                 severity=j.severity,
                 rule=j.rule,
                 message=j.message,
-                params={k: v for k, v in j.params.items() if isinstance(v, str | int | float | bool)},
+                params={k: v for k, v in j.params.items() if isinstance(v, _PLAIN)},
                 source_id=j.source,
             )
         )

@@ -31,12 +31,27 @@ class ScenarioCache:
 
     loaded: dict[tuple[str, str], tuple[LoadedScenario | None, list[Diagnostic]]] = field(default_factory=dict)
     machines: dict[int, Machines] = field(default_factory=dict)
+    digests: dict[str, tuple[tuple[int, ...], str]] = field(default_factory=dict)
+    """path -> (the file's status when it was hashed, its hash): a class asks for the same file
+    once per log, and it is hashed again only when its status has changed."""
 
     def load(self, path: Path) -> tuple[LoadedScenario | None, list[Diagnostic]]:
-        key = (os.fspath(path), file_sha256(path))
+        key = (os.fspath(path), self._sha256(path))
         if key not in self.loaded:
             self.loaded[key] = load_scenario(path)
         return self.loaded[key]
+
+    def _sha256(self, path: Path) -> str:
+        file = os.fspath(path)
+        try:
+            status = os.stat(file)
+        except OSError:
+            return file_sha256(file)
+        signature = (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+        known = self.digests.get(file)
+        if known is None or known[0] != signature:
+            known = self.digests[file] = (signature, file_sha256(file))
+        return known[1]
 
     def machines_for(self, loaded: LoadedScenario) -> Machines:
         key = id(loaded)

@@ -31,6 +31,7 @@ from game.engine.state import PERCENT_NAMES, GameState, StateReader, Value, boun
 from game.scenario.expressions import Arith, Const, Effect, Expression, Name, combine
 from game.scenario.loader import LoadedScenario
 from game.scenario.model import Message, Phase
+from game.scenario.verbs import CHOICE, ENGINE_VERBS
 
 Condition = StateReader
 Scan = Callable[[GameState], Iterator[int]]
@@ -137,6 +138,13 @@ class Compiled:
             verb: (list(settings.effects), f"scenario rule for '{verb}'") for verb, settings in scenario.verbs.items() if settings.effects
         }
         """verb -> its scenario effects and their reason, for each verb the scenario tunes."""
+        self.listed: tuple[str, ...] = tuple(
+            verb
+            for verb in ENGINE_VERBS
+            if verb == CHOICE or (settings := scenario.verbs.get(verb)) is None or settings.enabled  # type: ignore[call-overload]
+        )
+        """The verbs whose moves are listed (the scenario's choices and every verb it does not
+        disable), in the order their moves are offered."""
         self.targets: dict[str, Target] = {}
         """What `target` has made so far."""
 

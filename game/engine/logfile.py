@@ -237,11 +237,15 @@ def _not_json(constant: str) -> None:
     raise ValueError(f"{constant} is not a JSON number")
 
 
+_DECODER = json.JSONDecoder(parse_constant=_not_json)
+"""One decoder for every line (`json.loads` with an option makes a new one each time)."""
+
+
 def _decode(line: bytes) -> dict[str, Any] | None:
     if len(line) > MAX_LINE_CHARS:
         return None
     try:
-        record = json.loads(line.decode("utf-8"), parse_constant=_not_json)
+        record = _DECODER.decode(line.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         return None
     return record if isinstance(record, dict) and isinstance(record.get("type"), str) else None

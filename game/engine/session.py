@@ -19,7 +19,7 @@ from game.engine.outcome import Change, EndingReached, Move, Outcome
 from game.engine.state import GameState, initial_state
 from game.engine.turn import Turn
 from game.engine.verbs import VERB_MODULES
-from game.engine.verbs.common import allowed_while_suspended, verb_enabled
+from game.engine.verbs.common import allowed_while_suspended
 from game.scenario.loader import LoadedScenario
 
 Sink = Callable[[dict[str, Any]], None]
@@ -225,9 +225,8 @@ def available_moves(loaded: LoadedScenario, machines: Machines, state: GameState
         return []
     view = _turn_view(loaded, machines, state, seed)
     found: list[Move] = []
-    for verb, module in VERB_MODULES.items():
-        if verb == "choice" or verb_enabled(view, verb):
-            found.extend(module.moves(view))
+    for verb in machines.compiled.listed:  # the verbs the scenario does not disable, in order
+        found.extend(VERB_MODULES[verb].moves(view))
     if state.suspended is not None:  # only a minimal set of moves while good offices are suspended
         found = [move for move in found if allowed_while_suspended(view, move)]
     return found

@@ -46,11 +46,20 @@ class Rule:
     """Optionally a stronger severity for this decision (a late warning that cost lives)."""
 
     def applies(self, d: Decision) -> bool:
-        if d.verb not in self.verbs:
-            return False
+        return d.verb in self.verbs and self.holds_for(d)
+
+    def holds_for(self, d: Decision) -> bool:
+        """Whether the rule applies to a decision already known to be of one of its verbs
+        (`rules_for` picks the rules by verb)."""
         if self.options and (d.target if self.option_field == "target" else d.mode) not in self.options:
             return False
-        return all(p(d) for p in self.when) and not any(p(d) for p in self.unless)
+        for p in self.when:  # loops, not all()/any() over generators: thousands of decisions in a class
+            if not p(d):
+                return False
+        for p in self.unless:  # noqa: SIM110 (a loop: all() over a generator costs more, as above)
+            if p(d):
+                return False
+        return True
 
 
 @dataclass(frozen=True)
@@ -90,13 +99,21 @@ def rules_for(rules: tuple[Rule, ...], verb: str) -> tuple[Rule, ...]:
 
 def apply_rules(rules: tuple[Rule, ...], d: Decision) -> list[Judgement]:
     found = []
+    made: dict[Facts, Mapping[str, Any]] = {}
+    """Facts already gathered for this decision: several rules of a family share one function
+    (a venue proposed is judged by five rules, each wanting the venue's facts)."""
     for rule in rules_for(rules, d.verb):
-        if not rule.applies(d):
+        if not rule.holds_for(d):
             continue
         severity = rule.severity
         if rule.upgrade is not None:
             severity = rule.upgrade(d) or severity
-        params = dict(rule.facts(d)) if rule.facts is not None else {}
+        params: dict[str, Any] = {}
+        if rule.facts is not None:
+            facts = made.get(rule.facts)
+            if facts is None:
+                facts = made[rule.facts] = rule.facts(d)
+            params = dict(facts)
         found.append(Judgement(rule.id, rule.principle, rule.verdict, severity, rule.message, params, rule.source))
     return found
 

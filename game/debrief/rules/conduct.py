@@ -155,7 +155,7 @@ def a_message_was_sitting(d: Decision) -> bool:
 
 def warning_waiting_meanwhile(d: Decision) -> bool:
     """A safety or humanitarian warning could be delivered, and this move did something else"""
-    return a_warning_was_waiting(d) and d.verb not in ("relay", "approach", "offer_step", "keep_line", "wait")
+    return d.verb not in ("relay", "approach", "offer_step", "keep_line", "wait") and a_warning_was_waiting(d)
 
 
 PRACTICE = "seed-000-practice"

@@ -6,6 +6,8 @@ makes either easier to accept. A party in bad faith accepts quickly: a process i
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from game.engine.outcome import Move
 from game.engine.turn import Turn
 from game.engine.verbs.common import bad_faith, others
@@ -22,19 +24,25 @@ CONSULT_GAINS = (3, 2, 1, 0)
 def moves(turn: Turn) -> list[Move]:
     found = []
     for pid, party in turn.state.parties.items():
-        name = turn.party_name(pid)
         level = party.consent.state
-        if level == "none":
-            label, text = f"Offer good offices to {name}", f"Ask {name} to accept you as a channel to the other side."
-        elif level == "contact":
-            label, text = (
-                f"Seek {name}'s consent to good offices",
-                f"Ask {name} to let you arrange contact and carry messages on its behalf.",
-            )
-        else:
-            label, text = f"Consult {name} on the process", f"Meet {name}'s leadership to keep them informed and hear their concerns."
-        found.append(Move(f"{VERB}:{pid}", VERB, label, text, GROUP, pid))
+        found.append(_move(pid, turn.party_name(pid), level if level in ("none", "contact") else "consult"))
     return found
+
+
+@lru_cache(maxsize=1024)
+def _move(pid: str, name: str, kind: str) -> Move:
+    """The move for a party at a consent level (`kind`: none, contact, or consult for any
+    higher level); made once, not at every listing (a Move is never changed once made)."""
+    if kind == "none":
+        label, text = f"Offer good offices to {name}", f"Ask {name} to accept you as a channel to the other side."
+    elif kind == "contact":
+        label, text = (
+            f"Seek {name}'s consent to good offices",
+            f"Ask {name} to let you arrange contact and carry messages on its behalf.",
+        )
+    else:
+        label, text = f"Consult {name} on the process", f"Meet {name}'s leadership to keep them informed and hear their concerns."
+    return Move(f"{VERB}:{pid}", VERB, label, text, GROUP, pid)
 
 
 def apply(turn: Turn, move: Move) -> None:

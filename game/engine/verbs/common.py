@@ -107,8 +107,3 @@ def expose(turn: Turn, pid: str, amount: float, reason: str) -> None:
 def one_rung_lower(turn: Turn, pid: str) -> str:
     index = CONSENT_LEVELS.index(turn.state.parties[pid].consent.state)
     return CONSENT_LEVELS[max(index - 1, 0)]
-
-
-def phase_lineage(turn: Turn) -> set[str]:
-    """The current phase and every phase enclosing it."""
-    return set(turn.machines.compiled.lineages[turn.state.phase.state])

@@ -26,10 +26,12 @@ TOPICS = {
 }
 
 
+_MOVES = {topic: Move(f"{VERB}:{topic}", VERB, label, text, GROUP) for topic, (label, text) in TOPICS.items()}
+"""Made once (a Move is never changed once made)."""
+
+
 def moves(turn: Turn) -> list[Move]:
-    return [
-        Move(f"{VERB}:{topic}", VERB, label, text, GROUP) for topic, (label, text) in TOPICS.items() if topic not in turn.state.consulted
-    ]
+    return [move for topic, move in _MOVES.items() if topic not in turn.state.consulted]
 
 
 def apply(turn: Turn, move: Move) -> None:

@@ -7,6 +7,8 @@ probed up to three times, each time counting for less (weights 1, 0.75, 0.5)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from game.engine.evidence import PROBE_WEIGHTS, assess, observe_faith, sense_red_lines
 from game.engine.outcome import Change, Move
 from game.engine.turn import Turn
@@ -21,19 +23,22 @@ def moves(turn: Turn) -> list[Move]:
     for pid, party in turn.state.parties.items():
         if party.probes >= len(PROBE_WEIGHTS) or not consent_at_least(turn, pid, "contact"):
             continue
-        name = turn.party_name(pid)
-        again = " again" if party.probes else ""
-        found.append(
-            Move(
-                f"{VERB}:{pid}",
-                VERB,
-                f"Probe {name}'s intentions{again}",
-                f"Test in private what {name} really wants and how far it would go. What you learn is a reading, not a certainty.",
-                GROUP,
-                pid,
-            )
-        )
+        found.append(_move(pid, turn.party_name(pid), " again" if party.probes else ""))
     return found
+
+
+@lru_cache(maxsize=1024)
+def _move(pid: str, name: str, again: str) -> Move:
+    """Made once per party (and first probe or not), not at every listing (a Move is never
+    changed once made)."""
+    return Move(
+        f"{VERB}:{pid}",
+        VERB,
+        f"Probe {name}'s intentions{again}",
+        f"Test in private what {name} really wants and how far it would go. What you learn is a reading, not a certainty.",
+        GROUP,
+        pid,
+    )
 
 
 def apply(turn: Turn, move: Move) -> None:

@@ -3,6 +3,8 @@ its own preferences; a venue on one side's territory asks the other to be seen c
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from game.engine.consent import meeting_act
 from game.engine.outcome import Change, Move
 from game.engine.turn import Turn
@@ -34,14 +36,14 @@ def formats_now(turn: Turn) -> list[str]:
 
 
 def moves(turn: Turn) -> list[Move]:
-    found = []
     state = turn.state
+    formats = formats_now(turn)
+    found = []
     for vid, venue in turn.loaded.scenario.venues.items():
-        for fmt in formats_now(turn):
+        for fmt in formats:
             if state.venue == vid and state.venue_format == fmt and all_hold(turn, vid, fmt):
                 continue  # agreed and still held by every party: nothing to propose
-            words, text = FORMATS[fmt]
-            found.append(Move(f"{VERB}:{vid}:{fmt}", VERB, f"Propose {words} in {venue.name}", f"{text} {venue.description}", GROUP))
+            found.append(_move(vid, fmt, venue.name, venue.description))
     return found
 
 
@@ -49,6 +51,14 @@ def all_hold(turn: Turn, vid: str, fmt: str) -> bool:
     """Every party still holds to this meeting (none took it back by narrowing its consent)."""
     act = meeting_act(vid, fmt)
     return all(act in party.agreed for party in turn.state.parties.values())
+
+
+@lru_cache(maxsize=1024)
+def _move(vid: str, fmt: str, name: str, description: str) -> Move:
+    """The same venue and format make the same move: made once, not at every listing (a Move is
+    never changed once made, so sessions can share it)."""
+    words, text = FORMATS[fmt]
+    return Move(f"{VERB}:{vid}:{fmt}", VERB, f"Propose {words} in {name}", f"{text} {description}", GROUP)
 
 
 def apply(turn: Turn, move: Move) -> None:

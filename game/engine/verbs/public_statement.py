@@ -3,6 +3,8 @@ parties; blaming one side spends the envoy's impartiality in a sentence."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from game.engine.outcome import Move
 from game.engine.turn import Turn
 from game.engine.verbs.common import backlash, expose, one_rung_lower, others
@@ -11,33 +13,36 @@ VERB = "public_statement"
 GROUP = "Public words"
 
 
+_RESTRAINT = Move(
+    f"{VERB}:restraint",
+    VERB,
+    "Call publicly for restraint",
+    "A short statement urging both sides to avoid steps that raise tension.",
+    GROUP,
+)
+_ANNOUNCE = Move(f"{VERB}:announce", VERB, "Announce that the parties are talking", "Tell the press that contacts are under way.", GROUP)
+
+
 def moves(turn: Turn) -> list[Move]:
-    found = [
-        Move(
-            f"{VERB}:restraint",
-            VERB,
-            "Call publicly for restraint",
-            "A short statement urging both sides to avoid steps that raise tension.",
-            GROUP,
-        )
-    ]
+    found = [_RESTRAINT]
     if turn.state.meetings > 0 and turn.state.channel.state != "public":
-        found.append(
-            Move(f"{VERB}:announce", VERB, "Announce that the parties are talking", "Tell the press that contacts are under way.", GROUP)
-        )
+        found.append(_ANNOUNCE)
     for pid in turn.state.parties:
-        name = turn.party_name(pid)
-        found.append(
-            Move(
-                f"{VERB}:blame:{pid}",
-                VERB,
-                f"Blame {name} for the deadlock",
-                f"Say publicly that {name} is the obstacle to progress.",
-                GROUP,
-                pid,
-            )
-        )
+        found.append(_blame(pid, turn.party_name(pid)))
     return found
+
+
+@lru_cache(maxsize=1024)
+def _blame(pid: str, name: str) -> Move:
+    """Made once per party, not at every listing (a Move is never changed once made)."""
+    return Move(
+        f"{VERB}:blame:{pid}",
+        VERB,
+        f"Blame {name} for the deadlock",
+        f"Say publicly that {name} is the obstacle to progress.",
+        GROUP,
+        pid,
+    )
 
 
 def apply(turn: Turn, move: Move) -> None:

@@ -14,6 +14,8 @@ most twice per party. All outcomes are seeded draws.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from game.engine.evidence import assess, observe_faith
 from game.engine.outcome import Change, Move
 from game.engine.turn import Turn
@@ -41,18 +43,21 @@ def moves(turn: Turn) -> list[Move]:
             continue
         if turn.state.meetings < 1 and assess(party).leaning != "bad":
             continue
-        name = turn.party_name(pid)
-        found.append(
-            Move(
-                f"{VERB}:{pid}",
-                VERB,
-                f"Raise stalling with {name} in private",
-                f"Tell {name}'s leadership, privately, that it seems to be playing for time. It may move, or take offence.",
-                GROUP,
-                pid,
-            )
-        )
+        found.append(_move(pid, turn.party_name(pid)))
     return found
+
+
+@lru_cache(maxsize=1024)
+def _move(pid: str, name: str) -> Move:
+    """Made once per party, not at every listing (a Move is never changed once made)."""
+    return Move(
+        f"{VERB}:{pid}",
+        VERB,
+        f"Raise stalling with {name} in private",
+        f"Tell {name}'s leadership, privately, that it seems to be playing for time. It may move, or take offence.",
+        GROUP,
+        pid,
+    )
 
 
 def apply(turn: Turn, move: Move) -> None:

@@ -13,18 +13,20 @@ GROUP = "Mandate"
 MEDIATION_TRUST = 60
 
 
+_MEDIATION = Move(
+    f"{VERB}:mediation",
+    VERB,
+    "Ask the parties to let you mediate",
+    "Request authority to suggest terms, not only to carry messages.",
+    GROUP,
+)
+"""Made once (a Move is never changed once made)."""
+
+
 def moves(turn: Turn) -> list[Move]:
     if turn.state.mandate.state != "good_offices" or not all_consent_at_least(turn, "contact"):
         return []
-    return [
-        Move(
-            f"{VERB}:mediation",
-            VERB,
-            "Ask the parties to let you mediate",
-            "Request authority to suggest terms, not only to carry messages.",
-            GROUP,
-        )
-    ]
+    return [_MEDIATION]
 
 
 def apply(turn: Turn, move: Move) -> None:

@@ -40,53 +40,54 @@ def calls_for_suspension(turn: Turn) -> bool:
     state = turn.state
     if not any(consent_at_least(turn, pid, "contact") for pid in state.parties):
         return False
-    stalling = any(assess(party).leaning == "bad" for party in state.parties.values())
-    withdrawn = any(party.consent.state == "none" and party.contacts > 0 for party in state.parties.values())
-    return stalling or withdrawn or state.escalation >= CRISIS_ESCALATION or state.channel.state == "public"
+    if state.escalation >= CRISIS_ESCALATION or state.channel.state == "public":  # the cheap tests first
+        return True
+    if any(party.consent.state == "none" and party.contacts > 0 for party in state.parties.values()):  # withdrawn
+        return True
+    return any(assess(party).leaning == "bad" for party in state.parties.values())  # stalling
 
 
 def moves(turn: Turn) -> list[Move]:
     if suspended(turn):
-        how = "quietly" if turn.state.suspended == "quiet" else "publicly"
-        return [
-            Move(
-                f"{VERB}:resume",
-                VERB,
-                "Resume good offices",
-                f"Tell the parties you are available again; your good offices were suspended {how}.",
-                GROUP,
-            ),
-            _end_move(),
-        ]
+        return [_RESUME_QUIET if turn.state.suspended == "quiet" else _RESUME_PUBLIC, _END]
     if not calls_for_suspension(turn):
         return []
-    return [
-        Move(
-            f"{VERB}:quiet",
-            VERB,
-            "Suspend good offices quietly",
-            "Tell the parties in private that you are pausing until they are ready to move; nothing is said in public.",
-            GROUP,
-        ),
-        Move(
-            f"{VERB}:public",
-            VERB,
-            "Suspend good offices publicly",
-            "Announce that your good offices are on hold: it puts the parties under pressure and costs them face.",
-            GROUP,
-        ),
-        _end_move(),
-    ]
+    return [_QUIET, _PUBLIC, _END]
 
 
-def _end_move() -> Move:
+def _resume_move(how: str) -> Move:
     return Move(
-        f"{VERB}:end",
+        f"{VERB}:resume",
         VERB,
-        "End your good offices",
-        "Declare that you no longer act between the parties. Your role, and this game, end here.",
+        "Resume good offices",
+        f"Tell the parties you are available again; your good offices were suspended {how}.",
         GROUP,
     )
+
+
+# made once, not at every listing (a Move is never changed once made)
+_RESUME_QUIET, _RESUME_PUBLIC = _resume_move("quietly"), _resume_move("publicly")
+_QUIET = Move(
+    f"{VERB}:quiet",
+    VERB,
+    "Suspend good offices quietly",
+    "Tell the parties in private that you are pausing until they are ready to move; nothing is said in public.",
+    GROUP,
+)
+_PUBLIC = Move(
+    f"{VERB}:public",
+    VERB,
+    "Suspend good offices publicly",
+    "Announce that your good offices are on hold: it puts the parties under pressure and costs them face.",
+    GROUP,
+)
+_END = Move(
+    f"{VERB}:end",
+    VERB,
+    "End your good offices",
+    "Declare that you no longer act between the parties. Your role, and this game, end here.",
+    GROUP,
+)
 
 
 def apply(turn: Turn, move: Move) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from game.engine.outcome import Move
 from game.engine.turn import Turn
 
@@ -10,8 +12,13 @@ GROUP = "Time"
 
 
 def moves(turn: Turn) -> list[Move]:
-    label = turn.loaded.scenario.clock.turn_label
-    return [Move(f"{VERB}:", VERB, f"Wait a {label}", "Take no initiative and watch how things develop.", GROUP)]
+    return [_move(turn.loaded.scenario.clock.turn_label)]
+
+
+@lru_cache(maxsize=64)
+def _move(label: str) -> Move:
+    """Made once per word for a turn, not at every listing (a Move is never changed once made)."""
+    return Move(f"{VERB}:", VERB, f"Wait a {label}", "Take no initiative and watch how things develop.", GROUP)
 
 
 def apply(turn: Turn, move: Move) -> None:
