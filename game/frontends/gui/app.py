@@ -202,7 +202,7 @@ class App:
         if scene.staged and self._in_frame:
             self.arrive()
             scene.base = 0
-            self.coming = (scene, in_slices(scene.staged_build()))  # its first slice on this frame's update
+            self.coming = (scene, in_slices(scene.staged_build()))  # its first slice on the next frame
             self.laying = False
         else:
             self.replace(scene)
@@ -313,6 +313,7 @@ class App:
         self.showing.clear()
         self._in_frame = True
         try:
+            waiting = self.coming is not None  # a screen on its way before this frame's input
             events = pygame.event.get()
             if self.coming is None and self.held:  # the input that came while the screen was built
                 events, self.held = self.held + events, []
@@ -324,7 +325,8 @@ class App:
                 if not self.running:
                     return False
             if self.coming is not None:  # the screen before stays as it was meanwhile
-                self._build_coming()
+                if waiting:  # not on the frame of the key that called for it: that did its own work
+                    self._build_coming()
             elif self.scenes:
                 self.top.update(dt)
         finally:

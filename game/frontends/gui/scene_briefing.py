@@ -35,7 +35,8 @@ class BriefingScene(Scene):
         page = pygame.Rect(left, 0, column, height - bar_h)
         sheet = self.sheet(page.width - SCROLLBAR - 4, 0)  # a canvas's view_width
         yield from self.paint(sheet, app.u(36))
-        ready = prepare(page, pal, sheet.paint(pal.panel, page.height), sheet.regions, pal.panel)
+        # a long page: a picture paints only the band it shows
+        ready = prepare(page, pal, sheet.picture(page.height), sheet.regions, pal.panel)
         yield NEXT_FRAME  # the widgets, on a frame of their own
         self.page = self.add_canvas(page, background=pal.panel)
         self.page.show_prepared(ready)
