@@ -320,3 +320,17 @@ def test_a_move_no_other_beat_is_not_called_the_best():
 
     tie = MoveReview(2, "wait:", 70.0, 70.0, "wait:", "Wait a week", 0.0, "fine", None)
     assert review_line(tie) == "Expected outcome 70: no move on offer could be expected to do better."
+
+
+def test_a_breach_that_cost_no_outcome_is_not_praised():
+    """Blaming a party in public may cost nothing in the continuations; the review line then
+    says so without reading as an endorsement of the move."""
+    from game.debrief.model import MoveReview
+    from game.debrief.words import review_line
+
+    blame = MoveReview(7, "public_statement:blame:b", 100.0, 100.0, "relay:x:softened", "Deliver x", 0.0, "fine", None, breached=True)
+    line = review_line(blame)
+    assert line.startswith("Expected outcome 100, as good as the best move on offer that breached nothing")
+    assert line.endswith("The breach cost nothing in these continuations; it is a breach all the same.")
+    sound = MoveReview(7, "relay:x:softened", 100.0, 100.0, "relay:x:softened", "Deliver x", 0.0, "fine", None)
+    assert "breach" not in review_line(sound)

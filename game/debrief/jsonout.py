@@ -73,6 +73,7 @@ def _review(r: MoveReview) -> dict[str, Any]:
         "best_endings": [{"ending": title, "count": n} for title, n in r.best_endings],
         "continuations": r.continuations,
         "candidates": r.candidates,
+        "breached": r.breached,
     }
 
 

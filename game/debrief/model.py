@@ -119,6 +119,9 @@ class MoveReview:
     """Simulated continuations per move (the seeds)."""
     candidates: int = 0
     """Moves on offer that were played forward."""
+    breached: bool = False
+    """The move made breached a principle (its findings say which): a small loss then means
+    the outcome did not suffer, not that the move was sound."""
 
     @property
     def costly(self) -> bool:

@@ -293,6 +293,7 @@ def review_position(base: Session, number: int, made_key: str, previous: Decisio
         best_endings=best.ending_counts(settings.continuations),
         continuations=settings.continuations,
         candidates=len(searched),
+        breached=made.breached,
     )
 
 

@@ -71,13 +71,15 @@ def review_line(review: MoveReview) -> str:
     40 against 100 for the best move on offer that breached nothing (...):
     loss 60, a blunder.'"""
     head = f"Expected outcome {points(review.expected)}"
+    # a breach that cost no outcome is not a sound move: the line must not read as praise
+    despite = " The breach cost nothing in these continuations; it is a breach all the same." if review.breached else ""
     if review.best_key == review.move_key:
-        return f"{head}: no move on offer could be expected to do better."
+        return f"{head}: no move on offer could be expected to do better.{despite}"
     best = f"the best move on offer that breached nothing ({review.best_label}, {points(review.best)})"
     if review.classification == "fine":
         if review.loss <= 0:
-            return f"{head}, as good as {best}."
-        return f"{head}, within {points(review.loss)} of {best}: fine."
+            return f"{head}, as good as {best}.{despite}"
+        return f"{head}, within {points(review.loss)} of {best}: fine.{despite}"
     word = CLASS_WORDS[review.classification]
     return (
         f"{head} against {points(review.best)} for the best move on offer that breached nothing ({review.best_label}): "
