@@ -119,6 +119,30 @@ def test_a_stronger_move_that_is_not_the_best_names_the_best(reviewed):
     assert seen, "the runs reviewed include a corrective stronger move that is not the best"
 
 
+def test_the_reported_outcomes_come_from_continuations_that_chose_nothing(reviewed):
+    """The winner of a search over a dozen moves on eight continuations each is as much the
+    move the dice favoured as the better one; the figures a trainee reads for the move made
+    and for the best move are measured again on fresh continuations, so a loss is not the
+    winner's luck."""
+    from game.debrief.review import SEED_BASE, VERIFY_OFFSET, play_line
+
+    checked = 0
+    for loaded, session, d in reviewed[:4]:
+        replay = Session(loaded, seed=session.seed)
+        for number, outcome in enumerate(session.history, start=1):
+            review = d.review_for(number)
+            assert review is not None
+            if review.best_key != review.move_key and checked < 6:
+                offered = {m.key: m for m in replay.moves()}
+                seeds = [SEED_BASE * number + VERIFY_OFFSET + i for i in range(FULL.continuations)]
+                for key, reported in ((review.move_key, review.expected), (review.best_key, review.best)):
+                    values = [play_line(replay, offered[key], seed, FULL.horizon)[0] for seed in seeds]
+                    assert round(sum(values) / len(values), 1) == reported, (number, key)
+                checked += 1
+            replay.choose(outcome.move.key)
+    assert checked
+
+
 def test_the_stronger_move_never_contradicts_its_finding(reviewed):
     shown = 0
     for loaded, session, d in reviewed:

@@ -277,8 +277,14 @@ def review_position(base: Session, number: int, made_key: str, previous: Decisio
     # only moves played on every continuation can be the best or the stronger move
     contenders = _ranked([c for c in benchmark if c in finalists], made)
     best = contenders[0] if contenders else made
+    pick = _pick(loaded, made, [c for c in contenders if c is not made])
+    if settings.first_round:
+        made, best, pick = _measured_again(base, number, (made, best, pick), settings)
+        best = _ranked([c for c in (best, pick) if c is not None], made)[0]
+    if best is not made and best.value <= made.value:
+        best = made  # measured again, the winner of the search did no better than the move made
     loss = max(best.value - made.value, 0.0)
-    stronger = _stronger(loaded, number, made, [c for c in contenders if c is not made], settings)
+    stronger = _alternative(number, made, pick, best, settings)
     return MoveReview(
         decision=number,
         move_key=made_key,
@@ -303,9 +309,9 @@ def _ranked(candidates: list[Candidate], made: Candidate) -> list[Candidate]:
     return sorted(candidates, key=lambda c: (-c.value, c is not made, _delivery_rank(c.move), c.index))
 
 
-def _stronger(
-    loaded: LoadedScenario, number: int, made: Candidate, others: list[Candidate], settings: SearchSettings
-) -> Alternative | None:
+def _pick(loaded: LoadedScenario, made: Candidate, others: list[Candidate]) -> Candidate | None:
+    """The stronger move to show, chosen on the search's continuations: the best of the others,
+    or a move that puts right what the one made got wrong when it is within MARGIN of the best."""
     if not others:
         return None
     pick = others[0]
@@ -313,15 +319,45 @@ def _stronger(
         fixes = sorted((c for c in others if corrects(loaded, made, c)), key=lambda c: (-c.value, _delivery_rank(c.move), c.index))
         if fixes and fixes[0].value >= pick.value - MARGIN:
             pick = fixes[0]
-    gain = pick.value - made.value
-    if gain < MARGIN:
+    return pick
+
+
+VERIFY_OFFSET = 500_000
+"""The fresh continuations that measure the search's winners again start here (within one
+decision's block of SEED_BASE seeds, far from the search's own)."""
+
+
+def _measured_again(
+    base: Session, number: int, chosen: tuple[Candidate, Candidate, Candidate | None], settings: SearchSettings
+) -> tuple[Candidate, Candidate, Candidate | None]:
+    """The move made, the best move and the stronger move, each played again on fresh
+    continuations (the same ones for all three, so they are compared on equal dice).
+
+    The best of a dozen moves, each measured on eight continuations, is the one the dice
+    favoured as much as the one that is better: its measure is biased upwards (the winner's
+    curse), and an honest move was called a blunder against a move no better than it. A winner
+    measured again on continuations that played no part in choosing it has no such bias."""
+    seeds = [SEED_BASE * number + VERIFY_OFFSET + i for i in range(settings.continuations)]
+    again: dict[int, Candidate] = {}
+    for candidate in chosen:
+        if candidate is None or id(candidate) in again:
+            continue
+        fresh = Candidate(candidate.move, candidate.index, candidate.judge, candidate.avoided, _judged=candidate._judged)
+        _extend(base, fresh, seeds, settings.continuations, settings.horizon)
+        again[id(candidate)] = fresh
+    made, best, pick = chosen
+    return again[id(made)], again[id(best)], again[id(pick)] if pick is not None else None
+
+
+def _alternative(number: int, made: Candidate, pick: Candidate | None, best: Candidate, settings: SearchSettings) -> Alternative | None:
+    if pick is None or pick.value - made.value < MARGIN:
         return None
     return Alternative(
         decision=number,
         move_key=pick.move.key,
         move_label=pick.move.label,
-        text=_describe(pick, made, settings, best=others[0]),
-        margin=round(gain, 1),
+        text=_describe(pick, made, settings, best=best if best is not made else None),
+        margin=round(pick.value - made.value, 1),
         expected=round(pick.value, 1),
         instead_of=round(made.value, 1),
     )
