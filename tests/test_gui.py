@@ -360,6 +360,30 @@ def test_the_debrief_screen_of_a_session_with_no_decision_says_unfinished(app: A
     assert scene.debrief.overall is None
 
 
+def test_the_debrief_screen_says_when_a_cap_held_the_score_down(app: App, tmp_path: Path, monkeypatch) -> None:
+    """A distorted message caps the score far below conduct and ending: the screen says why."""
+    from game.debrief.scripted import play_script
+    from game.frontends.gui.scene_debrief import DebriefScene
+    from game.frontends.gui.sheet import Sheet
+
+    written: list[str] = []
+    draw = Sheet.text
+
+    def recording(self, style, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        written.append(text)
+        return draw(self, style, text, *args, **kwargs)
+
+    monkeypatch.setattr(Sheet, "text", recording)
+    moves = ["approach:upper", "approach:lower", "relay:sluice_offer:distorted"]
+    session = play_script(loaded(MINIMAL), moves, seed=1, trainee="Ana")
+    app.replace(DebriefScene(app, session, tmp_path / "capped.jsonl"))
+    driver.until(app, lambda: getattr(app.top, "ready", False))
+    scene = app.top
+    assert isinstance(scene, DebriefScene) and scene.debrief is not None
+    assert scene.debrief.capped_by == "a critical breach"
+    assert f"Capped by a critical breach (conduct {scene.debrief.conduct})." in written
+
+
 def test_a_decision_that_cannot_be_saved_says_so_and_names_the_log(app: App, tmp_path: Path) -> None:
     import errno
 
