@@ -130,16 +130,27 @@ def traffic_on_offer(d: Decision) -> bool:
 
 
 def endless_secret(d: Decision) -> bool:
-    """A secret channel had run more than five turns and this move neither led towards official talks nor tested a party"""
+    """A secret channel had run more than five turns, no official meeting was agreed and waiting, and this move neither led towards official talks nor tested a party"""  # noqa: E501
     if d.before.channel != "back_channel" or d.before.back_channel_turns <= ENDLESS_AFTER:
         return False
-    if d.verb in ("raise_stalling", "suspend", "prepare_disclosure"):
+    if d.verb in ("raise_stalling", "suspend", "prepare_disclosure") or official_meeting_waiting(d):
         return False
     if d.verb == "propose_venue":
         return d.mode == "secret_meeting"
     if d.verb == "convene":
         return d.target == "talks" and d.before.venue_format == "secret_meeting"
     return True
+
+
+def official_meeting_waiting(d: Decision) -> bool:
+    """Every party had agreed a meeting in an official format, not yet held: the move out of the
+    back channel was under way, and the moves that prepare that session (an offer carried, a
+    stalling party pressed) are part of it, not the endless game."""
+    fmt, venue = d.before.venue_format, d.before.venue
+    if venue is None or fmt in (None, "secret_meeting"):
+        return False
+    act = f"meeting:{venue}:{fmt}"
+    return all(act in p.agreed for p in d.before.parties)
 
 
 def endless_severity(d: Decision) -> Severity | None:
