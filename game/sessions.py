@@ -172,27 +172,26 @@ class SessionLine:
 def survey(folder: Path) -> list[SessionLine]:
     """Every *.jsonl in the folder, by file name; a file that is not a readable log is listed
     with the reason."""
-    lines = []
-    for path in sorted(folder.glob("*.jsonl")):
-        contents, problems = read_log(path)
-        if contents is None or has_errors(problems):
-            reason = next((p.message for p in problems if p.is_error), "not a session log")
-            lines.append(SessionLine(path, "?", "?", "", 0, "", reason))
-            continue
-        header = contents.header
-        ending = str(contents.end.get("ending", "ended")) if contents.end else "unfinished"
-        lines.append(
-            SessionLine(
-                path,
-                str(header.get("scenario_id", "?")),
-                str(header.get("trainee", "")),
-                str(header.get("started", "")),
-                len(contents.decisions),
-                ending,
-                scenario_file=str(header.get("scenario_file") or ""),
-            )
-        )
-    return lines
+    return [session_line(path) for path in sorted(folder.glob("*.jsonl"))]
+
+
+def session_line(path: Path) -> SessionLine:
+    """One log as a list shows it (a file that is not a readable log: with the reason)."""
+    contents, problems = read_log(path)
+    if contents is None or has_errors(problems):
+        reason = next((p.message for p in problems if p.is_error), "not a session log")
+        return SessionLine(path, "?", "?", "", 0, "", reason)
+    header = contents.header
+    ending = str(contents.end.get("ending", "ended")) if contents.end else "unfinished"
+    return SessionLine(
+        path,
+        str(header.get("scenario_id", "?")),
+        str(header.get("trainee", "")),
+        str(header.get("started", "")),
+        len(contents.decisions),
+        ending,
+        scenario_file=str(header.get("scenario_file") or ""),
+    )
 
 
 __all__ = [
@@ -205,6 +204,7 @@ __all__ = [
     "resolve_scenario",
     "resume_session",
     "scenario_title",
+    "session_line",
     "start_session",
     "survey",
     "unfinished_logs",

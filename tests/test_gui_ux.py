@@ -109,7 +109,7 @@ def test_past_sessions_lists_every_log_and_resumes_any_unfinished_one(app: App, 
     labels = button_labels(title)
     assert "Past sessions" in labels
     app.open("sessions")
-    driver.settle(app)
+    driver.until(app, lambda: app.top.reading is None)  # type: ignore[attr-defined]
     screen = app.top
     lines = screen.lines  # type: ignore[attr-defined]
     assert {line.trainee for line in lines if not line.problem} == {"Ana", "Ben", "Cleo"}
@@ -128,7 +128,7 @@ def test_past_sessions_lists_every_log_and_resumes_any_unfinished_one(app: App, 
 
     app.go("title")
     app.open("sessions")
-    driver.settle(app)
+    driver.until(app, lambda: app.top.reading is None)  # type: ignore[attr-defined]
     screen = app.top
     index = next(i for i, line in enumerate(screen.lines) if line.path == finished)  # type: ignore[attr-defined]
     screen.focus.focus_key(f"log:{index}")
@@ -138,6 +138,27 @@ def test_past_sessions_lists_every_log_and_resumes_any_unfinished_one(app: App, 
     driver.until(app, lambda: getattr(app.top, "ready", False))  # the debrief is computed off the frame
     assert app.top.name == "debrief"
     assert app.top.debrief is not None and app.top.debrief.trainee == "Cleo"  # type: ignore[attr-defined]
+
+
+def test_past_sessions_are_read_over_frames_then_listed_every_one(app: App, tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    written = {write_log(logs, f"Trainee {i:02d}", None if i % 3 else 1, seed=i) for i in range(25)}
+    start(app)
+    driver.settle(app)
+    app.open("sessions")
+    screen = app.top
+    assert screen.reading is not None and screen.lines == []  # type: ignore[attr-defined]
+    assert screen.list.regions == [], "no card, and no 'No session yet', while the logs are read"  # type: ignore[attr-defined]
+    driver.until(app, lambda: screen.reading is None)  # type: ignore[attr-defined]
+    assert screen.read == 25 and {line.path for line in screen.lines} == written  # type: ignore[attr-defined]
+    assert [r.key for r in screen.list.regions] == [f"log:{i}" for i in range(25)], "a card for every session"  # type: ignore[attr-defined]
+    first = screen.lines[0]  # type: ignore[attr-defined]
+    assert screen.action_button.text == ("See the debrief" if first.finished else "Resume")  # type: ignore[attr-defined]
+    started = [line.started for line in screen.lines]  # type: ignore[attr-defined]
+    assert started == sorted(started, reverse=True), "newest first"
+    for _ in range(25):  # from no focus to the last card
+        driver.press(app, pygame.K_DOWN, frames=1)
+    assert screen.selected == 24  # type: ignore[attr-defined]
 
 
 def test_the_title_names_the_unfinished_session_by_its_scenarios_title(app: App, tmp_path: Path) -> None:

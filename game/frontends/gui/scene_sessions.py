@@ -1,17 +1,24 @@
 """Past sessions: every log in the log folder, newest first (scenario, trainee, date,
 decisions, ending); an unfinished one can be resumed, a finished one debriefed. Reads each
-log's records without replaying it, as `good-offices sessions` does."""
+log's records without replaying it, as `good-offices sessions` does.
+
+The logs are read a slice of a frame at a time (`update`), the screen saying "Reading N of M
+sessions…" meanwhile; the list is shown whole, on one frame, once they are all read. It is
+painted as a `Picture` (only the visible cards, each time the canvas is composed), so moving
+the selection in a long list stays within a frame too."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pygame
 
 from game.frontends.gui.begin import debrief, resume
 from game.frontends.gui.focus import Stop
-from game.frontends.gui.scene import Host, Scene
-from game.sessions import SessionLine, scenario_title, survey
+from game.frontends.gui.scene import NEXT_FRAME, Host, Scene, Steps, in_slices
+from game.frontends.gui.sheet import Sheet
+from game.sessions import SessionLine, scenario_title, session_line
 from game.words import count
 
 DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)}
@@ -51,34 +58,94 @@ class SessionsScene(Scene):
 
     def __init__(self, app: Host) -> None:
         super().__init__(app)
-        found = survey(app.log_dir) if app.log_dir.is_dir() else []
-        readable = sorted((s for s in found if not s.problem and not s.empty), key=lambda s: s.started, reverse=True)
-        self.lines: list[SessionLine] = readable + [s for s in found if s.problem]
-        titles: dict[str, str] = {}
-        self.titles = [scenario_title(s.scenario, s.scenario_file, titles) if not s.problem else s.path.name for s in self.lines]
-        endings: dict[str, dict[str, str]] = {}
-        self.endings = [ending_words(s, ending_titles(s, endings) if s.finished else None) for s in self.lines]
+        self.paths = sorted(app.log_dir.glob("*.jsonl")) if app.log_dir.is_dir() else []
+        self.read = 0
+        """How many of `paths` are read so far."""
+        self.lines: list[SessionLine] = []
+        self.titles: list[str] = []
+        self.endings: list[str] = []
+        self.facts: list[str] = []
+        self.reading: Iterator[None] | None = in_slices(self.read_steps()) if self.paths else None
+        """The logs being read, a slice a frame (`update`); None once the list is complete."""
         self.selected = 0
+
+    def read_steps(self) -> Steps:
+        """A log a step; a scenario's file is read (its title, its endings' titles) on a frame
+        of its own; the lists are filled, sorted, at the end."""
+        found: list[tuple[SessionLine, str, str, str]] = []
+        titles: dict[str, str] = {}
+        endings: dict[str, dict[str, str]] = {}
+        loaded: set[str] = set()
+        for path in self.paths:
+            line = session_line(path)
+            title, ending, facts = path.name, ending_words(line), ""
+            if not line.problem:
+                which = f"{line.scenario}\0{line.scenario_file}"
+                if which not in titles:
+                    yield NEXT_FRAME  # the scenario's header is read
+                title = scenario_title(line.scenario, line.scenario_file, titles)
+                if line.finished:
+                    if which not in loaded:
+                        loaded.add(which)
+                        yield NEXT_FRAME  # the scenario is loaded (for its endings' titles)
+                    ending = ending_words(line, ending_titles(line, endings))
+                facts = f"{date_words(line.started)} \u00b7 {count(line.decisions, 'decision')} \u00b7 {ending}"
+            found.append((line, title, ending, facts))
+            # its card laid out on a scratch sheet: its lines are rendered (and cached) now, not
+            # all on the frame that shows the list (60 ms for 200 logs)
+            self.card(self.sheet(self.list.view_width), 9, line, title, facts)
+            self.read += 1
+            yield
+        readable = sorted((f for f in found if not f[0].problem and not f[0].empty), key=lambda f: f[0].started, reverse=True)
+        ordered = readable + [f for f in found if f[0].problem]
+        self.lines = [f[0] for f in ordered]
+        self.titles = [f[1] for f in ordered]
+        self.endings = [f[2] for f in ordered]
+        self.facts = [f[3] for f in ordered]
+        yield NEXT_FRAME  # the list is shown on a frame of its own
+
+    def update(self, dt: float) -> None:
+        if self.reading is None:
+            return
+        if next(self.reading, StopIteration) is StopIteration:
+            self.reading = None
+            self.rebuild()  # the whole list, the action button: one frame
+        else:
+            self.head.set_content(self.header().paint(None), [])
+
+    def header(self) -> Sheet:
+        app = self.app
+        pal = app.pal
+        head = self.sheet(app.size[0] - 2 * self.margin)
+        head.text("h1", "Past sessions", pal.heading)
+        if self.reading is not None:
+            head.text("small", f"Reading {self.read} of {count(len(self.paths), 'session')}\u2026", pal.muted)
+        else:
+            unfinished = sum(1 for s in self.lines if not s.problem and not s.finished)
+            head.text(
+                "small",
+                f"{count(len(self.lines), 'session')} in {app.log_dir}; {count(unfinished, 'unfinished session')} can be resumed.",
+                pal.muted,
+            )
+        return head
+
+    @property
+    def margin(self) -> int:
+        return max(self.app.u(24), self.app.size[0] // 30)
 
     def build(self) -> None:
         app = self.app
         pal = app.pal
         width, height = app.size
-        margin = max(app.u(24), width // 30)
-        head = self.sheet(width - 2 * margin)
-        head.text("h1", "Past sessions", pal.heading)
-        unfinished = sum(1 for s in self.lines if not s.problem and not s.finished)
-        head.text(
-            "small",
-            f"{count(len(self.lines), 'session')} in {app.log_dir}; {count(unfinished, 'unfinished session')} can be resumed.",
-            pal.muted,
-        )
+        margin = self.margin
+        head = self.header()
         top = margin
-        self.add_canvas(pygame.Rect(margin, top, width - 2 * margin, head.height())).set_content(head.paint(None), [])
+        self.head = self.add_canvas(pygame.Rect(margin, top, width - 2 * margin, head.height()))
+        self.head.set_content(head.paint(None), [])
         top += head.height() + app.u(14)
         button_h = app.fonts.line_height("body_b") + app.u(18)
         bottom = height - margin - button_h - app.u(14)
-        self.list = self.add_canvas(pygame.Rect(margin, top, width - 2 * margin, bottom - top), on_click=self.click)
+        self.list = self.add_canvas(pygame.Rect(margin, top, width - 2 * margin, bottom - top), background=pal.bg, on_click=self.click)
         x = width - margin
         self.action_button = None
         line = self.current
@@ -100,34 +167,37 @@ class SessionsScene(Scene):
     def paint(self) -> None:
         sheet = self.sheet(self.list.view_width)
         pal = sheet.pal
-        pad = sheet.u(12)
         for index, (line, title) in enumerate(zip(self.lines, self.titles, strict=True)):
-            top = sheet.y
-            under = sheet.mark()
-            sheet.y += pad
-            x, width = pad + sheet.u(6), sheet.width - 2 * pad - sheet.u(6)
-            number = f"{index + 1}. " if index < 9 else ""
-            who = f" \u00b7 {line.trainee}" if line.trainee and not line.problem else ""
-            sheet.text("body_b", f"{number}{title}{who}", pal.heading if not line.problem else pal.text, x=x, width=width)
-            if line.problem:
-                sheet.text("small", ending_words(line), pal.danger, x=x, width=width)
-            else:
-                facts = f"{date_words(line.started)} \u00b7 {count(line.decisions, 'decision')} \u00b7 {self.endings[index]}"
-                sheet.text("small", facts, pal.muted if line.finished else pal.accent, x=x, width=width)
-            sheet.text("small", str(line.path), pal.muted, x=x, width=width)
-            sheet.y += pad
-            card = pygame.Rect(0, top, sheet.width, sheet.y - top)
-            chosen = index == self.selected
-            sheet.box(card, pal.accent_soft if chosen else pal.panel, radius=8, at=under)
-            sheet.box(card, pal.accent if chosen else pal.border, radius=8, border=2 if chosen else 1)
-            sheet.region(card, key=f"log:{index}")
-            sheet.space(8)
-        if not self.lines:
+            self.card(sheet, index, line, title, self.facts[index], chosen=index == self.selected)
+        if not self.lines and self.reading is None:
             sheet.text("body", "No session yet. Each session you start is listed here.", pal.muted)
-        self.list.set_content(sheet.paint(None), sheet.regions)
+        self.list.set_content(sheet.picture(), sheet.regions)
         buttons = [s for s in self.focus.stops if s.button is not None] or self.take_button_stops()
         stops = [Stop(f"log:{i}", self._pick(i), canvas=self.list, on_focus=self._select(i)) for i in range(len(self.lines))]
         self.focus.set(stops + buttons)
+
+    def card(self, sheet: Sheet, index: int, line: SessionLine, title: str, facts: str, *, chosen: bool = False) -> None:
+        """One log's card at the foot of `sheet`."""
+        pal = sheet.pal
+        pad = sheet.u(12)
+        top = sheet.y
+        under = sheet.mark()
+        sheet.y += pad
+        x, width = pad + sheet.u(6), sheet.width - 2 * pad - sheet.u(6)
+        number = f"{index + 1}. " if index < 9 else ""
+        who = f" \u00b7 {line.trainee}" if line.trainee and not line.problem else ""
+        sheet.text("body_b", f"{number}{title}{who}", pal.heading if not line.problem else pal.text, x=x, width=width)
+        if line.problem:
+            sheet.text("small", ending_words(line), pal.danger, x=x, width=width)
+        else:
+            sheet.text("small", facts, pal.muted if line.finished else pal.accent, x=x, width=width)
+        sheet.text("small", str(line.path), pal.muted, x=x, width=width)
+        sheet.y += pad
+        card = pygame.Rect(0, top, sheet.width, sheet.y - top)
+        sheet.box(card, pal.accent_soft if chosen else pal.panel, radius=8, at=under)
+        sheet.box(card, pal.accent if chosen else pal.border, radius=8, border=2 if chosen else 1)
+        sheet.region(card, key=f"log:{index}")
+        sheet.space(8)
 
     def _select(self, index: int):  # type: ignore[no-untyped-def]
         def run() -> None:
