@@ -72,8 +72,11 @@ class Evidence:
     """What the envoy was told, in words."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Assessment:
+    """The envoy's reading of a party's faith. Not frozen (cheaper to make: every knowledge view
+    makes one per party) but never changed once made."""
+
     leaning: str
     """'bad' (stalling), 'good' (seeking a way out) or '' (no leaning yet)."""
     confidence: str
