@@ -12,7 +12,7 @@ import pygame
 from game.engine.outcome import Move
 from game.engine.session import Session
 from game.frontends.gui.canvas import Canvas
-from game.frontends.gui.sheet import Sheet, tip
+from game.frontends.gui.sheet import Region, Sheet, tip
 from game.frontends.presenter import MenuEntry, move_menu, term_tooltip
 
 GROUP_TERMS = {
@@ -105,8 +105,16 @@ class MovesPanel:
 
     # -- painting --------------------------------------------------------------------------------
     def paint(self) -> None:
+        self.canvas.set_content(*self.layout(), keep_scroll=False)
+
+    def stage(self) -> Callable[[], None]:
+        """`paint()` composed off screen now; the call returned shows it (`Canvas.stage`)."""
+        return self.canvas.stage(*self.layout(), keep_scroll=False)
+
+    def layout(self) -> tuple[pygame.Surface, list[Region]]:
+        """The panel's picture and its regions, as the menu stands."""
         sheet = self.sheet_for(self.canvas.view_width)
-        fonts, pal = sheet.fonts, sheet.pal
+        pal = sheet.pal
         self._header(sheet)
         chosen = self.chosen
         if chosen is not None and chosen.move is not None:
@@ -116,8 +124,7 @@ class MovesPanel:
                 self._entry(sheet, index, entry)
             if not self.entries:
                 sheet.text("body", "No moves are open now.", pal.muted)
-        self.canvas.set_content(sheet.paint(pal.bg, self.canvas.rect.height), sheet.regions, keep_scroll=False)
-        del fonts
+        return sheet.paint(pal.bg, self.canvas.rect.height), sheet.regions
 
     def _header(self, sheet: Sheet) -> None:
         pal = sheet.pal

@@ -22,8 +22,8 @@ from game.frontends.gui.focus import Stop
 from game.frontends.gui.map_view import paint_map
 from game.frontends.gui.moves_panel import MovesPanel
 from game.frontends.gui.party_panel import paint_parties
-from game.frontends.gui.scene import NEXT_FRAME, Host, Scene, Steps
-from game.frontends.gui.situation_panel import paint_situation
+from game.frontends.gui.scene import NEXT_FRAME, Host, Scene, Steps, in_slices
+from game.frontends.gui.situation_panel import paint_situation, situation_steps
 from game.frontends.gui.top_bar import paint_top_bar
 from game.frontends.watching import LiveWatch
 
@@ -68,7 +68,9 @@ class PlayScene(Scene):
         self.dialog_frame: int | None = None
         self.bar_compact = False
         self.turn_steps: Iterator[None] | None = None
-        """The repaint of the last turn, while it is being prepared (one step a frame)."""
+        """The repaint of the last turn, while it is being prepared (a slice a frame)."""
+        self.turn_chosen = -1
+        """The frame on which the last decision was made (its repaint starts on the next)."""
 
     # -- layout ----------------------------------------------------------------------------------
     def build(self) -> None:
@@ -214,36 +216,47 @@ class PlayScene(Scene):
             self.show_tab(key.split(":", 1)[1])
             self.paint_moves()
 
-    def turn_repaint(self) -> Iterator[None]:
-        """The repaint after a decision in steps, one panel prepared off screen per step; the
-        last shows them all at once. The top bar growing taller rebuilds the layout, in steps too."""
+    def turn_repaint(self) -> Steps:
+        """The repaint after a decision in small steps (a panel laid out, painted, composed off
+        screen), grouped a slice a frame by `step_turn`; the last step shows them all at once.
+        The top bar growing taller rebuilds the layout, in steps too."""
         bar = self.sheet(self.app.size[0])
         paint_top_bar(bar, self.session, reserve=self.reserve, compact=self.bar_compact)
         if bar.height() > self.bar.rect.height:  # a taller bar moves every panel: a new layout, over frames
             index, key = self.focus.index, self.focus.current.key if self.focus.current else None
-            yield from self.rebuild_in_steps()
+            for _ in self.rebuild_in_steps():  # already in slices: each one a frame
+                yield NEXT_FRAME
             self.restore_focus(index, key)
             return
         # a shorter one keeps the bar's height (no layout change, no jump), so the layout is
         # rebuilt at most as often as the bar grows
+        yield
         shows: list[Callable[[], None]] = [self.bar.stage(bar.paint(self.app.pal.bar_bg, self.bar.rect.height), bar.regions)]
+        yield
         parties = self.sheet(self.parties.view_width)
         paint_parties(parties, self.session)
+        yield
         shows.append(self.parties.stage(parties.paint(None), parties.regions))
         yield
         map_sheet = self.sheet(self.map.rect.width)
         map_layout = paint_map(map_sheet, self.session, self.map.rect.height)
+        yield
         shows.append(self.map.stage(map_sheet.paint(None), map_sheet.regions))
         yield
         situation = self.sheet(self.situation.view_width, 0)
-        paint_situation(situation, self.session)
-        shows.append(self.situation.stage(situation.paint(None), situation.regions, keep_scroll=False))
+        yield from situation_steps(situation, self.session)
+        painted = situation.paint(None)
         yield
+        shows.append(self.situation.stage(painted, situation.regions, keep_scroll=False))
+        yield
+        assert self.panel is not None
+        shows.append(self.panel.stage())
+        yield NEXT_FRAME  # shown together, on a frame of their own
         for show in shows:
             show()
         self.map_layout = map_layout
         self.show_tab(self.tab)
-        self.paint_moves()
+        self.paint_moves(painted=True)
 
     def finish_turn(self) -> None:
         """Show the last turn's repaint now (before a key or a click acts on the screen)."""
@@ -257,9 +270,11 @@ class PlayScene(Scene):
             # (frame.py), so neither frame does both
             self.dialog_frame = self.app.frames + 2
 
-    def paint_moves(self) -> None:
+    def paint_moves(self, *, painted: bool = False) -> None:
+        """Repaint the moves panel (unless `painted`: shown already) and take its focus stops."""
         assert self.panel is not None
-        self.panel.paint()
+        if not painted:
+            self.panel.paint()
         self.path = list(self.panel.path)
         stops = [
             Stop(key, self._click_action(self.moves, key), canvas=self.moves)
@@ -304,7 +319,8 @@ class PlayScene(Scene):
         self.panel.refresh()
         self.events = list(outcome.events)
         self.dialog_frame = None
-        self.turn_steps = self.turn_repaint()
+        self.turn_steps = in_slices(self.turn_repaint())
+        self.turn_chosen = self.app.frames  # the repaint starts on the next frame: this one played the turn
 
     def update(self, dt: float) -> None:
         if self.watch is not None and self.turn_steps is None:
@@ -313,7 +329,8 @@ class PlayScene(Scene):
                 self.unlooked = 0.0
                 if self.follow():
                     return
-        self.step_turn()
+        if self.turn_chosen != self.app.frames:
+            self.step_turn()
         # The dialogs of a decision open on the frame after its repaint, so no frame does both.
         if self.dialog_frame is not None and self.app.frames >= self.dialog_frame and self.app.top is self:
             self.dialog_frame = None
