@@ -45,8 +45,8 @@ Steps = Iterator[Any]
 """A staged build: a bare `yield` between small steps, `yield NEXT_FRAME` before a costly one."""
 
 
-def in_slices(steps: Iterator[Any]) -> Generator[None, None, Any]:
-    """`steps` (small ones) grouped into slices of about `SLICE_S`: yields once per slice;
+def in_slices(steps: Iterator[Any], slice_s: float = SLICE_S) -> Generator[None, None, Any]:
+    """`steps` (small ones) grouped into slices of about `slice_s`: yields once per slice;
     returns what `steps` returned."""
     began = time.perf_counter()
     while True:
@@ -54,7 +54,7 @@ def in_slices(steps: Iterator[Any]) -> Generator[None, None, Any]:
             mark = next(steps)
         except StopIteration as done:
             return done.value
-        if mark is NEXT_FRAME or time.perf_counter() - began >= SLICE_S:
+        if mark is NEXT_FRAME or time.perf_counter() - began >= slice_s:
             yield
             began = time.perf_counter()
 

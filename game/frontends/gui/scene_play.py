@@ -23,7 +23,7 @@ from game.frontends.gui.map_view import paint_map
 from game.frontends.gui.moves_panel import MovesPanel
 from game.frontends.gui.party_panel import paint_parties
 from game.frontends.gui.scene import NEXT_FRAME, Host, Scene, Steps, in_slices
-from game.frontends.gui.situation_panel import paint_situation, situation_steps
+from game.frontends.gui.situation_panel import paint_situation
 from game.frontends.gui.top_bar import paint_top_bar
 from game.frontends.watching import LiveWatch
 
@@ -45,6 +45,8 @@ EVENT_KINDS = {
 }
 SHOWN_ERRORS = 8
 """An invalid save's dialog lists this many errors at most (`good-offices validate` lists all)."""
+WARM_SLICE_S = 0.0015
+"""An idle frame lays out menus ahead (`PlayScene.warm_up`) for about this long."""
 DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)}
 
 
@@ -71,6 +73,12 @@ class PlayScene(Scene):
         """The repaint of the last turn, while it is being prepared (a slice a frame)."""
         self.turn_chosen = -1
         """The frame on which the last decision was made (its repaint starts on the next)."""
+        self.painted = -1
+        """The frame on which the moves panel was last repainted."""
+        self.warming: Iterator[None] | None = None
+        self.warmed: tuple[MovesPanel, int, tuple[int, ...]] | None = None
+        """The menus one key away laid out on idle frames (`MovesPanel.warm_up`), and for which
+        menu and place in it."""
 
     # -- layout ----------------------------------------------------------------------------------
     def build(self) -> None:
@@ -134,9 +142,13 @@ class PlayScene(Scene):
         map_ready = prepare(map_rect, app.pal, map_sheet.paint(None), map_sheet.regions)
         yield
         situation = self.sheet(situation_rect.width - SCROLLBAR - 4, 0)
-        paint_situation(situation, self.session)
-        yield
+        yield from paint_situation(situation, self.session)
         situation_ready = prepare(situation_rect, app.pal, situation.paint(None), situation.regions)
+        yield
+        moves_rect = pygame.Rect(width - gap - right_w, top, right_w, body_h)
+        panel = MovesPanel(self.session, None, lambda w: self.sheet(w), self.choose)
+        panel.path = list(self.path)
+        moves_ready = prepare(moves_rect, app.pal, *panel.layout((moves_rect.width - SCROLLBAR - 4, moves_rect.height)))
         yield NEXT_FRAME  # every widget, on a frame of its own
         # the widgets, all on this last step, from what the steps before prepared
         self.bar = self.add_canvas(bar_rect, background=app.pal.bar_bg)
@@ -158,15 +170,17 @@ class PlayScene(Scene):
         self.parties = self.add_canvas(parties_rect)
         self.map = self.add_canvas(map_rect)
         self.situation = self.add_canvas(situation_rect, on_click=self.click_situation)
-        self.moves = self.add_canvas(pygame.Rect(width - gap - right_w, top, right_w, body_h), on_click=self.click_move)
-        self.panel = MovesPanel(self.session, self.moves, lambda w: self.sheet(w), self.choose)
-        self.panel.path = list(self.path)
+        self.moves = self.add_canvas(moves_rect, on_click=self.click_move)
+        self.moves.show_prepared(moves_ready)
+        panel.attach(self.moves)
+        self.panel = panel
+        self.warming = None
         self.parties.show_prepared(parties_ready)
         self.map_layout = map_layout
         self.map.show_prepared(map_ready)
         self.situation.show_prepared(situation_ready)
         self.show_tab(self.tab)
-        self.paint_moves()
+        self.paint_moves(painted=True)
         if self.events and self.dialog_frame is None:  # the opening's dialogs, from the next frame on
             self.dialog_frame = self.app.frames + 1
 
@@ -244,13 +258,13 @@ class PlayScene(Scene):
         shows.append(self.map.stage(map_sheet.paint(None), map_sheet.regions))
         yield
         situation = self.sheet(self.situation.view_width, 0)
-        yield from situation_steps(situation, self.session)
+        yield from paint_situation(situation, self.session)
         painted = situation.paint(None)
         yield
         shows.append(self.situation.stage(painted, situation.regions, keep_scroll=False))
         yield
         assert self.panel is not None
-        shows.append(self.panel.stage())
+        shows.append((yield from self.panel.stage()))
         yield NEXT_FRAME  # shown together, on a frame of their own
         for show in shows:
             show()
@@ -273,6 +287,7 @@ class PlayScene(Scene):
     def paint_moves(self, *, painted: bool = False) -> None:
         """Repaint the moves panel (unless `painted`: shown already) and take its focus stops."""
         assert self.panel is not None
+        self.painted = self.app.frames  # a frame that repaints the panel lays out nothing ahead
         if not painted:
             self.panel.paint()
         self.path = list(self.panel.path)
@@ -335,6 +350,20 @@ class PlayScene(Scene):
         if self.dialog_frame is not None and self.app.frames >= self.dialog_frame and self.app.top is self:
             self.dialog_frame = None
             self.next_dialog()
+        elif self.turn_steps is None and self.dialog_frame is None and self.app.top is self and self.painted != self.app.frames:
+            self.warm_up()
+
+    def warm_up(self) -> None:
+        """On an idle frame, a slice of laying out the menus one key away, so the key that
+        opens one repaints the panel from cached text; started again whenever the menu moves."""
+        if self.panel is None or self.session.is_over:
+            return
+        place = (self.panel, self.panel.serial, tuple(self.panel.path))
+        if place != self.warmed:
+            self.warmed = place
+            self.warming = in_slices(self.panel.warm_up(self.moves.view_width), WARM_SLICE_S)
+        if self.warming is not None and next(self.warming, StopIteration) is StopIteration:
+            self.warming = None
 
     def follow(self) -> bool:
         """Look at the watched file; after a save, a dialog says what happened. A valid file

@@ -28,14 +28,9 @@ GOOD_WHEN_UP = ("trust", "consent", "meetings", "venue", "probed", "consulted")
 BAD_WHEN_UP = ("escalation", "exposure")
 
 
-def paint_situation(sheet: Sheet, session: Session) -> None:
-    for _ in situation_steps(sheet, session):
-        pass
-
-
-def situation_steps(sheet: Sheet, session: Session) -> Iterator[None]:
-    """`paint_situation` in small steps (a reply, an event, a message laid out each), for a
-    repaint spread over frames."""
+def paint_situation(sheet: Sheet, session: Session) -> Iterator[None]:
+    """Lay the panel out on `sheet`, yielding between small steps (a reply, an event, a message
+    each): a repaint spread over frames."""
     pal = sheet.pal
     state = session.state
     phase = session.scenario.phases.phases[state.phase.state]
