@@ -6,12 +6,14 @@ move's plain description. Numbers pick an entry, Backspace goes back, Enter conf
 from __future__ import annotations
 
 from collections.abc import Callable, Generator, Iterator
+from typing import Any
 
 import pygame
 
 from game.engine.outcome import Move
 from game.engine.session import Session
 from game.frontends.gui.canvas import Canvas
+from game.frontends.gui.scene import COSTLY
 from game.frontends.gui.sheet import Region, Sheet, tip
 from game.frontends.presenter import MenuEntry, move_menu, term_tooltip
 
@@ -123,23 +125,31 @@ class MovesPanel:
     def paint(self) -> None:
         self.canvas.set_content(*self.layout(), keep_scroll=False)
 
-    def stage(self) -> Generator[None, None, Callable[[], None]]:
-        """`paint()` laid out and composed off screen, an entry a step; returns (as the
+    def stage(self) -> Generator[Any, None, Callable[[], None]]:
+        """`paint()` laid out and composed off screen, a step an entry; returns (as the
         generator's value) the call that shows it (`Canvas.stage`)."""
-        sheet = self.sheet_for(self.canvas.view_width)
-        yield from self._lay_out(sheet, list(self.path))
-        painted = sheet.paint(sheet.pal.bg, self.canvas.rect.height)
-        yield
-        return self.canvas.stage(painted, sheet.regions, keep_scroll=False)
+        painted, regions = yield from self.layout_steps()
+        yield COSTLY
+        return self.canvas.stage(painted, regions, keep_scroll=False)
 
     def layout(self, size: tuple[int, int] | None = None) -> tuple[pygame.Surface, list[Region]]:
         """The panel's picture and its regions, as the menu stands, for content `size` (by
         default its canvas's view width and height)."""
+        steps = self.layout_steps(size)
+        while True:
+            try:
+                next(steps)
+            except StopIteration as done:
+                laid: tuple[pygame.Surface, list[Region]] = done.value
+                return laid
+
+    def layout_steps(self, size: tuple[int, int] | None = None) -> Generator[Any, None, tuple[pygame.Surface, list[Region]]]:
+        """`layout()` in steps (an entry laid out, a part painted)."""
         width, height = size or (self.canvas.view_width, self.canvas.rect.height)
         sheet = self.sheet_for(width)
-        for _ in self._lay_out(sheet, list(self.path)):
-            pass
-        return sheet.paint(sheet.pal.bg, height), sheet.regions
+        yield from self._lay_out(sheet, list(self.path))
+        painted = yield from sheet.paint_steps(sheet.pal.bg, height)
+        return painted, sheet.regions
 
     def warm_up(self, width: int, limit: int = WARM_LIMIT) -> Iterator[None]:
         """Lay out, a step an entry, the menus that keys can open from the one open now, nearest

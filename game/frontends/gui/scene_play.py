@@ -22,7 +22,7 @@ from game.frontends.gui.focus import Stop
 from game.frontends.gui.map_view import paint_map
 from game.frontends.gui.moves_panel import MovesPanel
 from game.frontends.gui.party_panel import paint_parties
-from game.frontends.gui.scene import NEXT_FRAME, Host, Scene, Steps, in_slices
+from game.frontends.gui.scene import COSTLY, NEXT_FRAME, Host, Scene, Steps, in_slices
 from game.frontends.gui.situation_panel import paint_situation
 from game.frontends.gui.top_bar import paint_top_bar
 from game.frontends.watching import LiveWatch
@@ -110,7 +110,9 @@ class PlayScene(Scene):
             if len({r.rect.y for r in bar.regions}) <= 2 and not bar_compact:
                 break
         bar_rect = pygame.Rect(0, 0, width, bar_h)
-        bar_ready = prepare(bar_rect, app.pal, bar.paint(app.pal.bar_bg), bar.regions, app.pal.bar_bg)
+        bar_painted = yield from bar.paint_steps(app.pal.bar_bg)
+        yield COSTLY
+        bar_ready = prepare(bar_rect, app.pal, bar_painted, bar.regions, app.pal.bar_bg)
         yield
         top = bar_h + gap
         body_h = height - top - gap
@@ -133,22 +135,28 @@ class PlayScene(Scene):
             situation_rect = pygame.Rect(centre_x, situation_top, centre_w, height - situation_top - gap)
         parties = self.sheet(parties_rect.width - SCROLLBAR - 4)  # a canvas's view_width
         paint_parties(parties, self.session)
-        yield
-        parties_ready = prepare(parties_rect, app.pal, parties.paint(None), parties.regions)
+        parties_painted = yield from parties.paint_steps(None)
+        yield COSTLY
+        parties_ready = prepare(parties_rect, app.pal, parties_painted, parties.regions)
         yield NEXT_FRAME  # placing the map's labels takes a frame's share of its own
         map_sheet = self.sheet(map_rect.width)
         map_layout = paint_map(map_sheet, self.session, map_rect.height)
-        yield
-        map_ready = prepare(map_rect, app.pal, map_sheet.paint(None), map_sheet.regions)
+        map_painted = yield from map_sheet.paint_steps(None)
+        yield COSTLY
+        map_ready = prepare(map_rect, app.pal, map_painted, map_sheet.regions)
         yield
         situation = self.sheet(situation_rect.width - SCROLLBAR - 4, 0)
         yield from paint_situation(situation, self.session)
-        situation_ready = prepare(situation_rect, app.pal, situation.paint(None), situation.regions)
+        situation_painted = yield from situation.paint_steps(None)
+        yield COSTLY
+        situation_ready = prepare(situation_rect, app.pal, situation_painted, situation.regions)
         yield
         moves_rect = pygame.Rect(width - gap - right_w, top, right_w, body_h)
         panel = MovesPanel(self.session, None, lambda w: self.sheet(w), self.choose)
         panel.path = list(self.path)
-        moves_ready = prepare(moves_rect, app.pal, *panel.layout((moves_rect.width - SCROLLBAR - 4, moves_rect.height)))
+        moves_painted, moves_regions = yield from panel.layout_steps((moves_rect.width - SCROLLBAR - 4, moves_rect.height))
+        yield COSTLY
+        moves_ready = prepare(moves_rect, app.pal, moves_painted, moves_regions)
         yield NEXT_FRAME  # every widget, on a frame of its own
         # the widgets, all on this last step, from what the steps before prepared
         self.bar = self.add_canvas(bar_rect, background=app.pal.bar_bg)
@@ -245,23 +253,27 @@ class PlayScene(Scene):
         # a shorter one keeps the bar's height (no layout change, no jump), so the layout is
         # rebuilt at most as often as the bar grows
         yield
-        shows: list[Callable[[], None]] = [self.bar.stage(bar.paint(self.app.pal.bar_bg, self.bar.rect.height), bar.regions)]
+        bar_painted = yield from bar.paint_steps(self.app.pal.bar_bg, self.bar.rect.height)
+        yield COSTLY
+        shows: list[Callable[[], None]] = [self.bar.stage(bar_painted, bar.regions)]
         yield
         parties = self.sheet(self.parties.view_width)
         paint_parties(parties, self.session)
-        yield
-        shows.append(self.parties.stage(parties.paint(None), parties.regions))
-        yield
+        parties_painted = yield from parties.paint_steps(None)
+        yield COSTLY
+        shows.append(self.parties.stage(parties_painted, parties.regions))
+        yield COSTLY  # placing the map's labels (when they moved)
         map_sheet = self.sheet(self.map.rect.width)
         map_layout = paint_map(map_sheet, self.session, self.map.rect.height)
-        yield
-        shows.append(self.map.stage(map_sheet.paint(None), map_sheet.regions))
+        map_painted = yield from map_sheet.paint_steps(None)
+        yield COSTLY
+        shows.append(self.map.stage(map_painted, map_sheet.regions))
         yield
         situation = self.sheet(self.situation.view_width, 0)
         yield from paint_situation(situation, self.session)
-        painted = situation.paint(None)
-        yield
-        shows.append(self.situation.stage(painted, situation.regions, keep_scroll=False))
+        situation_painted = yield from situation.paint_steps(None)
+        yield COSTLY
+        shows.append(self.situation.stage(situation_painted, situation.regions, keep_scroll=False))
         yield
         assert self.panel is not None
         shows.append((yield from self.panel.stage()))
