@@ -61,10 +61,15 @@ def walk(
     started: str = "",
     log_file: str = "",
     sink: Sink | None = None,
+    brief: bool = False,
 ) -> Debrief:
     """`sink` receives the records the walk's session produces, as a log would hold them, so a
     log can be checked while it is walked (`logs.py`) instead of being replayed once more. A
-    key the session does not offer raises `KeyNotOffered`."""
+    key the session does not offer raises `KeyNotOffered`.
+
+    `brief=True` makes a debrief only for its scores and its class entry (`classentry.py`):
+    the findings that honoured a principle are not worded (`to_findings`) and there is no
+    reveal; all else is as in the full debrief."""
     replay = Session(loaded, seed=seed, trainee=trainee, started=started, machines=machines, sink=sink)
     pending = start_review(loaded, replay.machines, seed, keys, search) if suggest else None
     hidden = Hidden()
@@ -87,7 +92,7 @@ def walk(
             # the knowledge after one decision is the knowledge before the next: computed once
             known = previous.after if previous is not None else None
             decision = make_decision(loaded, number, before, replay.state, outcome, offered, previous, known_before=known)
-            findings.extend(to_findings(decision, judge_move(decision), loaded.scenario.language))
+            findings.extend(to_findings(decision, judge_move(decision), loaded.scenario.language, brief=brief))
             _note_hidden(loaded, hidden, outcome, replay.state.turn, number)
             timeline.append(_point(number, replay.state, outcome.move.label, key, outcome, outcome.turn))
             previous = decision
@@ -114,7 +119,7 @@ def walk(
         overall=overall_score(conduct, grade, critical=critical),
         scores=scores,
         findings=findings,
-        reveal=reveal(loaded, replay.state, hidden),
+        reveal=[] if brief else reveal(loaded, replay.state, hidden),
         timeline=timeline,
         decisions=len(keys),
         scenario_sha256=loaded.sha256,
