@@ -2,7 +2,8 @@
 
 This module sits below `game/cli.py`, the subcommands in `game/commands/` and the front ends in
 `game/frontends/`, and above the core, so none of them imports another to print a diagnostic
-or set an exit code. It imports nothing heavy: `good-offices --help` loads it.
+or set an exit code. It imports nothing at the top but the standard library's lightest modules: `good-offices --help`
+and `list` load it, and what a function needs is imported in that function.
 
 Exit codes: 0 success, 1 the input had errors (or a replay did not match), 2 usage errors,
 130 interrupted (Ctrl+C), the shell's convention.
@@ -15,9 +16,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.diagnostics import Diagnostic, shown
+from game.printable import shown
 
 if TYPE_CHECKING:
+    from game.diagnostics import Diagnostic
     from game.scenario.loader import LoadedScenario
 
 __all__ = [

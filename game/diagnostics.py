@@ -11,6 +11,10 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
+from game.printable import shown
+
+__all__ = ["Diagnostic", "Severity", "error", "excerpt", "has_errors", "shown", "sort_key", "warning"]
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -72,15 +76,6 @@ def excerpt(source_line: str, line: int, col: int) -> str:
 def _width(text: str) -> int:
     """Terminal columns `text` takes: East Asian wide characters take two, combining marks none."""
     return sum(0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
-
-
-def shown(text: str) -> str:
-    """Text safe to print as one line of a terminal: control and invisible formatting characters
-    (a newline in a file name, an escape sequence quoted from a file) are written as escapes, so a
-    diagnostic stays one `file:line:col` line and cannot drive the terminal."""
-    if text.isprintable():
-        return text
-    return "".join(char if char.isprintable() else f"\\u{ord(char):04x}" for char in text)
 
 
 def error(code: str, message: str, file: str, line: int = 0, col: int = 0, hint: str = "") -> Diagnostic:

@@ -26,3 +26,13 @@ def unprintable(text: str) -> str | None:
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(sorted(SPOOFING)) + "]")
 """The control characters (Unicode category Cc: U+0000-U+001F and U+007F-U+009F, a set the
 standard keeps fixed) other than newline and tab, and the SPOOFING characters."""
+
+
+def shown(text: str) -> str:
+    """Text safe to print as one line of a terminal: control and invisible formatting characters
+    (a newline in a file name, an escape sequence quoted from a file) are written as escapes, so a
+    diagnostic stays one `file:line:col` line and cannot drive the terminal. Here rather than in
+    `game.diagnostics` so that the commands print paths without importing what a diagnostic needs."""
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else f"\\u{ord(char):04x}" for char in text)

@@ -72,7 +72,7 @@ def test_each_condition_and_effect_gives_the_same_bound_as_evaluated(loaded) -> 
     conditions, effects = loaded.expressions.conditions, loaded.expressions.effects
     for state in played_states(loaded, games=10):
         read = lambda name, state=state: lookup(state, loaded, name)  # noqa: E731
-        for text, bound in compiled.conditions.items():
+        for text, bound in {text: compiled.conditions[text] for text in conditions}.items():  # those of phases too
             expected, got = conditions[text].evaluate(read), bound(state)
             assert (got, type(got)) == (expected, type(expected)), text
         for text, effect in compiled.effects.items():

@@ -8,8 +8,9 @@ import itertools
 import random
 
 import pytest
+from transitions import Machine
 
-from game.engine.machines import Machines, build_machines, transition_table
+from game.engine.machines import Machines, add_transitions, build_machines, transition_table
 from game.engine.outcome import Move, Outcome
 from game.engine.session import Session
 from game.engine.state import GameState, LadderPosition
@@ -135,3 +136,38 @@ def test_advance_in_a_state_takes_the_transition_the_phase_machine_takes(loaded)
             moved = machines.move(machines.phase, "advance", fired.phase, turn.holds, last_move, taken)
             reason = machines.advance_in(stepped, last_move)
             assert stepped.phase.state == fired.phase.state and reason == (taken[0] if moved else None), (phase, last_move)
+
+
+def _described(machine: Machine) -> list[tuple[object, ...]]:
+    """Everything a machine's triggers hold, in order: sources, destinations, conditions (the
+    objects themselves), callbacks."""
+    return [
+        (trigger, source, t.source, t.dest, [(c.func, c.target) for c in t.conditions], t.prepare, t.before, t.after, type(t))
+        for trigger, event in machine.events.items()
+        for source, transitions in event.transitions.items()
+        for t in transitions
+    ]
+
+
+def test_transitions_added_in_bulk_are_those_add_transition_makes(loaded) -> None:
+    phases = loaded.scenario.phases.phases
+    guards = [lambda event: True, lambda event: False]
+    wanted = [(pid, target, [guards[i % 2]] if i % 3 else None) for i, (pid, target) in enumerate(itertools.product(phases, phases))]
+    machines = [Machine(model=None, states=list(phases), initial=next(iter(phases)), auto_transitions=False) for _ in range(2)]
+    for source, dest, conditions in wanted:
+        machines[0].add_transition("advance", source, dest, conditions=conditions)
+    add_transitions(machines[1], "advance", wanted)
+    add_transitions(machines[1], "unused", [])
+    assert _described(machines[0]) == _described(machines[1]) and "unused" not in machines[1].events
+
+
+def test_a_phase_condition_is_made_when_first_needed_and_as_when_made_with_all(loaded) -> None:
+    machines = build_machines(loaded)
+    compiled, expressions = machines.compiled, loaded.expressions
+    assert expressions.transition_only and not set(compiled.conditions) & expressions.transition_only
+    for state in played_states(loaded, machines):
+        machines.advance_in(state.copy(), "wait")  # makes the conditions of the state's phase
+    later = {text: compiled.conditions[text] for text in expressions.conditions}  # the rest, one by one
+    assert set(compiled.conditions) == set(expressions.conditions)
+    for text, function in later.items():  # the same kind of function as made with all the others
+        assert getattr(function, "__name__", None) == getattr(build_machines(loaded).compiled.conditions[text], "__name__", None), text

@@ -35,6 +35,19 @@ CARELESSNESS = (0.0, 0.05, 0.15, 0.3, 0.6, 1.0)
 DECISION_LIMIT = 400
 
 
+@dataclass
+class Row:
+    """One move file's line in `good-offices endings`' table: what it reached, how many other
+    seeds its moves still reach that with, its debrief score, and whether it did what it expects."""
+
+    moves: MoveFile | None
+    file: str
+    reached: str | None = None
+    held: int | None = None
+    score: int | None = None
+    ok: bool = False
+
+
 @dataclass(frozen=True)
 class Witness:
     """A seed and moves that reach an ending; `source` is 'search' or the move file's path."""

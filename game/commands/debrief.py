@@ -10,20 +10,17 @@ logs are bad, and the exit code is then 1 so scripts notice.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from game.console import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, complain, emit, print_diagnostics, write_report
-from game.diagnostics import Diagnostic, error
-from game.scenario import codes
-from game.words import count
 
 if TYPE_CHECKING:
     from game.debrief.classentry import ClassEntry
     from game.debrief.model import Debrief
+    from game.diagnostics import Diagnostic
 
 T = TypeVar("T")
 
@@ -115,6 +112,9 @@ def _made(answers: list[tuple[T | None, list[Diagnostic]]]) -> tuple[list[T], in
 
 def collect_logs(arguments: list[Path]) -> tuple[list[Path], list[Diagnostic], bool]:
     """Files as given; folders expanded to the logs inside them, in name order."""
+    from game.diagnostics import error
+    from game.scenario import codes
+
     paths: list[Path] = []
     problems: list[Diagnostic] = []
     saw_folder = False
@@ -185,6 +185,7 @@ def _write_class(args: argparse.Namespace, entries: list[ClassEntry], failed: in
     from game.debrief.classtext import render_class_markdown, render_class_text
     from game.debrief.html import render_class_html
     from game.debrief.jsonout import class_to_json
+    from game.words import count
 
     notes = []
     if failed:
@@ -206,4 +207,6 @@ def _write_class(args: argparse.Namespace, entries: list[ClassEntry], failed: in
 
 
 def _dump(data: Any) -> str:
+    import json
+
     return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"

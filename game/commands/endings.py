@@ -15,15 +15,13 @@ import os
 import shutil
 import sys
 import textwrap
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.console import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, complain, load_named, print_diagnostics
 
 if TYPE_CHECKING:
-    from game.authoring.endings import Tally
-    from game.authoring.movefile import MoveFile
+    from game.authoring.endings import Row, Tally
     from game.diagnostics import Diagnostic
     from game.scenario.loader import LoadedScenario
 
@@ -58,18 +56,6 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "--logs", type=Path, default=None, metavar="DIR", help="write each route as a session log in DIR (default: none are written)"
     )
     return parser
-
-
-@dataclass
-class Row:
-    """One move file's line in the table."""
-
-    moves: MoveFile | None
-    file: str
-    reached: str | None = None
-    held: int | None = None
-    score: int | None = None
-    ok: bool = False
 
 
 def run(args: argparse.Namespace) -> int:
@@ -128,7 +114,7 @@ def transcript_files(loaded: LoadedScenario, given: Path | None) -> list[Path]:
 
 
 def _row(loaded: LoadedScenario, path: Path, others: int, problems: list[Diagnostic]) -> Row:
-    from game.authoring.endings import Witness, margin, no_ending_problem, route_score
+    from game.authoring.endings import Row, Witness, margin, no_ending_problem, route_score
     from game.authoring.movefile import expectation_problem, play_moves, read_move_file, scenario_problem
 
     moves, found = read_move_file(path)

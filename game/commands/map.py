@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from game.console import EXIT_ERRORS, EXIT_OK, complain, load_named
-from game.diagnostics import shown
+from game.printable import shown
 
 DEFAULT_SIZE = (960, 540)
 TEXT_SIZES = (100, 125, 150, 175, 200)

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from game.console import EXIT_ERRORS, EXIT_OK, find_scenario
-from game.diagnostics import shown
+from game.printable import shown
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]

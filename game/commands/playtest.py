@@ -10,7 +10,6 @@ output file) is bad, 2 usage.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable
@@ -84,6 +83,8 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    import json
+
     from game.authoring.playtest import read_proofs
     from game.authoring.playtest_report import render_html, render_text, to_json
     from game.commands.endings import transcript_files

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from game.console import EXIT_ERRORS, EXIT_OK, print_diagnostics
-from game.diagnostics import has_errors, shown
+from game.printable import shown
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
@@ -27,6 +27,7 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from game.diagnostics import has_errors
     from game.sessions import open_log_for_replay
 
     session, problems = open_log_for_replay(args.log, args.scenario)

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from game.console import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, complain
-from game.diagnostics import shown
+from game.printable import shown
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]

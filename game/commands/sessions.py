@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.console import EXIT_ERRORS, EXIT_OK, complain
-from game.diagnostics import shown
 from game.paths import log_folder
+from game.printable import shown
 from game.words import count
 
 if TYPE_CHECKING:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from game.console import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, print_diagnostics
-from game.diagnostics import shown
+from game.printable import shown
 from game.words import count
 
 

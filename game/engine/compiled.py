@@ -21,7 +21,7 @@ numbers are drawn.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -78,6 +78,20 @@ class Target:
         self.boolean, self.low, self.high = boolean, low, high
 
 
+class Conditions(dict[str, Condition]):
+    """`Compiled.conditions`: a condition not made yet is made when first looked up."""
+
+    __slots__ = ("_prepare",)
+
+    def __init__(self, prepare: Callable[[Iterable[str]], None]) -> None:
+        super().__init__()
+        self._prepare = prepare
+
+    def __missing__(self, text: str) -> Condition:
+        self._prepare((text,))
+        return dict.__getitem__(self, text)
+
+
 class Compiled:
     def __init__(self, loaded: LoadedScenario) -> None:
         scenario = loaded.scenario
@@ -89,7 +103,8 @@ class Compiled:
         self._codegen = Codegen(loaded, self._resolve)
         values = {e.value.text: e.value for e in expressions.effects.values()}
         combined = {text: _combined(e) for text, e in expressions.effects.items() if e.operator != "="}
-        functions = self._codegen.functions({**values, **expressions.conditions, **combined})  # one compilation for all
+        now = {text: e for text, e in expressions.conditions.items() if text not in expressions.transition_only}
+        functions = self._codegen.functions({**values, **now, **combined})  # one compilation for all
         bind = self._resolve
 
         def function(expression: Expression) -> Condition:
@@ -104,9 +119,12 @@ class Compiled:
                 found = lambda state: combine(operator, read(state), value(state))  # noqa: E731
             return found
 
-        self.conditions: dict[str, Condition] = {text: function(e) for text, e in expressions.conditions.items()}
+        self.conditions: dict[str, Condition] = Conditions(self.prepare)
         """Each condition's text -> a function of the state: compiled (`codegen.py`), or where that
-        could differ in the least, the closures of `Expression.bind`."""
+        could differ in the least, the closures of `Expression.bind`. Those written only as phase
+        transitions' `when` are made when first asked for (`prepare`): a session reaches a few of
+        a large scenario's phases, and making them all was a third of building the machines."""
+        self.conditions.update((text, function(e)) for text, e in now.items())
         self.effects: dict[str, BoundEffect] = {}
         for text, e in expressions.effects.items():
             value = function(e.value)
@@ -148,6 +166,16 @@ class Compiled:
         self.targets: dict[str, Target] = {}
         """What `target` has made so far."""
         self._choices_in: dict[str, tuple[tuple[str, bool, Condition | None], ...]] = {}
+
+    def prepare(self, texts: Iterable[str]) -> None:
+        """Makes ready the conditions among `texts` that are not yet, in one compilation (as
+        `Machines.advance_in` does for the transitions out of a phase)."""
+        conditions = self._loaded.expressions.conditions
+        missing = {text: conditions[text] for text in texts if text not in self.conditions}
+        if missing:
+            functions = self._codegen.functions(missing)
+            for text, expression in missing.items():
+                self.conditions[text] = functions.get(text) or expression.bind(self._resolve)
 
     def choices_in(self, phase: str) -> tuple[tuple[str, bool, Condition | None], ...]:
         """(id, once, condition or None) of each scenario choice that can be offered in `phase`

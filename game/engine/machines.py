@@ -74,18 +74,35 @@ def phase_machine(loaded: LoadedScenario) -> Machine:
     `when` holds and whose `on` (if any) names the verb or choice just used."""
     phases = loaded.scenario.phases.phases
     machine = Machine(model=None, states=list(phases), initial=loaded.scenario.phases.start, auto_transitions=False, send_event=True)
+    authored: list[tuple[str, str, Any]] = []
     for pid in phases:
         for owner, index in effective_transitions(phases, pid):
             transition = phases[owner].transitions[index]
             reason = transition.note or (f"{transition.when}" if transition.when else f"after {transition.on}" if transition.on else "")
-            machine.add_transition("advance", pid, transition.to, conditions=[_condition(transition.when, transition.on, reason)])
-    # the clock's endings leave every phase that is not an ending: one call each, for all of them
-    open_phases: list[Any] = [pid for pid in phases if phases[pid].ending is None]  # transitions types its lists loosely
-    if open_phases:
-        machine.add_transition("time_out", open_phases, loaded.scenario.clock.on_timeout)
-        machine.add_transition("boil_over", open_phases, loaded.scenario.clock.on_escalation)
-        machine.add_transition("withdraw", open_phases, withdrawal_ending(loaded))
+            authored.append((pid, transition.to, [_condition(transition.when, transition.on, reason)]))
+    add_transitions(machine, "advance", authored)
+    # the clock's endings leave every phase that is not an ending
+    open_phases = [pid for pid in phases if phases[pid].ending is None]
+    clock = loaded.scenario.clock
+    for trigger, ending in (("time_out", clock.on_timeout), ("boil_over", clock.on_escalation), ("withdraw", withdrawal_ending(loaded))):
+        add_transitions(machine, trigger, [(pid, ending, None) for pid in open_phases])
     return machine
+
+
+def add_transitions(machine: Machine, trigger: str, transitions: list[tuple[str, str, Any]]) -> None:
+    """`machine.add_transition(trigger, source, dest, conditions=conditions)` for each (source,
+    dest, conditions), in order, with the same result. The first goes through `add_transition`,
+    which makes the trigger; each other is made as `add_transition` makes it (one `transition_cls`
+    added to the trigger's event) without its checks for wildcards, `State` objects and models,
+    which a machine of plain state names and no model does not need: they were a third of
+    building a 1,000-phase scenario's machines (tests check the result against `add_transition`)."""
+    if not transitions:
+        return
+    source, dest, conditions = transitions[0]
+    machine.add_transition(trigger, source, dest, conditions=conditions)
+    event = machine.events[trigger]
+    for source, dest, conditions in transitions[1:]:
+        event.add_transition(machine.transition_cls(source, dest, conditions=conditions))
 
 
 def withdrawal_ending(loaded: LoadedScenario) -> str:
@@ -205,9 +222,11 @@ class Machines:
         position = state.phase
         plan = self._plans.get(position.state)
         if plan is None:
+            rows = self.tables["phase"]["advance"].get(position.state, ())
+            self.compiled.prepare(guard.when for _, guard in rows if guard is not None and guard.when is not None)  # in one go
             conditions = self.compiled.conditions
             steps: list[PlannedStep] = []
-            for dest, guard in self.tables["phase"]["advance"].get(position.state, ()):
+            for dest, guard in rows:
                 if guard is None:
                     steps.append((dest, None, None, ""))
                 else:

@@ -46,6 +46,9 @@ class CompiledExpressions:
 
     conditions: dict[str, Expression] = field(default_factory=dict)
     effects: dict[str, Effect] = field(default_factory=dict)
+    transition_only: set[str] = field(default_factory=set)
+    """The conditions written only as phase transitions' `when`: the engine makes each phase's
+    ready when a session first reaches the phase (`Compiled`), not all of them when it starts."""
 
 
 class _Checker:
@@ -59,6 +62,8 @@ class _Checker:
         self.readable = readable_names(scenario)
         self.writable = writable_names(scenario)
         self.referenced_names: set[str] = set()
+        self._elsewhere: set[str] = set()
+        """Conditions written somewhere other than a phase transition's `when`."""
         self._parsed: dict[tuple[bool, str], Expression | Effect | ExpressionError] = {}
         """Each distinct text is parsed once per load (a scenario repeats conditions such as
         `turn > 3` many times); what it means is still checked, and reported, at every place."""
@@ -81,7 +86,7 @@ class _Checker:
         self.report(code, f"'{value}' is not a declared {kind}", path, hint)
 
     # -- expressions -----------------------------------------------------------------------
-    def condition(self, text: str | None, path: Path_) -> None:
+    def condition(self, text: str | None, path: Path_, *, transition: bool = False) -> None:
         if text is None:
             return
         expression = self._parse(text, effect=False)
@@ -90,6 +95,11 @@ class _Checker:
             return
         assert isinstance(expression, Expression)
         self.compiled.conditions[text] = expression
+        if not transition:
+            self._elsewhere.add(text)
+            self.compiled.transition_only.discard(text)
+        elif text not in self._elsewhere:
+            self.compiled.transition_only.add(text)
         self._names(expression.names, path)
 
     def effects(self, texts: list[str], path: Path_) -> None:
@@ -361,7 +371,7 @@ class _Checker:
                         (*tpath, "on"),
                         f"did you mean '{guess}'?" if guess else "verbs: " + ", ".join(VERB_NAMES),
                     )
-                self.condition(transition.when, (*tpath, "when"))
+                self.condition(transition.when, (*tpath, "when"), transition=True)
         self._parent_cycles()
 
     def _parent_cycles(self) -> None:

@@ -59,6 +59,7 @@ _PLAIN = {"scalar": STR, "seq": SEQ, "map": MAP}
 _WORDS = {"scalar": "a single value", "seq": "a list", "map": "a mapping"}
 # The same line breaks both PyYAML parsers count, so our line numbers agree with theirs.
 _BREAK = LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_QUOTES = ("'", '"')
 _NON_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _RESOLVER = Resolver()
 _RESOLVED_FIRST = frozenset(first for first in _RESOLVER.yaml_implicit_resolvers if first)
@@ -215,50 +216,84 @@ class _Reader:
             self.err(codes.NOT_A_MAPPING, "the file is empty", (1, 1))
             return None
         loader.get_event()  # document start
-        stack: list[list[Any]] = []  # [collection node, its pending key node]
+        # The hottest loop of a load, one pass per event, positions left as marks: the event types,
+        # the node class and the common scalar's resolution are local names, a plain scalar is
+        # made here (`scalar_event` takes the rest), and the open collection is `top`:
+        # [its node's value list, its pending key node, whether it is a sequence, its node].
+        stack: list[list[Any]] = []
+        top: list[Any] | None = None
         anchors: dict[str, _Node] = {}
         open_ids: set[int] = set()
-        get_event, scalar_event = loader.get_event, self.scalar_event
-        while True:  # the hottest loop of a load: one pass per event, positions left as marks
-            event = get_event()
-            kind = type(event)
-            if kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
-                node = stack.pop()[0]
-                open_ids.discard(id(node))
-            else:
-                self.count += 1
-                if self.count > MAX_NODES:
-                    raise _Stop(self.diag(codes.FILE_TOO_LARGE, f"the file holds more than {MAX_NODES} values", _at(event)))
-                if kind is ev.ScalarEvent:
-                    node = scalar_event(event)
-                elif kind is ev.AliasEvent:
-                    node = self.alias(event.anchor, anchors, open_ids, event.start_mark)
-                elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+        get_event, scalar_event, spans, quoted = loader.get_event, self.scalar_event, self.spans, self.quoted
+        scalar_kind, alias_kind, map_start, seq_start = ev.ScalarEvent, ev.AliasEvent, ev.MappingStartEvent, ev.SequenceStartEvent
+        map_end, seq_end = ev.MappingEndEvent, ev.SequenceEndEvent
+        node_class, resolved, resolve, resolved_first = _Node, self.resolved, _RESOLVER.resolve, _RESOLVED_FIRST
+        count = self.count
+        try:
+            while True:
+                event = get_event()
+                kind = type(event)
+                if kind is scalar_kind:
+                    count += 1
+                    if count > MAX_NODES:
+                        raise _Stop(self.diag(codes.FILE_TOO_LARGE, f"the file holds more than {MAX_NODES} values", _at(event)))
+                    value = event.value
+                    if event.tag is not None or len(value) > MAX_SCALAR:
+                        node = scalar_event(event)
+                    else:
+                        start = event.start_mark
+                        if event.end_mark.line > start.line:  # continuation lines are text, where tabs are allowed
+                            end = event.end_mark
+                            spans.append((start.line + 2, end.line + (1 if end.column > 0 else 0)))
+                        if not event.implicit[0] or (value and value[0] not in resolved_first):
+                            tag = STR  # what the resolver says of quoted text, or of a word no resolver matches
+                        else:
+                            known = resolved.get(value)  # keys such as 'to' and 'title' recur thousands of times
+                            tag = known if known is not None else resolved.setdefault(value, resolve(ScalarNode, value, (True, False)))
+                        node = node_class("scalar", tag, value, start)
+                        if event.style in _QUOTES:
+                            quoted.add(id(node))
+                    if event.anchor is not None:
+                        anchors[event.anchor] = node
+                elif kind is map_end or kind is seq_end:
+                    node = stack.pop()[3]
+                    top = stack[-1] if stack else None
+                    open_ids.discard(id(node))
+                elif kind is map_start or kind is seq_start:
+                    count += 1
+                    if count > MAX_NODES:
+                        raise _Stop(self.diag(codes.FILE_TOO_LARGE, f"the file holds more than {MAX_NODES} values", _at(event)))
                     if len(stack) >= MAX_DEPTH:
                         raise _Stop(self.diag(codes.TOO_DEEP, f"this value is nested more than {MAX_DEPTH} levels deep", _at(event)))
-                    shape = "seq" if kind is ev.SequenceStartEvent else "map"
+                    shape = "seq" if kind is seq_start else "map"
                     tag = _PLAIN[shape] if event.tag is None else self.tag(event.tag, shape, _at(event))
-                    node = _Node(shape, tag, [], event.start_mark)
-                    stack.append([node, None])
+                    node = node_class(shape, tag, [], event.start_mark)
+                    top = [node.value, None, kind is seq_start, node]
+                    stack.append(top)
                     open_ids.add(id(node))
+                    if event.anchor is not None:
+                        anchors[event.anchor] = node
+                    continue
+                elif kind is alias_kind:
+                    count += 1
+                    if count > MAX_NODES:
+                        raise _Stop(self.diag(codes.FILE_TOO_LARGE, f"the file holds more than {MAX_NODES} values", _at(event)))
+                    node = self.alias(event.anchor, anchors, open_ids, event.start_mark)
                 else:
                     raise yaml.YAMLError(f"unexpected {kind.__name__}")
-                if kind is not ev.AliasEvent and event.anchor is not None:
-                    anchors[event.anchor] = node
-                if kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
-                    continue
-            if not stack:
-                break
-            frame = stack[-1]
-            if frame[0].kind == "seq":
-                frame[0].value.append(node)
-            elif frame[1] is None:
-                frame[1] = node
-                if node.tag == MERGE and self.first_merge is None:
-                    self.first_merge = node.at
-            else:
-                frame[0].value.append((frame[1], node))
-                frame[1] = None
+                if top is None:
+                    break
+                if top[2]:
+                    top[0].append(node)
+                elif top[1] is None:
+                    top[1] = node
+                    if node.tag == MERGE and self.first_merge is None:
+                        self.first_merge = node.at
+                else:
+                    top[0].append((top[1], node))
+                    top[1] = None
+        finally:
+            self.count = count
         loader.get_event()  # document end
         if not loader.check_event(ev.StreamEndEvent):
             mark = loader.peek_event().start_mark
@@ -347,12 +382,26 @@ class _Reader:
                     (via or node).at,
                 )
             )
+        # a text value is taken here rather than by a call of its own (most values are): the
+        # same count of values, checked at the same points
+        walk = self.walk
         if node.kind == "seq":
-            return [self.walk(item, depth + 1, via) for item in node.value]
+            items: list[Any] = []
+            for item in node.value:
+                if item.tag == STR and item.kind == "scalar":
+                    self.tick()
+                    items.append(item.value)
+                else:
+                    items.append(walk(item, depth + 1, via))
+            return items
         out: dict[str, Any] = {}
         for key, _, value_node in self.entries(node, 0):
             self.tick()
-            out[key] = self.walk(value_node, depth + 1, via)
+            if value_node.tag == STR and value_node.kind == "scalar":
+                self.tick()
+                out[key] = value_node.value
+            else:
+                out[key] = walk(value_node, depth + 1, via)
         return out
 
     def entries(self, node: _Node, depth: int) -> list[tuple[str, _Node, _Node]]:
@@ -364,8 +413,8 @@ class _Reader:
         items: list[tuple[str, _Node, _Node] | _Node] = []
         first: dict[str, _Node] = {}
         for key_node, value_node in node.value:
-            target = _deref(key_node)
-            if target.kind == "scalar" and target.tag == STR:
+            target = key_node if key_node.target is None else key_node.target
+            if target.tag == STR and target.kind == "scalar":
                 key: str | None = target.value  # most keys: plain text
             elif target.kind == "scalar" and target.tag == MERGE:
                 key = "<<"
@@ -384,6 +433,9 @@ class _Reader:
                 continue
             first[key] = key_node
             items.append(value_node if key == "<<" and target.tag == MERGE else (key, key_node, value_node))
+        if "<<" not in first:  # no merge key: the entries as written
+            self.flat[id(node)] = items  # type: ignore[assignment]
+            return items  # type: ignore[return-value]
         result: list[tuple[str, _Node, _Node]] = []
         present = set(first)  # explicit keys win wherever they stand
         for item in items:
