@@ -16,10 +16,11 @@ import pytest
 
 from game.debrief import class_report, debrief_log, debrief_session, render_class_text, render_html, render_text, to_json
 from game.debrief.judging import judge_move, make_decision
-from game.debrief.model import Debrief
+from game.debrief.model import CLASS_THRESHOLDS, Debrief, classify
 from game.debrief.policy import avoided, careful_move, careful_move_now, play_carefully
-from game.debrief.review import CLASS_THRESHOLDS, FULL, MARGIN, REDUCED, SearchSettings, classify
+from game.debrief.review import FULL, MARGIN, REDUCED, SearchSettings
 from game.debrief.scripted import play_expertly, play_randomly, play_script
+from game.debrief.words import points, review_line
 from game.engine.machines import build_machines
 from game.engine.session import Session, available_moves, play
 from game.scenario.bundled import bundled_paths
@@ -124,7 +125,7 @@ def test_the_reported_outcomes_come_from_continuations_that_chose_nothing(review
     move the dice favoured as the better one; the figures a trainee reads for the move made
     and for the best move are measured again on fresh continuations, so a loss is not the
     winner's luck."""
-    from game.debrief.review import SEED_BASE, VERIFY_OFFSET, play_line
+    from game.debrief.continuations import SEED_BASE, VERIFY_OFFSET, play_line
 
     checked = 0
     for loaded, session, d in reviewed[:4]:
@@ -134,7 +135,7 @@ def test_the_reported_outcomes_come_from_continuations_that_chose_nothing(review
             assert review is not None
             if review.best_key != review.move_key and checked < 6:
                 offered = {m.key: m for m in replay.moves()}
-                seeds = [SEED_BASE * number + VERIFY_OFFSET + i for i in range(FULL.continuations)]
+                seeds = [SEED_BASE * number + VERIFY_OFFSET + i for i in range(review.continuations)]
                 for key, reported in ((review.move_key, review.expected), (review.best_key, review.best)):
                     values = [play_line(replay, offered[key], seed, FULL.horizon)[0] for seed in seeds]
                     assert round(sum(values) / len(values), 1) == reported, (number, key)
@@ -196,7 +197,9 @@ def test_the_loss_classes_follow_the_thresholds(reviewed):
         for review in d.reviews:
             assert 0 <= review.expected <= 100 and 0 <= review.best <= 100
             assert review.loss == pytest.approx(max(review.best - review.expected, 0.0), abs=0.11)
-            assert review.classification == classify(review.loss)
+            assert review.classification == classify(round(review.loss - review.chance, 1))
+            if review.classification != classify(review.loss):  # chance decided: it was played on
+                assert review.continuations == FULL.confirm
             assert review.costly == (review.classification in ("mistake", "blunder"))
             if review.stronger is None:
                 continue
@@ -358,3 +361,19 @@ def test_a_breach_that_cost_no_outcome_is_not_praised():
     assert line.endswith("The breach cost nothing in these continuations; it is a breach all the same.")
     sound = MoveReview(7, "relay:x:softened", 100.0, 100.0, "relay:x:softened", "Deliver x", 0.0, "fine", None)
     assert "breach" not in review_line(sound)
+
+
+def test_a_loss_chance_alone_could_explain_is_not_called_a_mistake(reviewed):
+    """On eight continuations the difference between two moves moves by 15 to 20 points with
+    the dice alone; the review plays such a close call on further and counts only what chance
+    could not make: the class a trainee reads is a claim about the move, not about the dice."""
+    confirmed = [r for _, _, d in reviewed for r in d.reviews if r.continuations == FULL.confirm]
+    assert confirmed, "the runs reviewed include close calls"
+    for review in confirmed:
+        assert review.chance > 0
+        assert review.classification == classify(round(review.loss - review.chance, 1))
+        line = review_line(review)
+        if review.classification != classify(review.loss):
+            assert f"chance alone could make {points(review.chance)} of it over {FULL.confirm} continuations" in line
+    exact = [r for _, _, d in reviewed for r in d.reviews if r.chance == 0 and r.loss >= 10]
+    assert all(r.classification == classify(r.loss) for r in exact)

@@ -7,6 +7,8 @@ import pytest
 from game.engine import clock
 from game.engine.outcome import Outcome
 from game.engine.session import Session
+from game.scenario.bundled import bundled_folder
+from game.scenario.loader import load_scenario
 
 OPEN_BOTH = ("approach:north", "approach:south", "approach:north", "approach:south")
 SECRET_TALKS = (*OPEN_BOTH, "propose_venue:isle:secret_meeting", "convene:talks")
@@ -243,6 +245,30 @@ def test_time_running_out_ends_in_the_timeout_ending(strait) -> None:
     assert last.ending is not None and (last.ending.phase, last.ending.grade) == ("stalemate", "stalemate")
     assert last.change_of("phase").reason == "time ran out"
     assert all(o.ending is None for o in outcomes[:-1])
+
+
+CREW_FREED_THEN_MET_ON_THE_LAST_DAY = (
+    "relay:frigate_notice:softened", "approach:lauria", "approach:vessany", "relay:crew_release_demand:softened",
+    "relay:ferry_terms:softened", "public_statement:restraint", "relay:median_line_warning:softened", "approach:vessany",
+    "convene:shuttle", "choice:red_cross_visit", "relay:lauria_counter:softened", "propose_venue:skerra_light:proximity_talks",
+    "relay:vessany_reply:softened", "choice:incident_line", "choice:decline_kaldor_offer", "choice:brief_council_privately",
+    "propose_venue:mirren_island:secret_meeting", "probe:lauria", "probe:vessany", "convene:talks",
+)  # fmt: skip
+
+
+def test_a_phase_entered_on_the_last_decision_still_says_how_the_crisis_ends() -> None:
+    """The Harbour Crossing: the crew freed on day 17, the delegations meet on day 20. The
+    meeting moves the crisis to the talks, and the talks' parent says that time running out
+    with the crew home is 'The crew is home'; time was called first, and the ending read
+    'the crew is still in Kaldor'."""
+    loaded, _ = load_scenario(bundled_folder() / "harbour_crossing.yaml")
+    assert loaded is not None
+    session = Session(loaded, seed=7)
+    outcomes = play(session, *CREW_FREED_THEN_MET_ON_THE_LAST_DAY)
+    assert any(c.name == "var.crew_released" and c.after is True for o in outcomes for c in o.changes)
+    last = outcomes[-1]
+    assert last.change_of("meetings") is not None, "the delegations met on the last decision"
+    assert last.ending is not None and (last.ending.phase, last.ending.grade) == ("crew_home", "partial")
 
 
 def test_escalation_reaching_100_ends_in_the_escalation_ending(variant) -> None:

@@ -67,6 +67,7 @@ def _review(r: MoveReview) -> dict[str, Any]:
         "best_key": r.best_key,
         "best_label": r.best_label,
         "loss": r.loss,
+        "chance": r.chance,
         "class": r.classification,
         "stronger": asdict(r.stronger) if r.stronger is not None else None,
         "endings": [{"ending": title, "count": n} for title, n in r.endings],

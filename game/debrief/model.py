@@ -90,6 +90,20 @@ class Alternative:
     """The expected outcome of the move made, 0-100."""
 
 
+CLASS_THRESHOLDS: tuple[tuple[ReviewClass, float], ...] = (("blunder", 30.0), ("mistake", 20.0), ("inaccuracy", 10.0))
+"""A loss of at least 30 points is a blunder, 20 a mistake, 10 an inaccuracy; below 10 fine (as
+chess reviews class moves by the winning chances they lose). The loss is counted less what
+chance alone could make of it (`MoveReview.chance`): a class is a claim about the move, not
+about the dice."""
+
+
+def classify(loss: float) -> ReviewClass:
+    for name, threshold in CLASS_THRESHOLDS:
+        if loss >= threshold:
+            return name
+    return "fine"
+
+
 @dataclass(frozen=True)
 class MoveReview:
     """The review by search of one decision: what the move made could be expected to lead to,
@@ -109,7 +123,8 @@ class MoveReview:
     loss: float
     """`best - expected`, never below 0."""
     classification: ReviewClass
-    """fine, inaccuracy, mistake or blunder, from the loss (`review.CLASS_THRESHOLDS`)."""
+    """fine, inaccuracy, mistake or blunder, from the loss less `chance`
+    (`review.CLASS_THRESHOLDS`)."""
     stronger: Alternative | None
     endings: tuple[tuple[str, int], ...] = ()
     """How the continuations of the move made ended: (ending title, how many); '' for a
@@ -122,6 +137,11 @@ class MoveReview:
     breached: bool = False
     """The move made breached a principle (its findings say which): a small loss then means
     the outcome did not suffer, not that the move was sound."""
+    chance: float = 0.0
+    """How much of the loss chance alone could make over these continuations (1.5 standard
+    errors of the difference between the two moves, continuation by continuation; 0 when every
+    continuation went the same way). The class is taken from `loss - chance`, so a loss the
+    dice could explain is not called a mistake."""
 
     @property
     def costly(self) -> bool:

@@ -11,7 +11,9 @@ continuations is the move's **expected outcome** (0 to 100). The review of a dec
   judged the trainee) and that the careful envoy could make (`policy.avoided`: belt and braces,
   so a gap in the rules table can never make a distortion the benchmark); a breach is never the
   benchmark;
-- the **loss**, best minus made (never below 0), and its **class** (`CLASS_THRESHOLDS`);
+- the **loss**, best minus made (never below 0), and its **class** (`model.CLASS_THRESHOLDS`),
+  taken from the loss less what chance alone could make of it (`continuations.chance_spread`;
+  a close call is first played on further: `_confirmed`);
 - the **stronger move**: the best such move other than the one made, shown with its numbers
   when it is at least `MARGIN` better. When the move made breached or missed something and a
   move that corrects it directly (the same message delivered faithfully, a neutral venue, the
@@ -47,40 +49,35 @@ import multiprocessing
 import os
 import threading
 import time
-from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
+from game.debrief.continuations import (
+    Candidate,
+    Judge,
+    chance_spread,
+    continuation_seeds,
+    ended,
+    extend,
+    verify_seeds,
+)
 from game.debrief.decision import Decision
-from game.debrief.judging import judge_move, make_decision
-from game.debrief.model import Alternative, MoveReview, ReviewClass
-from game.debrief.policy import avoided, careful_move, careful_move_now
-from game.debrief.rules import Judgement
+from game.debrief.judging import make_decision
+from game.debrief.model import Alternative, MoveReview, classify
+from game.debrief.policy import avoided, careful_move
 from game.debrief.rules.situation import join
-from game.engine.knowledge import knowledge
 from game.engine.machines import Machines
-from game.engine.outcome import Move, Outcome
-from game.engine.session import Session, play
-from game.engine.state import GameState
+from game.engine.outcome import Move
+from game.engine.session import Session
 from game.principles import catalogue
 from game.scenario.loader import LoadedScenario
 
-GRADE_VALUE = {"success": 100.0, "partial": 70.0, "stalemate": 40.0, "failure": 0.0}
-CLASS_THRESHOLDS: tuple[tuple[ReviewClass, float], ...] = (("blunder", 30.0), ("mistake", 20.0), ("inaccuracy", 10.0))
-"""A loss of at least 30 points is a blunder, 20 a mistake, 10 an inaccuracy; below 10 fine (as
-chess reviews class moves by the winning chances they lose). With eight continuations, 7.5
-points is two of them ending in partial success instead of success: within the noise of the
-search, so it is never called an inaccuracy."""
 MARGIN = 10.0
 """A stronger move is shown only when its expected outcome beats the move made by this much
 (the inaccuracy threshold); a corrective of a wrong move is preferred to the best when it is
 within this much of it."""
-SEED_BASE = 1_000_003
-HORIZON_ESCALATION = 50.0
-"""At the horizon, escalation above this shades the value towards the escalation ending."""
 DELIVERIES = ("agreed", "softened", "verbatim")
 
 
@@ -103,6 +100,10 @@ class SearchSettings:
     horizon: int = 30
     workers: int | None = None
     label: str = "full"
+    confirm: int = 32
+    """Continuations in all for the move made, the best and the stronger move at a close call:
+    a loss or a stronger move that chance alone could explain is played on further before it
+    is called anything (`_confirmed`)."""
 
     def describe(self) -> dict[str, int | str]:
         return {
@@ -111,140 +112,18 @@ class SearchSettings:
             "first_round": self.first_round,
             "finalists": self.finalists,
             "horizon": self.horizon,
+            "confirm": self.confirm,
         }
 
 
 FULL = SearchSettings()
-REDUCED = SearchSettings(continuations=3, first_round=0, finalists=0, horizon=30, workers=1, label="reduced")
+REDUCED = SearchSettings(continuations=3, first_round=0, finalists=0, horizon=30, workers=1, label="reduced", confirm=12)
 """The class report's search: no first round; the move made is compared with the careful
 envoy's own move and the move that corrects it, on three continuations each. Enough to count
 blunders and mistakes across a class; it can only underestimate a loss."""
 
 
-def classify(loss: float) -> ReviewClass:
-    for name, threshold in CLASS_THRESHOLDS:
-        if loss >= threshold:
-            return name
-    return "fine"
-
-
-def continuation_seeds(number: int, count: int) -> list[int]:
-    return [SEED_BASE * number + i for i in range(count)]
-
-
 # -- one candidate ---------------------------------------------------------------------------------
-class _Judge:
-    """Judges the moves on offer at one position, each the first time it is asked: the move
-    played once from the position (the log's own seed, so the same draws the trainee's move met)
-    and the rules table applied to it."""
-
-    def __init__(self, base: Session, number: int, offered: tuple[Move, ...], previous: Decision | None) -> None:
-        self._base, self._number, self._offered, self._previous = base, number, offered, previous
-        self._known = knowledge(base.state, base.loaded)
-
-    def __call__(self, move: Move) -> list[Judgement]:
-        base = self._base
-        after = base.state.copy()
-        outcome = play(base.loaded, base.machines, after, move, base.seed)
-        decision = make_decision(
-            base.loaded, self._number, base.state, after, outcome, self._offered, self._previous, known_before=self._known
-        )
-        return judge_move(decision)
-
-
-@dataclass(eq=False)
-class Candidate:
-    move: Move
-    index: int
-    judge: _Judge
-    avoided: bool = False
-    """A move the careful envoy never makes (`policy.avoided`)."""
-    values: list[float] = field(default_factory=list)
-    endings: Counter[str] = field(default_factory=Counter)
-    exact: bool = False
-    """The first continuation made no draw that could go either way: it is every continuation."""
-    _judged: list[Judgement] | None = None
-
-    @property
-    def judged(self) -> list[Judgement]:
-        if self._judged is None:
-            self._judged = self.judge(self.move)
-        return self._judged
-
-    @property
-    def breached(self) -> bool:
-        return any(j.verdict == "breached" for j in self.judged)
-
-    @property
-    def flawed(self) -> bool:
-        return any(j.verdict != "honoured" for j in self.judged)
-
-    @property
-    def wrong(self) -> bool:
-        """Breached or missed something, or a move the careful envoy never makes."""
-        return self.avoided or self.flawed
-
-    @property
-    def clean(self) -> bool:
-        """Breaches nothing and misses nothing, and the careful envoy could make it."""
-        return not self.avoided and not self.flawed
-
-    @property
-    def value(self) -> float:
-        return sum(self.values) / len(self.values) if self.values else 0.0
-
-    def ending_counts(self, continuations: int) -> tuple[tuple[str, int], ...]:
-        scale = continuations if self.exact else 1
-        return tuple(sorted(((title, n * scale) for title, n in self.endings.items()), key=lambda item: (-item[1], item[0])))
-
-
-def horizon_value(loaded: LoadedScenario, state: GameState) -> float:
-    """A continuation still open at the horizon: the grade of the ending the clock would give,
-    shading into the escalation ending's as escalation climbs from 50 towards 100."""
-    clock, phases = loaded.scenario.clock, loaded.scenario.phases.phases
-    waiting = GRADE_VALUE[_grade(phases, clock.on_timeout)]
-    boiling = GRADE_VALUE[_grade(phases, clock.on_escalation)]
-    risk = min(max((state.escalation - HORIZON_ESCALATION) / (100.0 - HORIZON_ESCALATION), 0.0), 1.0)
-    return (1.0 - risk) * waiting + risk * boiling
-
-
-def _grade(phases: Any, pid: str) -> str:
-    ending = phases[pid].ending
-    return ending.grade if ending is not None else "stalemate"
-
-
-def _uncertain(outcome: Outcome) -> bool:
-    return any(0.0 < d.probability < 1.0 for d in outcome.draws)
-
-
-def play_line(base: Session, move: Move, seed: int, horizon: int) -> tuple[float, str, bool]:
-    """One continuation: `move` on a fork of `base` with `seed`, then the careful envoy to the
-    ending or `horizon` decisions. (value, ending title or '', whether a draw could have gone
-    either way)."""
-    line = base.fork(seed=seed)
-    loaded, machines = line.loaded, line.machines
-    uncertain = _uncertain(line.choose(move))
-    state = line.state  # played on directly: the policy's moves are on offer by construction
-    for _ in range(horizon):
-        if state.ending is not None:
-            break
-        uncertain = _uncertain(play(loaded, machines, state, careful_move_now(loaded, machines, state), seed)) or uncertain
-    if state.ending is not None:
-        phase = loaded.scenario.phases.phases[state.ending]
-        assert phase.ending is not None
-        return GRADE_VALUE[phase.ending.grade], phase.title, uncertain
-    return horizon_value(loaded, state), "", uncertain
-
-
-def _extend(base: Session, candidate: Candidate, seeds: Sequence[int], upto: int, horizon: int) -> None:
-    while len(candidate.values) < upto and not candidate.exact:
-        value, ending, uncertain = play_line(base, candidate.move, seeds[len(candidate.values)], horizon)
-        if not candidate.values and not uncertain:
-            candidate.exact = True
-        candidate.values.append(value)
-        candidate.endings[ending] += 1
-
-
 # -- one decision ----------------------------------------------------------------------------------
 def review_position(base: Session, number: int, made_key: str, previous: Decision | None, settings: SearchSettings = FULL) -> MoveReview:
     """The review of decision `number`, taken from `base` (a session at that decision, which
@@ -252,7 +131,7 @@ def review_position(base: Session, number: int, made_key: str, previous: Decisio
     loaded = base.loaded
     offered = tuple(base.moves())
     keys = frozenset(m.key for m in offered)
-    judge = _Judge(base, number, offered, previous)
+    judge = Judge(base, number, offered, previous)
     candidates = [Candidate(m, i, judge, avoided(loaded.scenario, base.state, m, keys)) for i, m in enumerate(offered)]
     made = next(c for c in candidates if c.move.key == made_key)
     careful_key = careful_move(loaded, base.state, offered).key
@@ -267,13 +146,13 @@ def review_position(base: Session, number: int, made_key: str, previous: Decisio
         searched = list(dict.fromkeys([made, *benchmark]))
     seeds = continuation_seeds(number, settings.continuations)
     for candidate in searched:
-        _extend(base, candidate, seeds, settings.first_round, settings.horizon)
+        extend(base, candidate, seeds, settings.first_round, settings.horizon)
     ranked = _ranked(benchmark, made)
     fixes = sorted(fixes, key=lambda c: (-c.value, _delivery_rank(c.move), c.index))
     picked = [c for c in careful if c in benchmark]
     finalists = list(dict.fromkeys([made, *ranked[: settings.finalists], *picked, *fixes[:1]]))
     for candidate in finalists:
-        _extend(base, candidate, seeds, settings.continuations, settings.horizon)
+        extend(base, candidate, seeds, settings.continuations, settings.horizon)
     # only moves played on every continuation can be the best or the stronger move
     contenders = _ranked([c for c in benchmark if c in finalists], made)
     best = contenders[0] if contenders else made
@@ -283,8 +162,10 @@ def review_position(base: Session, number: int, made_key: str, previous: Decisio
         best = _ranked([c for c in (best, pick) if c is not None], made)[0]
     if best is not made and best.value <= made.value:
         best = made  # measured again, the winner of the search did no better than the move made
+    count = _confirmed(base, number, (made, best, pick), settings)
     loss = max(best.value - made.value, 0.0)
-    stronger = _alternative(number, made, pick, best, settings)
+    chance = chance_spread(made, best) if best is not made else 0.0
+    stronger = _alternative(number, made, pick, best, settings, count)
     return MoveReview(
         decision=number,
         move_key=made_key,
@@ -293,14 +174,43 @@ def review_position(base: Session, number: int, made_key: str, previous: Decisio
         best_key=best.move.key,
         best_label=best.move.label,
         loss=round(loss, 1),
-        classification=classify(round(loss, 1)),
+        classification=classify(round(loss, 1) - round(chance, 1)),
         stronger=stronger,
-        endings=made.ending_counts(settings.continuations),
-        best_endings=best.ending_counts(settings.continuations),
-        continuations=settings.continuations,
+        endings=made.ending_counts(count),
+        best_endings=best.ending_counts(count),
+        continuations=count,
         candidates=len(searched),
         breached=made.breached,
+        chance=round(chance, 1),
     )
+
+
+def _close_call(made: Candidate, other: Candidate | None) -> bool:
+    """`other` would be called better than the move made, but chance alone could be why."""
+    if other is None or other is made:
+        return False
+    gap = other.value - made.value
+    return gap >= MARGIN and classify(gap - chance_spread(made, other)) != classify(gap)
+
+
+def _confirmed(base: Session, number: int, chosen: tuple[Candidate, Candidate, Candidate | None], settings: SearchSettings) -> int:
+    """Play the move made, the best and the stronger move on to `settings.confirm`
+    continuations in all when chance alone could explain a loss or a stronger move (on the
+    same seeds as their first ones, so still on equal dice), and return how many continuations
+    the figures now rest on.
+
+    Where the endings vary, the difference between two moves over eight continuations moves
+    by 15 to 20 points (one standard error) with the dice alone: a loss of 15 there is as
+    likely luck as a worse move. Played on further,
+    the figures a trainee reads rest on more continuations exactly where the verdict depends
+    on them; elsewhere the first ones suffice."""
+    made, best, pick = chosen
+    if _close_call(made, best) or _close_call(made, pick):
+        seeds = verify_seeds(number, settings.confirm) if settings.first_round else continuation_seeds(number, settings.confirm)
+        for candidate in dict.fromkeys(c for c in chosen if c is not None):
+            extend(base, candidate, seeds, settings.confirm, settings.horizon)
+    played = [len(c.values) for c in chosen if c is not None and not c.exact]
+    return max([settings.continuations, *played])
 
 
 def _ranked(candidates: list[Candidate], made: Candidate) -> list[Candidate]:
@@ -322,11 +232,6 @@ def _pick(loaded: LoadedScenario, made: Candidate, others: list[Candidate]) -> C
     return pick
 
 
-VERIFY_OFFSET = 500_000
-"""The fresh continuations that measure the search's winners again start here (within one
-decision's block of SEED_BASE seeds, far from the search's own)."""
-
-
 def _measured_again(
     base: Session, number: int, chosen: tuple[Candidate, Candidate, Candidate | None], settings: SearchSettings
 ) -> tuple[Candidate, Candidate, Candidate | None]:
@@ -337,26 +242,29 @@ def _measured_again(
     favoured as much as the one that is better: its measure is biased upwards (the winner's
     curse), and an honest move was called a blunder against a move no better than it. A winner
     measured again on continuations that played no part in choosing it has no such bias."""
-    seeds = [SEED_BASE * number + VERIFY_OFFSET + i for i in range(settings.continuations)]
+    seeds = verify_seeds(number, settings.continuations)
     again: dict[int, Candidate] = {}
     for candidate in chosen:
         if candidate is None or id(candidate) in again:
             continue
         fresh = Candidate(candidate.move, candidate.index, candidate.judge, candidate.avoided, _judged=candidate._judged)
-        _extend(base, fresh, seeds, settings.continuations, settings.horizon)
+        extend(base, fresh, seeds, settings.continuations, settings.horizon)
         again[id(candidate)] = fresh
     made, best, pick = chosen
     return again[id(made)], again[id(best)], again[id(pick)] if pick is not None else None
 
 
-def _alternative(number: int, made: Candidate, pick: Candidate | None, best: Candidate, settings: SearchSettings) -> Alternative | None:
-    if pick is None or pick.value - made.value < MARGIN:
+def _alternative(
+    number: int, made: Candidate, pick: Candidate | None, best: Candidate, settings: SearchSettings, count: int
+) -> Alternative | None:
+    """The stronger move, when it beats the move made by MARGIN more than chance alone could."""
+    if pick is None or pick.value - made.value - chance_spread(made, pick) < MARGIN:
         return None
     return Alternative(
         decision=number,
         move_key=pick.move.key,
         move_label=pick.move.label,
-        text=_describe(pick, made, settings, best=best if best is not made else None),
+        text=_describe(pick, made, settings, count, best=best if best is not made else None),
         margin=round(pick.value - made.value, 1),
         expected=round(pick.value, 1),
         instead_of=round(made.value, 1),
@@ -404,11 +312,10 @@ def points(value: float) -> str:
     return f"{int(value + 0.5)}"
 
 
-def _describe(pick: Candidate, made: Candidate, settings: SearchSettings, best: Candidate | None = None) -> str:
+def _describe(pick: Candidate, made: Candidate, settings: SearchSettings, n: int, best: Candidate | None = None) -> str:
     """The stronger move in words. When it is not the best move on offer (a move that puts right
     what the one made got wrong is preferred within MARGIN of the best), the best is named too, so
     the review line above it and this one do not seem to disagree."""
-    n = settings.continuations
     text = f"{pick.move.label}: expected outcome {points(pick.value)} instead of {points(made.value)}."
     if best is not None and best is not pick:
         text += (
@@ -426,17 +333,6 @@ def _describe(pick: Candidate, made: Candidate, settings: SearchSettings, best: 
     if served:
         text += f" By the same rules it would have honoured {join(served)}."
     return text
-
-
-def ended(candidate: Candidate, continuations: int, horizon: int) -> str:
-    counts = candidate.ending_counts(continuations)
-    parts = []
-    for title, count in counts:
-        where = f"'{title}'" if title else f"no ending within {horizon} decisions"
-        if count == continuations:
-            return f"led to {where} every time" if title else f"reached {where} every time"
-        parts.append(f"{where} in {count}")
-    return "led to " + join(parts)
 
 
 # -- a whole session -------------------------------------------------------------------------------

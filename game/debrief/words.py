@@ -6,7 +6,7 @@ import re
 import textwrap
 from datetime import datetime
 
-from game.debrief.model import MoveReview
+from game.debrief.model import MoveReview, classify
 
 WIDTH = 92
 MARK = {"honoured": "+", "breached": "x", "missed": "o"}
@@ -76,15 +76,19 @@ def review_line(review: MoveReview) -> str:
     if review.best_key == review.move_key:
         return f"{head}: no move on offer could be expected to do better.{despite}"
     best = f"the best move on offer that breached nothing ({review.best_label}, {points(review.best)})"
+    against = f"{head} against {points(review.best)} for the best move on offer that breached nothing ({review.best_label})"
+    chance = f"chance alone could make {points(review.chance)} of it over {review.continuations} continuations"
     if review.classification == "fine":
         if review.loss <= 0:
             return f"{head}, as good as {best}.{despite}"
-        return f"{head}, within {points(review.loss)} of {best}: fine.{despite}"
+        if classify(review.loss) == "fine":
+            return f"{head}, within {points(review.loss)} of {best}: fine.{despite}"
+        word = CLASS_WORDS[classify(review.loss)]
+        return f"{against}: a gap of {points(review.loss)}, but {chance}: not enough to call it {_article(word)} {word}.{despite}"
     word = CLASS_WORDS[review.classification]
-    return (
-        f"{head} against {points(review.best)} for the best move on offer that breached nothing ({review.best_label}): "
-        f"loss {points(review.loss)}, {_article(word)} {word}."
-    )
+    if review.chance >= 0.5 and classify(review.loss) != review.classification:
+        return f"{against}: loss {points(review.loss)}; {chance}, so it is at least {_article(word)} {word}."
+    return f"{against}: loss {points(review.loss)}, {_article(word)} {word}."
 
 
 def review_summary(reviews: list[MoveReview], search: dict[str, int | str]) -> str:
@@ -103,6 +107,8 @@ def search_words(search: dict[str, int | str]) -> str:
 
 def _how(search: dict[str, int | str]) -> str:
     how = f"{search.get('continuations')} continuations per move, up to {search.get('horizon')} decisions ahead"
+    if search.get("confirm"):
+        how += f"; {search.get('confirm')} where chance could decide the verdict"
     if search.get("search") == "reduced":
         how += "; a reduced search: the move made against the careful envoy's move and the direct corrective only"
     return how

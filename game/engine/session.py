@@ -264,12 +264,31 @@ def _advance_phase(turn: Turn, move: Move) -> None:
             machines.step("phase", "withdraw", position)
             reason = "the envoy ended good offices"
         elif state.turn > clock_spec.turns:
-            machines.step("phase", "time_out", position)
-            reason = "time ran out"
+            reason = _settle(machines, state, endings) or reason
+            if position.state not in endings:
+                machines.step("phase", "time_out", position)
+                reason = "time ran out"
     if position.state != before:
         turn.outcome.changes.append(Change("phase", before, position.state, reason))
     if position.state in endings:
         state.ending = position.state
+
+
+def _settle(machines: Machines, state: GameState, endings: Any) -> str | None:
+    """Before time is called, the phase entered on the last decision checks its own transitions
+    (those that wait for no move): a meeting held on the last day moves the crisis to the
+    talks, and the talks' parent may still say how it ends (`turns_left == 0 and ...`). One
+    transition per decision would have called time on a crew already freed. Returns the reason
+    of the last transition taken."""
+    reason = None
+    for _ in range(len(machines.compiled.endings) + len(machines.tables["phase"]["advance"])):
+        if state.phase.state in endings:
+            break
+        taken = machines.advance_in(state, "")
+        if taken is None:
+            break
+        reason = taken
+    return reason
 
 
 def _ending_of(loaded: LoadedScenario, state: GameState) -> EndingReached | None:

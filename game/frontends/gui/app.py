@@ -241,6 +241,9 @@ class App:
                 while self.scenes:
                     self.scenes.pop().exit()
             self.scenes.append(scene)
+            if scene.shown_next_frame and not scene.hidden:  # its widgets made on this frame, shown on the next
+                scene.set_hidden(True)
+                self.showing.append(scene)
             return
         assert scene is None or not scene.ui, f"{scene.name}: a step before the last created a widget"
 

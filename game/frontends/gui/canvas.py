@@ -30,8 +30,8 @@ def _plain(size: tuple[int, int], colour: tuple[int, ...]) -> pygame.Surface:
         if len(_PLAIN) > 32:
             _PLAIN.clear()
         surface = pygame.Surface(size, pygame.SRCALPHA)
-        surface.fill(colour)
-        _PLAIN[key] = surface.premul_alpha()
+        surface.fill(pygame.Color(colour).premul_alpha())  # as `premul_alpha()` would make it, in one pass
+        _PLAIN[key] = surface
     return _PLAIN[key]
 
 
@@ -44,15 +44,24 @@ class Prepared:
     content: pygame.Surface | Picture
     regions: list[Region]
     image: pygame.Surface
+    scroll: int = 0
 
 
 def prepare(
-    rect: pygame.Rect, pal: Palette, content: pygame.Surface | Picture, regions: list[Region], background: pygame.Color | None = None
+    rect: pygame.Rect,
+    pal: Palette,
+    content: pygame.Surface | Picture,
+    regions: list[Region],
+    background: pygame.Color | None = None,
+    *,
+    at_end: bool = False,
 ) -> Prepared:
-    """What a canvas of `rect` would show of `content`, unscrolled, nothing hovered or focused:
-    a staged build composes its panels with this, a step each, before making the canvases."""
+    """What a canvas of `rect` would show of `content`, unscrolled (or scrolled to its end),
+    nothing hovered or focused: a staged build composes its panels with this, a step each,
+    before making the canvases."""
     size = (max(rect.width, 1), max(rect.height, 1))
-    return Prepared(size, background, content, regions, compose(size, pal, background, content, regions, 0, None, None))
+    scroll = max(0, content.get_height() - size[1]) if at_end else 0
+    return Prepared(size, background, content, regions, compose(size, pal, background, content, regions, scroll, None, None), scroll)
 
 
 def compose(
@@ -301,7 +310,7 @@ class Canvas(UIElement):
     def show_prepared(self, prepared: Prepared) -> None:
         """Show content composed off screen (`prepare`) as it is, unless this canvas's size,
         hover or focus asks for another picture (then it is composed again)."""
-        self.content, self.regions, self.scroll = prepared.content, prepared.regions, 0
+        self.content, self.regions, self.scroll = prepared.content, prepared.regions, prepared.scroll
         self._kill_tip()
         if prepared.size == self.rect.size and self.hover_key is None and self.focus_key is None and prepared.background == self.background:
             self._dirty = False

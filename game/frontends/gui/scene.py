@@ -41,12 +41,17 @@ keeps room for the rest of its work."""
 NEXT_FRAME = True
 """What a staged build yields before a costly step (a map's labels placed, every widget made):
 that step starts a frame of its own instead of ending one begun by others."""
+COSTLY = "costly"
+"""What a staged build yields before a step of a millisecond or more (a panel painted or
+composed): that step starts a frame of its own unless the frame's slice has barely begun, so
+no frame runs one costly step on top of a slice's worth of others."""
 Steps = Iterator[Any]
-"""A staged build: a bare `yield` between small steps, `yield NEXT_FRAME` before a costly one."""
+"""A staged build: a bare `yield` between small steps, `yield COSTLY` before a step of a
+millisecond or more, `yield NEXT_FRAME` before one that must start a frame."""
 
 
-def in_slices(steps: Iterator[Any]) -> Generator[None, None, Any]:
-    """`steps` (small ones) grouped into slices of about `SLICE_S`: yields once per slice;
+def in_slices(steps: Iterator[Any], slice_s: float = SLICE_S) -> Generator[None, None, Any]:
+    """`steps` (small ones) grouped into slices of about `slice_s`: yields once per slice;
     returns what `steps` returned."""
     began = time.perf_counter()
     while True:
@@ -54,7 +59,8 @@ def in_slices(steps: Iterator[Any]) -> Generator[None, None, Any]:
             mark = next(steps)
         except StopIteration as done:
             return done.value
-        if mark is NEXT_FRAME or time.perf_counter() - began >= SLICE_S:
+        spent = time.perf_counter() - began
+        if mark is NEXT_FRAME or spent >= slice_s or (mark is COSTLY and spent >= slice_s / 3):
             yield
             began = time.perf_counter()
 

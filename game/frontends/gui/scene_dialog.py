@@ -10,13 +10,15 @@ from collections.abc import Callable
 
 import pygame
 
-from game.frontends.gui.scene import Host, Scene
+from game.frontends.gui.canvas import prepare
+from game.frontends.gui.scene import NEXT_FRAME, Host, Scene, Steps
 from game.frontends.gui.sheet import Sheet
 
 
 class DialogScene(Scene):
     name = "dialog"
     overlay = True
+    staged = True
     shown_next_frame = True
 
     def __init__(
@@ -29,23 +31,35 @@ class DialogScene(Scene):
         self.body = body
         self.buttons = buttons
 
-    def build(self) -> None:
+    def staged_build(self) -> Steps:
+        """The card laid out and composed off screen, a step at a time, then the widgets made at
+        once from it; shown on the frame after that (`shown_next_frame`), so an event opens
+        within a frame's budget however long its text."""
         app = self.app
+        pal = app.pal
         width, height = app.size
-        self.add_canvas(pygame.Rect(0, 0, width, height), background=app.pal.scrim, layer=1, blocking=True)
+        window = pygame.Rect(0, 0, width, height)
+        # first, at the start of a frame: the scrim over the whole window is made once per size
+        scrim_ready = prepare(window, pal, pygame.Surface((1, 1), pygame.SRCALPHA), [], pal.scrim)
         card_w = min(width - app.u(80), app.u(640))
         pad = app.u(28)
         button_h = app.fonts.line_height("body_b") + app.u(18)
-        sheet = Sheet(app.fonts, app.pal, card_w, pad)
+        sheet = Sheet(app.fonts, pal, card_w, pad)
         self.paint(sheet)
+        yield
         room = height - app.u(60) - button_h - pad * 2
         card_h = min(sheet.height(), room)
         total = card_h + button_h + pad
         card_rect = pygame.Rect((width - card_w) // 2, (height - total) // 2, card_w, card_h)
-        backing = self.add_canvas(pygame.Rect(card_rect.x, card_rect.y, card_w, total), background=app.pal.panel, layer=2)
-        backing.set_content(self._frame(card_w, total), [])
-        self.card = self.add_canvas(card_rect, background=app.pal.panel, layer=3)
-        self.card.set_content(sheet.paint(app.pal.panel), sheet.regions)
+        backing_rect = pygame.Rect(card_rect.x, card_rect.y, card_w, total)
+        card_ready = prepare(card_rect, pal, sheet.paint(pal.panel), sheet.regions, pal.panel)
+        yield
+        backing_ready = prepare(backing_rect, pal, self._frame(card_w, total), [], pal.panel)
+        yield NEXT_FRAME  # the widgets, on a frame of their own
+        self.add_canvas(window, background=pal.scrim, layer=1, blocking=True).show_prepared(scrim_ready)
+        self.add_canvas(backing_rect, background=pal.panel, layer=2).show_prepared(backing_ready)
+        self.card = self.add_canvas(card_rect, background=pal.panel, layer=3)
+        self.card.show_prepared(card_ready)
         x = card_rect.right - pad
         for label, action in reversed(self.buttons):
             w = self.button_width(label)

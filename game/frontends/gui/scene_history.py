@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.engine.session import Session
-from game.frontends.gui.scene import Host
+from game.frontends.gui.scene import Host, Steps
 from game.frontends.gui.scene_drawer import DrawerScene
 from game.frontends.presenter import outcome_lines
 
@@ -27,7 +27,7 @@ class HistoryScene(DrawerScene):
         super().__init__(app)
         self.session = session
 
-    def paint(self, sheet: Sheet, pad: int) -> None:
+    def paint(self, sheet: Sheet, pad: int) -> Steps:
         pal = sheet.pal
         x, width = pad, sheet.width - 2 * pad
         label = self.session.scenario.clock.turn_label.capitalize()
@@ -47,3 +47,4 @@ class HistoryScene(DrawerScene):
                 sheet.box(pygame.Rect(x + sheet.u(2), mid, dot, dot), getattr(pal, KIND_COLOURS[kind]), radius=dot // 2)
                 sheet.space(2)
             sheet.space(10)
+            yield

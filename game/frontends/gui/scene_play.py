@@ -22,7 +22,7 @@ from game.frontends.gui.focus import Stop
 from game.frontends.gui.map_view import paint_map
 from game.frontends.gui.moves_panel import MovesPanel
 from game.frontends.gui.party_panel import paint_parties
-from game.frontends.gui.scene import NEXT_FRAME, Host, Scene, Steps
+from game.frontends.gui.scene import COSTLY, NEXT_FRAME, Host, Scene, Steps, in_slices
 from game.frontends.gui.situation_panel import paint_situation
 from game.frontends.gui.top_bar import paint_top_bar
 from game.frontends.watching import LiveWatch
@@ -45,6 +45,8 @@ EVENT_KINDS = {
 }
 SHOWN_ERRORS = 8
 """An invalid save's dialog lists this many errors at most (`good-offices validate` lists all)."""
+WARM_SLICE_S = 0.0015
+"""An idle frame lays out menus ahead (`PlayScene.warm_up`) for about this long."""
 DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)}
 
 
@@ -68,7 +70,15 @@ class PlayScene(Scene):
         self.dialog_frame: int | None = None
         self.bar_compact = False
         self.turn_steps: Iterator[None] | None = None
-        """The repaint of the last turn, while it is being prepared (one step a frame)."""
+        """The repaint of the last turn, while it is being prepared (a slice a frame)."""
+        self.turn_chosen = -1
+        """The frame on which the last decision was made (its repaint starts on the next)."""
+        self.painted = -1
+        """The frame on which the moves panel was last repainted."""
+        self.warming: Iterator[None] | None = None
+        self.warmed: tuple[MovesPanel, int, tuple[int, ...]] | None = None
+        """The menus one key away laid out on idle frames (`MovesPanel.warm_up`), and for which
+        menu and place in it."""
 
     # -- layout ----------------------------------------------------------------------------------
     def build(self) -> None:
@@ -100,7 +110,9 @@ class PlayScene(Scene):
             if len({r.rect.y for r in bar.regions}) <= 2 and not bar_compact:
                 break
         bar_rect = pygame.Rect(0, 0, width, bar_h)
-        bar_ready = prepare(bar_rect, app.pal, bar.paint(app.pal.bar_bg), bar.regions, app.pal.bar_bg)
+        bar_painted = yield from bar.paint_steps(app.pal.bar_bg)
+        yield COSTLY
+        bar_ready = prepare(bar_rect, app.pal, bar_painted, bar.regions, app.pal.bar_bg)
         yield
         top = bar_h + gap
         body_h = height - top - gap
@@ -123,18 +135,28 @@ class PlayScene(Scene):
             situation_rect = pygame.Rect(centre_x, situation_top, centre_w, height - situation_top - gap)
         parties = self.sheet(parties_rect.width - SCROLLBAR - 4)  # a canvas's view_width
         paint_parties(parties, self.session)
-        yield
-        parties_ready = prepare(parties_rect, app.pal, parties.paint(None), parties.regions)
+        parties_painted = yield from parties.paint_steps(None)
+        yield COSTLY
+        parties_ready = prepare(parties_rect, app.pal, parties_painted, parties.regions)
         yield NEXT_FRAME  # placing the map's labels takes a frame's share of its own
         map_sheet = self.sheet(map_rect.width)
         map_layout = paint_map(map_sheet, self.session, map_rect.height)
-        yield
-        map_ready = prepare(map_rect, app.pal, map_sheet.paint(None), map_sheet.regions)
+        map_painted = yield from map_sheet.paint_steps(None)
+        yield COSTLY
+        map_ready = prepare(map_rect, app.pal, map_painted, map_sheet.regions)
         yield
         situation = self.sheet(situation_rect.width - SCROLLBAR - 4, 0)
-        paint_situation(situation, self.session)
+        yield from paint_situation(situation, self.session)
+        situation_painted = yield from situation.paint_steps(None)
+        yield COSTLY
+        situation_ready = prepare(situation_rect, app.pal, situation_painted, situation.regions)
         yield
-        situation_ready = prepare(situation_rect, app.pal, situation.paint(None), situation.regions)
+        moves_rect = pygame.Rect(width - gap - right_w, top, right_w, body_h)
+        panel = MovesPanel(self.session, None, lambda w: self.sheet(w), self.choose)
+        panel.path = list(self.path)
+        moves_painted, moves_regions = yield from panel.layout_steps((moves_rect.width - SCROLLBAR - 4, moves_rect.height))
+        yield COSTLY
+        moves_ready = prepare(moves_rect, app.pal, moves_painted, moves_regions)
         yield NEXT_FRAME  # every widget, on a frame of its own
         # the widgets, all on this last step, from what the steps before prepared
         self.bar = self.add_canvas(bar_rect, background=app.pal.bar_bg)
@@ -156,15 +178,17 @@ class PlayScene(Scene):
         self.parties = self.add_canvas(parties_rect)
         self.map = self.add_canvas(map_rect)
         self.situation = self.add_canvas(situation_rect, on_click=self.click_situation)
-        self.moves = self.add_canvas(pygame.Rect(width - gap - right_w, top, right_w, body_h), on_click=self.click_move)
-        self.panel = MovesPanel(self.session, self.moves, lambda w: self.sheet(w), self.choose)
-        self.panel.path = list(self.path)
+        self.moves = self.add_canvas(moves_rect, on_click=self.click_move)
+        self.moves.show_prepared(moves_ready)
+        panel.attach(self.moves)
+        self.panel = panel
+        self.warming = None
         self.parties.show_prepared(parties_ready)
         self.map_layout = map_layout
         self.map.show_prepared(map_ready)
         self.situation.show_prepared(situation_ready)
         self.show_tab(self.tab)
-        self.paint_moves()
+        self.paint_moves(painted=True)
         if self.events and self.dialog_frame is None:  # the opening's dialogs, from the next frame on
             self.dialog_frame = self.app.frames + 1
 
@@ -214,36 +238,51 @@ class PlayScene(Scene):
             self.show_tab(key.split(":", 1)[1])
             self.paint_moves()
 
-    def turn_repaint(self) -> Iterator[None]:
-        """The repaint after a decision in steps, one panel prepared off screen per step; the
-        last shows them all at once. The top bar growing taller rebuilds the layout, in steps too."""
+    def turn_repaint(self) -> Steps:
+        """The repaint after a decision in small steps (a panel laid out, painted, composed off
+        screen), grouped a slice a frame by `step_turn`; the last step shows them all at once.
+        The top bar growing taller rebuilds the layout, in steps too."""
         bar = self.sheet(self.app.size[0])
         paint_top_bar(bar, self.session, reserve=self.reserve, compact=self.bar_compact)
         if bar.height() > self.bar.rect.height:  # a taller bar moves every panel: a new layout, over frames
             index, key = self.focus.index, self.focus.current.key if self.focus.current else None
-            yield from self.rebuild_in_steps()
+            for _ in self.rebuild_in_steps():  # already in slices: each one a frame
+                yield NEXT_FRAME
             self.restore_focus(index, key)
             return
         # a shorter one keeps the bar's height (no layout change, no jump), so the layout is
         # rebuilt at most as often as the bar grows
-        shows: list[Callable[[], None]] = [self.bar.stage(bar.paint(self.app.pal.bar_bg, self.bar.rect.height), bar.regions)]
+        yield
+        bar_painted = yield from bar.paint_steps(self.app.pal.bar_bg, self.bar.rect.height)
+        yield COSTLY
+        shows: list[Callable[[], None]] = [self.bar.stage(bar_painted, bar.regions)]
+        yield
         parties = self.sheet(self.parties.view_width)
         paint_parties(parties, self.session)
-        shows.append(self.parties.stage(parties.paint(None), parties.regions))
-        yield
+        parties_painted = yield from parties.paint_steps(None)
+        yield COSTLY
+        shows.append(self.parties.stage(parties_painted, parties.regions))
+        yield COSTLY  # placing the map's labels (when they moved)
         map_sheet = self.sheet(self.map.rect.width)
         map_layout = paint_map(map_sheet, self.session, self.map.rect.height)
-        shows.append(self.map.stage(map_sheet.paint(None), map_sheet.regions))
+        map_painted = yield from map_sheet.paint_steps(None)
+        yield COSTLY
+        shows.append(self.map.stage(map_painted, map_sheet.regions))
         yield
         situation = self.sheet(self.situation.view_width, 0)
-        paint_situation(situation, self.session)
-        shows.append(self.situation.stage(situation.paint(None), situation.regions, keep_scroll=False))
+        yield from paint_situation(situation, self.session)
+        situation_painted = yield from situation.paint_steps(None)
+        yield COSTLY
+        shows.append(self.situation.stage(situation_painted, situation.regions, keep_scroll=False))
         yield
+        assert self.panel is not None
+        shows.append((yield from self.panel.stage()))
+        yield NEXT_FRAME  # shown together, on a frame of their own
         for show in shows:
             show()
         self.map_layout = map_layout
         self.show_tab(self.tab)
-        self.paint_moves()
+        self.paint_moves(painted=True)
 
     def finish_turn(self) -> None:
         """Show the last turn's repaint now (before a key or a click acts on the screen)."""
@@ -257,9 +296,12 @@ class PlayScene(Scene):
             # (frame.py), so neither frame does both
             self.dialog_frame = self.app.frames + 2
 
-    def paint_moves(self) -> None:
+    def paint_moves(self, *, painted: bool = False) -> None:
+        """Repaint the moves panel (unless `painted`: shown already) and take its focus stops."""
         assert self.panel is not None
-        self.panel.paint()
+        self.painted = self.app.frames  # a frame that repaints the panel lays out nothing ahead
+        if not painted:
+            self.panel.paint()
         self.path = list(self.panel.path)
         stops = [
             Stop(key, self._click_action(self.moves, key), canvas=self.moves)
@@ -304,7 +346,8 @@ class PlayScene(Scene):
         self.panel.refresh()
         self.events = list(outcome.events)
         self.dialog_frame = None
-        self.turn_steps = self.turn_repaint()
+        self.turn_steps = in_slices(self.turn_repaint())
+        self.turn_chosen = self.app.frames  # the repaint starts on the next frame: this one played the turn
 
     def update(self, dt: float) -> None:
         if self.watch is not None and self.turn_steps is None:
@@ -313,11 +356,26 @@ class PlayScene(Scene):
                 self.unlooked = 0.0
                 if self.follow():
                     return
-        self.step_turn()
+        if self.turn_chosen != self.app.frames:
+            self.step_turn()
         # The dialogs of a decision open on the frame after its repaint, so no frame does both.
         if self.dialog_frame is not None and self.app.frames >= self.dialog_frame and self.app.top is self:
             self.dialog_frame = None
             self.next_dialog()
+        elif self.turn_steps is None and self.dialog_frame is None and self.app.top is self and self.painted != self.app.frames:
+            self.warm_up()
+
+    def warm_up(self) -> None:
+        """On an idle frame, a slice of laying out the menus one key away, so the key that
+        opens one repaints the panel from cached text; started again whenever the menu moves."""
+        if self.panel is None or self.session.is_over:
+            return
+        place = (self.panel, self.panel.serial, tuple(self.panel.path))
+        if place != self.warmed:
+            self.warmed = place
+            self.warming = in_slices(self.panel.warm_up(self.moves.view_width), WARM_SLICE_S)
+        if self.warming is not None and next(self.warming, StopIteration) is StopIteration:
+            self.warming = None
 
     def follow(self) -> bool:
         """Look at the watched file; after a save, a dialog says what happened. A valid file

@@ -9,7 +9,7 @@ whole sheet is painted once per change, never per frame.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 
 import pygame
@@ -18,6 +18,8 @@ from game.frontends.gui.text import Fonts
 from game.frontends.gui.theme import Palette
 
 Painter = Callable[[pygame.Surface], None]
+PAINT_STEP = 40
+"""Operations (a line of text, a box) painted in one step of `Sheet.paint_steps`."""
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,17 @@ class Sheet:
         if background is not None:
             surface.fill(background)
         self._paint_ops(surface, self._ops)
+        return surface
+
+    def paint_steps(self, background: pygame.Color | None, min_height: int = 0) -> Generator[None, None, pygame.Surface]:
+        """`paint()` in steps of `PAINT_STEP` operations (a staged build's steps); returns the
+        surface as the generator's value."""
+        surface = pygame.Surface((max(self.width, 1), max(self.height(), min_height, 1)), pygame.SRCALPHA)
+        if background is not None:
+            surface.fill(background)
+        for start in range(0, len(self._ops), PAINT_STEP):
+            yield
+            self._paint_ops(surface, self._ops[start : start + PAINT_STEP])
         return surface
 
     def picture(self, min_height: int = 0) -> Picture:

@@ -3,6 +3,8 @@ of messages waiting to be relayed (a click on one opens its relay choices)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pygame
 
 from game.engine.outcome import Outcome
@@ -26,7 +28,9 @@ GOOD_WHEN_UP = ("trust", "consent", "meetings", "venue", "probed", "consulted")
 BAD_WHEN_UP = ("escalation", "exposure")
 
 
-def paint_situation(sheet: Sheet, session: Session) -> None:
+def paint_situation(sheet: Sheet, session: Session) -> Iterator[None]:
+    """Lay the panel out on `sheet`, yielding between small steps (a reply, an event, a message
+    each): a repaint spread over frames."""
     pal = sheet.pal
     state = session.state
     phase = session.scenario.phases.phases[state.phase.state]
@@ -45,12 +49,13 @@ def paint_situation(sheet: Sheet, session: Session) -> None:
         sheet.text("body_b", suspension, pal.danger)
     sheet.space(14)
     last = session.history[-1] if session.history else session.opening
-    _latest(sheet, session, last)
+    yield
+    yield from _latest(sheet, session, last)
     sheet.space(16)
-    _inbox(sheet, session)
+    yield from _inbox(sheet, session)
 
 
-def _inbox(sheet: Sheet, session: Session) -> None:
+def _inbox(sheet: Sheet, session: Session) -> Iterator[None]:
     pal, fonts = sheet.pal, sheet.fonts
     inbox = session.state.inbox
     top = sheet.y
@@ -87,10 +92,11 @@ def _inbox(sheet: Sheet, session: Session) -> None:
         sheet.box(card, pal.border, radius=8, border=1)
         sheet.region(card, key=f"inbox:{mid}")
         sheet.space(6)
+        yield
     del fonts
 
 
-def _latest(sheet: Sheet, session: Session, outcome: Outcome) -> None:
+def _latest(sheet: Sheet, session: Session, outcome: Outcome) -> Iterator[None]:
     pal = sheet.pal
     first = outcome is session.opening
     heading = "HOW IT BEGAN" if first else f"YOUR LAST DECISION \u00b7 {session.scenario.clock.turn_label.upper()} {outcome.turn}"
@@ -107,12 +113,14 @@ def _latest(sheet: Sheet, session: Session, outcome: Outcome) -> None:
         sheet.text("italic", reply.text, pal.text, x=indent, width=width)
         sheet.box(pygame.Rect(sheet.pad, top + sheet.u(2), max(2, sheet.u(3)), sheet.y - top - sheet.u(4)), pal.border)
         sheet.space(6)
+        yield
     for event in outcome.events:
         top = sheet.y
         sheet.text("body_b", event.title, pal.heading, x=indent, width=width)
         sheet.text("body", event.text, pal.text, x=indent, width=width)
         sheet.box(pygame.Rect(sheet.pad, top + sheet.u(2), max(3, sheet.u(4)), sheet.y - top - sheet.u(4)), pal.warn, radius=2)
         sheet.space(6)
+        yield
     for mid in outcome.arrivals:
         sheet.text("body_b", "New message for relay: " + session.scenario.messages[mid].summary, pal.accent)
     changes = [c for c in outcome.changes if is_visible(c)]
@@ -121,6 +129,7 @@ def _latest(sheet: Sheet, session: Session, outcome: Outcome) -> None:
         sheet.text("caps", "WHAT CHANGED", pal.muted)
         sheet.space(2)
     dot = max(6, sheet.u(7))
+    yield
     for change in changes:
         colour = _tone(pal, change.name, change.before, change.after)
         top = sheet.y

@@ -8,7 +8,9 @@ size or theme changes (a new `Fonts`).
 
 from __future__ import annotations
 
+import itertools
 from functools import cache
+from typing import Any
 
 import pygame
 
@@ -67,7 +69,7 @@ class Fonts:
         width = self._widths.get(key)
         if width is None:
             if len(self._widths) > 20000:
-                self._widths.clear()
+                _forget_older_half(self._widths)
             width = self._widths[key] = self.font(style).size(text)[0]
         return width
 
@@ -76,7 +78,7 @@ class Fonts:
         surface = self._cache.get(key)
         if surface is None:
             if len(self._cache) > 4000:
-                self._cache.clear()
+                _forget_older_half(self._cache)
             surface = self.font(style).render(text, True, colour)
             self._cache[key] = surface
         return surface
@@ -87,7 +89,7 @@ class Fonts:
         lines = self._wrapped.get(key)
         if lines is None:
             if len(self._wrapped) > 4000:
-                self._wrapped.clear()
+                _forget_older_half(self._wrapped)
             lines = self._wrapped[key] = tuple(self._wrap(style, text, width))
         return lines
 
@@ -161,6 +163,13 @@ class Fonts:
         font = self.font(style)
         cut = _longest_prefix(font, text + "\u2026", width) - 1
         return text[: max(cut, 1)].rstrip() + "\u2026"
+
+
+def _forget_older_half(cache: dict[Any, Any]) -> None:
+    """Drop the half of a full cache that was put in first (a dict keeps insertion order): what
+    the current turn and screen use stays."""
+    for key in list(itertools.islice(cache, len(cache) // 2)):
+        del cache[key]
 
 
 def _joint(word: str, cut: int) -> int:
