@@ -171,7 +171,10 @@ def expected_chart(reviews: Sequence[MoveReview]) -> Markup:
             body.append(_text(x(r.decision), y(r.expected) - radius - 5, mark, size=12, anchor="middle", fill=colour, weight="700"))
         if r.costly:
             loss = f"\u2212{r.loss:.0f}"
-            body.append(_text(x(r.decision), y(r.expected) + 24, loss, size=11, anchor="middle", fill=colour, weight="600"))
+            below = y(r.expected) + 24
+            # near the floor the loss would sit on the decision numbers: it goes above the mark
+            at = below if below < top + plot_h + 8 else y(r.expected) - radius - 19
+            body.append(_text(x(r.decision), at, loss, size=11, anchor="middle", fill=colour, weight="600"))
         if n <= 30 or r.decision % 5 == 0:
             body.append(_text(x(r.decision), top + plot_h + 22, str(r.decision), size=11, anchor="middle", fill=MUTED))
     body.append(_text(left + plot_w / 2, height - 4, "decision", size=11, anchor="middle", fill=MUTED))

@@ -9,6 +9,7 @@ from game.debrief.decision import Decision
 from game.debrief.rules.base import Rule, Severity
 from game.debrief.rules.situation import (
     CRISIS,
+    WARNING_KINDS,
     a_request_was_unanswered,
     a_warning_was_waiting,
     after_a_withdrawal,
@@ -16,6 +17,7 @@ from game.debrief.rules.situation import (
     idle_streak,
     in_the_know,
     initiative_on_offer,
+    message_kind,
     messages_sitting,
     names,
     number,
@@ -165,8 +167,11 @@ def a_message_was_sitting(d: Decision) -> bool:
 
 
 def warning_waiting_meanwhile(d: Decision) -> bool:
-    """A safety or humanitarian warning could be delivered, and this move did something else"""
-    return d.verb not in ("relay", "approach", "offer_step", "keep_line", "wait") and a_warning_was_waiting(d)
+    """A safety or humanitarian warning could be delivered, and this move did something else
+    (another message carried first included: the warnings go first)"""
+    if d.verb == "relay" and message_kind(d, d.target) in WARNING_KINDS:
+        return False
+    return d.verb not in ("approach", "offer_step", "keep_line", "wait") and a_warning_was_waiting(d)
 
 
 PRACTICE = "seed-000-practice"
@@ -268,7 +273,7 @@ TURN_RULES: tuple[Rule, ...] = (
     Rule("turn-warning-waiting", ANY_VERB, "timing", "missed", "major", "turn.warning_waiting", PRACTICE,
          when=(warning_waiting_meanwhile,), facts=facts,
          notes="Seed 000, practice: humanitarian messages and urgent military measures come first. Waiting has its own rule; "
-         "approaches, steps and relays are judged on timing by theirs."),
+         "approaches and small steps are judged on timing by theirs; another message carried first is a miss."),
     Rule("turn-channel-lapsed", SILENT_VERBS, "channel", "missed", "major", "turn.channel_lapsed", PRACTICE,
          when=(channel_lapsed, traffic_on_offer), facts=facts,
          notes="Seed 000, practice: the mere existence of communication reduces the risk of miscalculation; domain brief: "

@@ -106,6 +106,9 @@ def idle_streak(d: Decision) -> int:
 
 
 # -- messages --------------------------------------------------------------------------------
+WARNING_KINDS = ("safety", "humanitarian")
+
+
 def message_kind(d: Decision, mid: str) -> str:
     return str(getattr(d.message(mid), "kind", "ordinary"))
 
@@ -116,8 +119,7 @@ def warnings_waiting(d: Decision) -> list[str]:
     return [
         mid
         for mid in d.before.inbox
-        if message_kind(d, mid) in ("safety", "humanitarian")
-        and any(f"relay:{mid}:{mode}" in offered for mode in ("verbatim", "softened", "agreed"))
+        if message_kind(d, mid) in WARNING_KINDS and any(f"relay:{mid}:{mode}" in offered for mode in ("verbatim", "softened", "agreed"))
     ]
 
 
