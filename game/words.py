@@ -9,14 +9,17 @@ the English ones (the rest of the text is English too).
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from babel import Locale
 
 # Babel is imported when a word is first needed, not with this module: commands such as
-# `good-offices list` import this module and may print no count at all.
+# `good-offices list` import this module and may print no count at all. The words for a number
+# never change, and Babel takes longer to format one than a debrief takes to judge a decision,
+# so `count` and `ordinal` keep the words they made (a class report asks for the same few
+# thousand times).
 
 __all__ = ["count", "noun", "ordinal"]
 
@@ -53,6 +56,7 @@ def noun(n: int, one: str, other: str | None = None, *, language: str = DEFAULT_
     return one if form == "one" else (other if other is not None else one + "s")
 
 
+@lru_cache(maxsize=4096)
 def count(n: int, one: str, other: str | None = None, *, language: str = DEFAULT_LANGUAGE) -> str:
     """A number and its noun: count(1, "person", "people") -> "1 person"; count(3, ...) -> "3 people"."""
     from babel.numbers import format_decimal
@@ -61,6 +65,7 @@ def count(n: int, one: str, other: str | None = None, *, language: str = DEFAULT
     return f"{format_decimal(n, locale=_locale(words))} {noun(n, one, other, language=words)}"
 
 
+@lru_cache(maxsize=4096)
 def ordinal(n: int, *, language: str = DEFAULT_LANGUAGE) -> str:
     """1 -> "1st", 2 -> "2nd", 3 -> "3rd", 11 -> "11th", 21 -> "21st", 112 -> "112th"."""
     from babel.numbers import format_decimal

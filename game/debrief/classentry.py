@@ -6,16 +6,85 @@ A class of a thousand logs is debriefed in worker processes (`classrun.py`), and
 a worker made had to be pickled there and unpickled here: more time than the class report
 itself took. Workers send these entries instead; `class_report` makes the same report from
 entries as from whole debriefs (it makes an entry of each debrief it is given).
+
+Most of an entry is its findings against a principle, and the report reads only a few fields
+of each (`Against.marks`) and shows a handful whole, as examples: so they travel from a worker
+as one pickled blob beside their marks, and are unpickled only if one of them is read.
 """
 
 from __future__ import annotations
 
+import pickle
 from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 from game.debrief.model import Debrief, Finding, MoveReview
 from game.engine.outcome import EndingReached
+
+Mark = tuple[str, str, str, int, int, bool, str, str]
+"""What the class's figures read of one finding: (principle, verdict, move key, weight,
+decision, whether a stronger move was shown, principle name, move label)."""
+
+
+def _mark(f: Finding) -> Mark:
+    return (f.principle, f.verdict, f.move_key, f.weight, f.decision, f.stronger is not None, f.principle_name, f.move_label)
+
+
+class Against(Sequence[Finding]):
+    """The findings of a debrief that were not 'honoured', in its order, with their marks.
+
+    Pickled (sent by a worker), the findings go as one blob of bytes, unpickled here only when a
+    finding is read: unpickling all the findings of a large class took longer than making the
+    report from them."""
+
+    __slots__ = ("marks", "_findings", "_blob")
+
+    def __init__(self, findings: Iterable[Finding] = ()) -> None:
+        self._findings: tuple[Finding, ...] | None = tuple(findings)
+        self._blob: bytes | None = None
+        self.marks: tuple[Mark, ...] = tuple(_mark(f) for f in self._findings)
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        if self._findings is None:
+            assert self._blob is not None
+            self._findings, self._blob = pickle.loads(self._blob), None
+        return self._findings
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        blob = self._blob if self._findings is None else pickle.dumps(self._findings, pickle.HIGHEST_PROTOCOL)
+        return (_packed, (self.marks, blob))
+
+    @overload
+    def __getitem__(self, index: int) -> Finding: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Finding, ...]: ...
+    def __getitem__(self, index: int | slice) -> Finding | tuple[Finding, ...]:
+        return self.findings[index]
+
+    def __len__(self) -> int:
+        return len(self.marks)
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.findings)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Against):
+            return self.findings == other.findings
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # findings hold dicts: no hash, as a tuple of them
+
+    def __repr__(self) -> str:
+        return f"Against({self.findings!r})"
+
+
+def _packed(marks: tuple[Mark, ...], blob: bytes) -> Against:
+    against = Against.__new__(Against)
+    against.marks, against._findings, against._blob = marks, None, blob
+    return against
 
 
 @dataclass(frozen=True)
@@ -31,7 +100,7 @@ class ClassEntry:
     scores: dict[str, int | None]
     moves: tuple[tuple[str, str], ...]
     """(move key, move label) of each point of the timeline: index n is decision n, 0 the start."""
-    against: tuple[Finding, ...]
+    against: Against
     """The findings that were not 'honoured', in the debrief's order."""
     honoured: int
     warnings: int
@@ -55,7 +124,7 @@ class ClassEntry:
 
 
 def class_entry(d: Debrief) -> ClassEntry:
-    against = tuple(f for f in d.findings if f.verdict != "honoured")
+    against = Against(f for f in d.findings if f.verdict != "honoured")
     return ClassEntry(
         scenario_id=d.scenario_id,
         scenario_title=d.scenario_title,

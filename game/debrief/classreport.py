@@ -300,14 +300,16 @@ def _splits(group: list[ClassEntry]) -> tuple[SplitPoint, ...]:
 
 
 def _breaches(group: list[ClassEntry]) -> tuple[BreachPattern, ...]:
-    seen: dict[tuple[str, str, str], list[tuple[ClassEntry, Finding]]] = defaultdict(list)
+    # read from the findings' marks; only each pattern's example is read whole
+    seen: dict[tuple[str, str, str], list[tuple[tuple[bool, int, int], ClassEntry, int]]] = defaultdict(list)
     for d in group:
-        for f in d.against:
-            seen[(f.principle, f.verdict, f.move_key)].append((d, f))
+        for index, (principle, verdict, key, weight, decision, stronger, _, _) in enumerate(d.against.marks):
+            seen[(principle, verdict, key)].append(((stronger, weight, -decision), d, index))
     patterns = []
     for (principle, verdict, key), hits in seen.items():
-        trainees = len({id(d) for d, _ in hits})
-        example_d, example = max(hits, key=lambda h: (h[1].stronger is not None, h[1].weight, -h[1].decision))
+        trainees = len({id(d) for _, d, _ in hits})
+        _, example_d, index = max(hits, key=lambda h: h[0])
+        example = example_d.against[index]
         patterns.append(
             BreachPattern(
                 principle, example.principle_name, verdict, key, example.move_label, trainees, len(hits), example, example_d.trainee
@@ -319,8 +321,9 @@ def _breaches(group: list[ClassEntry]) -> tuple[BreachPattern, ...]:
 
 
 def _line(d: ClassEntry) -> TraineeLine:
-    worst = max(d.against, key=lambda f: (f.weight, -f.decision), default=None)
-    top = f"{worst.principle_name} {worst.verdict} at decision {worst.decision} ({worst.move_label})" if worst else None
+    marks = d.against.marks
+    worst = max(marks, key=lambda m: (m[3], -m[4]), default=None)
+    top = f"{worst[6]} {worst[1]} at decision {worst[4]} ({worst[7]})" if worst else None
     return TraineeLine(
         label=d.trainee,
         ending=d.ending.title if d.ending else "unfinished",
@@ -329,7 +332,7 @@ def _line(d: ClassEntry) -> TraineeLine:
         conduct=d.conduct,
         decisions=d.decisions,
         scores=dict(d.scores),
-        breaches=sum(1 for f in d.against if f.verdict == "breached"),
+        breaches=sum(1 for m in marks if m[1] == "breached"),
         honoured=d.honoured,
         top_breach=top,
         warnings=d.warnings,

@@ -18,8 +18,12 @@ from game.scenario.model import Message, Scenario, Venue
 HIDDEN_CHANGES = ("pressure.", "leak_risk", "var.", "grievance")
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class Decision:
+    """Not frozen (cheaper to make: a class report makes one per decision of every log, and the
+    review one per move it plays) but never changed once made, apart from the keys of the moves
+    on offer that `offered_keys` keeps beside the fields."""
+
     number: int
     move: Move
     before: Knowledge
@@ -60,7 +64,7 @@ class Decision:
         keys: frozenset[str] | None = self.__dict__.get("_offered_keys")
         if keys is None:
             keys = frozenset(m.key for m in self.offered)
-            object.__setattr__(self, "_offered_keys", keys)
+            self.__dict__["_offered_keys"] = keys
         return keys
 
     # -- the scenario's public facts ---------------------------------------------------------

@@ -1,7 +1,11 @@
 """The debrief as values: findings per decision, scores per principle, the timeline, the reveal.
 
-These are what renderers (text, Markdown, HTML, JSON) and the GUI read. They are frozen and
-hold only plain data, so the same log always yields an equal Debrief.
+These are what renderers (text, Markdown, HTML, JSON) and the GUI read. They hold only plain
+data, so the same log always yields an equal Debrief, and nothing changes them once made. They
+are frozen, except the two a class report makes by the ten thousand (`Finding`, one per rule
+that judged a decision, and `TimelinePoint`, one per decision): a frozen dataclass's `__init__`
+sets each field through `object.__setattr__`, which made a finding cost three times as much to
+make. Treat those as read-only too (`dataclasses.replace` makes a changed copy).
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ def severity_of(weight: int) -> SeverityWord:
     return SEVERITIES[max(1, min(weight, 3))]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Finding:
     """One principle honoured, breached or missed by one decision."""
 
@@ -56,7 +60,7 @@ class Finding:
         return self.verdict == "breached" and self.severity == "critical"
 
 
-@dataclass(frozen=True)
+@dataclass
 class TimelinePoint:
     """The situation after a decision (decision 0 is the start, before any decision)."""
 

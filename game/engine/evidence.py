@@ -72,8 +72,11 @@ class Evidence:
     """What the envoy was told, in words."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Assessment:
+    """The envoy's reading of a party's faith. Not frozen (cheaper to make: every knowledge view
+    makes one per party) but never changed once made."""
+
     leaning: str
     """'bad' (stalling), 'good' (seeking a way out) or '' (no leaning yet)."""
     confidence: str
@@ -88,6 +91,10 @@ class Assessment:
         return f"{LEANING_WORDS[self.leaning]} (confidence: {self.confidence})"
 
 
+_UNOBSERVED = Assessment("", "none", 0.0, 0)
+"""The reading of a party not observed yet (most parties, most of a game): made once."""
+
+
 def confidence_word(margin: float) -> str:
     return next(word for floor, word in CONFIDENCE_STEPS if margin >= floor)
 
@@ -96,7 +103,7 @@ def assess(party: PartyState) -> Assessment:
     """The envoy's current reading of a party's faith, from its evidence alone."""
     faith = [e for e in party.evidence if e.about == FAITH]
     if not faith:
-        return Assessment("", "none", 0.0, 0)
+        return _UNOBSERVED
     net = sum(e.weight if e.points_to == "bad" else -e.weight for e in faith)
     leaning = "bad" if net > 0 else "good" if net < 0 else ""
     return Assessment(leaning, confidence_word(abs(net)), abs(net), len(faith))

@@ -12,12 +12,16 @@ pressure, hidden grievances, the leak risk as a number, near misses, and the sce
 variables. `tests/test_knowledge.py` proves that two states differing only there give equal
 views.
 
-Every field is immutable, so a view can be compared, hashed into a cache, and kept.
+Every field is immutable, so a view can be compared, hashed into a cache, and kept. The views
+are named tuples rather than frozen dataclasses: a frozen dataclass's `__init__` sets each of
+its fields through `object.__setattr__`, which made a view cost three times as much to build,
+and the debrief builds one after every decision of every log of a class. (A named tuple equals
+any tuple of the same values; views are only ever compared with views.)
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from game.engine.evidence import Evidence, assess
 from game.engine.state import GameState, lookup
@@ -25,8 +29,7 @@ from game.scenario.loader import LoadedScenario
 from game.scenario.model import precondition_text
 
 
-@dataclass(frozen=True, slots=True)
-class PartyKnowledge:
+class PartyKnowledge(NamedTuple):
     id: str
     name: str
     trust: float
@@ -61,8 +64,7 @@ class PartyKnowledge:
         return self.leaning == "bad" and self.confidence in ("medium", "high")
 
 
-@dataclass(frozen=True, slots=True)
-class Knowledge:
+class Knowledge(NamedTuple):
     turn: int
     turns_left: int
     escalation: float

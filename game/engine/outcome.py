@@ -166,6 +166,8 @@ class Outcome:
 
 def _round(value: Any) -> Any:
     if isinstance(value, float):
+        if value.is_integer():  # most values logged are whole (trust 37.0): no rounding to do
+            return int(value)
         rounded = round(value, 2)
         return int(rounded) if rounded == int(rounded) else rounded
     return value

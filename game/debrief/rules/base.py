@@ -62,9 +62,12 @@ class Rule:
         return True
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Judgement:
-    """What one rule found about one decision: a principle, a verdict, why, and the source."""
+    """What one rule found about one decision: a principle, a verdict, why, and the source.
+
+    Not frozen (a frozen dataclass sets each field through `object.__setattr__`, and a class
+    report makes tens of thousands of these) but never changed once made."""
 
     rule: str
     principle: str
