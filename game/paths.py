@@ -1,7 +1,8 @@
 """The folders the program uses unless told otherwise, from platformdirs.
 
-One place for them, light enough for `good-offices --help`, which names them: session logs
-(`play --log-dir`, `sessions --log-dir`), the window's settings, and crash reports.
+One place for them: session logs (`play --log-dir`, `sessions --log-dir`), the window's
+settings, and crash reports. `play --help` and `sessions --help` name them, through
+`game/commands/folderhelp.py`, which imports this module only when the help is shown.
 """
 
 from __future__ import annotations

@@ -95,3 +95,28 @@ def test_bash_completes_subcommands_options_and_choices(cli_env: dict[str, str],
     assert complete("play", "--con") == ["--confirm"]
     assert complete("play", "--confirm", "") == ["all", "risky", "none"]
     assert "logs" in " ".join(complete("sessions", "--log-dir", "lo"))  # folders complete as paths
+
+
+def test_help_names_a_folder_with_a_percent_sign_as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    from game import paths
+
+    monkeypatch.setattr(paths, "log_folder", lambda: Path("/tmp/100%(prog)s/logs"))
+    for name in ("play", "sessions"):
+        text = subcommands()[name].format_help()
+        assert "".join(text.split()).count("/tmp/100%(prog)s/logs") == (2 if name == "play" else 1), text
+
+
+HEAVY = ("dataclasses", "platformdirs", "pydantic", "importlib.resources", "game.diagnostics", "game.scenario.yaml_source", "game.engine")
+LIST_PROBE = f"""
+import sys
+before = set(sys.modules)
+from game.cli import main
+status = main(["list"])
+print(sorted(name for name in {HEAVY!r} if name in sys.modules and name not in before), status)
+"""
+
+
+def test_list_and_help_import_neither_the_scenario_reader_nor_diagnostics_nor_platform_folders(cli_env: dict[str, str]) -> None:
+    """What made `good-offices list` three times `python -c pass`: only the headers are read."""
+    result = subprocess.run([sys.executable, "-c", LIST_PROBE], capture_output=True, text=True, env=cli_env, timeout=120)
+    assert result.returncode == 0 and result.stdout.splitlines()[-1] == "[] 0", result.stdout + result.stderr

@@ -25,6 +25,7 @@ import pytest  # noqa: E402
 from game.engine.logfile import LogWriter, read_log  # noqa: E402
 from game.frontends.gui import driver, start  # noqa: E402
 from game.frontends.gui.app import App  # noqa: E402
+from game.frontends.gui.scene_dialog import DialogScene  # noqa: E402
 from game.frontends.gui.scene_play import PlayScene  # noqa: E402
 from game.logshelf import newest_unfinished  # noqa: E402
 from game.scenario.bundled import bundled_paths  # noqa: E402
@@ -105,6 +106,64 @@ def test_every_frame_equals_a_full_redraw_through_turns_dialogs_drawers_and_text
     _play_turns(app, 2)
     assert checked.frames > 50
     assert {"full", "rects", "none", "over", "restore"} <= checked.kinds, checked.kinds
+
+
+class Pictures:
+    """Wraps `app.step`: the pictures the window showed, one per change (a frame that shows
+    what the one before showed adds nothing)."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.shown: list[bytes] = []
+        self._step = app.step
+        app.step = self.step  # type: ignore[method-assign]
+
+    def step(self, dt: float = 1 / 60) -> bool:
+        running = self._step(dt)
+        picture = pygame.image.tobytes(self.app.screen, "RGB")
+        if not self.shown or self.shown[-1] != picture:
+            self.shown.append(picture)
+        return running
+
+    def changes_during(self, action) -> int:  # type: ignore[no-untyped-def]
+        self.shown = [pygame.image.tobytes(self.app.screen, "RGB")]
+        action()
+        driver.settle(self.app, 30)
+        return len(self.shown) - 1
+
+
+def test_a_turn_a_dialog_and_a_drawer_built_over_frames_never_show_half_built(app: App) -> None:
+    """The turn's panels, an event dialog and the history drawer are prepared over several
+    frames: the window shows the picture before, then the finished one, and nothing between."""
+    scenario = bundled_paths()[0] if bundled_paths() else MINIMAL
+    driver.start_new(app, scenario, "Ana")
+    driver.settle(app, 5)
+    pictures = Pictures(app)
+    driver.dismiss_dialogs(app)
+    assert pictures.changes_during(lambda: driver.press(app, pygame.K_h)) == 1
+    assert pictures.changes_during(lambda: driver.press(app, pygame.K_ESCAPE)) == 1
+    session = app.top.session  # type: ignore[attr-defined]
+    for turn in range(6):
+        move = next(m.key for m in session.moves() if _reachable(app, m.key))
+        for number in driver.menu_path(app, move):
+            driver.digit(app, number)
+        before = len(session.history)
+        changes = pictures.changes_during(lambda: driver.press(app, pygame.K_RETURN))
+        assert len(session.history) == before + 1
+        # the turn shown whole, then its first event dialog if it had one
+        assert changes == (2 if isinstance(app.top, DialogScene) else 1), f"turn {turn + 1}: {changes} pictures"
+        while isinstance(app.top, DialogScene):  # the next dialog shown whole, or the play screen back
+            assert pictures.changes_during(lambda: driver.press(app, pygame.K_RETURN)) == 1
+        if not isinstance(app.top, PlayScene):
+            break
+
+
+def _reachable(app: App, move: str) -> bool:
+    try:
+        driver.menu_path(app, move)
+    except LookupError:
+        return False
+    return True
 
 
 def test_typing_in_a_field_shows_every_letter(app: App) -> None:
@@ -277,3 +336,40 @@ def test_the_title_screen_is_up_before_the_scenario_loader_is_imported(tmp_path:
     assert done.returncode == 0, done.stderr
     shown = json.loads(done.stdout.strip().splitlines()[-1])
     assert shown == {"scenes": ["title"], "heavy": [], "resume": True}
+
+
+def test_a_sheet_painted_in_steps_is_the_same_picture(app: App) -> None:
+    from game.frontends.gui.sheet import Sheet
+
+    sheet = Sheet(app.fonts, app.pal, 300, 8)
+    for number in range(60):  # more operations than one step paints
+        sheet.text("small", f"line {number}: some words to wrap across the width of the sheet", app.pal.text)
+        sheet.box(pygame.Rect(4, sheet.y, 100, 3), app.pal.accent, radius=1)
+    steps = sheet.paint_steps(app.pal.panel, 900)
+    count = 0
+    while True:
+        try:
+            next(steps)
+            count += 1
+        except StopIteration as done:
+            stepped = done.value
+            break
+    assert count > 2
+    whole = sheet.paint(app.pal.panel, 900)
+    assert pygame.image.tobytes(stepped, "RGBA") == pygame.image.tobytes(whole, "RGBA")
+
+
+def test_idle_frames_lay_out_the_menus_a_key_away_and_leave_the_menu_as_it_is(app: App) -> None:
+    scenario = bundled_paths()[0] if bundled_paths() else MINIMAL
+    driver.start_new(app, scenario, "Ana")
+    driver.dismiss_dialogs(app)
+    driver.settle(app, 120)
+    scene = app.top
+    assert isinstance(scene, PlayScene) and scene.panel is not None
+    assert scene.panel.path == [] and scene.path == []
+    rendered, wrapped = len(app.fonts._cache), len(app.fonts._wrapped)
+    for index, entry in enumerate(scene.panel.menu[:9]):  # what each digit key would show
+        scene.panel.path = [index]
+        scene.panel.layout()
+        scene.panel.path = []
+        assert (len(app.fonts._cache), len(app.fonts._wrapped)) == (rendered, wrapped), f"{entry.label}: text not laid out ahead"

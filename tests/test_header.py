@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from game.scenario import header, yaml_source
 from game.scenario.bundled import bundled_paths
@@ -23,6 +24,12 @@ def test_the_limits_are_the_readers() -> None:
 @pytest.mark.parametrize("path", YAML_FILES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_every_file_gets_the_answer_of_the_full_reader(path: Path) -> None:
     assert read_header(path) == header._read_in_full(path)
+
+
+def test_the_pure_python_parser_gives_the_same_headers(monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = {path: read_header(path) for path in YAML_FILES}
+    monkeypatch.setattr(header, "_Parser", yaml.SafeLoader)  # where PyYAML was built without libyaml
+    assert {path: read_header(path) for path in YAML_FILES} == expected
 
 
 def test_the_bundled_headers_are_read_without_the_full_reader(monkeypatch: pytest.MonkeyPatch) -> None:

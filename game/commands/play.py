@@ -10,7 +10,7 @@ import argparse
 import unicodedata
 from pathlib import Path
 
-from game.paths import log_folder, settings_folder
+from game.commands.folderhelp import FolderHelp
 
 TRAINEE_MAX = 80
 
@@ -33,10 +33,11 @@ def trainee_name(text: str) -> str:
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
     parser = commands.add_parser(
         "play",
+        formatter_class=FolderHelp,
         help="play a scenario (a window, or the terminal with --text)",
         description="Play a scenario in the game window, or in the terminal with --text. Every decision is written to the "
-        f"session log as it is made (default folder: {log_folder()}), so a session can be resumed with --resume and "
-        f"debriefed with 'good-offices debrief LOG'. The window keeps its settings in {settings_folder()}.",
+        "session log as it is made (default folder: {log_folder}), so a session can be resumed with --resume and "
+        "debriefed with 'good-offices debrief LOG'. The window keeps its settings in {settings_folder}.",
     )
     parser.add_argument(
         "scenario", nargs="?", metavar="SCENARIO", help="a bundled scenario id (see 'good-offices list') or a path to a scenario file"
@@ -54,7 +55,7 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
         default=None,
         help="the trainee's name, written in the log and its file name (default: the window asks; the terminal leaves it out)",
     )
-    parser.add_argument("--log-dir", type=Path, default=None, help=f"the folder the session log is written to (default: {log_folder()})")
+    parser.add_argument("--log-dir", type=Path, default=None, help="the folder the session log is written to (default: {log_folder})")
     parser.add_argument(
         "--confirm",
         choices=("all", "risky", "none"),

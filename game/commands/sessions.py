@@ -10,8 +10,8 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from game.commands.folderhelp import FolderHelp
 from game.console import EXIT_ERRORS, EXIT_OK, complain
-from game.paths import log_folder
 from game.printable import shown
 from game.words import count
 
@@ -22,11 +22,12 @@ if TYPE_CHECKING:
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
     parser = commands.add_parser(
         "sessions",
+        formatter_class=FolderHelp,
         help="list the session logs: scenario, trainee, date, decisions, ending",
         description="List the session logs in a folder: when each started, its scenario, trainee, decisions and ending, "
         "and which can be resumed with 'good-offices play --resume LOG'.",
     )
-    parser.add_argument("--log-dir", type=Path, default=None, help=f"the folder of logs (default: {log_folder()})")
+    parser.add_argument("--log-dir", type=Path, default=None, help="the folder of logs (default: {log_folder})")
     parser.add_argument("--prune", action="store_true", help="delete the logs of sessions quit before their first decision")
     return parser
 

@@ -510,17 +510,25 @@ class _Parser:
         return converted
 
     def convert(self, node: ast.AST, depth: int) -> Node:
-        # a node's column (`self.col(node)`) is worked out only for an error message
+        # a node's column (`self.col(node)`) is worked out only for an error message; the node
+        # types are tested most frequent first (each is one exact type: `ast.parse` makes no
+        # subclasses), as a file's thousands of conditions are mostly comparisons of names
         if depth > MAX_DEPTH:
             self.fail(f"the expression is nested too deeply (more than {MAX_DEPTH} levels)", self.col(node))
-        if isinstance(node, ast.Constant):
-            value = node.value
-            if not isinstance(value, bool | int | float | str):
-                self.fail("only numbers, true, false and text in quotes are values", self.col(node))
-            if not isinstance(value, bool | str) and not abs(value) <= MAX_LITERAL:
-                self.fail("this number is too large", self.col(node))
-            return Const(value)
-        if isinstance(node, ast.Name | ast.Attribute):
+        kind = type(node)
+        if kind is ast.Compare:
+            assert isinstance(node, ast.Compare)
+            for cmp, left in zip(node.ops, [node.left, *node.comparators], strict=False):
+                if type(cmp) not in _CMPOPS:
+                    word = self.col(left, end=True)
+                    word += len(self.text[word:]) - len(self.text[word:].lstrip(" \t\n\r)"))
+                    self.fail(_NODES.get(type(cmp).__name__, "this is not allowed here"), word)
+            return Compare(
+                self.convert(node.left, depth + 1),
+                tuple([_CMPOPS[type(op)] for op in node.ops]),
+                tuple([self.convert(right, depth + 1) for right in node.comparators]),
+            )
+        if kind is ast.Name or kind is ast.Attribute:
             name = self.dotted(node)
             if name is None:
                 self.fail("a '.' can only join the parts of a name, like trust.aurelia", self.col(node))
@@ -530,36 +538,38 @@ class _Parser:
                 return Const(_CONSTANTS[name])
             self.names.add(name)
             return Name(name)
-        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        if kind is ast.Constant:
+            assert isinstance(node, ast.Constant)
+            value = node.value
+            if not isinstance(value, bool | int | float | str):
+                self.fail("only numbers, true, false and text in quotes are values", self.col(node))
+            if not isinstance(value, bool | str) and not abs(value) <= MAX_LITERAL:
+                self.fail("this number is too large", self.col(node))
+            return Const(value)
+        if kind is ast.BoolOp:
+            assert isinstance(node, ast.BoolOp)
+            op = "and" if isinstance(node.op, ast.And) else "or"
+            return Logic(op, tuple([self.convert(value, depth + 1) for value in node.values]))
+        if kind is ast.UnaryOp and isinstance(node.op, ast.Not):  # type: ignore[attr-defined]
+            assert isinstance(node, ast.UnaryOp)
             return Unary("not", self.convert(node.operand, depth + 1))
-        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
+        if kind is ast.UnaryOp and isinstance(node.op, ast.USub | ast.UAdd):  # type: ignore[attr-defined]
+            assert isinstance(node, ast.UnaryOp)
             operand = self.number(node.operand, depth + 1)
             if isinstance(node.op, ast.UAdd):
                 return operand
             if isinstance(operand, Const):  # fold -5 into a constant
                 return Const(-_number(operand.value))
             return Unary("-", operand)
-        if isinstance(node, ast.BinOp) and type(node.op) in _BINOPS:
+        if kind is ast.BinOp and type(node.op) in _BINOPS:  # type: ignore[attr-defined]
+            assert isinstance(node, ast.BinOp)
             left_depth = depth if isinstance(node.left, ast.BinOp) else depth + 1  # a chain
             arith = Arith(_BINOPS[type(node.op)], self.number(node.left, left_depth), self.number(node.right, depth + 1))
             if isinstance(arith.left, Const) and isinstance(arith.right, Const):
                 self.constant_in_range(arith, self.col(node))
             return arith
-        if isinstance(node, ast.BoolOp):
-            op = "and" if isinstance(node.op, ast.And) else "or"
-            return Logic(op, tuple(self.convert(value, depth + 1) for value in node.values))
-        if isinstance(node, ast.Compare):
-            for cmp, left in zip(node.ops, [node.left, *node.comparators], strict=False):
-                if type(cmp) not in _CMPOPS:
-                    word = self.col(left, end=True)
-                    word += len(self.text[word:]) - len(self.text[word:].lstrip(" \t\n\r)"))
-                    self.fail(_NODES.get(type(cmp).__name__, "this is not allowed here"), word)
-            return Compare(
-                self.convert(node.left, depth + 1),
-                tuple(_CMPOPS[type(op)] for op in node.ops),
-                tuple(self.convert(right, depth + 1) for right in node.comparators),
-            )
-        if isinstance(node, ast.Call):
+        if kind is ast.Call:
+            assert isinstance(node, ast.Call)
             return self.call(node, depth)
         self.fail(_NODES.get(type(node).__name__, "this is not allowed in an expression"), self.col(node))
 

@@ -25,7 +25,7 @@ import math
 import os
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 from yaml import events as ev
@@ -359,12 +359,15 @@ class _Reader:
     def tick(self) -> None:
         self.count += 1
         if self.count > MAX_NODES:
-            what = "aliases" if self.first_alias else "merge keys (<<)"
-            raise _Stop(
-                self.diag(
-                    codes.ALIAS_EXPANSION, f"{what} expand to more than {MAX_NODES} values", self.first_alias or self.first_merge or (1, 1)
-                )
+            self.too_many()
+
+    def too_many(self) -> NoReturn:
+        what = "aliases" if self.first_alias else "merge keys (<<)"
+        raise _Stop(
+            self.diag(
+                codes.ALIAS_EXPANSION, f"{what} expand to more than {MAX_NODES} values", self.first_alias or self.first_merge or (1, 1)
             )
+        )
 
     def walk(self, node: _Node, depth: int, via: _Node | None) -> Any:
         """The plain value of a node, aliases and merges filled in. Positions are not recorded
@@ -389,18 +392,22 @@ class _Reader:
             items: list[Any] = []
             for item in node.value:
                 if item.tag == STR and item.kind == "scalar":
-                    self.tick()
+                    self.count += 1  # tick()
+                    if self.count > MAX_NODES:
+                        self.too_many()
                     items.append(item.value)
                 else:
                     items.append(walk(item, depth + 1, via))
             return items
         out: dict[str, Any] = {}
         for key, _, value_node in self.entries(node, 0):
-            self.tick()
             if value_node.tag == STR and value_node.kind == "scalar":
-                self.tick()
+                self.count += 2  # tick() for the entry, then for its value: nothing happens in between
+                if self.count > MAX_NODES:
+                    self.too_many()
                 out[key] = value_node.value
             else:
+                self.tick()
                 out[key] = walk(value_node, depth + 1, via)
         return out
 

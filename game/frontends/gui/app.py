@@ -16,6 +16,7 @@ import gc
 import os
 import sys
 import threading
+import time
 import warnings
 from collections.abc import Callable, Generator, Iterator, Mapping
 from pathlib import Path
@@ -50,6 +51,8 @@ UI_EVENTS = {
 
 
 HEADLESS_DRIVERS = ("offscreen", "dummy")
+IDLE_S = 0.001
+"""A frame that has worked less than this before drawing is idle (`FrameChanges.plan`)."""
 
 
 class NoDisplay(RuntimeError):
@@ -103,6 +106,7 @@ class App:
         self.held: list[pygame.event.Event] = []
         """Input that came while a screen was being built, for that screen."""
         self._in_frame = False
+        self._began = 0.0
         os.environ.setdefault("SDL_VIDEO_WINDOW_POS", "centered")
         check_display()
         try:
@@ -315,6 +319,7 @@ class App:
                 scene.set_hidden(False)
         self.showing.clear()
         self._in_frame = True
+        self._began = time.perf_counter()
         try:
             waiting = self.coming is not None  # a screen on its way before this frame's input
             events = pygame.event.get()
@@ -355,7 +360,8 @@ class App:
     def present(self) -> None:
         """Repaint what changed since the last frame and send only that to the display."""
         visible = self.manager.get_sprite_group().visible
-        plan = self.changes.plan(self.screen, self._backdrop(), visible)
+        idle = time.perf_counter() - self._began < IDLE_S
+        plan = self.changes.plan(self.screen, self._backdrop(), visible, idle=idle)
         if plan.kind == "none":
             return
         if plan.kind == "full":

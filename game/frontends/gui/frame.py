@@ -80,17 +80,38 @@ class FrameChanges:
         self.stale = True
         self.presented = 0
         """Frames sent to the display (flips and partial updates); unchanged frames are not."""
+        self._buffer: pygame.Surface | None = None
         self.kept: tuple[dict[int, Entry], pygame.Surface] | None = None
         """A copy of the window with the sprites it showed: taken on the first idle frame after
         a change (or when sprites are laid on top, if none is kept), dropped as soon as one of
         those sprites changes; when the sprites laid on top go, it is put back ("restore")."""
+
+    def _copy(self, screen: pygame.Surface) -> pygame.Surface:
+        """The window's picture, copied into the one surface kept for it (allocating 3.6 MB a
+        time costs more than the copy: fresh memory is faulted in page by page). There is only
+        ever one kept picture, and a "restore" has put it back before the next one is taken."""
+        buffer = self._buffer
+        if (
+            buffer is None
+            or buffer.get_size() != screen.get_size()
+            or buffer.get_bitsize() != screen.get_bitsize()
+            or screen.get_flags() & pygame.SRCALPHA
+        ):
+            buffer = self._buffer = screen.copy()
+        else:
+            buffer.blit(screen, (0, 0))
+        return buffer
 
     def invalidate(self) -> None:
         """The next frame is drawn and sent whole (a new window, an expose event)."""
         self.stale = True
         self.kept = None
 
-    def plan(self, screen: pygame.Surface, backdrop: tuple[object, ...], visible: list[list[Any]]) -> Plan:
+    def plan(self, screen: pygame.Surface, backdrop: tuple[object, ...], visible: list[list[Any]], *, idle: bool = True) -> Plan:
+        """`idle`: the frame has done next to nothing so far, so it may copy the window's
+        picture for an overlay to come (a frame busy preparing a screen leaves that to a later
+        one: the copy costs more than a millisecond, and several while a forked child shares
+        the window's memory)."""
         entries: dict[int, Entry] = {}
         for data in visible:
             image, rect = data[0], data[1]
@@ -109,8 +130,8 @@ class FrameChanges:
             self.kept = None
             return Plan("full")
         if entries == old and not touched & entries.keys():
-            if self.kept is None:  # an idle frame keeps the picture, for an overlay to come
-                self.kept = (entries, screen.copy())
+            if self.kept is None and idle:  # an idle frame keeps the picture, for an overlay to come
+                self.kept = (entries, self._copy(screen))
             return Plan("none")
         window = screen.get_rect()
         keys, old_keys = list(entries), list(old)
@@ -121,7 +142,7 @@ class FrameChanges:
             if rects is None:
                 rects = [window]
             if self.kept is None or self.kept[0] != old:
-                self.kept = (old, screen.copy())
+                self.kept = (old, self._copy(screen))
             return Plan("over", rects, first=len(old_keys))
         if self.kept is not None and entries == self.kept[0] and not touched & entries.keys():
             gone = [pygame.Rect(entry[1]) for key, entry in old.items() if key not in entries]

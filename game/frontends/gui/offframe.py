@@ -13,6 +13,7 @@ outright leaves its child to finish the work, then exit, its answer unread.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import threading
 from collections.abc import Callable
@@ -20,6 +21,11 @@ from multiprocessing.connection import Connection
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
+
+with contextlib.suppress(ImportError):
+    # what a fork needs, imported with this module (by the window in the background at start-up)
+    # rather than on the frame that forks: 8 ms once
+    import multiprocessing.popen_fork  # noqa: F401
 
 
 def _in_child(work: Callable[[], Any], answer: Connection) -> None:

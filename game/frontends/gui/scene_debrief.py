@@ -24,7 +24,7 @@ from game.frontends.gui.begin import CannotDebrief, debrief_of_log
 from game.frontends.gui.canvas import SCROLLBAR, Canvas, prepare
 from game.frontends.gui.offframe import OffFrame
 from game.frontends.gui.opener import open_file
-from game.frontends.gui.scene import NEXT_FRAME, Host, Scene, Steps
+from game.frontends.gui.scene import COSTLY, NEXT_FRAME, Host, Scene, Steps
 from game.frontends.gui.sheet import Sheet, tip
 from game.frontends.gui.text import Fonts
 from game.frontends.gui.theme import grade_colour
@@ -101,6 +101,7 @@ class DebriefScene(Scene):
         if self.work is None:  # from the frame after the first: that one shows the waiting screen
             work = partial(debrief_session, self.session) if self.session is not None else partial(debrief_of_log, self.log_path)
             self.work = OffFrame(work)
+            return  # the fork is this frame's work: the spinner turns from the next
         elif self.work.done():
             done, self.work = self.work, None
             try:
@@ -159,10 +160,13 @@ class DebriefScene(Scene):
         view = scores_rect.width - SCROLLBAR - 4  # a canvas's view_width
         scores = self.sheet(view, 20)
         yield from self.paint_scores(scores, self.debrief)
-        scores_ready = prepare(scores_rect, pal, scores.paint(pal.panel, scores_rect.height), scores.regions, pal.panel)
+        scores_painted = yield from scores.paint_steps(pal.panel, scores_rect.height)
+        yield COSTLY
+        scores_ready = prepare(scores_rect, pal, scores_painted, scores.regions, pal.panel)
         yield
         findings = self.sheet(findings_rect.width - SCROLLBAR - 4, 20)
         yield from self.paint_findings(findings, self.debrief)
+        yield COSTLY
         # a long list: a picture paints only the band it shows
         findings_ready = prepare(findings_rect, pal, findings.picture(findings_rect.height), findings.regions, pal.panel)
         yield NEXT_FRAME  # the widgets, on a frame of their own

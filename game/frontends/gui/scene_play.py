@@ -3,9 +3,11 @@
 The only way this screen changes the game is `session.choose()`, after a confirmation. The
 widgets are created once per layout (resize, settings) and their content is repainted only when
 a turn passes or the trainee moves through the menu. The first layout is prepared off screen
-over a few frames while the briefing stays up (`staged_build`). A turn's repaint is spread over a few
-frames, one panel prepared off screen a frame, and shown all at once on the last (no frame shows
-half a turn); a key or a click meanwhile finishes it first.
+over a few frames while the briefing stays up (`staged_build`). A turn's repaint starts on the
+frame after the decision and is spread over a few frames, its panels prepared off screen in
+small steps, a slice a frame, and shown all at once on the last (no frame shows half a turn); a
+key or a click meanwhile finishes it first. Idle frames lay out the menus a key away, so a key
+that opens one repaints the moves panel from cached text (`warm_up`).
 """
 
 from __future__ import annotations
