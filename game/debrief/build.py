@@ -95,7 +95,8 @@ def walk(
             known = previous.after if previous is not None else None
             decision = make_decision(loaded, number, before, replay.state, outcome, offered, previous, known_before=known)
             findings.extend(to_findings(decision, judge_move(decision), loaded.scenario.language, brief=brief))
-            _note_hidden(loaded, hidden, outcome, replay.state.turn, number)
+            if not brief:  # what was hidden is only for the reveal
+                _note_hidden(loaded, hidden, outcome, replay.state.turn, number)
             timeline.append(point(number, replay.state, outcome.move.label, key, outcome, outcome.turn))
             previous = decision
     except BaseException:
