@@ -13,7 +13,8 @@ from pathlib import Path
 import pygame
 
 from game import __version__
-from game.frontends.gui.scene import Host, Scene
+from game.frontends.gui.canvas import prepare
+from game.frontends.gui.scene import COSTLY, NEXT_FRAME, Host, Scene, Steps
 from game.frontends.gui.sheet import Sheet
 from game.logshelf import describe_log, has_logs, newest_unfinished
 
@@ -28,6 +29,7 @@ KEYS = "Keyboard: Tab or arrows to move, Enter to choose, number keys for moves,
 
 class TitleScene(Scene):
     name = "title"
+    staged = True
 
     def __init__(self, app: Host) -> None:
         super().__init__(app)
@@ -36,20 +38,25 @@ class TitleScene(Scene):
         self.resume_text = describe_log(newest) if newest is not None else ""
         self.has_logs = has_logs(app.log_dir)
 
-    def build(self) -> None:
+    def staged_build(self) -> Steps:
+        """The picture, the words and the footer painted and composed off screen, a step each
+        (the screen before stays up), then the widgets made at once from them."""
         app = self.app
         pal = app.pal
         width, height = app.size
         left = max(app.u(40), width // 12)
         column = min(app.u(600), width - 2 * left)
         with_art = width - left - column >= width * 0.25
+        art_ready = None
         if not with_art:
             column = width - 2 * left
         else:
-            art = self.add_canvas(pygame.Rect(0, 0, width, height))
             art_sheet = Sheet(app.fonts, pal, width)
             art_sheet.draw(self._art)
-            art.set_content(art_sheet.paint(None, height), [])
+            art_painted = art_sheet.paint(None, height)
+            yield COSTLY
+            art_ready = prepare(pygame.Rect(0, 0, width, height), pal, art_painted, [])
+            yield
         items: list[tuple[str, Callable[[], None], str | None]] = []
         if self.unfinished:
             items.append(("Resume the session", self.resume_unfinished, "Continue where you left it: every decision was saved"))
@@ -73,14 +80,21 @@ class TitleScene(Scene):
                 break
         total = sheet.height() + len(items) * (button_h + gap)
         top = max(app.u(16), (height - footer.height() - app.u(16) - total) // 2)
-        intro = self.add_canvas(pygame.Rect(left, top, column, sheet.height()))
-        intro.set_content(sheet.paint(None), [])
+        intro_rect = pygame.Rect(left, top, column, sheet.height())
+        yield COSTLY
+        intro_ready = prepare(intro_rect, pal, sheet.paint(None), [])
+        foot_rect = pygame.Rect(left, height - footer.height() - app.u(16), width - 2 * left, footer.height())
+        yield
+        foot_ready = prepare(foot_rect, pal, footer.paint(None), [])
+        yield NEXT_FRAME  # the widgets, on a frame of their own
+        if art_ready is not None:
+            self.add_canvas(pygame.Rect(0, 0, width, height)).show_prepared(art_ready)
+        self.add_canvas(intro_rect).show_prepared(intro_ready)
         y = top + sheet.height()
         for number, (label, action, tooltip) in enumerate(items):
             self.add_button(pygame.Rect(left, y, column, button_h), label, action, kind="primary" if number == 0 else None, tooltip=tooltip)
             y += button_h + gap
-        foot = self.add_canvas(pygame.Rect(left, height - footer.height() - app.u(16), width - 2 * left, footer.height()))
-        foot.set_content(footer.paint(None), [])
+        self.add_canvas(foot_rect).show_prepared(foot_ready)
         self.focus.set(self.take_button_stops())
 
     def _intro(self, column: int, detail: int) -> Sheet:
