@@ -18,14 +18,16 @@ The priorities, first that applies wins (ties in the order the engine lists the 
    else softened, else word for word).
 3. Answer a party that asked for help and has not yet heard from the envoy.
 4. Offer good offices to a party that has not accepted the envoy (least contacted first).
-5. In a back channel: prepare public lines for disclosure, before the next message is carried
-   (a leak can come any day once the channel runs; lines prepared after it come too late).
+5. In a back channel with three turns or more left: prepare public lines for disclosure,
+   before the next message is carried (a leak can come any day once the channel runs; lines
+   prepared after it come too late).
 6. Deliver every other message that is waiting, the same way.
 7. Seek good offices from a party at contact whose trust (40, the engine's threshold, which the
    party cards teach) allows it.
 8. The scenario's own choices that its author marked only as honouring principles, the
    weightiest first (an author's breach or missed opportunity is never played).
-9. In a back channel: advise a party to narrow a circle of more than four.
+9. In a back channel: prepare public lines for disclosure (if not done yet, in the last turns);
+   advise a party to narrow a circle of more than four.
 10. A meeting every party agreed and that moves the channel on (a first open meeting, a secret
    meeting that opens a back channel, a back channel or proximity talks moved to an official
    format): first probe each party not yet probed (before the first talks, and before leaving a
@@ -79,6 +81,9 @@ SIDELINED_GAP = 3
 NEUTRAL = 50
 """A venue is neutral enough at this neutrality (the rules' `venue-partial-ground` line)."""
 WIDE_CIRCLE = 4
+EARLY_DISCLOSURE_TURNS = 3
+"""With this many turns left or more (the public clock), lines for disclosure come before the
+next message: a leak could still come and matter. Fewer, and closing comes first."""
 CLIMBING = 4.0
 GOOD_OFFICES_TRUST = 40
 """The trust at which a party at contact is asked for good offices early (the engine's
@@ -214,13 +219,16 @@ def _wishes(scenario: Scenario, state: GameState, offer: Offer):  # type: ignore
         if spec.request is not None and parties[pid].contacts == 0:
             yield f"approach:{pid}"
     yield from _approaches(state, "none")
-    if state.channel.state == "back_channel":
+    early = scenario.clock.turns - state.turn + 1 >= EARLY_DISCLOSURE_TURNS
+    if state.channel.state == "back_channel" and early:
         yield "prepare_disclosure"
     for mid in state.inbox:
         yield from _deliveries(mid)
     yield from _approaches(state, "contact", trust=GOOD_OFFICES_TRUST)
     yield from _honoured_choices(scenario, offer)
     channel = state.channel.state
+    if channel == "back_channel":
+        yield "prepare_disclosure"
     if channel == "back_channel" and state.circle > WIDE_CIRCLE:
         for pid in parties:
             yield f"advise_circle:{pid}:narrow"
