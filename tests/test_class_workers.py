@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.debrief import class_report, class_to_json, classrun, render_class_html, render_class_markdown, render_class_text
+from game.debrief import class_report, class_to_json, classrun, debrief_log, render_class_html, render_class_markdown, render_class_text
+from game.debrief.classentry import class_entry
 from game.debrief.scripted import write_class
 from game.diagnostics import Diagnostic
 from game.engine.logfile import read_log
@@ -82,6 +83,22 @@ def test_class_entries_from_workers_give_the_report_whole_debriefs_give(class_fo
     hidden = [class_report([d for d, _ in answers if d is not None], anonymous=True) for answers in (debriefs, entries)]
     assert render_class_html(hidden[0]) == render_class_html(hidden[1])
     assert json.dumps(class_to_json(hidden[0])) == json.dumps(class_to_json(hidden[1]))
+
+
+@pytest.mark.parametrize("suggest", [False, True], ids=["no search", "reduced search"])
+def test_a_brief_debrief_gives_the_class_entry_a_full_debrief_gives(
+    class_folder: Path, strait: LoadedScenario, tmp_path: Path, suggest: bool
+) -> None:
+    """What a class report's workers make (`brief`: no words for what was honoured, no reveal)
+    is what the report would keep of a whole debrief, finding for finding."""
+    paths = logs(class_folder)[:4] + write_class(strait, tmp_path, 4)
+    for path in paths:
+        full, _ = debrief_log(path, suggest=suggest)
+        brief, _ = debrief_log(path, suggest=suggest, brief=True)
+        assert full is not None and brief is not None
+        assert class_entry(brief) == class_entry(full)
+        assert [f for f in brief.findings if f.verdict != "honoured"] == [f for f in full.findings if f.verdict != "honoured"]
+        assert (brief.scores, brief.conduct, brief.overall) == (full.scores, full.conduct, full.overall)
 
 
 def test_the_collector_is_as_it_was_after_a_class_in_workers(class_folder: Path) -> None:

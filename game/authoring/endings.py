@@ -108,7 +108,7 @@ def survey(
 
 def route_score(loaded: LoadedScenario, seed: int, moves: tuple[str, ...], machines: Machines | None = None) -> int | None:
     """The debrief's overall score of a play (without its search for better moves)."""
-    return walk(loaded, seed, "", list(moves), machines=machines, suggest=False).overall
+    return walk(loaded, seed, "", list(moves), machines=machines, suggest=False, brief=True).overall
 
 
 def margin(loaded: LoadedScenario, witness: Witness, others: int, machines: Machines | None = None) -> int:

@@ -201,7 +201,7 @@ def play_one(job: _Job, policy: str, seed: int) -> Played:
                 session.choose(careful_move_now(loaded, machines, session.state))
     ending = session.state.ending
     keys = [o.move.key for o in session.history]
-    score = walk(loaded, seed, "", keys, machines=machines, suggest=False).overall if ending is not None else None
+    score = walk(loaded, seed, "", keys, machines=machines, suggest=False, brief=True).overall if ending is not None else None
     return Played(policy, seed, ending or UNFINISHED, score, len(keys), stopped)
 
 

@@ -61,15 +61,22 @@ def walk(
     started: str = "",
     log_file: str = "",
     sink: Sink | None = None,
+    brief: bool = False,
 ) -> Debrief:
     """`sink` receives the records the walk's session produces, as a log would hold them, so a
     log can be checked while it is walked (`logs.py`) instead of being replayed once more. A
-    key the session does not offer raises `KeyNotOffered`."""
+    key the session does not offer raises `KeyNotOffered`.
+
+    `brief=True` makes a debrief only for its scores and its class entry (`classentry.py`):
+    the findings that honoured a principle are not worded (`to_findings`), the timeline holds
+    each decision's move but not the figures after it (escalation, trust, leak risk and events
+    are left empty), and there is no reveal; all else is as in the full debrief."""
     replay = Session(loaded, seed=seed, trainee=trainee, started=started, machines=machines, sink=sink)
     pending = start_review(loaded, replay.machines, seed, keys, search) if suggest else None
     hidden = Hidden()
     _note_events(loaded, hidden, replay.opening, replay.state.turn)
-    timeline = [_point(0, replay.state, "Start", "", replay.opening, replay.state.turn)]
+    point = _bare_point if brief else _point
+    timeline = [point(0, replay.state, "Start", "", replay.opening, replay.state.turn)]
     findings: list[Finding] = []
     previous: Decision | None = None
     try:
@@ -87,9 +94,10 @@ def walk(
             # the knowledge after one decision is the knowledge before the next: computed once
             known = previous.after if previous is not None else None
             decision = make_decision(loaded, number, before, replay.state, outcome, offered, previous, known_before=known)
-            findings.extend(to_findings(decision, judge_move(decision), loaded.scenario.language))
-            _note_hidden(loaded, hidden, outcome, replay.state.turn, number)
-            timeline.append(_point(number, replay.state, outcome.move.label, key, outcome, outcome.turn))
+            findings.extend(to_findings(decision, judge_move(decision), loaded.scenario.language, brief=brief))
+            if not brief:  # what was hidden is only for the reveal
+                _note_hidden(loaded, hidden, outcome, replay.state.turn, number)
+            timeline.append(point(number, replay.state, outcome.move.label, key, outcome, outcome.turn))
             previous = decision
     except BaseException:
         if pending is not None:
@@ -114,7 +122,7 @@ def walk(
         overall=overall_score(conduct, grade, critical=critical),
         scores=scores,
         findings=findings,
-        reveal=reveal(loaded, replay.state, hidden),
+        reveal=[] if brief else reveal(loaded, replay.state, hidden),
         timeline=timeline,
         decisions=len(keys),
         scenario_sha256=loaded.sha256,
@@ -147,6 +155,11 @@ def _point(number: int, state: GameState, label: str, key: str, outcome: Outcome
         leak_risk=round(state.leak_risk, 1),
         events=tuple(e.title for e in outcome.events),
     )
+
+
+def _bare_point(number: int, state: GameState, label: str, key: str, outcome: Outcome, turn: int) -> TimelinePoint:
+    """A brief walk's point: the move without the figures."""
+    return TimelinePoint(decision=number, turn=turn, escalation=0.0, trust={}, move_label=label, move_key=key)
 
 
 def _note_events(loaded: LoadedScenario, hidden: Hidden, outcome: Outcome, turn: int) -> None:

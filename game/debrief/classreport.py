@@ -285,7 +285,9 @@ def _splits(group: list[ClassEntry]) -> tuple[SplitPoint, ...]:
         if len(moves) < 2:
             continue
         labels = dict(chosen)
-        verbs = Counter(key_verb(key) for key, _ in chosen)
+        verbs: Counter[str] = Counter()
+        for key, times in moves.items():  # each move's verb once, not each trainee's
+            verbs[key_verb(key)] += times
         total = len(chosen)
         points.append(
             SplitPoint(

@@ -139,7 +139,8 @@ def _one(job: _Job, path: str | os.PathLike[str], cache: ScenarioCache) -> _Answ
     # a debrief makes many objects and keeps few; the debriefs already made are many and
     # long-lived, so each collection in the middle of one would walk them all again
     with collector.paused():
-        debrief, found = debrief_log(path, job.override, suggest=job.suggest, search=job.search, cache=cache)
+        # a class entry needs no words for what was honoured, nor the reveal (`build.walk`)
+        debrief, found = debrief_log(path, job.override, suggest=job.suggest, search=job.search, cache=cache, brief=job.entries)
         if job.entries and debrief is not None:
             return class_entry(debrief), found
         return debrief, found

@@ -90,12 +90,36 @@ _PLAIN = (str, int, float, bool)
 anew for every parameter judged)."""
 
 
-def to_findings(decision: Decision, judged: list[Judgement], language: str = "en") -> list[Finding]:
+def to_findings(decision: Decision, judged: list[Judgement], language: str = "en", *, brief: bool = False) -> list[Finding]:
+    """`brief`: a finding that honoured its principle is not worded (no explanation, citation or
+    parameters): all a score or a class entry (`classentry.py`) reads of it is its principle,
+    verdict and weight, and wording it cost a class report more than judging it."""
     principles = catalogue()
     label = decision.scenario.clock.turn_label
     number, turn, move = decision.number, decision.before.turn, decision.move
     findings = []
     for j in judged:
+        if brief and j.verdict == "honoured":
+            findings.append(
+                Finding(
+                    decision=number,
+                    turn=turn,
+                    move_key=move.key,
+                    move_label=move.label,
+                    principle=j.principle,
+                    principle_name=principles[j.principle].name,
+                    verdict=j.verdict,
+                    weight=j.weight,
+                    explanation="",
+                    source="",
+                    stronger=None,
+                    severity=j.severity,
+                    rule=j.rule,
+                    message=j.message,
+                    source_id=j.source,
+                )
+            )
+            continue
         text = render(j.message, j.params, language, label)
         findings.append(
             Finding(

@@ -67,9 +67,11 @@ def debrief_log(
     suggest: bool = True,
     search: SearchSettings = FULL,
     cache: ScenarioCache | None = None,
+    brief: bool = False,
 ) -> tuple[Debrief | None, list[Diagnostic]]:
     """`suggest=False` skips the review by search; `search` sets how hard it searches
-    (`review.REDUCED` for a class report)."""
+    (`review.REDUCED` for a class report). `brief=True`: a debrief made only for its class
+    entry (`build.walk`)."""
     cache = cache if cache is not None else ScenarioCache()
     contents, problems = read_log(path)
     if contents is None or not contents.header:
@@ -98,6 +100,7 @@ def debrief_log(
             started=str(header.get("started", "")),
             log_file=contents.file,
             sink=produced.append,
+            brief=brief,
         )
     except KeyNotOffered as exc:
         return None, [*problems, unavailable(contents, exc.number - 1, exc, exc.session)]

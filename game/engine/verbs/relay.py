@@ -11,6 +11,9 @@ not accepted the envoy, through its permanent mission or liaison (see `engine/me
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import NamedTuple
+
 from game.engine.messages import (
     GENTLER,
     comparison,
@@ -43,25 +46,57 @@ REFUSE_TRUST = -2.0
 
 
 def moves(turn: Turn) -> list[Move]:
-    found = []
-    for mid in turn.state.inbox:
-        message = turn.loaded.scenario.messages[mid]
-        for mode, label, text in _options(turn, mid, message):
-            found.append(Move(f"{VERB}:{mid}:{mode}", VERB, label, text, GROUP, message.sender))
+    found: list[Move] = []
+    state, scenario = turn.state, turn.loaded.scenario
+    for mid in state.inbox:
+        message = scenario.messages[mid]
+        # what the moves' words depend on, read from the state; the moves themselves are made
+        # once for each such situation (a Move is never changed once made)
+        via = None
+        if deliverable(state, message):
+            via = f" through {liaison_words(scenario, message.recipient)}" if through_liaison(state, message) else ""
+        found.extend(
+            _moves(
+                mid,
+                _Words(message.sender, message.summary, message.softened, message.distorted),
+                turn.party_name(message.sender),
+                turn.party_name(message.recipient),
+                state.message_status.get(mid),
+                tone_now(state, message, mid),
+                wording_now(state, message, mid),
+                comparison(state, scenario, mid),
+                via,
+            )
+        )
     return found
 
 
-def _options(turn: Turn, mid: str, message: Message) -> list[tuple[str, str, str]]:
-    state = turn.state
-    sender, recipient = turn.party_name(message.sender), turn.party_name(message.recipient)
-    status = state.message_status.get(mid)
-    tone, wording = tone_now(state, message, mid), wording_now(state, message, mid)
-    compare = comparison(state, turn.loaded.scenario, mid)
+@lru_cache(maxsize=1024)
+def _moves(
+    mid: str, message: _Words, sender: str, recipient: str, status: str | None, tone: str, wording: str, compare: str, via: str | None
+) -> tuple[Move, ...]:
+    """The relay moves of one message in one situation; `via` is None when it cannot be
+    delivered now, else how it would go ('' directly, or through the recipient's liaison)."""
+    options = _options(message, sender, recipient, status, tone, wording, compare, via)
+    return tuple(Move(f"{VERB}:{mid}:{mode}", VERB, label, text, GROUP, message.party) for mode, label, text in options)
+
+
+class _Words(NamedTuple):
+    """What the moves' words take from a message (a key of `_moves`' cache)."""
+
+    party: str
+    summary: str
+    softened: str | None
+    distorted: str | None
+
+
+def _options(
+    message: _Words, sender: str, recipient: str, status: str | None, tone: str, wording: str, compare: str, via: str | None
+) -> list[tuple[str, str, str]]:
     what = f"'{message.summary}'"
     options = []
-    if deliverable(state, message):
+    if via is not None:
         # an ordinary message needs the recipient's contact; a warning goes through its liaison
-        via = f" through {liaison_words(turn.loaded.scenario, message.recipient)}" if through_liaison(state, message) else ""
         exact = f"Pass {sender}'s message to {recipient}{via} exactly as worded ({tone} tone): \u201c{wording}\u201d"
         options.append(("verbatim", f"Deliver {what} word for word{via}", exact))
         if status == "wording_agreed" and message.softened:
