@@ -126,3 +126,57 @@ def test_an_annotation_may_name_its_source(tmp_path):
     loaded = _scenario(path)
     debrief = debrief_session(play_script(loaded, ["choice:tip_off_press"], seed=1), suggest=False)
     assert [f.source_id for f in debrief.findings] == ["seed-000-advantages"]
+
+
+# -- The audit of which source each finding cites ---------------------------------------------
+# Each pair was read against the finding's wording and the source's `supports`/`not_for`; the
+# ones below were changed (or fixed earlier) because the source first cited did not say that
+# very thing. A change to one of these is a change of citation: check the source says it.
+AUDITED_RULES = {
+    "convene-uninvited": "guidance-2012-consent",  # was charter-33: the means of settlement, not one meeting
+    "formula-overstep-ownership": "guidance-2012-ownership",  # was hague-1907-6: advice, not whose terms
+    "formula-in-role": "seed-000-mediation",  # was hague-1907-4: article unconfirmed; the seed states it
+    "venue-neutral": "seed-000-practice",  # was portsmouth-1905: its seed passage says nothing of venue
+    "formula-overstep": "seed-000-limits",
+    "statement-announce-unprepared": "seed-002-revelation",
+    "turn-endless-game": "seed-002-testing",
+}
+
+AUDITED_ANNOTATIONS = {
+    # (scenario file, choice, principle): the source the annotation names explicitly
+    ("scenarios/quiet_channel.yaml", "channel_rules", "backchannel"): "oslo-1993",
+    ("scenarios/quiet_channel.yaml", "draft_sequencing_paper", "mandate"): "seed-000-limits",
+    ("scenarios/quiet_channel.yaml", "coordinate_with_un", "backchannel"): "guidance-2012-coherence",
+    ("scenarios/quiet_channel.yaml", "warn_un_off", "backchannel"): "guidance-2012-coherence",
+    ("scenarios/quiet_channel.yaml", "ask_council_signal", "good_faith"): "seed-001-prevention",
+    ("scenarios/harbour_crossing.yaml", "press_briefing", "discretion"): "seed-000-advantages",
+    ("scenarios/harbour_crossing.yaml", "draw_the_line", "mandate"): "seed-000-limits",
+    ("game/authoring/starter.yaml", "own_formula", "mandate"): "seed-000-limits",
+}
+
+ANNOTATED_FILES = sorted({ROOT / file for file, _, _ in AUDITED_ANNOTATIONS} | set((ROOT / "scenarios").glob("*.yaml")))
+
+
+@pytest.mark.parametrize(("rule_id", "source_id"), sorted(AUDITED_RULES.items()))
+def test_an_audited_rule_cites_the_source_that_says_it(rule_id, source_id):
+    (rule,) = [r for r in rules.RULES if r.id == rule_id]
+    assert rule.source == source_id
+
+
+@pytest.mark.parametrize(("where", "source_id"), sorted(AUDITED_ANNOTATIONS.items()), ids=lambda x: str(x))
+def test_an_audited_annotation_names_the_source_that_says_it(where, source_id):
+    file, choice, principle = where
+    notes = [n for n in _scenario(ROOT / file).scenario.choices[choice].annotations if n.principle == principle]
+    assert [n.source for n in notes] == [source_id]
+
+
+@pytest.mark.parametrize("path", ANNOTATED_FILES, ids=lambda p: p.name)
+def test_no_annotation_falls_back_on_a_case_study(path):
+    """Without `source:` an annotation cites its principle's primary source; where that source is
+    a historical case (back channels: Oslo 1993), the fallback would cite a case for whatever the
+    note says, so the author must name the source."""
+    for choice_id, choice in _scenario(path).scenario.choices.items():
+        for note in choice.annotations:
+            if note.source is None:
+                fallback = source(primary_source(note.principle))
+                assert fallback.kind != "case", f"{path.name}: {choice_id} ({note.principle}) would cite {fallback.cite}"

@@ -18,28 +18,31 @@ The priorities, first that applies wins (ties in the order the engine lists the 
    else softened, else word for word).
 3. Answer a party that asked for help and has not yet heard from the envoy.
 4. Offer good offices to a party that has not accepted the envoy (least contacted first).
-5. Deliver every other message that is waiting, the same way.
-6. Seek good offices from a party at contact whose trust (40, the engine's threshold, which the
+5. In a back channel with three turns or more left: prepare public lines for disclosure,
+   before the next message is carried (a leak can come any day once the channel runs; lines
+   prepared after it come too late).
+6. Deliver every other message that is waiting, the same way.
+7. Seek good offices from a party at contact whose trust (40, the engine's threshold, which the
    party cards teach) allows it.
-7. The scenario's own choices that its author marked only as honouring principles, the
+8. The scenario's own choices that its author marked only as honouring principles, the
    weightiest first (an author's breach or missed opportunity is never played).
-8. In a back channel: prepare public lines for disclosure; advise a party to narrow a circle of
-   more than four.
-9. A meeting every party agreed and that moves the channel on (a first open meeting, a secret
+9. In a back channel: prepare public lines for disclosure (if not done yet, in the last turns);
+   advise a party to narrow a circle of more than four.
+10. A meeting every party agreed and that moves the channel on (a first open meeting, a secret
    meeting that opens a back channel, a back channel or proximity talks moved to an official
    format): first probe each party not yet probed (before the first talks, and before leaving a
    back channel: testing intentions is what a back channel is for) and raise stalling in private where the
    reading of the evidence leans to it with at least medium confidence, then convene it with
    simultaneous invitations.
-10. No venue agreed yet (or a party no longer holds to it), or the agreed format is behind the
+11. No venue agreed yet (or a party no longer holds to it), or the agreed format is behind the
     channel: propose the most neutral
     and discreet venue on neither side's soil; a secret meeting while public preconditions
     block talks and none were held, proximity talks from no channel, talks between technical
     delegations from a back channel, proximity talks or contacts gone public.
-11. A confidence-building step not yet taken.
-12. Seek good offices from any party that accepted contact only.
-13. Probe a party not yet probed; consult the analysts, then the standby experts.
-14. Keep the line working: convene an agreed secret meeting still waiting for a quiet channel,
+12. A confidence-building step not yet taken.
+13. Seek good offices from any party that accepted contact only.
+14. Probe a party not yet probed; consult the analysts, then the standby experts.
+15. Keep the line working: convene an agreed secret meeting still waiting for a quiet channel,
     convene the agreed open meeting again, shuttle (not while a secret meeting waits to be
     convened), call for restraint while escalation
     climbs, keep the least-consulted party informed; wait only when nothing else is on offer.
@@ -78,6 +81,9 @@ SIDELINED_GAP = 3
 NEUTRAL = 50
 """A venue is neutral enough at this neutrality (the rules' `venue-partial-ground` line)."""
 WIDE_CIRCLE = 4
+EARLY_DISCLOSURE_TURNS = 3
+"""With this many turns left or more (the public clock), lines for disclosure come before the
+next message: a leak could still come and matter. Fewer, and closing comes first."""
 CLIMBING = 4.0
 GOOD_OFFICES_TRUST = 40
 """The trust at which a party at contact is asked for good offices early (the engine's
@@ -213,6 +219,9 @@ def _wishes(scenario: Scenario, state: GameState, offer: Offer):  # type: ignore
         if spec.request is not None and parties[pid].contacts == 0:
             yield f"approach:{pid}"
     yield from _approaches(state, "none")
+    early = scenario.clock.turns - state.turn + 1 >= EARLY_DISCLOSURE_TURNS
+    if state.channel.state == "back_channel" and early:
+        yield "prepare_disclosure"
     for mid in state.inbox:
         yield from _deliveries(mid)
     yield from _approaches(state, "contact", trust=GOOD_OFFICES_TRUST)
@@ -220,9 +229,9 @@ def _wishes(scenario: Scenario, state: GameState, offer: Offer):  # type: ignore
     channel = state.channel.state
     if channel == "back_channel":
         yield "prepare_disclosure"
-        if state.circle > WIDE_CIRCLE:
-            for pid in parties:
-                yield f"advise_circle:{pid}:narrow"
+    if channel == "back_channel" and state.circle > WIDE_CIRCLE:
+        for pid in parties:
+            yield f"advise_circle:{pid}:narrow"
     meeting = _meeting_moves_on(state)
     if meeting:
         yield from _before_talks(state)

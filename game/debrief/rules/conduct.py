@@ -198,7 +198,8 @@ RULES: tuple[Rule, ...] = (
          notes="Guidance 2012, impartiality: even-handed in word as in deed."),
     Rule("statement-announce", ("public_statement",), "discretion", "breached", "critical", "statement.announce", "seed-000-advantages",
          when=(option("announce"),), facts=facts,
-         notes="Seed 000, advantages: public negotiation hardens positions; going public is the parties' call."),
+         notes="Seed 000, advantages: public negotiation hardens positions, and a leader may reject in public what they "
+         "would explore in private; announcing without the parties' agreement takes that choice from them."),
     Rule("statement-blame", ("public_statement",), "impartiality", "breached", "critical", "statement.blame", "guidance-2012-impartiality",
          when=(option("blame"),), facts=facts, notes="Guidance 2012, impartiality; seed 000, limits: being seen as partial."),
     Rule("statement-blame-judge", ("public_statement",), "ownership", "breached", "major", "statement.blame_judge",
@@ -214,15 +215,17 @@ RULES: tuple[Rule, ...] = (
     Rule("formula-overstep", ("propose_formula",), "mandate", "breached", "critical", "formula.overstep", "seed-000-limits",
          when=(under_good_offices_only,), facts=facts,
          notes="Seed 000, limits: proposing solutions before the parties authorise that role."),
-    Rule("formula-overstep-ownership", ("propose_formula",), "ownership", "breached", "major", "formula.not_theirs", "hague-1907-6",
-         when=(under_good_offices_only,), facts=facts,
-         notes="Hague I (1907) art. 6: good offices have the character of advice only; the terms are the parties'."),
+    Rule("formula-overstep-ownership", ("propose_formula",), "ownership", "breached", "major", "formula.not_theirs",
+         "guidance-2012-ownership", when=(under_good_offices_only,), facts=facts,
+         notes="Guidance 2012, national ownership: the parties own the process and its outcome; the third party does not "
+         "impose terms. (Not Hague I art. 6: that a proposal is advice and never binds says nothing of whose terms they are.)"),
     Rule("formula-too-soon", ("propose_formula",), "timing", "breached", "major", "formula.too_soon", PRACTICE,
          when=(mediation_before_talks,), facts=facts,
          notes="Seed 000, practice: a broader agreement comes after the channel works."),
-    Rule("formula-in-role", ("propose_formula",), "mandate", "honoured", "major", "formula.in_role", "hague-1907-4",
+    Rule("formula-in-role", ("propose_formula",), "mandate", "honoured", "major", "formula.in_role", "seed-000-mediation",
          when=(mediation_after_talks,), facts=facts,
-         notes="Hague I (1907): reconciling opposing claims is the mediator's part, once mediation is accepted."),
+         notes="Seed 000, good offices and mediation: a mediator may suggest compromise formulas, and the role becomes "
+         "mediation when the parties authorise the third party to address the merits."),
     Rule("formula-improvised", ("propose_formula",), "preparedness", "breached", "minor", "formula.improvised", "standby-2008",
          when=(without_experts,), facts=facts, notes="Standby Team (2008): specialists on cease-fires, power sharing, resources."),
     Rule("wait-warning-due", ("wait",), "timing", "missed", "major", "wait.warning_due", PRACTICE,
@@ -242,10 +245,12 @@ RULES: tuple[Rule, ...] = (
     Rule("wait-meeting-waiting", ("wait",), "timing", "missed", "minor", "wait.meeting_waiting", PRACTICE,
          when=(agreed_meeting_waiting,), facts=facts, notes="Seed 000, practice: the envoy arranges timing, place and format."),
     Rule("wait-after-withdrawal", ("wait",), "channel", "missed", "minor", "wait.after_withdrawal", PRACTICE,
-         when=(after_a_withdrawal,), facts=facts, notes="Seed 000, practice: keeping the channel active through setbacks. "
+         when=(after_a_withdrawal,), facts=facts,
+         notes="Seed 000, practice: good offices keep a channel active even when a settlement is far off. "
          "Waiting lets the chance to go back pass: missed, like every other wait rule, not breached."),
     Rule("wait-public-storm", ("wait",), "discretion", "honoured", "minor", "wait.public_storm", "seed-000-advantages",
-         when=(contacts_public,), facts=facts, notes="Seed 000, advantages: public exposure hardens positions; a quiet turn lets it pass."),
+         when=(contacts_public,), facts=facts, notes="Seed 000, advantages: public negotiation hardens positions; "
+         "a quiet turn adds no exposure before the next step."),
     Rule("wait-too-passive", ("wait",), "mandate", "missed", "minor", "wait.too_passive", "seed-000-limits",
          when=(idle_for_three,), unless=(while_suspended,), facts=facts,
          notes="Seed 000, limits: an envoy who stays too passive cannot get past the first barrier. Not while good offices "

@@ -190,7 +190,7 @@ RULES: tuple[Rule, ...] = (
         "seed-000-practice",
         when=(above_contact, after_a_withdrawal),
         facts=facts,
-        notes="Seed 000, practice: keeping a channel active through setbacks.",
+        notes="Seed 000, practice: good offices keep a channel active even when a settlement is far off; a setback is such a time.",
     ),
     Rule(
         "approach-lopsided",

@@ -140,7 +140,8 @@ RULES: tuple[Rule, ...] = (
         option_field="mode",
         options=("agreed",),
         facts=facts,
-        notes="Seed 000, practice: adjusting a message with the sender keeps it the sender's.",
+        notes="Seed 000, practice: a message is adjusted to language the other side can accept and transmitted; "
+        "the wording the sender approved is such an adjustment, with the substance unchanged.",
     ),
     Rule(
         "relay-agree-wording-ownership",

@@ -90,7 +90,8 @@ PRACTICE = "seed-000-practice"
 RULES: tuple[Rule, ...] = (
     Rule("suspend-on-stalling", ("suspend",), "good_faith", "honoured", "major", "suspend.on_stalling", "seed-000-useful",
          when=(suspending, someone_seems_to_stall), facts=facts,
-         notes="Seed 000, when useful: the method reaches its limit with a party that talks to gain time; change approach."),
+         notes="Seed 000, when useful: the method reaches its limit with a party that talks to gain time, and the obstacle "
+         "is then more than missing communication; suspending stops the process serving as cover."),
     Rule("suspend-walking-away", ("suspend",), "channel", "breached", "major", "suspend.walking_away", PRACTICE,
          when=(suspending,), unless=(someone_seems_to_stall,), facts=facts,
          notes="Seed 000, practice: the channel is kept active even when a settlement is far off."),
@@ -108,9 +109,11 @@ RULES: tuple[Rule, ...] = (
          when=(option("end"),), unless=(stalling_sure,), facts=facts,
          notes="Seed 000, practice: keep a channel active; ending the only channel without cause lets it lapse."),
     Rule("suspend-resume", ("suspend",), "channel", "honoured", "minor", "suspend.resume", PRACTICE,
-         when=(option("resume"),), facts=facts, notes="Seed 000, practice: the channel is taken up again."),
+         when=(option("resume"),), facts=facts,
+         notes="Seed 000, practice: good offices keep a channel active even when a settlement is far off."),
     Rule("keep-line", ("keep_line",), "channel", "honoured", "major", "keep_line", PRACTICE,
-         facts=facts, notes="Seed 000, practice: a channel may live on humanitarian messages and urgent military measures alone."),
+         facts=facts, notes="Seed 000, practice: a channel may begin with humanitarian messages and urgent military measures, "
+         "before any broader agreement."),
     Rule("circle-narrow-wide", ("advise_circle",), "backchannel", "honoured", "major", "circle.narrow", "oslo-1993",
          when=(advising_narrow, circle_wide), facts=facts,
          notes="Oslo 1993: a secret channel kept to a few people."),
@@ -119,18 +122,22 @@ RULES: tuple[Rule, ...] = (
          notes="Oslo 1993: a secret channel kept to a few people."),
     Rule("circle-widen-before-disclosure", ("advise_circle",), "backchannel", "honoured", "minor", "circle.widen", "seed-002-revelation",
          when=(advising_widen, channel_maturing), facts=facts,
-         notes="Seed 002: secret concessions revealed by surprise bring backlash at home; the principal decides whom to brief."),
+         notes="Seed 002, revelation: a back channel is kept even from much of a government's own elite, and when it "
+         "becomes known critics react strongly; briefing one's own side first prepares for that. Whom to brief stays "
+         "the party's decision (the game's reading, not the seed's)."),
     Rule("circle-widen-early", ("advise_circle",), "backchannel", "breached", "minor", "circle.widen_early", "seed-002-spoilers",
          when=(advising_widen,), unless=(channel_maturing,), facts=facts,
-         notes="Seed 002: each person who knows is a risk; widening before there is anything to prepare for adds risk only. "
+         notes="Seed 002, spoilers: secrecy shields a deal from spoilers only for a while; widening the circle before there "
+         "is anything to prepare for shortens that while and gains nothing (the game's reading). "
          "(It used to be excused once the parties had met, which a back channel always has: it could never apply.)"),
     Rule("disclosure-prepared", ("prepare_disclosure",), "backchannel", "honoured", "major", "disclosure.prepared", "seed-002-revelation",
          facts=facts, notes="Seed 002: anticipate the backlash when secret talks become known."),
     Rule("stalling-raised", ("raise_stalling",), "good_faith", "honoured", "minor", "stalling.raised", "seed-000-useful",
          when=(the_party_seems_to_stall,), facts=raised_facts,
          upgrade=major_on_firm_evidence,
-         notes="Seed 000, when useful: a party that uses talks to gain time is not negotiating; naming it in private is the "
-         "first answer. Major once the evidence is of at least medium confidence; on a single weak sign, minor."),
+         notes="Seed 000, when useful: good offices reach their limit when a side uses talks to gain time; raising it in "
+         "private, where the party can answer, is the game's first answer (the seed prescribes none). "
+         "Major once the evidence is of at least medium confidence; on a single weak sign, minor."),
     Rule("stalling-unfounded", ("raise_stalling",), "impartiality", "breached", "minor", "stalling.unfounded", "guidance-2012-impartiality",
          when=(nothing_observed,), facts=lambda d: {**facts(d), "party": d.name(d.target)},
          notes="Guidance 2012, impartiality: accusing one side without grounds reads as taking the other's."),

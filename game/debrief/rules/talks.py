@@ -199,9 +199,10 @@ VENUE_RULES: tuple[Rule, ...] = (
     Rule("venue-their-soil", ("propose_venue",), "face", "breached", "major", "venue.their_soil", PRACTICE,
          when=(on_a_partys_soil,), facts=venue_facts,
          notes="Seed 000, practice: a neutral space, so neither side appears to enter the other's political territory."),
-    Rule("venue-neutral", ("propose_venue",), "face", "honoured", "minor", "venue.neutral", "portsmouth-1905",
+    Rule("venue-neutral", ("propose_venue",), "face", "honoured", "minor", "venue.neutral", PRACTICE,
          when=(neutral_ground,), unless=(already_on_neutral_ground,), facts=venue_facts,
-         notes="Portsmouth 1905: talks on a third country's ground; the belligerents kept the decision."),
+         notes="Seed 000, practice: a neutral space where the delegations meet, so neither side appears to enter the other's "
+         "political territory. (Not Portsmouth 1905: the seed's passage on it says nothing of the venue.)"),
     Rule("venue-partial-ground", ("propose_venue",), "face", "breached", "minor", "venue.partial_ground", PRACTICE,
          when=(seen_as_partial_ground,), facts=venue_facts,
          notes="Seed 000, practice: the venue's symbolism can block the first conversation."),
@@ -223,9 +224,10 @@ MEETING_RULES: tuple[Rule, ...] = (
     Rule("convene-shuttle", ("convene",), "channel", "honoured", "minor", "convene.shuttle", PRACTICE,
          when=(shuttle,), facts=talks_facts,
          notes="Seed 000, practice: the mere existence of communication reduces the risk of miscalculation."),
-    Rule("convene-uninvited", ("convene",), "consent", "breached", "critical", "convene.uninvited", "charter-33",
+    Rule("convene-uninvited", ("convene",), "consent", "breached", "critical", "convene.uninvited", "guidance-2012-consent",
          when=(talks, someone_never_agreed), facts=talks_facts,
-         notes="UN Charter art. 33(1): the means are the parties' choice; a meeting one side never agreed to is not one."),
+         notes="Guidance 2012, consent: the process rests on each party's consent, and acting beyond it loses the party. "
+         "(Not UN Charter art. 33(1): it is about choosing the means of settlement, not about attending one meeting.)"),
     Rule("convene-agreed", ("convene",), "consent", "honoured", "minor", "convene.agreed", "guidance-2012-consent",
          when=(talks,), unless=(someone_never_agreed,), facts=talks_facts,
          notes="Guidance 2012, consent: each party agreed this meeting's venue and format."),
@@ -237,13 +239,15 @@ MEETING_RULES: tuple[Rule, ...] = (
          notes="Oslo 1993: talks begun in secret in a small circle, testing intentions."),
     Rule("convene-wide-circle", ("convene",), "backchannel", "breached", "major", "convene.wide_circle", "seed-002-spoilers",
          when=(talks, secret_meeting_now, wide_circle), unless=(someone_never_agreed,), facts=talks_facts,
-         notes="Seed 002: secrecy is hard to keep; each person who knows is a risk of leaks and spoilers."),
+         notes="Seed 002, spoilers: secrecy shields a deal from spoilers only for a while; each person added to the "
+         "circle shortens that while (the game's reading)."),
     Rule("convene-official-track", ("convene",), "backchannel", "honoured", "major", "convene.official_track", "oslo-1993",
          when=(talks, out_of_the_back_channel), unless=(someone_never_agreed,), facts=talks_facts,
          notes="Oslo 1993: secret talks moved onto an official track."),
     Rule("convene-stalling-unraised", ("convene",), "good_faith", "breached", "major", "convene.stalling_unraised", "seed-000-useful",
          when=(talks, stalling_unraised), unless=(someone_never_agreed,), facts=talks_facts,
-         notes="Seed 000, when useful: a party using talks to gain time is given cover by more talks."),
+         notes="Seed 000, when useful: good offices reach their limit when a side uses talks to gain time; a meeting "
+         "granted without raising it serves that aim."),
     Rule("convene-seen-asking", ("convene",), "face", "breached", "major", "convene.seen_asking", PRACTICE,
          when=(one_side_seen_asking,), unless=(someone_never_agreed,), facts=talks_facts,
          notes="Seed 000, practice: good offices preserve the appearance of equality when one side avoids approaching first. "
