@@ -9,15 +9,17 @@ entries as from whole debriefs (it makes an entry of each debrief it is given).
 
 Most of an entry is its findings against a principle, and the report reads only a few fields
 of each (`Against.marks`) and shows a handful whole, as examples: so they travel from a worker
-as one pickled blob beside their marks, and are unpickled only if one of them is read.
+as one blob beside their marks (plain values in `marshal`'s format: the worker is this very
+program, forked, and a blob never comes from a file), and are read back only if one of them is
+read.
 """
 
 from __future__ import annotations
 
-import pickle
+import marshal
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, overload
 
 from game.debrief.model import Debrief, Finding, MoveReview
@@ -28,6 +30,9 @@ Mark = tuple[str, str, str, int, int, bool, str, str]
 decision, whether a stronger move was shown, principle name, move label)."""
 
 
+_FIELDS = tuple(f.name for f in fields(Finding))
+
+
 def _mark(f: Finding) -> Mark:
     return (f.principle, f.verdict, f.move_key, f.weight, f.decision, f.stronger is not None, f.principle_name, f.move_label)
 
@@ -35,7 +40,7 @@ def _mark(f: Finding) -> Mark:
 class Against(Sequence[Finding]):
     """The findings of a debrief that were not 'honoured', in its order, with their marks.
 
-    Pickled (sent by a worker), the findings go as one blob of bytes, unpickled here only when a
+    Pickled (sent by a worker), the findings go as one blob of bytes, read back here only when a
     finding is read: unpickling all the findings of a large class took longer than making the
     report from them."""
 
@@ -50,11 +55,15 @@ class Against(Sequence[Finding]):
     def findings(self) -> tuple[Finding, ...]:
         if self._findings is None:
             assert self._blob is not None
-            self._findings, self._blob = pickle.loads(self._blob), None
+            rows = marshal.loads(self._blob)
+            self._findings, self._blob = tuple(Finding(*row) for row in rows), None
         return self._findings
 
     def __reduce__(self) -> tuple[Any, ...]:
-        blob = self._blob if self._findings is None else pickle.dumps(self._findings, pickle.HIGHEST_PROTOCOL)
+        if self._findings is None:
+            blob = self._blob
+        else:
+            blob = marshal.dumps(tuple(tuple(getattr(f, name) for name in _FIELDS) for f in self._findings))
         return (_packed, (self.marks, blob))
 
     @overload
