@@ -99,28 +99,8 @@ def to_findings(decision: Decision, judged: list[Judgement], language: str = "en
     number, turn, move = decision.number, decision.before.turn, decision.move
     findings = []
     for j in judged:
-        if brief and j.verdict == "honoured":
-            findings.append(
-                Finding(
-                    decision=number,
-                    turn=turn,
-                    move_key=move.key,
-                    move_label=move.label,
-                    principle=j.principle,
-                    principle_name=principles[j.principle].name,
-                    verdict=j.verdict,
-                    weight=j.weight,
-                    explanation="",
-                    source="",
-                    stronger=None,
-                    severity=j.severity,
-                    rule=j.rule,
-                    message=j.message,
-                    source_id=j.source,
-                )
-            )
-            continue
-        text = render(j.message, j.params, language, label)
+        worded = not (brief and j.verdict == "honoured")
+        text = render(j.message, j.params, language, label) if worded else ""
         findings.append(
             Finding(
                 decision=number,
@@ -132,12 +112,12 @@ def to_findings(decision: Decision, judged: list[Judgement], language: str = "en
                 verdict=j.verdict,
                 weight=j.weight,
                 explanation=text[:1].upper() + text[1:],
-                source=citation(j.source),
+                source=citation(j.source) if worded else "",
                 stronger=None,
                 severity=j.severity,
                 rule=j.rule,
                 message=j.message,
-                params={k: v for k, v in j.params.items() if isinstance(v, _PLAIN)},
+                params={k: v for k, v in j.params.items() if isinstance(v, _PLAIN)} if worded else {},
                 source_id=j.source,
             )
         )
