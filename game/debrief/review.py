@@ -117,7 +117,7 @@ class SearchSettings:
 
 
 FULL = SearchSettings()
-REDUCED = SearchSettings(continuations=3, first_round=0, finalists=0, horizon=30, workers=1, label="reduced", confirm=12)
+REDUCED = SearchSettings(continuations=3, first_round=0, finalists=0, horizon=30, workers=1, label="reduced", confirm=8)
 """The class report's search: no first round; the move made is compared with the careful
 envoy's own move and the move that corrects it, on three continuations each. Enough to count
 blunders and mistakes across a class; it can only underestimate a loss."""
