@@ -158,6 +158,41 @@ def test_a_turn_a_dialog_and_a_drawer_built_over_frames_never_show_half_built(ap
             break
 
 
+def test_a_new_text_size_or_contrast_is_shown_whole_after_the_old_look(app: App) -> None:
+    """A change of look rebuilds every screen (the play screen's alone takes tens of
+    milliseconds): it is built over frames behind the old picture, which the window keeps, and
+    shown whole; input that came meanwhile reaches the new look."""
+    scenario = bundled_paths()[0] if bundled_paths() else MINIMAL
+    driver.start_new(app, scenario, "Ana")
+    driver.settle(app, 5)
+    driver.dismiss_dialogs(app)
+    pictures = Pictures(app)
+
+    def clicked(**changes: object) -> None:  # as the settings screen's buttons do, within a frame
+        app._in_frame = True
+        try:
+            app.apply_settings(app.settings.with_changes(**changes))
+        finally:
+            app._in_frame = False
+
+    before = pygame.image.tobytes(app.screen, "RGB")
+    pictures.shown = [before]
+    clicked(text_size=200, high_contrast=True)
+    behind = 0
+    while app.coming is not None and behind < 100:
+        app.step()
+        behind += 1
+        if app.coming is not None:
+            assert pictures.shown == [before], "a frame showed the look half built"
+    assert behind >= 2, "the new look was built in one frame"
+    driver.settle(app, 30)
+    assert len(pictures.shown) == 2 and pictures.shown[-1] != before
+    full = app.screen.copy()
+    app.draw(full)
+    assert pygame.image.tobytes(full, "RGB") == pictures.shown[-1], "the look shown is the finished one"
+    assert pictures.changes_during(lambda: clicked(text_size=100, high_contrast=False)) == 1
+
+
 def _reachable(app: App, move: str) -> bool:
     try:
         driver.menu_path(app, move)

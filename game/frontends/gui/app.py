@@ -107,6 +107,8 @@ class App:
         """Input that came while a screen was being built, for that screen."""
         self._in_frame = False
         self._began = 0.0
+        self.frozen = False
+        """The window keeps its picture as it is (a new look being built behind it: `_restyle`)."""
         os.environ.setdefault("SDL_VIDEO_WINDOW_POS", "centered")
         check_display()
         try:
@@ -173,15 +175,27 @@ class App:
         self.arrive()
         if old.fullscreen != new.fullscreen:
             self.screen = self._open_window(DEFAULT_SIZE)
+        self.prepare(self._restyle())
+
+    def _restyle(self) -> Generator[Any, None, None]:
+        """Every scene rebuilt in the new look, a slice a frame, behind the picture of the old
+        one (`frozen`), then shown whole: the new theme alone takes about 25 ms, and the play
+        screen's rebuild about 45 more, too much for one frame."""
         focused = [(scene.focus.index, scene.focus.current.key if scene.focus.current else None) for scene in self.scenes]
-        for scene in self.scenes:
-            scene.clear()
-        self._style()
-        for scene, (index, key) in zip(self.scenes, focused, strict=True):
-            scene.build()
-            scene.restore_focus(index, key)
-            if scene.hidden:
-                scene.set_hidden(True)
+        self.frozen = True
+        try:
+            for scene in self.scenes:
+                scene.clear()
+            self._style()
+            yield
+            for scene, (index, key) in zip(self.scenes, focused, strict=True):
+                yield from scene.staged_build()
+                scene.restore_focus(index, key)
+                if scene.hidden:
+                    scene.set_hidden(True)
+        finally:
+            self.frozen = False
+            self.changes.invalidate()
 
     def remember(self, **changes: object) -> None:
         """Remember a value (trainee name, scenario folder) without touching the look."""
@@ -359,6 +373,8 @@ class App:
 
     def present(self) -> None:
         """Repaint what changed since the last frame and send only that to the display."""
+        if self.frozen:
+            return
         visible = self.manager.get_sprite_group().visible
         idle = time.perf_counter() - self._began < IDLE_S
         plan = self.changes.plan(self.screen, self._backdrop(), visible, idle=idle)
