@@ -217,6 +217,9 @@ def test_the_overall_score_weighs_in_the_ending_and_caps():
     assert overall_score(95, None, critical=True) == 30
     assert overall_score(95, "failure", critical=True) == 30
     assert overall_score(20, "failure", critical=True) == 16  # below both caps the blend stands: a cap never raises
+    assert overall_score(95, "success", critical=True, broken_relay=True) == 20  # a broken relay ranks below every other breach
+    assert overall_score(60, "failure", critical=True, broken_relay=True) == 20
+    assert capped_by(95, "success", critical=True, broken_relay=True) == "a message distorted or a warning withheld"
     assert capped_by(95, "success", critical=True) == "a critical breach"
     assert capped_by(95, "failure", critical=True) == "a critical breach"  # the lower cap is the one that holds
     assert capped_by(100, "failure") == "an ending in failure"

@@ -380,8 +380,8 @@ def test_the_debrief_screen_says_when_a_cap_held_the_score_down(app: App, tmp_pa
     driver.until(app, lambda: getattr(app.top, "ready", False))
     scene = app.top
     assert isinstance(scene, DebriefScene) and scene.debrief is not None
-    assert scene.debrief.capped_by == "a critical breach"
-    assert f"Capped by a critical breach (conduct {scene.debrief.conduct})." in written
+    assert scene.debrief.capped_by == "a message distorted or a warning withheld"
+    assert f"Capped by a message distorted or a warning withheld (conduct {scene.debrief.conduct})." in written
 
 
 def test_a_decision_that_cannot_be_saved_says_so_and_names_the_log(app: App, tmp_path: Path) -> None:

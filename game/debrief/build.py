@@ -15,7 +15,7 @@ from game.debrief.judging import judge_move, make_decision, to_findings
 from game.debrief.model import Debrief, Finding, TimelinePoint
 from game.debrief.reveal import Hidden, reveal
 from game.debrief.review import FULL, SearchSettings, start_review
-from game.debrief.scoring import capped_by, conduct_score, has_critical_breach, overall_score, principle_scores
+from game.debrief.scoring import capped_by, conduct_score, has_broken_relay, has_critical_breach, overall_score, principle_scores
 from game.engine.machines import Machines
 from game.engine.outcome import Outcome
 from game.engine.session import MoveNotAvailable, Session, Sink
@@ -112,6 +112,7 @@ def walk(
     ending = replay.ending
     grade = ending.grade if ending else None
     critical = has_critical_breach(findings)
+    broken = has_broken_relay(findings)
     s = loaded.scenario
     return Debrief(
         scenario_id=s.id,
@@ -119,7 +120,7 @@ def walk(
         trainee=trainee,
         seed=seed,
         ending=ending,
-        overall=overall_score(conduct, grade, critical=critical),
+        overall=overall_score(conduct, grade, critical=critical, broken_relay=broken),
         scores=scores,
         findings=findings,
         reveal=[] if brief else reveal(loaded, replay.state, hidden),
@@ -128,7 +129,7 @@ def walk(
         scenario_sha256=loaded.sha256,
         summary=s.debrief.summary,
         conduct=conduct,
-        capped_by=capped_by(conduct, grade, critical=critical),
+        capped_by=capped_by(conduct, grade, critical=critical, broken_relay=broken),
         parties={pid: p.name for pid, p in s.parties.items()},
         principle_names={pid: p.name for pid, p in catalogue().items()},
         alternatives=alternatives,

@@ -46,6 +46,7 @@ def environment() -> Environment:
     env.globals.update(
         critical_cap=scoring.CRITICAL_CAP,
         failure_cap=scoring.FAILURE_CAP,
+        broken_relay_cap=scoring.BROKEN_RELAY_CAP,
         ending_share=round(scoring.ENDING_SHARE * 100),
         count=count,
         score_words=score_words,

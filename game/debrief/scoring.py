@@ -19,7 +19,8 @@ elsewhere. No finding at all: no conduct score (None).
 
 Overall: (1 - ENDING_SHARE) * conduct + ENDING_SHARE * the ending's grade score, or conduct
 alone while the session is unfinished. Then caps: any critical breach caps it at
-CRITICAL_CAP, a failure ending at FAILURE_CAP. A session with nothing judged and no ending has
+CRITICAL_CAP, a critical breach of faithful relay at BROKEN_RELAY_CAP, a failure ending at
+FAILURE_CAP. A session with nothing judged and no ending has
 no overall score (None, "unfinished").
 docs/debrief.md explains the method to instructors.
 """
@@ -50,6 +51,11 @@ reached with defensible conduct, whatever ending the breach bought."""
 FAILURE_CAP = 35
 """No run that ends in failure (shots fired, the envoy expelled, the channel burned) scores
 above this overall."""
+BROKEN_RELAY_CAP = 20
+"""No run in which the envoy changed a message's substance or withheld a warning (a critical
+breach of faithful relay) scores above this overall. Carrying messages faithfully is the one
+service every other part of good offices rests on: such a run ranks below every other critical
+breach and every failure, with the runs that end in violence."""
 
 
 GOOD = 70
@@ -118,33 +124,42 @@ def _blend(conduct: int | None, grade: str | None) -> float:
     return (1 - ENDING_SHARE) * conduct + ENDING_SHARE * GRADE_SCORE.get(grade, 40)
 
 
-def overall_score(conduct: int | None, grade: str | None, *, critical: bool = False) -> int | None:
+def overall_score(conduct: int | None, grade: str | None, *, critical: bool = False, broken_relay: bool = False) -> int | None:
     """The overall score, or None when there is neither conduct nor an ending to score."""
     if conduct is None and grade is None:
         return None
     base = _blend(conduct, grade)
-    if critical:
-        base = min(base, CRITICAL_CAP)
-    if grade == "failure":
-        base = min(base, FAILURE_CAP)
+    for cap, _ in _caps(grade, critical, broken_relay):
+        base = min(base, cap)
     return round_half_up(base)
 
 
-def capped_by(conduct: int | None, grade: str | None, *, critical: bool = False) -> str | None:
+def capped_by(conduct: int | None, grade: str | None, *, critical: bool = False, broken_relay: bool = False) -> str | None:
     """Why the overall score is below its blend of conduct and ending, in words a trainee reads
     after the score ('a critical breach'), or None when no cap lowered it. The lower cap wins."""
     if conduct is None and grade is None:
         return None
     base = round_half_up(_blend(conduct, grade))
+    binding = [(cap, why) for cap, why in _caps(grade, critical, broken_relay) if cap < base]
+    return min(binding)[1] if binding else None
+
+
+def _caps(grade: str | None, critical: bool, broken_relay: bool) -> list[tuple[int, str]]:
     caps = [(CRITICAL_CAP, "a critical breach")] if critical else []
+    if broken_relay:
+        caps.append((BROKEN_RELAY_CAP, "a message distorted or a warning withheld"))
     if grade == "failure":
         caps.append((FAILURE_CAP, "an ending in failure"))
-    binding = [(cap, why) for cap, why in caps if cap < base]
-    return min(binding)[1] if binding else None
+    return caps
 
 
 def has_critical_breach(findings: Iterable[Finding]) -> bool:
     return any(f.critical_breach for f in findings)
+
+
+def has_broken_relay(findings: Iterable[Finding]) -> bool:
+    """A critical breach of faithful relay: a message's substance changed, or a warning withheld."""
+    return any(f.critical_breach and f.principle == "fidelity" for f in findings)
 
 
 def round_half_up(value: float) -> int:
