@@ -370,7 +370,8 @@ def test_a_loss_chance_alone_could_explain_is_not_called_a_mistake(reviewed):
     confirmed = [r for _, _, d in reviewed for r in d.reviews if r.continuations == FULL.confirm]
     assert confirmed, "the runs reviewed include close calls"
     for review in confirmed:
-        assert review.chance > 0
+        # played on further, the best may do no better than the move made: then it is the best
+        assert review.chance > 0 or (review.best_key == review.move_key and review.loss == 0)
         assert review.classification == classify(round(review.loss - review.chance, 1))
         line = review_line(review)
         if review.classification != classify(review.loss):

@@ -163,6 +163,8 @@ def review_position(base: Session, number: int, made_key: str, previous: Decisio
     if best is not made and best.value <= made.value:
         best = made  # measured again, the winner of the search did no better than the move made
     count = _confirmed(base, number, (made, best, pick), settings)
+    if best is not made and best.value <= made.value:
+        best = made  # played on further, the best did no better than the move made
     loss = max(best.value - made.value, 0.0)
     chance = chance_spread(made, best) if best is not made else 0.0
     stronger = _alternative(number, made, pick, best, settings, count)
